@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Vellum",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "vellum", targets: ["vellum"]),
+        .library(name: "Routers", targets: ["Routers"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .executableTarget(name: "vellum", dependencies: ["VellumCLI"]),
+        .target(name: "VellumCLI", dependencies: [
+            "Site", "DocTree", "RST",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "DocTree"),
+        .target(name: "RST", dependencies: ["DocTree"]),
+        .target(name: "CrossRef", dependencies: ["DocTree"]),
+        .target(name: "HTMLWriter", dependencies: ["DocTree"]),
+        .target(name: "Site", dependencies: [
+            "DocTree", "RST", "Markdown", "Autodoc", "CrossRef", "HTMLWriter",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark",
+                       providers: [.apt(["libcmark-dev"])]),
+        .target(name: "Markdown", dependencies: ["CCmark", "DocTree", "RST"]),
+        .target(name: "Autodoc", dependencies: ["DocTree"]),
+        .target(name: "Routers"),
+        .testTarget(name: "DocTreeTests", dependencies: ["DocTree"]),
+        .testTarget(name: "RSTTests", dependencies: ["RST", "DocTree"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "DocTree", "VellumCLI"]),
+        .testTarget(name: "RoutersTests", dependencies: ["Routers"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "DocTree"]),
+        .testTarget(name: "AutodocTests", dependencies: ["Autodoc", "DocTree"]),
+    ]
+)

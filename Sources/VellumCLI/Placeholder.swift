@@ -1,0 +1,5 @@
+import ArgumentParser
+public struct VellumCommand: ParsableCommand {
+    public init() {}
+    public func run() throws {}
+}

@@ -1,0 +1,3 @@
+import VellumCLI
+
+VellumCommand.main()
