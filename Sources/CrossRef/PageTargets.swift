@@ -1,0 +1,161 @@
+import DocTree
+
+/// An explicit label (`.. _name:` or MyST `(name)=`) and what it points at.
+public struct Label: Sendable, Hashable {
+    /// The normalised label name (lower case, whitespace collapsed).
+    public var name: String
+    public var document: String
+    /// The HTML id to link to.
+    public var anchor: String
+    /// Link text for `:ref:` without an explicit title: the section title or
+    /// caption of the labelled element; nil when the element has none.
+    public var title: String?
+    /// Kind of labelled element (`section`, `figure`, `table`, `literal_block`, `paragraph` …).
+    public var elementKind: String
+    public var file: SourceFile
+    public var range: SourceRange?
+}
+
+/// A section heading of a page, nested as in the page.
+public struct SectionOutline: Sendable, Hashable {
+    public var title: String
+    public var anchor: String
+    public var children: [SectionOutline]
+}
+
+/// Everything one page contributes to the site index. Computed per page,
+/// independently of every other page.
+public struct PageTargets: Sendable {
+    public var document: String
+    public var title: String?
+    public var labels: [Label] = []
+    /// Every id present in the page (for `page#anchor` links).
+    public var anchors: Set<String> = []
+    /// Sections below the page title.
+    public var outline: [SectionOutline] = []
+    public var file: SourceFile
+}
+
+/// Attaches each internal label target to the element that follows it (as
+/// docutils' target propagation does), and lists what the page defines.
+public enum TargetCollector {
+    public static func process(_ document: Document) -> (Document, PageTargets) {
+        var doc = document
+        var targets = PageTargets(document: document.name, title: document.title, file: document.source)
+        var pending: [Node] = []
+        doc.root = propagate(doc.root, pending: &pending, targets: &targets)
+        // Labels at the very end of a page point at the end of the page.
+        for target in pending {
+            for (name, id) in zip(target.list("names"), target.list("ids")) {
+                targets.labels.append(Label(name: normalizeLabel(name), document: doc.name, anchor: id, title: nil,
+                                            elementKind: "target", file: doc.source, range: target.range))
+            }
+        }
+        doc.root.walk { node in
+            for id in node.list("ids") { targets.anchors.insert(id) }
+        }
+        targets.outline = outline(of: doc.root, isRoot: true)
+        return (doc, targets)
+    }
+
+    /// Whether a target node is an internal label (`.. _name:` with nothing after the colon).
+    static func isLabelTarget(_ node: Node) -> Bool {
+        node.kind == .target && node.string("refuri") == nil && node.string("refname") == nil
+            && node.string("refid") == nil && !node.list("names").isEmpty && node.children.isEmpty
+    }
+
+    /// Whether a node is transparent for target propagation.
+    static func isSkippable(_ node: Node) -> Bool {
+        node.kind == .comment || node.kind == .systemMessage || node.kind == "substitution_definition"
+    }
+
+    private static func propagate(_ node: Node, pending: inout [Node], targets: inout PageTargets) -> Node {
+        var copy = node
+        var children: [Node] = []
+        for var child in node.children {
+            if isLabelTarget(child) {
+                pending.append(child)
+                children.append(child)
+                continue
+            }
+            if !pending.isEmpty && !child.isText && !isSkippable(child) {
+                // The pending labels belong to this element.
+                child = attach(pending, to: child, targets: &targets)
+                pending.removeAll()
+                // Targets keep pointing at the element, their ids move.
+                for index in children.indices where isLabelTarget(children[index]) && children[index].string("refid") == nil {
+                    children[index].attributes["refid"] = .string(child.list("ids").first ?? "")
+                    children[index].attributes["ids"] = .list([])
+                }
+            }
+            if !child.isText && child.kind != .target {
+                child = propagate(child, pending: &pending, targets: &targets)
+            }
+            // Inline targets (`_`name``) are labels without a title.
+            if child.kind == .target, !child.children.isEmpty, child.string("refuri") == nil {
+                for (name, id) in zip(child.list("names"), child.list("ids")) {
+                    targets.labels.append(Label(name: normalizeLabel(name), document: targets.document, anchor: id,
+                                                title: nil, elementKind: "inline", file: targets.file, range: child.range))
+                }
+            }
+            children.append(child)
+        }
+        copy.children = children
+        return copy
+    }
+
+    private static func attach(_ labels: [Node], to element: Node, targets: inout PageTargets) -> Node {
+        var element = element
+        var ids = element.list("ids")
+        var names = element.list("names")
+        let title = titleText(of: element)
+        for target in labels {
+            for (name, id) in zip(target.list("names"), target.list("ids")) {
+                if !ids.contains(id) { ids.append(id) }
+                if !names.contains(name) { names.append(name) }
+                targets.labels.append(Label(name: normalizeLabel(name), document: targets.document, anchor: id,
+                                            title: title, elementKind: element.kind.rawValue,
+                                            file: targets.file, range: target.range))
+            }
+        }
+        // The element's own id stays first so its anchor is stable; label ids follow.
+        element.attributes["ids"] = .list(ids)
+        element.attributes["names"] = .list(names)
+        return element
+    }
+
+    /// The text a `:ref:` shows for a labelled element: a section's title, a figure's caption, a table's title.
+    static func titleText(of element: Node) -> String? {
+        switch element.kind {
+        case .section:
+            return element.children.first(where: { $0.kind == .title })?.textContent
+        case .figure:
+            return element.children.first(where: { $0.kind == .caption })?.textContent
+        case .table:
+            return element.children.first(where: { $0.kind == .title })?.textContent
+        case .literalBlock, .container:
+            if let caption = element.string("caption") { return caption }
+            return element.first(where: { $0.kind == .caption })?.textContent
+        default:
+            return nil
+        }
+    }
+
+    static func outline(of node: Node, isRoot: Bool) -> [SectionOutline] {
+        var result: [SectionOutline] = []
+        for child in node.children where child.kind == .section {
+            let title = child.children.first(where: { $0.kind == .title })?.textContent ?? ""
+            let sub = outline(of: child, isRoot: false)
+            result.append(SectionOutline(title: title, anchor: child.list("ids").first ?? "", children: sub))
+        }
+        // A page with one top-level section: that section is the page title.
+        if isRoot, result.count == 1 { return result[0].children }
+        return result
+    }
+}
+
+/// Label names compare like docutils' normalised reference names: case-insensitive,
+/// whitespace collapsed.
+public func normalizeLabel(_ name: String) -> String {
+    name.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+}

@@ -1,0 +1,52 @@
+/// URLs between output pages: page `a/b` is written to `a/b.html`.
+public enum PageURL {
+    public static func path(of document: String) -> String { document + ".html" }
+
+    /// A relative URL from the page `from` to the output file `toPath`.
+    public static func relative(from document: String, toPath path: String) -> String {
+        let fromDirectory = document.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        let target = path.split(separator: "/", omittingEmptySubsequences: false)
+        var common = 0
+        while common < fromDirectory.count, common < target.count - 1, fromDirectory[common] == target[common] {
+            common += 1
+        }
+        let ups = Array(repeating: "..", count: fromDirectory.count - common)
+        return (ups + target[common...].map(String.init)).joined(separator: "/")
+    }
+
+    /// A relative URL from page `from` to page `to`, with an optional anchor.
+    public static func relative(from: String, to: String, anchor: String? = nil) -> String {
+        let base = relative(from: from, toPath: path(of: to))
+        guard let anchor, !anchor.isEmpty else { return base }
+        return base + "#" + anchor
+    }
+
+    /// Resolves a document name as written in `:doc:` or a toctree (relative
+    /// to the referring page's directory, or absolute with a leading `/`),
+    /// without extension. Returns nil when it climbs above the source root.
+    public static func resolveDocument(_ written: String, from document: String) -> String? {
+        var name = written.trimmingCharacters(in: .whitespaces)
+        for ext in [".rst", ".md", ".txt"] where name.hasSuffix(ext) {
+            name = String(name.dropLast(ext.count))
+        }
+        var parts: [Substring]
+        if name.hasPrefix("/") {
+            parts = []
+            name.removeFirst()
+        } else {
+            parts = document.split(separator: "/").dropLast()
+        }
+        for component in name.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            default: parts.append(component)
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+}
+
+import Foundation

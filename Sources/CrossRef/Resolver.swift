@@ -1,0 +1,126 @@
+import DocTree
+
+/// Resolves one page's `pending_xref` nodes against the site index. Pure:
+/// the same page and index always give the same tree and diagnostics.
+public struct Resolver: Sendable {
+    public let index: TargetIndex
+
+    public init(index: TargetIndex) {
+        self.index = index
+    }
+
+    public struct Outcome: Sendable {
+        public var document: Document
+        public var diagnostics: [Diagnostic]
+        /// How many references were checked (resolved or not).
+        public var referencesChecked: Int
+    }
+
+    public func resolve(_ document: Document) -> Outcome {
+        var doc = document
+        var diagnostics: [Diagnostic] = []
+        var checked = 0
+        let rewritten = doc.root.rewritten { node -> [Node] in
+            guard node.kind == .pendingXref else { return [node] }
+            checked += 1
+            switch resolve(node, in: document) {
+            case .success(let resolved):
+                return [resolved]
+            case .failure(let problem):
+                diagnostics.append(problem.diagnostic)
+                return [node]
+            }
+        }
+        doc.root = rewritten.first ?? doc.root
+        return Outcome(document: doc, diagnostics: diagnostics, referencesChecked: checked)
+    }
+
+    struct Problem: Error {
+        var diagnostic: Diagnostic
+    }
+
+    static func diagnosticID(domain: String, type: String) -> String {
+        switch domain {
+        case "", "std": return "ref.\(type)"
+        default: return "ref.\(domain).\(type)"
+        }
+    }
+
+    func resolve(_ node: Node, in document: Document) -> Swift.Result<Node, Problem> {
+        let domain = node.string("refdomain") ?? ""
+        let type = node.string("reftype") ?? ""
+        let target = node.string("reftarget") ?? ""
+        let explicit = node.attributes["refexplicit"] == .bool(true)
+        let id = Self.diagnosticID(domain: domain, type: type)
+        func fail(_ message: String, suggestions: [String] = [], notes: [Diagnostic.Note] = []) -> Swift.Result<Node, Problem> {
+            .failure(Problem(diagnostic: Diagnostic(id: id, severity: .error, message: message, file: document.source,
+                                                    range: node.range, notes: notes, suggestions: suggestions)))
+        }
+
+        switch (domain, type) {
+        case ("std", "ref"), ("", "ref"):
+            let name = normalizeLabel(target)
+            guard let label = index.labels[name] else {
+                var notes: [Diagnostic.Note] = []
+                if let resolved = PageURL.resolveDocument(target, from: document.name), index.documents[resolved] != nil {
+                    notes.append(.init("'\(target)' is a document: use :doc:`\(target)` to link to it"))
+                }
+                return fail("undefined label '\(target)'",
+                            suggestions: TargetIndex.suggestions(for: name, among: index.labels.keys), notes: notes)
+            }
+            let text: String?
+            if explicit {
+                text = nil
+            } else if let title = label.title {
+                text = title
+            } else {
+                return fail("label '\(target)' is not placed before a section title, so the reference has no text",
+                            notes: [.init("give it an explicit title: :ref:`link text <\(target)>`"),
+                                    .init("the label is defined here", file: label.file, range: label.range)])
+            }
+            return .success(reference(from: node, document: document.name, to: label.document,
+                                      anchor: label.anchor, text: text))
+        case ("std", "doc"), ("", "doc"):
+            guard let resolved = PageURL.resolveDocument(target, from: document.name),
+                  let entry = index.documents[resolved] else {
+                let wanted = PageURL.resolveDocument(target, from: document.name) ?? target
+                return fail("unknown document '\(target)'",
+                            suggestions: TargetIndex.suggestions(for: wanted, among: index.documents.keys))
+            }
+            return .success(reference(from: node, document: document.name, to: resolved, anchor: nil,
+                                      text: explicit ? nil : (entry.title ?? resolved)))
+        case ("", "mdlink"):
+            guard let entry = index.documents[target] else {
+                return fail("link to a page that does not exist: '\(target)'",
+                            suggestions: TargetIndex.suggestions(for: target, among: index.documents.keys))
+            }
+            let anchor = node.string("refanchor")
+            if let anchor, !anchor.isEmpty, !entry.anchors.contains(anchor) {
+                return fail("page '\(target)' has no anchor '#\(anchor)'",
+                            suggestions: TargetIndex.suggestions(for: anchor, among: entry.anchors))
+            }
+            return .success(reference(from: node, document: document.name, to: target, anchor: anchor, text: nil))
+        default:
+            let shown = domain.isEmpty || domain == "std" ? type : "\(domain):\(type)"
+            return fail("no \(shown) named '\(target)'")
+        }
+    }
+
+    /// A resolved link: the pending node's content (or `text` in its place), pointing at `to#anchor`.
+    func reference(from node: Node, document: String, to: String, anchor: String?, text: String?) -> Node {
+        var children = node.children
+        if let text {
+            if var first = children.first, !first.isText, children.count == 1 {
+                first.children = [.text(text)]
+                children = [first]
+            } else {
+                children = [.text(text)]
+            }
+        }
+        var reference = Node(.reference, attributes: ["internal": .bool(true),
+                                                      "refuri": .string(PageURL.relative(from: document, to: to, anchor: anchor))],
+                             children: children, range: node.range)
+        if let classes = node.attributes["classes"] { reference.attributes["classes"] = classes }
+        return reference
+    }
+}

@@ -1,0 +1,68 @@
+import DocTree
+
+/// The read-only index of everything the site defines, built once from all
+/// pages' `PageTargets` and then shared by every page's resolve step.
+public struct TargetIndex: Sendable {
+    public struct DocumentEntry: Sendable {
+        public var name: String
+        public var title: String?
+        public var file: SourceFile
+        public var anchors: Set<String>
+        public var outline: [SectionOutline]
+    }
+
+    public private(set) var documents: [String: DocumentEntry] = [:]
+    public private(set) var labels: [String: Label] = [:]
+
+    public init() {}
+
+    /// Merges all pages' targets, in a fixed (sorted) page order; duplicate
+    /// labels are errors naming both places.
+    public static func collect(_ pages: [PageTargets]) -> (TargetIndex, [Diagnostic]) {
+        var index = TargetIndex()
+        var diagnostics: [Diagnostic] = []
+        for page in pages.sorted(by: { $0.document < $1.document }) {
+            index.documents[page.document] = DocumentEntry(name: page.document, title: page.title, file: page.file,
+                                                           anchors: page.anchors, outline: page.outline)
+            for label in page.labels {
+                if let existing = index.labels[label.name] {
+                    diagnostics.append(Diagnostic(
+                        id: "ref.duplicate-label", severity: .error,
+                        message: "duplicate label '\(label.name)'",
+                        file: label.file, range: label.range,
+                        notes: [.init("'\(label.name)' was first defined here", file: existing.file, range: existing.range)]))
+                    continue
+                }
+                index.labels[label.name] = label
+            }
+        }
+        return (index, diagnostics)
+    }
+
+    /// Names closest to `name` among `candidates`: case and separator
+    /// differences first, then small edit distances.
+    public static func suggestions(for name: String, among candidates: some Sequence<String>, limit: Int = 3) -> [String] {
+        func squash(_ s: String) -> String {
+            String(s.lowercased().unicodeScalars.filter { !"-_ ./:".unicodeScalars.contains($0) })
+        }
+        let key = squash(name)
+        var scored: [(Int, String)] = []
+        for candidate in candidates {
+            if candidate == name { continue }
+            let squashed = squash(candidate)
+            if squashed == key {
+                scored.append((0, candidate))
+                continue
+            }
+            let distance = editDistance(key, squashed)
+            let allowed = max(1, min(key.count, squashed.count) / 3)
+            if distance <= allowed {
+                scored.append((distance, candidate))
+            } else if key.count >= 4, squashed.hasSuffix(key) || key.hasSuffix(squashed) && squashed.count >= 4 {
+                scored.append((allowed + 1, candidate))
+            }
+        }
+        scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        return Array(scored.prefix(limit).map(\.1))
+    }
+}

@@ -1,0 +1,279 @@
+import DocTree
+import Foundation
+
+/// The contents of `vellum.toml`: everything a build needs to know about a project.
+public struct SiteConfig: Sendable {
+    /// A link shortcut role (`[extlinks.NAME]`): `:NAME:`text`` → url pattern with `%s`.
+    public struct ExtLink: Sendable, Equatable {
+        public var url: String
+        public var caption: String?
+    }
+
+    /// An inventory of another project (`[intersphinx.NAME]`), read offline.
+    public struct Intersphinx: Sendable, Equatable {
+        public var url: String
+        public var inventory: String?
+    }
+
+    /// A custom object type (`[object_types.NAME]`), the declarative form of
+    /// Sphinx's `add_object_type`: a directive and a role of that name.
+    public struct ObjectType: Sendable, Equatable {
+        public var directive: String
+        public var role: String
+        public var indexTemplate: String?
+    }
+
+    public var projectName = "Documentation"
+    public var version = ""
+    public var copyright: String?
+    /// The page whose toctree is the site navigation.
+    public var rootDocument = "index"
+    /// A directory of templates overriding the built-in theme (resolved absolute path).
+    public var templateDirectory: String?
+    /// Glob patterns (relative to the source directory) of files not to read.
+    public var exclude: [String] = []
+    /// Whether `raw` HTML (RST directive, Markdown HTML) is passed through.
+    public var rawEnabled = false
+    /// Tags for the `only` directive.
+    public var tags: [String] = []
+    /// Directories searched for Python modules named in `automodule` (absolute paths).
+    public var pythonPaths: [String] = []
+    /// Swift modules for autodoc: module name → source directory (absolute path).
+    public var swiftModules: [(name: String, path: String)] = []
+    /// Per-diagnostic-id severity overrides (`[diagnostics.severity]`).
+    public var severityOverrides: [String: Severity] = [:]
+    /// Targets not to report when unresolved: `"type:target"` exact or regex.
+    public var ignore: [String] = []
+    public var ignoreRegex: [String] = []
+    public var extlinks: [String: ExtLink] = [:]
+    public var intersphinx: [String: Intersphinx] = [:]
+    public var objectTypes: [String: ObjectType] = [:]
+    /// Base URL of the published site (for the sitemap), if any.
+    public var baseURL: String?
+
+    public init() {}
+}
+
+extension SiteConfig {
+    /// Reads `vellum.toml`; every unknown key and wrongly typed value is a
+    /// diagnostic at its line, and the defaults stand in for it.
+    public static func load(file: SourceFile, baseDirectory: String) -> (SiteConfig, [Diagnostic]) {
+        var parser = TOMLParser(file: file)
+        let root = parser.parse()
+        var reader = ConfigReader(file: file, baseDirectory: baseDirectory)
+        reader.diagnostics = parser.diagnostics
+        let config = reader.read(root)
+        return (config, reader.diagnostics)
+    }
+}
+
+/// Walks the TOML tree against the known schema.
+private struct ConfigReader {
+    let file: SourceFile
+    let baseDirectory: String
+    var diagnostics: [Diagnostic] = []
+
+    mutating func read(_ root: TOMLTable) -> SiteConfig {
+        var config = SiteConfig()
+        for key in root.keys {
+            guard let entry = root[key] else { continue }
+            switch key {
+            case "project":
+                guard let table = table(entry, "project") else { continue }
+                readProject(table, into: &config)
+            case "build":
+                guard let table = table(entry, "build") else { continue }
+                readBuild(table, into: &config)
+            case "autodoc":
+                guard let table = table(entry, "autodoc") else { continue }
+                readAutodoc(table, into: &config)
+            case "diagnostics":
+                guard let table = table(entry, "diagnostics") else { continue }
+                readDiagnostics(table, into: &config)
+            case "extlinks":
+                guard let table = table(entry, "extlinks") else { continue }
+                for name in table.keys {
+                    guard let sub = self.table(table[name]!, "extlinks.\(name)") else { continue }
+                    var url: String?
+                    var caption: String?
+                    for k in sub.keys {
+                        switch k {
+                        case "url": url = string(sub[k]!, "extlinks.\(name).url")
+                        case "caption": caption = string(sub[k]!, "extlinks.\(name).caption")
+                        default: unknown(k, in: "extlinks.\(name)", sub[k]!)
+                        }
+                    }
+                    if let url { config.extlinks[name] = .init(url: url, caption: caption) }
+                    else { missing("url", in: "extlinks.\(name)", table[name]!) }
+                }
+            case "intersphinx":
+                guard let table = table(entry, "intersphinx") else { continue }
+                for name in table.keys {
+                    guard let sub = self.table(table[name]!, "intersphinx.\(name)") else { continue }
+                    var url: String?
+                    var inventory: String?
+                    for k in sub.keys {
+                        switch k {
+                        case "url": url = string(sub[k]!, "intersphinx.\(name).url")
+                        case "inventory": inventory = string(sub[k]!, "intersphinx.\(name).inventory").map(absolute)
+                        default: unknown(k, in: "intersphinx.\(name)", sub[k]!)
+                        }
+                    }
+                    if let url { config.intersphinx[name] = .init(url: url, inventory: inventory) }
+                    else { missing("url", in: "intersphinx.\(name)", table[name]!) }
+                }
+            case "object_types":
+                guard let table = table(entry, "object_types") else { continue }
+                for name in table.keys {
+                    guard let sub = self.table(table[name]!, "object_types.\(name)") else { continue }
+                    var type = SiteConfig.ObjectType(directive: name, role: name, indexTemplate: nil)
+                    for k in sub.keys {
+                        switch k {
+                        case "directive": type.directive = string(sub[k]!, "object_types.\(name).directive") ?? name
+                        case "role": type.role = string(sub[k]!, "object_types.\(name).role") ?? name
+                        case "index": type.indexTemplate = string(sub[k]!, "object_types.\(name).index")
+                        default: unknown(k, in: "object_types.\(name)", sub[k]!)
+                        }
+                    }
+                    config.objectTypes[name] = type
+                }
+            default:
+                unknown(key, in: nil, entry)
+            }
+        }
+        return config
+    }
+
+    mutating func readProject(_ table: TOMLTable, into config: inout SiteConfig) {
+        for key in table.keys {
+            let entry = table[key]!
+            switch key {
+            case "name": config.projectName = string(entry, "project.name") ?? config.projectName
+            case "version": config.version = string(entry, "project.version") ?? config.version
+            case "copyright": config.copyright = string(entry, "project.copyright")
+            case "root": config.rootDocument = string(entry, "project.root") ?? config.rootDocument
+            case "templates": config.templateDirectory = string(entry, "project.templates").map(absolute)
+            case "base_url": config.baseURL = string(entry, "project.base_url")
+            default: unknown(key, in: "project", entry)
+            }
+        }
+    }
+
+    mutating func readBuild(_ table: TOMLTable, into config: inout SiteConfig) {
+        for key in table.keys {
+            let entry = table[key]!
+            switch key {
+            case "exclude": config.exclude = strings(entry, "build.exclude") ?? []
+            case "raw": config.rawEnabled = bool(entry, "build.raw") ?? false
+            case "tags": config.tags = strings(entry, "build.tags") ?? []
+            default: unknown(key, in: "build", entry)
+            }
+        }
+    }
+
+    mutating func readAutodoc(_ table: TOMLTable, into config: inout SiteConfig) {
+        for key in table.keys {
+            let entry = table[key]!
+            switch key {
+            case "python_paths": config.pythonPaths = (strings(entry, "autodoc.python_paths") ?? []).map(absolute)
+            case "swift_modules":
+                guard let modules = self.table(entry, "autodoc.swift_modules") else { continue }
+                for name in modules.keys {
+                    if let path = string(modules[name]!, "autodoc.swift_modules.\(name)") {
+                        config.swiftModules.append((name, absolute(path)))
+                    }
+                }
+            default: unknown(key, in: "autodoc", entry)
+            }
+        }
+    }
+
+    mutating func readDiagnostics(_ table: TOMLTable, into config: inout SiteConfig) {
+        for key in table.keys {
+            let entry = table[key]!
+            switch key {
+            case "severity":
+                guard let levels = self.table(entry, "diagnostics.severity") else { continue }
+                for id in levels.keys {
+                    guard let word = string(levels[id]!, "diagnostics.severity.\(id)") else { continue }
+                    if let severity = Severity(label: word) {
+                        config.severityOverrides[id] = severity
+                    } else {
+                        report(levels[id]!, "'\(word)' is not a severity; use \"error\", \"warning\" or \"info\"")
+                    }
+                }
+            case "ignore": config.ignore = strings(entry, "diagnostics.ignore") ?? []
+            case "ignore_regex": config.ignoreRegex = strings(entry, "diagnostics.ignore_regex") ?? []
+            default: unknown(key, in: "diagnostics", entry)
+            }
+        }
+    }
+
+    func absolute(_ path: String) -> String {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
+            : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path)
+        return url.standardizedFileURL.path
+    }
+
+    // MARK: typed accessors
+
+    mutating func report(_ entry: TOMLValue.Located, _ message: String, id: String = "config.type") {
+        diagnostics.append(.error(id, message, file: file, range: entry.range))
+    }
+
+    mutating func unknown(_ key: String, in table: String?, _ entry: TOMLValue.Located) {
+        let known: [String]
+        switch table {
+        case nil: known = ["project", "build", "autodoc", "diagnostics", "extlinks", "intersphinx", "object_types"]
+        case "project": known = ["name", "version", "copyright", "root", "templates", "base_url"]
+        case "build": known = ["exclude", "raw", "tags"]
+        case "autodoc": known = ["python_paths", "swift_modules"]
+        case "diagnostics": known = ["severity", "ignore", "ignore_regex"]
+        default: known = []
+        }
+        let qualified = table.map { "\($0).\(key)" } ?? key
+        var d = Diagnostic.error("config.unknown-key", "unknown key '\(qualified)'", file: file, range: entry.range)
+        if let best = known.min(by: { editDistance($0, key) < editDistance($1, key) }),
+           editDistance(best, key) <= max(2, key.count / 3) {
+            d.suggestions = [table.map { "\($0).\(best)" } ?? best]
+        } else if !known.isEmpty {
+            d.notes = [.init("known keys here: " + known.joined(separator: ", "))]
+        }
+        diagnostics.append(d)
+    }
+
+    mutating func missing(_ key: String, in table: String, _ entry: TOMLValue.Located) {
+        report(entry, "[\(table)] needs a '\(key)' key", id: "config.missing-key")
+    }
+
+    mutating func table(_ entry: TOMLValue.Located, _ name: String) -> TOMLTable? {
+        if case .table(let t) = entry.value { return t }
+        report(entry, "'\(name)' must be a table, not a \(entry.value.typeName)")
+        return nil
+    }
+
+    mutating func string(_ entry: TOMLValue.Located, _ name: String) -> String? {
+        if case .string(let s) = entry.value { return s }
+        report(entry, "'\(name)' must be a string, not a \(entry.value.typeName)")
+        return nil
+    }
+
+    mutating func bool(_ entry: TOMLValue.Located, _ name: String) -> Bool? {
+        if case .bool(let b) = entry.value { return b }
+        report(entry, "'\(name)' must be true or false, not a \(entry.value.typeName)")
+        return nil
+    }
+
+    mutating func strings(_ entry: TOMLValue.Located, _ name: String) -> [String]? {
+        guard case .array(let items) = entry.value else {
+            report(entry, "'\(name)' must be an array of strings, not a \(entry.value.typeName)")
+            return nil
+        }
+        var result: [String] = []
+        for item in items {
+            if case .string(let s) = item.value { result.append(s) }
+            else { report(item, "'\(name)' must hold only strings, not a \(item.value.typeName)") }
+        }
+        return result
+    }
+}
