@@ -1,3 +1,4 @@
+import Foundation
 import VellumCLI
 
-VellumCommand.main()
+exit(VellumCommand.runMain())

@@ -1,0 +1,54 @@
+# Vellum — two commands: `make site` and `make test`.
+
+SWIFT ?= swift
+SOURCE ?= docs-src
+OUTPUT ?= public
+CONFIG ?= release
+VELLUM = .build/$(CONFIG)/vellum
+
+# System packages the build needs (Debian names) and how to tell they are there.
+APT_PACKAGES = libcmark-dev zlib1g-dev pkg-config python3
+
+.PHONY: site test build deps theme conformance commonmark bench-rst clean
+
+site: deps build
+	$(VELLUM) build $(SOURCE) --output $(OUTPUT)
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product vellum
+
+test: deps
+	python3 scripts/embed-theme --check || { echo "Sources/Site/Theme/DefaultTheme+Files.swift is stale: run 'make theme'"; exit 1; }
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(SWIFT) build --product vellum
+	.build/debug/vellum check $(SOURCE) --strict
+
+# Installs what is missing, and only that (needs root or sudo).
+deps:
+	@missing=""; \
+	pkg-config --exists libcmark 2>/dev/null || missing="$$missing libcmark-dev"; \
+	[ -f /usr/include/zlib.h ] || missing="$$missing zlib1g-dev"; \
+	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
+	command -v python3 >/dev/null || missing="$$missing python3"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+# Re-embeds templates/ into the binary after editing the default theme.
+theme:
+	python3 scripts/embed-theme
+
+conformance:
+	scripts/conformance
+
+commonmark:
+	scripts/commonmark
+
+bench-rst:
+	scripts/bench-rst
+
+clean:
+	rm -rf .build $(OUTPUT)

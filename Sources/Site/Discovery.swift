@@ -1,0 +1,102 @@
+import DocTree
+import Foundation
+
+/// A source page found on disk.
+public struct PageSource: Sendable, Hashable {
+    public enum Markup: String, Sendable { case rst, markdown }
+    /// Path relative to the source directory (`guide/replication.rst`).
+    public var relativePath: String
+    /// Page name: relative path without extension.
+    public var name: String
+    public var markup: Markup
+}
+
+/// Finds the pages of a project: every `.rst` and `.md` file below the
+/// source directory, except hidden ones, `_build`-style output folders and
+/// the `exclude` globs of the configuration. Sorted by path.
+enum Discovery {
+    static func pages(in sourceDirectory: URL, exclude: [String], outputDirectory: URL?) throws -> [PageSource] {
+        let outputRelative: String? = outputDirectory.flatMap { output in
+            let src = sourceDirectory.standardizedFileURL.path + "/"
+            let out = output.standardizedFileURL.path
+            return out.hasPrefix(src) ? String(out.dropFirst(src.count)) : nil
+        }
+        let files = try FileTree.files(under: sourceDirectory) { relative in
+            if relative == "_build" || relative == outputRelative { return true }
+            return exclude.contains { Glob.matches($0, relative) }
+        }
+        var pages: [PageSource] = []
+        for path in files {
+            let markup: PageSource.Markup
+            if path.hasSuffix(".rst") { markup = .rst }
+            else if path.hasSuffix(".md") { markup = .markdown }
+            else { continue }
+            let name = String(path[..<path.lastIndex(of: ".")!])
+            pages.append(PageSource(relativePath: path, name: name, markup: markup))
+        }
+        return pages
+    }
+}
+
+/// Shell-style globs over `/`-separated paths: `*` and `?` stay within one
+/// path segment, `**` crosses segments, `[abc]` matches a set. Linear-ish
+/// dynamic programming, no backtracking blow-up.
+public enum Glob {
+    public static func matches(_ pattern: String, _ path: String) -> Bool {
+        let p = Array(pattern.unicodeScalars), s = Array(path.unicodeScalars)
+        // reachable[j]: pattern prefix consumed so far can match s[0..<j]
+        var states = Set<Int>([0])
+        func closure(_ set: Set<Int>) -> Set<Int> {
+            var result = set
+            var stack = Array(set)
+            while let i = stack.popLast() {
+                if i < p.count, p[i] == "*" {
+                    let next = (i + 1 < p.count && p[i + 1] == "*") ? i + 2 : i + 1
+                    if !result.contains(next) { result.insert(next); stack.append(next) }
+                    if next == i + 2, next < p.count, p[next] == "/", !result.contains(next + 1) {
+                        result.insert(next + 1); stack.append(next + 1)
+                    }
+                }
+            }
+            return result
+        }
+        states = closure(states)
+        for c in s {
+            var next = Set<Int>()
+            for i in states where i < p.count {
+                switch p[i] {
+                case "*":
+                    let double = i + 1 < p.count && p[i + 1] == "*"
+                    if double || c != "/" { next.insert(i) }
+                case "?":
+                    if c != "/" { next.insert(i + 1) }
+                case "[":
+                    if let close = p[(i + 1)...].firstIndex(of: "]") {
+                        let set = p[(i + 1)..<close]
+                        let negate = set.first == "!" || set.first == "^"
+                        let members = negate ? set.dropFirst() : set[...]
+                        var hit = false
+                        var k = members.startIndex
+                        while k < members.endIndex {
+                            if k + 2 < members.endIndex, members[k + 1] == "-" {
+                                if members[k] <= c && c <= members[k + 2] { hit = true }
+                                k += 3
+                            } else {
+                                if members[k] == c { hit = true }
+                                k += 1
+                            }
+                        }
+                        if hit != negate { next.insert(close + 1) }
+                    } else if c == "[" {
+                        next.insert(i + 1)
+                    }
+                default:
+                    if p[i] == c { next.insert(i + 1) }
+                }
+            }
+            states = closure(next)
+            if states.isEmpty { return false }
+        }
+        return states.contains(p.count)
+    }
+}

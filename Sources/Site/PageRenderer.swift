@@ -1,0 +1,67 @@
+import CrossRef
+import DocTree
+import Foundation
+import HTMLWriter
+import Mustache
+
+/// Renders one resolved page through the theme's layout. Sees the page, the
+/// navigation and the index, and writes nothing itself.
+struct PageRenderer: Sendable {
+    let config: SiteConfig
+    let library: MustacheLibrary
+    let navigation: Navigation
+    let index: TargetIndex
+
+    /// Assets (images) are copied to the same relative place, so a page's
+    /// relative URL works unchanged.
+    struct AssetLinks: LinkProvider {
+        func assetURL(_ sourcePath: String) -> String { sourcePath }
+    }
+
+    func render(_ document: Document) -> String {
+        let body = HTMLWriter(links: AssetLinks()).render(document.root)
+        let name = document.name
+        let root = PageURL.relative(from: name, toPath: "x").dropLast(1)
+        let (previous, next) = navigation.neighbours(of: name)
+        var context: [String: Any] = [
+            "project": config.projectName,
+            "version": config.version,
+            "language": "en",
+            "title": document.title ?? "",
+            "root": String(root),
+            "rootPage": PageURL.path(of: navigation.root),
+            "body": body,
+            "navigation": navItems(navigation.items, current: name, ancestors: navigation.ancestors(of: name)),
+            "localToc": tocItems(index.documents[name]?.outline ?? []),
+            "hasRelations": previous != nil || next != nil,
+        ]
+        if let copyright = config.copyright { context["copyright"] = copyright }
+        if let previous { context["prev"] = link(to: previous, from: name) }
+        if let next { context["next"] = link(to: next, from: name) }
+        return library.render(context, withTemplate: "layout") ?? ""
+    }
+
+    private func link(to page: String, from current: String) -> [String: Any] {
+        ["url": PageURL.relative(from: current, to: page), "title": index.documents[page]?.title ?? page]
+    }
+
+    private func navItems(_ items: [Navigation.Item], current: String, ancestors: Set<String>) -> [[String: Any]] {
+        items.map { item in
+            var entry: [String: Any] = ["title": item.title]
+            switch item.target {
+            case .url(let url):
+                entry["url"] = url
+            case .document(let page):
+                entry["url"] = PageURL.relative(from: current, to: page)
+                if page == current { entry["current"] = true }
+                if ancestors.contains(page) { entry["ancestor"] = true }
+            }
+            entry["children"] = navItems(item.children, current: current, ancestors: ancestors)
+            return entry
+        }
+    }
+
+    private func tocItems(_ outline: [SectionOutline]) -> [[String: Any]] {
+        outline.map { ["title": $0.title, "anchor": $0.anchor, "children": tocItems($0.children)] }
+    }
+}

@@ -1,0 +1,201 @@
+import CrossRef
+import DocTree
+import Foundation
+
+/// What to build and where.
+public struct BuildOptions: Sendable {
+    public var sourceDirectory: String
+    /// Where the site goes; nil checks everything but writes nothing.
+    public var outputDirectory: String?
+    /// Treat warnings as errors.
+    public var strict: Bool
+
+    public init(sourceDirectory: String, outputDirectory: String?, strict: Bool = false) {
+        self.sourceDirectory = sourceDirectory
+        self.outputDirectory = outputDirectory
+        self.strict = strict
+    }
+}
+
+/// The outcome of a build: counts for the summary line and every diagnostic,
+/// in a fixed order.
+public struct BuildReport: Sendable {
+    public var pages = 0
+    public var referencesChecked = 0
+    public var diagnostics: [Diagnostic] = []
+    public var duration: Double = 0
+    /// Whether the output directory was replaced.
+    public var wroteOutput = false
+
+    public var errorCount: Int { diagnostics.filter { $0.severity >= .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    public var succeeded: Bool { errorCount == 0 }
+}
+
+/// Problems that stop a build before it looks at any page (bad arguments, I/O).
+public enum BuildError: Error, CustomStringConvertible {
+    case missingSource(String)
+    case io(String)
+
+    public var description: String {
+        switch self {
+        case .missingSource(let path): return "source directory '\(path)' does not exist"
+        case .io(let message): return message
+        }
+    }
+}
+
+/// The build pipeline: discover → read (parallel) → collect → resolve
+/// (parallel) → write (parallel) → finish. Each phase is a function over the
+/// values the previous one produced.
+public enum SiteBuilder {
+    public static func build(_ options: BuildOptions) throws -> BuildReport {
+        let started = Date()
+        var report = BuildReport()
+        let sourceURL = URL(fileURLWithPath: options.sourceDirectory).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: sourceURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw BuildError.missingSource(options.sourceDirectory)
+        }
+        let displayRoot = options.sourceDirectory.hasSuffix("/") ? String(options.sourceDirectory.dropLast())
+            : options.sourceDirectory
+        let outputURL = options.outputDirectory.map { URL(fileURLWithPath: $0).standardizedFileURL }
+
+        // discover
+        let (config, configDiagnostics) = loadConfig(sourceURL: sourceURL, displayRoot: displayRoot)
+        report.diagnostics += configDiagnostics
+        let pages: [PageSource]
+        do {
+            pages = try Discovery.pages(in: sourceURL, exclude: config.exclude, outputDirectory: outputURL)
+        } catch {
+            throw BuildError.io("cannot list \(options.sourceDirectory): \(error.localizedDescription)")
+        }
+        report.pages = pages.count
+
+        // read (pure per file)
+        let reader = PageReader(config: config, sourceURL: sourceURL, displayRoot: displayRoot)
+        let read = pages.parallelMap { page -> (Document, PageTargets) in
+            TargetCollector.process(reader.read(page))
+        }
+        for (document, _) in read { report.diagnostics += document.diagnostics }
+
+        // collect
+        let (index, indexDiagnostics) = TargetIndex.collect(read.map(\.1))
+        report.diagnostics += indexDiagnostics
+        let names = pages.map(\.name)
+        var toctrees: [String: [TocTree]] = [:]
+        var files: [String: SourceFile] = [:]
+        var titles: [String: String] = [:]
+        var orphans: Set<String> = []
+        for (document, _) in read {
+            let (trees, problems) = TocTree.extract(from: document, pages: names)
+            toctrees[document.name] = trees
+            report.diagnostics += problems
+            files[document.name] = document.source
+            if let title = document.title { titles[document.name] = title }
+            if document.metadata["orphan"] != nil { orphans.insert(document.name) }
+        }
+        var navigation = Navigation(root: config.rootDocument)
+        if files[config.rootDocument] == nil {
+            if !pages.isEmpty {
+                report.diagnostics.append(Diagnostic(
+                    id: "config.root-document", severity: .error,
+                    message: "the root document '\(config.rootDocument)' does not exist",
+                    file: nil, suggestions: TargetIndex.suggestions(for: config.rootDocument, among: names)))
+            }
+        } else {
+            let (built, problems) = Navigation.build(root: config.rootDocument, toctrees: toctrees, titles: titles,
+                                                     orphans: orphans, files: files)
+            navigation = built
+            report.diagnostics += problems
+        }
+
+        // resolve (per page)
+        let resolver = Resolver(index: index)
+        let allTocTrees = toctrees
+        let resolved = read.map(\.0).parallelMap { document -> (Document, [Diagnostic], Int, [String]) in
+            let outcome = resolver.resolve(document)
+            var doc = outcome.document
+            doc.root = expandTocTrees(in: doc, index: index, toctrees: allTocTrees)
+            let (assets, assetProblems) = reader.assets(of: doc)
+            return (doc, outcome.diagnostics + assetProblems, outcome.referencesChecked, assets)
+        }
+        for (_, problems, checked, _) in resolved {
+            report.diagnostics += problems
+            report.referencesChecked += checked
+        }
+
+        report.diagnostics = DiagnosticPolicy(config: config, strict: options.strict).apply(report.diagnostics)
+
+        // write + finish
+        if let outputURL, report.succeeded {
+            let theme: Theme
+            let library: MustacheLibraryBox
+            do {
+                theme = try Theme.load(overridesFrom: config.templateDirectory)
+                library = MustacheLibraryBox(library: try theme.library())
+            } catch {
+                report.diagnostics.append(.error("theme.invalid", "\(error)"))
+                report.duration = Date().timeIntervalSince(started)
+                return report
+            }
+            let renderer = PageRenderer(config: config, library: library.library, navigation: navigation, index: index)
+            let output = try OutputDirectory(destination: outputURL)
+            do {
+                let html = resolved.map(\.0).parallelMap { renderer.render($0) }
+                for ((document, _, _, _), page) in zip(resolved, html) {
+                    try output.write(page, to: PageURL.path(of: document.name))
+                }
+                for (path, data) in theme.staticFiles.sorted(by: { $0.key < $1.key }) {
+                    try output.write(data, to: "_static/" + path)
+                }
+                let assets = Set(resolved.flatMap(\.3)).sorted()
+                for asset in assets {
+                    try output.copyFile(from: sourceURL.appendingPathComponent(asset), to: asset)
+                }
+                try output.commit()
+                report.wroteOutput = true
+            } catch {
+                output.discard()
+                throw BuildError.io("cannot write \(outputURL.path): \(error.localizedDescription)")
+            }
+        }
+        report.duration = Date().timeIntervalSince(started)
+        return report
+    }
+
+    static func loadConfig(sourceURL: URL, displayRoot: String) -> (SiteConfig, [Diagnostic]) {
+        let configURL = sourceURL.appendingPathComponent("vellum.toml")
+        guard let data = FileManager.default.contents(atPath: configURL.path) else {
+            return (SiteConfig(), [])
+        }
+        let file = SourceFile(path: displayRoot + "/vellum.toml", text: String(decoding: data, as: UTF8.self))
+        return SiteConfig.load(file: file, baseDirectory: sourceURL.path)
+    }
+
+    /// Replaces each `toctree` node by its rendered lists; hidden ones vanish.
+    static func expandTocTrees(in document: Document, index: TargetIndex, toctrees: [String: [TocTree]]) -> Node {
+        let trees = toctrees[document.name] ?? []
+        var next = 0
+        let rewritten = document.root.rewritten { node -> [Node] in
+            if node.kind == .toctree {
+                defer { next += 1 }
+                guard next < trees.count else { return [] }
+                return trees[next].bodyNodes(in: document.name, index: index, toctrees: toctrees)
+                    .flatMap(\.children)
+            }
+            if node.kind == .compound, node.list("classes").contains("toctree-wrapper"), node.children.isEmpty {
+                return []
+            }
+            return [node]
+        }
+        return rewritten.first ?? document.root
+    }
+}
+
+import Mustache
+
+/// Carries the compiled templates into the parallel write phase.
+struct MustacheLibraryBox: Sendable {
+    let library: MustacheLibrary
+}

@@ -1,0 +1,2 @@
+/// The theme compiled into the binary (generated from `templates/`).
+enum DefaultTheme {}

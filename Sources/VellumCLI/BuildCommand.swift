@@ -1,0 +1,104 @@
+import ArgumentParser
+import DocTree
+import Foundation
+import Site
+
+/// Options shared by `build` and `check`.
+struct BuildArguments: ParsableArguments {
+    @Argument(help: "The documentation source directory (holding vellum.toml and the pages).")
+    var source: String = "docs-src"
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Option(help: "How to print diagnostics: text (compiler style), json (one object per line on stdout) or github (workflow annotations).")
+    var diagnostics: DiagnosticFormatOption = .text
+
+    @Flag(name: .shortAndLong, help: "Print nothing but diagnostics and the summary line's errors.")
+    var quiet = false
+}
+
+enum DiagnosticFormatOption: String, ExpressibleByArgument, CaseIterable {
+    case text, json, github
+    var format: DiagnosticFormat { DiagnosticFormat(rawValue: rawValue)! }
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output directory.",
+        discussion: """
+        Reads every .rst and .md page below SOURCE, checks every cross-reference and writes \
+        the HTML site. The site is written to a staging folder and moved into place only when \
+        the build has no errors; a failed build leaves the previous output untouched.
+        """)
+
+    @OptionGroup var options: BuildArguments
+
+    @Option(name: .shortAndLong, help: "The output directory.")
+    var output: String = "public"
+
+    func run() throws {
+        try runBuild(options, output: output)
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Read and check everything, write nothing.",
+        discussion: "Does all a build does (parsing, references, toctrees, configuration) except writing the site.")
+
+    @OptionGroup var options: BuildArguments
+
+    func run() throws {
+        try runBuild(options, output: nil)
+    }
+}
+
+func runBuild(_ options: BuildArguments, output: String?) throws {
+    let report: BuildReport
+    do {
+        report = try SiteBuilder.build(BuildOptions(sourceDirectory: options.source, outputDirectory: output,
+                                                    strict: options.strict))
+    } catch let error as BuildError {
+        if case .missingSource = error {
+            throw ValidationError(error.description)
+        }
+        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+        throw ExitCode(1)
+    }
+    let formatter = DiagnosticFormatter(format: options.diagnostics.format)
+    let rendered = formatter.render(report.diagnostics)
+    switch options.diagnostics {
+    case .text:
+        FileHandle.standardError.write(Data(rendered.utf8))
+    case .json, .github:
+        FileHandle.standardOutput.write(Data(rendered.utf8))
+    }
+    let summary = Summary(report: report, output: output)
+    if !options.quiet || !report.succeeded {
+        FileHandle.standardError.write(Data((summary.line + "\n").utf8))
+    }
+    if !report.succeeded { throw ExitCode(1) }
+}
+
+/// The one line printed at the end of every build.
+struct Summary {
+    let report: BuildReport
+    let output: String?
+
+    var line: String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let verdict: String
+        if !report.succeeded {
+            verdict = output == nil ? "check failed" : "build failed, \(output!)/ left unchanged"
+        } else {
+            verdict = output.map { "built into \($0)/" } ?? "check passed"
+        }
+        return "vellum: \(verdict): \(plural(report.pages, "page")), "
+            + "\(plural(report.referencesChecked, "reference")) checked, "
+            + "\(plural(report.errorCount, "error")), \(plural(report.warningCount, "warning")) "
+            + "in \(String(format: "%.2f", report.duration)) s"
+    }
+}

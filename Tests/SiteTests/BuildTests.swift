@@ -1,0 +1,88 @@
+import DocTree
+import Foundation
+import Testing
+@testable import Site
+
+@Suite struct BuildTests {
+    /// Builds a fixture project from the fixtures directory with paths shown relative to it.
+    func build(_ project: String, output: URL?, strict: Bool = false) throws -> BuildReport {
+        let previous = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(fixturesURL.appendingPathComponent("projects").path)
+        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        return try SiteBuilder.build(BuildOptions(sourceDirectory: project, outputDirectory: output?.path, strict: strict))
+    }
+
+    @Test func basicProjectBuildsWithoutDiagnostics() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let out = tmp.appendingPathComponent("site")
+        let report = try build("basic", output: out)
+        #expect(report.diagnostics.isEmpty, "\(DiagnosticFormatter().render(report.diagnostics))")
+        #expect(report.pages == 3)
+        #expect(report.referencesChecked == 7)
+        #expect(report.wroteOutput)
+        for page in ["index", "guide/setup", "guide/details"] {
+            let html = try String(contentsOf: out.appendingPathComponent(page + ".html"), encoding: .utf8)
+            expectGolden(html, "basic/\(page).html")
+        }
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("_static/vellum.css").path))
+    }
+
+    @Test func outputIsDeterministic() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        _ = try build("basic", output: tmp.appendingPathComponent("a"))
+        _ = try build("basic", output: tmp.appendingPathComponent("b"))
+        #expect(try snapshot(tmp.appendingPathComponent("a")) == snapshot(tmp.appendingPathComponent("b")))
+    }
+
+    @Test func brokenReferencesAreAllReported() throws {
+        let report = try build("broken", output: nil)
+        #expect(!report.succeeded)
+        expectGolden(DiagnosticFormatter(format: .text).render(report.diagnostics), "broken/diagnostics.txt")
+        expectGolden(DiagnosticFormatter(format: .json).render(report.diagnostics), "broken/diagnostics.json")
+        expectGolden(DiagnosticFormatter(format: .github).render(report.diagnostics), "broken/diagnostics.github")
+    }
+
+    @Test func failedBuildLeavesPreviousOutputUntouched() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let project = try copyProject("basic", to: tmp)
+        let out = tmp.appendingPathComponent("public")
+        let first = try SiteBuilder.build(BuildOptions(sourceDirectory: project.path, outputDirectory: out.path))
+        #expect(first.succeeded)
+        let before = try snapshot(out)
+        #expect(!before.isEmpty)
+
+        let page = project.appendingPathComponent("guide/setup.rst")
+        var text = try String(contentsOf: page, encoding: .utf8)
+        text += "\nA broken one: :ref:`no-such-label`.\n"
+        try text.write(to: page, atomically: true, encoding: .utf8)
+        let second = try SiteBuilder.build(BuildOptions(sourceDirectory: project.path, outputDirectory: out.path))
+        #expect(!second.succeeded)
+        #expect(!second.wroteOutput)
+        #expect(try snapshot(out) == before)
+        // No staging folders are left behind.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: tmp.path).filter { $0.contains("vellum-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func successfulRebuildReplacesOutput() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let project = try copyProject("basic", to: tmp)
+        let out = tmp.appendingPathComponent("public")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try "stale".write(to: out.appendingPathComponent("stale.html"), atomically: true, encoding: .utf8)
+        let report = try SiteBuilder.build(BuildOptions(sourceDirectory: project.path, outputDirectory: out.path))
+        #expect(report.succeeded)
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("stale.html").path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("index.html").path))
+    }
+
+    @Test func missingSourceIsAnError() {
+        #expect(throws: BuildError.self) {
+            try SiteBuilder.build(BuildOptions(sourceDirectory: "/nonexistent/vellum", outputDirectory: nil))
+        }
+    }
+}

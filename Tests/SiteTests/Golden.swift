@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// Compares `actual` with a golden file under Fixtures/; with
+/// VELLUM_UPDATE_GOLDEN=1 in the environment, rewrites the file instead.
+func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let url = fixturesURL.appendingPathComponent("golden").appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["VELLUM_UPDATE_GOLDEN"] == "1" {
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? actual.write(to: url, atomically: true, encoding: .utf8)
+        return
+    }
+    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        Issue.record("missing golden file \(name); run with VELLUM_UPDATE_GOLDEN=1", sourceLocation: sourceLocation)
+        return
+    }
+    if expected != actual {
+        let expectedLines = expected.components(separatedBy: "\n"), actualLines = actual.components(separatedBy: "\n")
+        let firstDifference = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }
+        let line = firstDifference?.offset ?? min(expectedLines.count, actualLines.count)
+        Issue.record("""
+            \(name) differs at line \(line + 1):
+            expected: \(line < expectedLines.count ? expectedLines[line] : "<end>")
+            actual:   \(line < actualLines.count ? actualLines[line] : "<end>")
+            """, sourceLocation: sourceLocation)
+    }
+}
+
+let fixturesURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+/// A scratch directory, removed by the caller.
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("vellum-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Copies a fixture project into a scratch directory so tests can change it.
+func copyProject(_ name: String, to directory: URL) throws -> URL {
+    let destination = directory.appendingPathComponent(name)
+    try FileManager.default.copyItem(at: fixturesURL.appendingPathComponent("projects").appendingPathComponent(name),
+                                     to: destination)
+    return destination
+}
+
+/// Every file below `root` with its contents, for before/after comparisons.
+func snapshot(_ root: URL) throws -> [String: Data] {
+    var result: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+    while let url = enumerator?.nextObject() as? URL {
+        if (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            result[String(url.path.dropFirst(root.path.count))] = try Data(contentsOf: url)
+        }
+    }
+    return result
+}
