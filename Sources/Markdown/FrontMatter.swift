@@ -1,0 +1,91 @@
+import DocTree
+
+/// A YAML-like `---` block at the very start of a Markdown page.
+///
+/// Only top-level `key: value` pairs are read (quotes stripped); nested
+/// values are kept as their raw text. The block's lines are blanked out of the
+/// text handed to cmark so that every line number stays the file's own.
+struct FrontMatter {
+    var metadata: [String: String] = [:]
+    /// Keys in the order they appear, with the line each is on.
+    var keyLines: [(key: String, line: Int)] = []
+    /// The text with the front matter replaced by empty lines.
+    var body: String
+    /// Number of lines the block occupies (0 when there is none).
+    var lineCount = 0
+    var diagnostics: [Diagnostic] = []
+
+    init(splitting text: String, file: SourceFile) {
+        body = text
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        guard let first = lines.first, first.trimmingTrailingSpace() == "---" else { return }
+        var closing: Int?
+        for index in 1..<lines.count where lines[index].trimmingTrailingSpace() == "---"
+            || lines[index].trimmingTrailingSpace() == "..." {
+            closing = index
+            break
+        }
+        guard let closing else {
+            // No closing fence: treat the `---` as Markdown (a thematic break).
+            return
+        }
+        lineCount = closing + 1
+        var currentKey: String?
+        for index in 1..<closing {
+            let raw = String(lines[index].trimmingTrailingSpace())
+            let lineNumber = index + 1
+            if raw.isEmpty || raw.hasPrefix("#") { continue }
+            if raw.first == " " || raw.first == "\t" || raw.hasPrefix("- ") {
+                if let key = currentKey {
+                    let existing = metadata[key] ?? ""
+                    metadata[key] = existing.isEmpty ? raw.trimmingLeadingSpace() : existing + "\n" + raw.trimmingLeadingSpace()
+                }
+                continue
+            }
+            guard let colon = raw.firstIndex(of: ":") else {
+                diagnostics.append(Diagnostic(
+                    id: "md.front-matter", severity: .warning,
+                    message: "front matter line is not 'key: value'", file: file,
+                    range: SourceRange(line: lineNumber, column: 1, length: raw.unicodeScalars.count)))
+                currentKey = nil
+                continue
+            }
+            let key = String(raw[..<colon]).trimmingLeadingSpace()
+            var value = String(raw[raw.index(after: colon)...]).trimmingLeadingSpace()
+            if let hash = value.range(of: " #"), !(value.hasPrefix("\"") || value.hasPrefix("'")) {
+                value = String(value[..<hash.lowerBound])
+            }
+            value = Self.unquoted(value)
+            metadata[key] = value
+            keyLines.append((key, lineNumber))
+            currentKey = key
+        }
+        var blanked = String(repeating: "\n", count: closing + 1)
+        if closing + 1 < lines.count {
+            blanked += lines[(closing + 1)...].joined(separator: "\n")
+        } else {
+            blanked.removeLast()
+        }
+        body = blanked
+    }
+
+    private static func unquoted(_ value: String) -> String {
+        guard value.count >= 2, let first = value.first, let last = value.last,
+              (first == "\"" && last == "\"") || (first == "'" && last == "'") else { return value }
+        return String(value.dropFirst().dropLast())
+    }
+}
+
+extension StringProtocol {
+    func trimmingTrailingSpace() -> String {
+        var scalars = Substring(self).unicodeScalars
+        while let last = scalars.last, last == " " || last == "\t" || last == "\r" { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    func trimmingLeadingSpace() -> String {
+        var scalars = Substring(self).unicodeScalars
+        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+        return String(scalars).trimmingTrailingSpace()
+    }
+}

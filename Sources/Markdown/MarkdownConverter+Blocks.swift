@@ -1,0 +1,124 @@
+import DocTree
+
+extension MarkdownConverter {
+    /// Converts a run of blocks where headings cannot open sections (list items, quotes, directive bodies).
+    func blocks(_ nodes: [CmarkNode], context: Context) -> [Node] {
+        var output: [Node] = []
+        for node in nodes { output += convert(node, context: context) }
+        return output
+    }
+
+    /// One cmark block → zero or more DocTree nodes.
+    func convert(_ block: CmarkNode, context: Context) -> [Node] {
+        let blockRange = range(of: block)
+        var inner = context
+        inner.allowsSections = false
+        switch block.kind {
+        case .paragraph:
+            return paragraph(block, context: context)
+        case .heading:
+            // Sections only exist at the top level; elsewhere a heading is a rubric.
+            var rubric = Node("rubric", attributes: ["heading_level": .int(block.headingLevel)],
+                              children: inlines(of: block, context: context), range: blockRange)
+            if rubric.children.isEmpty { rubric.children = [] }
+            diagnose("md.nested-heading", .warning,
+                     "a heading inside a block quote, list or directive cannot start a section; it is shown as a rubric",
+                     blockRange)
+            return [rubric]
+        case .blockQuote:
+            inner.quoteDepth += 1
+            return [Node(.blockQuote, children: blocks(block.children, context: inner), range: blockRange)]
+        case .list:
+            return [list(block, context: inner)]
+        case .item:
+            return [Node(.listItem, children: blocks(block.children, context: inner), range: blockRange)]
+        case .codeBlock:
+            return codeBlock(block, context: inner)
+        case .htmlBlock:
+            return rawHTML(block.literal, range: blockRange, inline: false)
+        case .thematicBreak:
+            return [Node(.transition, range: blockRange)]
+        case .document:
+            return blocks(block.children, context: inner)
+        default:
+            return []
+        }
+    }
+
+    private func list(_ block: CmarkNode, context: Context) -> Node {
+        var node: Node
+        if block.isOrdered {
+            node = Node(.enumeratedList, attributes: [
+                "enumtype": .string("arabic"), "prefix": .string(""), "suffix": .string(String(block.delimiter)),
+            ])
+            if block.listStart != 1 { node.attributes["start"] = .int(block.listStart) }
+        } else {
+            node = Node(.bulletList, attributes: ["bullet": .string(bulletCharacter(of: block))])
+        }
+        if !block.isTight { node.attributes["classes"] = .list(["open"]) }
+        node.range = range(of: block)
+        node.children = blocks(block.children, context: context)
+        return node
+    }
+
+    /// cmark does not keep the bullet character; read it from the source.
+    private func bulletCharacter(of block: CmarkNode) -> String {
+        let line = text.bytes(ofLine: block.start.line)
+        var index = max(block.start.column - 1, 0)
+        while index < line.count {
+            let byte = line[index]
+            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+") {
+                return String(UnicodeScalar(byte))
+            }
+            if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: ">") { break }
+            index += 1
+        }
+        return "-"
+    }
+
+    private func codeBlock(_ block: CmarkNode, context: Context) -> [Node] {
+        let info = block.info.trimmingLeadingSpace()
+        if options.mystExtensions, info.hasPrefix("{"), let close = info.firstIndex(of: "}") {
+            return directive(block, info: info, nameEnd: close, context: context)
+        }
+        var node = Node(.literalBlock, attributes: ["xml:space": .string("preserve")], range: range(of: block))
+        if let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first {
+            node.attributes["language"] = .string(String(language))
+        }
+        node.children = [.text(Self.withoutFinalNewline(block.literal))]
+        return [node]
+    }
+
+    static func withoutFinalNewline(_ string: String) -> String {
+        var result = string
+        if result.hasSuffix("\r\n") {
+            result.removeLast()
+        } else if result.hasSuffix("\n") {
+            result.removeLast()
+        }
+        return result
+    }
+
+    /// Raw HTML under the `rawHTMLEnabled` policy.
+    func rawHTML(_ html: String, range: SourceRange, inline: Bool) -> [Node] {
+        if options.rawHTMLEnabled {
+            let content = inline ? html : Self.withoutFinalNewline(html)
+            return [Node(.raw, attributes: ["format": .string("html"), "xml:space": .string("preserve")],
+                         children: [.text(content)], range: range)]
+        }
+        let trimmed = html.trimmingLeadingSpace()
+        if trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->") {
+            // A comment hides text, it does not inject markup: keep it as a docutils comment.
+            if inline { return [] }
+            var body = trimmed.dropFirst(4).dropLast(3)
+            while body.first == " " || body.first == "\n" { body = body.dropFirst() }
+            while body.last == " " || body.last == "\n" { body = body.dropLast() }
+            return [Node(.comment, attributes: ["xml:space": .string("preserve")],
+                         children: body.isEmpty ? [] : [.text(String(body))], range: range)]
+        }
+        diagnose("md.raw-html", .warning,
+                 "raw HTML is disabled; this \(inline ? "tag" : "HTML block") was left out of the page "
+                     + "(set markdown raw HTML on in the configuration to allow it)", range)
+        return []
+    }
+}

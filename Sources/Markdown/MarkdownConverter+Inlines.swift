@@ -1,0 +1,154 @@
+import DocTree
+
+extension MarkdownConverter {
+    /// The inline children of a paragraph or heading, with repaired positions.
+    func fixedInlines(of block: CmarkNode, context: Context) -> [CmarkNode] {
+        var children = Self.mergingTexts(block.children)
+        InlinePositions.fix(&children, text: text, quoteDepth: context.quoteDepth, firstLine: block.start.line)
+        return children
+    }
+
+    func inlines(of block: CmarkNode, context: Context) -> [Node] {
+        inlines(fixedInlines(of: block, context: context))
+    }
+
+    func paragraph(_ block: CmarkNode, context: Context) -> [Node] {
+        var children = fixedInlines(of: block, context: context)
+        var output: [Node] = []
+        if options.mystExtensions {
+            output = leadingTargets(&children)
+            if children.isEmpty { return output }
+        }
+        var startPosition = block.start
+        if !output.isEmpty, let first = children.first { startPosition = first.start }
+        let paragraphRange = text.range(startPosition, block.end)
+        output.append(Node(.paragraph, children: inlines(children), range: paragraphRange))
+        return output
+    }
+
+    /// cmark splits text at every potential delimiter; join neighbouring text runs.
+    static func mergingTexts(_ nodes: [CmarkNode]) -> [CmarkNode] {
+        var result: [CmarkNode] = []
+        result.reserveCapacity(nodes.count)
+        for var node in nodes {
+            if !node.children.isEmpty, node.kind != .text {
+                node.children = mergingTexts(node.children)
+            }
+            if node.kind == .text, let last = result.last, last.kind == .text {
+                result[result.count - 1].literal += node.literal
+                result[result.count - 1].end = node.end
+            } else {
+                result.append(node)
+            }
+        }
+        return result
+    }
+
+    /// Converts inline nodes, recognising MyST roles (`{name}` right before a code span).
+    func inlines(_ nodes: [CmarkNode]) -> [Node] {
+        var output: [Node] = []
+        var index = 0
+        while index < nodes.count {
+            let node = nodes[index]
+            if options.mystExtensions, node.kind == .text, index + 1 < nodes.count,
+               nodes[index + 1].kind == .code, let role = Self.trailingRoleName(node.literal) {
+                let code = nodes[index + 1]
+                let prefixLength = node.literal.utf8.count - role.utf8.count - 2
+                if prefixLength > 0 {
+                    let prefix = String(decoding: Array(node.literal.utf8).prefix(prefixLength), as: UTF8.self)
+                    let prefixEnd = CmarkPosition(line: node.end.line, column: node.end.column - role.utf8.count - 2)
+                    output.append(.text(prefix, range: text.range(node.start, prefixEnd)))
+                }
+                let roleStart = CmarkPosition(line: node.end.line, column: node.end.column - role.utf8.count - 1)
+                let roleRange = text.range(roleStart, code.end)
+                output += self.role(role, content: code.literal, range: roleRange)
+                index += 2
+                continue
+            }
+            output += inline(node)
+            index += 1
+        }
+        return Self.mergingTextNodes(output)
+    }
+
+    private func inline(_ node: CmarkNode) -> [Node] {
+        let nodeRange = range(of: node)
+        switch node.kind {
+        case .text:
+            return [.text(node.literal, range: nodeRange)]
+        case .softBreak:
+            return [.text("\n", range: nodeRange)]
+        case .lineBreak:
+            return [Node(.raw, attributes: ["format": .string("html"), "xml:space": .string("preserve")],
+                         children: [.text("<br />\n")], range: nodeRange)]
+        case .code:
+            return [Node(.literal, children: [.text(node.literal, range: nodeRange)], range: nodeRange)]
+        case .emphasis:
+            return [Node(.emphasis, children: inlines(node.children), range: nodeRange)]
+        case .strong:
+            return [Node(.strong, children: inlines(node.children), range: nodeRange)]
+        case .link:
+            return [link(node, range: nodeRange)]
+        case .image:
+            var image = Node(.image, attributes: ["uri": .string(node.url),
+                                                  "alt": .string(Self.plainText(node.children))],
+                             range: nodeRange)
+            if !node.title.isEmpty { image.attributes["title"] = .string(node.title) }
+            return [image]
+        case .htmlInline:
+            return rawHTML(node.literal, range: nodeRange, inline: true)
+        default:
+            return []
+        }
+    }
+
+    /// The text an image's description renders to (its `alt`).
+    static func plainText(_ nodes: [CmarkNode]) -> String {
+        var result = ""
+        for node in nodes {
+            switch node.kind {
+            case .text, .code: result += node.literal
+            case .softBreak: result += "\n"
+            case .lineBreak: result += "\n"
+            case .htmlInline: result += node.literal
+            default: result += plainText(node.children)
+            }
+        }
+        return result
+    }
+
+    /// Joins adjacent text nodes (a soft break becomes a newline inside the text, as in docutils).
+    static func mergingTextNodes(_ nodes: [Node]) -> [Node] {
+        var result: [Node] = []
+        for node in nodes {
+            if node.isText, let last = result.last, last.isText {
+                var merged = last
+                merged.text += node.text
+                if let start = last.range?.start, let end = node.range?.end {
+                    merged.range = SourceRange(start: start, end: max(start, end))
+                }
+                result[result.count - 1] = merged
+            } else {
+                result.append(node)
+            }
+        }
+        return result
+    }
+
+    /// The role name when `text` ends with `{name}` (letters, digits, `_-+:.`).
+    static func trailingRoleName(_ text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.last == "}" else { return nil }
+        var index = scalars.count - 2
+        while index >= 0, isRoleNameScalar(scalars[index]) { index -= 1 }
+        guard index >= 0, scalars[index] == "{", index < scalars.count - 2 else { return nil }
+        let name = String(String.UnicodeScalarView(scalars[(index + 1)..<(scalars.count - 1)]))
+        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic else { return nil }
+        return name
+    }
+
+    private static func isRoleNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9")
+            || scalar == "_" || scalar == "-" || scalar == "+" || scalar == ":" || scalar == "."
+    }
+}

@@ -1,0 +1,135 @@
+import DocTree
+
+/// Turns one page's cmark tree into DocTree nodes. Lives for one parse only.
+final class MarkdownConverter {
+    let file: SourceFile
+    let text: SourceText
+    let documentName: String
+    let options: MarkdownOptions
+    var diagnostics: [Diagnostic] = []
+    var names = NameRegistry()
+    /// How many directive bodies we are inside (bounded, so hostile nesting cannot recurse far).
+    var directiveDepth = 0
+
+    /// Where a run of blocks sits: how many block quotes surround it, and
+    /// whether headings may open sections there.
+    struct Context {
+        var quoteDepth = 0
+        var allowsSections = false
+    }
+
+    init(file: SourceFile, documentName: String, options: MarkdownOptions) {
+        self.file = file
+        self.text = SourceText(file.text)
+        self.documentName = documentName
+        self.options = options
+    }
+
+    func diagnose(_ id: String, _ severity: Severity, _ message: String, _ range: SourceRange?) {
+        diagnostics.append(Diagnostic(id: id, severity: severity, message: message, file: file, range: range))
+    }
+
+    func reportTruncation(_ positions: [CmarkPosition]) {
+        for position in positions.prefix(1) {
+            let location = text.location(position)
+            diagnose("md.nesting-too-deep", .error,
+                     "content nested more than \(options.maxNestingDepth) levels deep was dropped",
+                     SourceRange(start: location, end: location))
+        }
+    }
+
+    func range(of node: CmarkNode) -> SourceRange {
+        text.range(node.start, node.end)
+    }
+
+    // MARK: document and sections
+
+    func convertDocument(_ root: CmarkNode) -> Node {
+        var document = Node(.document, attributes: ["source": .string(file.path)])
+        document.children = sectioned(root.children, context: Context(allowsSections: true))
+        document.range = SourceRange(start: SourceLocation(line: 1, column: 1),
+                                     end: endOfText())
+        return finalizeNames(document)
+    }
+
+    private func endOfText() -> SourceLocation {
+        let count = text.lines.count
+        let last = text.bytes(ofLine: count)
+        return SourceLocation(line: count, column: text.scalarColumn(line: count, byteColumn: last.count + 1))
+    }
+
+    /// Converts top-level blocks, nesting them into sections by heading level.
+    func sectioned(_ blocks: [CmarkNode], context: Context) -> [Node] {
+        var output: [Node] = []
+        var open: [(level: Int, node: Node)] = []
+
+        func append(_ node: Node) {
+            if open.isEmpty { output.append(node) } else { open[open.count - 1].node.children.append(node) }
+        }
+        func closeLast() {
+            guard var section = open.popLast()?.node else { return }
+            if let start = section.range?.start, let end = section.children.last?.range?.end {
+                section.range = SourceRange(start: start, end: max(end, start))
+            }
+            append(section)
+        }
+
+        for block in blocks {
+            if block.kind == .heading, context.allowsSections {
+                while let last = open.last, last.level >= block.headingLevel { _ = last; closeLast() }
+                open.append((block.headingLevel, section(for: block, context: context)))
+            } else {
+                for node in convert(block, context: context) { append(node) }
+            }
+        }
+        while !open.isEmpty { closeLast() }
+        return output
+    }
+
+    private func section(for heading: CmarkNode, context: Context) -> Node {
+        let headingRange = range(of: heading)
+        let title = Node(.title, children: inlines(of: heading, context: context), range: headingRange)
+        let titleText = title.textContent
+        let name = Identifiers.normalizeName(titleText)
+        var section = Node(.section, range: headingRange)
+        var ids: [String] = []
+        if name.isEmpty {
+            ids.append(names.makeID(names: [], tag: "section"))
+        } else {
+            let earlier = names.define(name, explicit: false)
+            if !earlier.isEmpty {
+                diagnose("md.duplicate-name", .info, "duplicate implicit target name: \"\(name)\"", headingRange)
+            }
+            ids.append(names.makeID(names: [name], tag: "section"))
+            section.attributes["names"] = .list([name])
+        }
+        if let anchor = names.githubAnchor(for: titleText), anchor != ids.first {
+            ids.append(anchor)
+        }
+        section.attributes["ids"] = .list(ids)
+        section.children = [title]
+        return section
+    }
+
+    /// Moves names that lost a clash to `dupnames`, as docutils does.
+    private func finalizeNames(_ document: Node) -> Node {
+        let registry = names
+        let rewritten = document.rewritten { node -> [Node] in
+            let nodeNames = node.list("names")
+            guard !nodeNames.isEmpty else { return [node] }
+            let explicit = node.kind == .target
+            var copy = node
+            var kept: [String] = []
+            var lost: [String] = []
+            for name in nodeNames {
+                if registry.isDuplicate(name, explicit: explicit) { lost.append(name) } else { kept.append(name) }
+            }
+            if !lost.isEmpty {
+                copy.attributes["names"] = kept.isEmpty ? nil : .list(kept)
+                copy.attributes["dupnames"] = .list(copy.list("dupnames") + lost)
+            }
+            return [copy]
+        }
+        return rewritten.first ?? document
+    }
+}

@@ -1,0 +1,30 @@
+/// What the Markdown reader accepts and how it maps links.
+public struct MarkdownOptions: Sendable {
+    /// Pass raw HTML (blocks and inline tags) through as `raw` nodes. Off by
+    /// default, like the RST `raw` directive: each HTML fragment is then dropped
+    /// with an `md.raw-html` warning at its location (HTML comments become `comment` nodes).
+    public var rawHTMLEnabled: Bool
+    /// MyST syntax on top of CommonMark: `(label)=` targets, `{role}` roles,
+    /// ```` ```{directive} ```` blocks and `---` front matter.
+    public var mystExtensions: Bool
+    /// Turn relative links to source pages (`other.md#anchor`, `#anchor`) into
+    /// `pending_xref` nodes (reftype `mdlink`) that the site checks and rewrites.
+    public var pageLinks: Bool
+    /// File suffixes that mark a link destination as a page of the site.
+    public var pageSuffixes: [String]
+    /// Insert files (`literalinclude`, `include`) — handed to the directive registry.
+    public var fileInsertionEnabled: Bool
+    /// Deepest block/inline nesting kept; deeper content is dropped with a diagnostic.
+    public var maxNestingDepth: Int
+
+    public init(rawHTMLEnabled: Bool = false, mystExtensions: Bool = true, pageLinks: Bool = true,
+                pageSuffixes: [String] = [".md", ".markdown", ".rst", ".txt"],
+                fileInsertionEnabled: Bool = true, maxNestingDepth: Int = 100) {
+        self.rawHTMLEnabled = rawHTMLEnabled
+        self.mystExtensions = mystExtensions
+        self.pageLinks = pageLinks
+        self.pageSuffixes = pageSuffixes
+        self.fileInsertionEnabled = fileInsertionEnabled
+        self.maxNestingDepth = maxNestingDepth
+    }
+}

@@ -1,0 +1,60 @@
+/// The ids and reference names handed out within one page, following
+/// docutils' rules: every id unique, name clashes recorded so the loser's
+/// name can be moved to `dupnames`.
+struct NameRegistry {
+    private(set) var ids: Set<String> = []
+    private var counters: [String: Int] = [:]
+    private var slugCounts: [String: Int] = [:]
+    /// For each name, whether each definition (in order) was explicit.
+    private(set) var definitions: [String: [Bool]] = [:]
+
+    /// docutils' `create_id`: the first name's identifier when free,
+    /// otherwise that identifier (or the node's tag) followed by a counter.
+    mutating func makeID(names: [String], tag: String) -> String {
+        var base = ""
+        for name in names {
+            base = Identifiers.docutilsID(name)
+            if !base.isEmpty, !ids.contains(base) {
+                ids.insert(base)
+                return base
+            }
+        }
+        let prefix = base.isEmpty ? "\(tag)-" : "\(base)-"
+        while true {
+            let next = (counters[prefix] ?? 0) + 1
+            counters[prefix] = next
+            let candidate = "\(prefix)\(next)"
+            if !ids.contains(candidate) {
+                ids.insert(candidate)
+                return candidate
+            }
+        }
+    }
+
+    /// A GitHub-style anchor for a heading (with `-1`, `-2` … for repeats),
+    /// or nil when it would be empty or clash with an id already given out.
+    mutating func githubAnchor(for title: String) -> String? {
+        let slug = Identifiers.githubSlug(title)
+        let seen = slugCounts[slug] ?? 0
+        slugCounts[slug] = seen + 1
+        let anchor = seen == 0 ? slug : "\(slug)-\(seen)"
+        guard !anchor.isEmpty, !ids.contains(anchor) else { return nil }
+        ids.insert(anchor)
+        return anchor
+    }
+
+    /// Records a definition of `name`; returns the kinds of earlier definitions.
+    mutating func define(_ name: String, explicit: Bool) -> [Bool] {
+        let earlier = definitions[name] ?? []
+        definitions[name, default: []].append(explicit)
+        return earlier
+    }
+
+    /// Whether a definition of `name` of the given kind loses its name to `dupnames`.
+    func isDuplicate(_ name: String, explicit: Bool) -> Bool {
+        guard let kinds = definitions[name], kinds.count > 1 else { return false }
+        let explicitCount = kinds.filter { $0 }.count
+        if explicit { return explicitCount > 1 }
+        return true
+    }
+}
