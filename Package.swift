@@ -20,7 +20,8 @@ let package = Package(
         ]),
         .target(name: "DocTree"),
         .target(name: "RST", dependencies: ["DocTree"]),
-        .target(name: "CrossRef", dependencies: ["DocTree"]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CrossRef", dependencies: ["DocTree", "CZlib"]),
         .target(name: "HTMLWriter", dependencies: ["DocTree"]),
         .target(name: "Site", dependencies: [
             "DocTree", "RST", "Markdown", "Autodoc", "CrossRef", "HTMLWriter",
@@ -32,6 +33,8 @@ let package = Package(
         .target(name: "Autodoc", dependencies: ["DocTree"]),
         .target(name: "Routers"),
         .testTarget(name: "DocTreeTests", dependencies: ["DocTree"]),
+        .testTarget(name: "CrossRefTests", dependencies: ["CrossRef", "DocTree"]),
+        .testTarget(name: "HTMLWriterTests", dependencies: ["HTMLWriter", "DocTree"]),
         .testTarget(name: "RSTTests", dependencies: ["RST", "DocTree"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "DocTree", "VellumCLI"]),
         .testTarget(name: "RoutersTests", dependencies: ["Routers"]),

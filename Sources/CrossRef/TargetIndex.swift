@@ -66,3 +66,20 @@ public struct TargetIndex: Sendable {
         return Array(scored.prefix(limit).map(\.1))
     }
 }
+
+extension TargetIndex {
+    /// The site's `objects.inv` entries: every document and every label.
+    public func inventory(project: String, version: String) -> Inventory {
+        var entries: [Inventory.Entry] = []
+        for (name, document) in documents {
+            entries.append(.init(name: name, domain: "std", role: "doc", priority: -1,
+                                 uri: PageURL.path(of: name), displayName: document.title ?? "-"))
+        }
+        for (name, label) in labels {
+            entries.append(.init(name: name, domain: "std", role: "label", priority: -1,
+                                 uri: PageURL.path(of: label.document) + "#" + label.anchor,
+                                 displayName: label.title ?? "-"))
+        }
+        return Inventory(project: project, version: version, entries: entries)
+    }
+}

@@ -32,6 +32,10 @@ public struct HTMLWriter: Sendable {
         var sectionDepth: Int
         /// Inside a paragraph-like context where block wrappers are not wanted.
         var compactParagraphs = false
+        /// The id of each enclosing section, innermost last (for heading permalinks).
+        var sectionIDs: [String] = []
+        /// Whether the next `title` is a section's heading.
+        var titleIsHeading = false
     }
 
     func idAttribute(_ node: Node) -> String {
@@ -68,15 +72,28 @@ public struct HTMLWriter: Sendable {
             out += node.text.htmlEscaped
         case .section:
             state.sectionDepth += 1
+            state.sectionIDs.append(node.list("ids").first ?? "")
             out += "<section\(idAttribute(node))\(classAttribute([], node))>\(extraAnchors(node))\n"
-            writeChildren(node, into: &out, state: &state)
+            for child in node.children {
+                state.titleIsHeading = child.kind == .title
+                write(child, into: &out, state: &state)
+            }
+            state.titleIsHeading = false
             out += "</section>\n"
+            state.sectionIDs.removeLast()
             state.sectionDepth -= 1
         case .title:
+            guard state.titleIsHeading else {
+                // A title outside a section (topic, sidebar, table): a plain title line.
+                wrap("p", node, classes: ["title"], into: &out, state: &state)
+                out += "\n"
+                break
+            }
+            state.titleIsHeading = false
             let level = min(6, max(1, baseHeadingLevel + state.sectionDepth - 1))
             out += "<h\(level)>"
             writeChildren(node, into: &out, state: &state)
-            if let anchor = sectionAnchor(for: node, state: state) {
+            if let anchor = state.sectionIDs.last, !anchor.isEmpty {
                 out += "<a class=\"headerlink\" href=\"#\(anchor.htmlEscaped)\" title=\"Link to this heading\">¶</a>"
             }
             out += "</h\(level)>\n"
@@ -268,10 +285,6 @@ public struct HTMLWriter: Sendable {
             let raw = kind.rawValue
             return raw.prefix(1).uppercased() + raw.dropFirst()
         }
-    }
-
-    func sectionAnchor(for title: Node, state: State) -> String? {
-        title.string("refid") ?? title.string("anchor")
     }
 
     func writeListItemBody(_ node: Node, into out: inout String, state: inout State) {

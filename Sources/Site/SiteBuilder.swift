@@ -149,6 +149,8 @@ public enum SiteBuilder {
                 for (path, data) in theme.staticFiles.sorted(by: { $0.key < $1.key }) {
                     try output.write(data, to: "_static/" + path)
                 }
+                try output.write(index.inventory(project: config.projectName, version: config.version).encoded(),
+                                 to: "objects.inv")
                 let assets = Set(resolved.flatMap(\.3)).sorted()
                 for asset in assets {
                     try output.copyFile(from: sourceURL.appendingPathComponent(asset), to: asset)
