@@ -18,12 +18,12 @@ extension MarkdownConverter {
             return paragraph(block, context: context)
         case .heading:
             // Sections only exist at the top level; elsewhere a heading is a rubric.
-            var rubric = Node("rubric", attributes: ["heading_level": .int(block.headingLevel)],
-                              children: inlines(of: block, context: context), range: blockRange)
-            if rubric.children.isEmpty { rubric.children = [] }
+            let rubric = Node("rubric", attributes: ["heading_level": .int(block.headingLevel)],
+                              children: inlines(of: block, context: context),
+                              range: headingRange(block, context: context))
             diagnose("md.nested-heading", .warning,
                      "a heading inside a block quote, list or directive cannot start a section; it is shown as a rubric",
-                     blockRange)
+                     rubric.range)
             return [rubric]
         case .blockQuote:
             inner.quoteDepth += 1
@@ -106,7 +106,9 @@ extension MarkdownConverter {
             return [Node(.raw, attributes: ["format": .string("html"), "xml:space": .string("preserve")],
                          children: [.text(content)], range: range)]
         }
-        let trimmed = html.trimmingLeadingSpace()
+        var trimmed = Substring(html)
+        while let first = trimmed.first, first.isWhitespace { trimmed = trimmed.dropFirst() }
+        while let last = trimmed.last, last.isWhitespace { trimmed = trimmed.dropLast() }
         if trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->") {
             // A comment hides text, it does not inject markup: keep it as a docutils comment.
             if inline { return [] }

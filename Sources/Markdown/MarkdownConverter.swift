@@ -87,7 +87,7 @@ final class MarkdownConverter {
     }
 
     private func section(for heading: CmarkNode, context: Context) -> Node {
-        let headingRange = range(of: heading)
+        let headingRange = self.headingRange(heading, context: context)
         let title = Node(.title, children: inlines(of: heading, context: context), range: headingRange)
         let titleText = title.textContent
         let name = Identifiers.normalizeName(titleText)
@@ -109,6 +109,35 @@ final class MarkdownConverter {
         section.attributes["ids"] = .list(ids)
         section.children = [title]
         return section
+    }
+
+    /// A heading's range. cmark stretches setext headings over link reference
+    /// definitions before them and the line after the underline; trim to the
+    /// heading text and its underline.
+    func headingRange(_ heading: CmarkNode, context: Context) -> SourceRange {
+        var start = heading.start
+        var end = heading.end
+        if let first = heading.children.first, first.start.line > start.line, first.start.line <= end.line {
+            start = CmarkPosition(line: first.start.line,
+                                  column: text.firstContentColumn(line: first.start.line, quoteDepth: context.quoteDepth)
+                                      ?? first.start.column)
+        }
+        let firstColumn = text.firstContentColumn(line: start.line, quoteDepth: context.quoteDepth) ?? start.column
+        if text.byte(line: start.line, column: firstColumn) == UInt8(ascii: "#") {
+            end = CmarkPosition(line: start.line, column: text.bytes(ofLine: start.line).count)
+        } else if end.line > start.line {
+            for line in (start.line + 1)...end.line {
+                let bytes = text.bytes(ofLine: line)
+                guard let column = text.firstContentColumn(line: line, quoteDepth: context.quoteDepth) else { continue }
+                let marker = bytes[column - 1]
+                guard marker == UInt8(ascii: "=") || marker == UInt8(ascii: "-") else { continue }
+                if bytes[(column - 1)...].allSatisfy({ $0 == marker || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+                    end = CmarkPosition(line: line, column: bytes.count)
+                    break
+                }
+            }
+        }
+        return text.range(start, end)
     }
 
     /// Moves names that lost a clash to `dupnames`, as docutils does.

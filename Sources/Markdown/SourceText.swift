@@ -69,8 +69,16 @@ struct SourceText: Sendable {
 
     /// The half-open range for cmark's inclusive `start`…`end`.
     func range(_ start: CmarkPosition, _ end: CmarkPosition) -> SourceRange {
+        var last = end
+        if last.column <= 0, last.line > 1 {
+            // cmark ends some blocks at "column 0" of the next line: the end of the line before.
+            last = CmarkPosition(line: last.line - 1, column: bytes(ofLine: last.line - 1).count)
+        }
+        if last < start {
+            last = CmarkPosition(line: start.line, column: max(bytes(ofLine: start.line).count, start.column))
+        }
         let from = location(start)
-        var to = location(CmarkPosition(line: end.line, column: end.column + 1))
+        var to = location(CmarkPosition(line: last.line, column: last.column + 1))
         if to < from { to = from }
         return SourceRange(start: from, end: to)
     }
