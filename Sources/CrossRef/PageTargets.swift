@@ -33,6 +33,8 @@ public struct PageTargets: Sendable {
     public var anchors: Set<String> = []
     /// Sections below the page title.
     public var outline: [SectionOutline] = []
+    /// Object descriptions and glossary terms.
+    public var objects: [ObjectTarget] = []
     public var file: SourceFile
 }
 
@@ -54,8 +56,33 @@ public enum TargetCollector {
         doc.root.walk { node in
             for id in node.list("ids") { targets.anchors.insert(id) }
         }
+        collectObjects(doc.root, inGlossary: false, targets: &targets)
         targets.outline = outline(of: doc.root, isRoot: true)
         return (doc, targets)
+    }
+
+    /// `desc` nodes (object descriptions) and glossary terms.
+    static func collectObjects(_ node: Node, inGlossary: Bool, targets: inout PageTargets) {
+        if node.kind == "desc", node.attributes["noindex"] != .bool(true) {
+            let domain = node.string("domain") ?? "py"
+            let type = node.string("objtype") ?? ""
+            for signature in node.children where signature.kind == "desc_signature" {
+                guard let anchor = signature.list("ids").first else { continue }
+                let name = signature.string("fullname")
+                    ?? signature.first(where: { $0.kind == "desc_name" })?.textContent ?? anchor
+                targets.objects.append(ObjectTarget(domain: domain, type: type, name: name, document: targets.document,
+                                                    anchor: anchor, file: targets.file,
+                                                    range: signature.range ?? node.range))
+            }
+        }
+        if inGlossary, node.kind == .term, let anchor = node.list("ids").first {
+            targets.objects.append(ObjectTarget(domain: "std", type: "term", name: normalizeLabel(node.textContent),
+                                                document: targets.document, anchor: anchor, file: targets.file,
+                                                range: node.range))
+        }
+        for child in node.children where !child.isText {
+            collectObjects(child, inGlossary: inGlossary || node.kind == "glossary", targets: &targets)
+        }
     }
 
     /// Whether a target node is an internal label (`.. _name:` with nothing after the colon).

@@ -4,9 +4,11 @@ import DocTree
 /// the same page and index always give the same tree and diagnostics.
 public struct Resolver: Sendable {
     public let index: TargetIndex
+    public let options: ResolverOptions
 
-    public init(index: TargetIndex) {
+    public init(index: TargetIndex, options: ResolverOptions = ResolverOptions()) {
         self.index = index
+        self.options = options
     }
 
     public struct Outcome: Sendable {
@@ -27,7 +29,10 @@ public struct Resolver: Sendable {
             case .success(let resolved):
                 return [resolved]
             case .failure(let problem):
-                diagnostics.append(problem.diagnostic)
+                let domain = node.string("refdomain") ?? "", type = node.string("reftype") ?? ""
+                if !options.ignore.ignores(domain: domain, type: type, target: node.string("reftarget") ?? "") {
+                    diagnostics.append(problem.diagnostic)
+                }
                 return [node]
             }
         }
@@ -55,6 +60,18 @@ public struct Resolver: Sendable {
         func fail(_ message: String, suggestions: [String] = [], notes: [Diagnostic.Note] = []) -> Swift.Result<Node, Problem> {
             .failure(Problem(diagnostic: Diagnostic(id: id, severity: .error, message: message, file: document.source,
                                                     range: node.range, notes: notes, suggestions: suggestions)))
+        }
+
+        if (type == "ref" || type == "doc"), domain == "std" || domain.isEmpty,
+           let colon = target.firstIndex(of: ":"),
+           let external = options.inventories.first(where: { $0.name == String(target[..<colon]) }) {
+            let rest = String(target[target.index(after: colon)...])
+            let name = type == "ref" ? normalizeLabel(rest) : rest
+            guard let entry = external.lookup(domain: "std", types: [type == "ref" ? "label" : "doc"], name: name) else {
+                return fail("no \(type == "ref" ? "label" : "document") '\(rest)' in the '\(external.name)' inventory")
+            }
+            let text = explicit ? nil : (entry.displayName == "-" ? rest : entry.displayName)
+            return .success(externalReference(from: node, url: external.url(for: entry), text: text))
         }
 
         switch (domain, type) {
@@ -100,9 +117,14 @@ public struct Resolver: Sendable {
                             suggestions: TargetIndex.suggestions(for: anchor, among: entry.anchors))
             }
             return .success(reference(from: node, document: document.name, to: target, anchor: anchor, text: nil))
+        case ("std", "any"), ("", "any"):
+            return resolveAny(node, target: target, in: document, fail: fail)
         default:
-            let shown = domain.isEmpty || domain == "std" ? type : "\(domain):\(type)"
-            return fail("no \(shown) named '\(target)'")
+            guard let types = RoleTypes.types(domain: domain, role: type, custom: options.customRoles) else {
+                return fail("unknown reference type '\(domain.isEmpty ? type : "\(domain):\(type)")'")
+            }
+            return resolveObject(node, domain: domain.isEmpty ? "std" : domain, role: type, types: types,
+                                 target: target, explicit: explicit, in: document, fail: fail)
         }
     }
 

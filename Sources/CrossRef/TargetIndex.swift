@@ -13,6 +13,8 @@ public struct TargetIndex: Sendable {
 
     public private(set) var documents: [String: DocumentEntry] = [:]
     public private(set) var labels: [String: Label] = [:]
+    /// Described objects by domain, then full name (several types may share a name).
+    public private(set) var objects: [String: [String: [ObjectTarget]]] = [:]
 
     public init() {}
 
@@ -34,6 +36,21 @@ public struct TargetIndex: Sendable {
                     continue
                 }
                 index.labels[label.name] = label
+            }
+            for object in page.objects {
+                var byName = index.objects[object.domain] ?? [:]
+                var existing = byName[object.name] ?? []
+                if let first = existing.first(where: { $0.type == object.type }) {
+                    diagnostics.append(Diagnostic(
+                        id: "ref.duplicate-object", severity: .warning,
+                        message: "duplicate description of \(object.kindName) '\(object.name)'; links go to the first one",
+                        file: object.file, range: object.range,
+                        notes: [.init("first described here", file: first.file, range: first.range)]))
+                    continue
+                }
+                existing.append(object)
+                byName[object.name] = existing
+                index.objects[object.domain] = byName
             }
         }
         return (index, diagnostics)
@@ -79,6 +96,14 @@ extension TargetIndex {
             entries.append(.init(name: name, domain: "std", role: "label", priority: -1,
                                  uri: PageURL.path(of: label.document) + "#" + label.anchor,
                                  displayName: label.title ?? "-"))
+        }
+        for (domain, byName) in objects {
+            for (name, targets) in byName {
+                for target in targets {
+                    entries.append(.init(name: name, domain: domain, role: target.type, priority: 1,
+                                         uri: PageURL.path(of: target.document) + "#" + target.anchor))
+                }
+            }
         }
         return Inventory(project: project, version: version, entries: entries)
     }

@@ -111,7 +111,12 @@ public enum SiteBuilder {
         }
 
         // resolve (per page)
-        let resolver = Resolver(index: index)
+        let (inventories, inventoryProblems) = loadInventories(config)
+        report.diagnostics += inventoryProblems
+        var resolverOptions = ResolverOptions(inventories: inventories,
+                                              ignore: IgnoreList(exact: config.ignore, patterns: config.ignoreRegex))
+        for (name, type) in config.objectTypes { resolverOptions.customRoles[type.role] = name }
+        let resolver = Resolver(index: index, options: resolverOptions)
         let allTocTrees = toctrees
         let resolved = read.map(\.0).parallelMap { document -> (Document, [Diagnostic], Int, [String]) in
             let outcome = resolver.resolve(document)
@@ -164,6 +169,30 @@ public enum SiteBuilder {
         }
         report.duration = Date().timeIntervalSince(started)
         return report
+    }
+
+    /// Reads the `[intersphinx.NAME]` inventories from disk (never from the network).
+    static func loadInventories(_ config: SiteConfig) -> ([ExternalInventory], [Diagnostic]) {
+        var inventories: [ExternalInventory] = []
+        var diagnostics: [Diagnostic] = []
+        for name in config.intersphinx.keys.sorted() {
+            guard let entry = config.intersphinx[name] else { continue }
+            guard let path = entry.inventory else {
+                diagnostics.append(.error("intersphinx.no-inventory",
+                    "[intersphinx.\(name)] needs an 'inventory' path: Vellum reads inventories from disk, never from the network"))
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                diagnostics.append(.error("intersphinx.missing", "inventory file for '\(name)' not found: \(path)"))
+                continue
+            }
+            do {
+                inventories.append(ExternalInventory(name: name, baseURL: entry.url, inventory: try Inventory.decode(data)))
+            } catch {
+                diagnostics.append(.error("intersphinx.corrupt", "inventory file for '\(name)' (\(path)) is unreadable: \(error)"))
+            }
+        }
+        return (inventories, diagnostics)
     }
 
     static func loadConfig(sourceURL: URL, displayRoot: String) -> (SiteConfig, [Diagnostic]) {

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Project settings that affect resolution.
+public struct ResolverOptions: Sendable {
+    /// Custom object types: role name → object type (std domain).
+    public var customRoles: [String: String] = [:]
+    /// Other projects' inventories, searched after the site's own targets.
+    public var inventories: [ExternalInventory] = []
+    /// Unresolved references that are not reported.
+    public var ignore: IgnoreList = IgnoreList()
+
+    public init(customRoles: [String: String] = [:], inventories: [ExternalInventory] = [],
+                ignore: IgnoreList = IgnoreList()) {
+        self.customRoles = customRoles
+        self.inventories = inventories
+        self.ignore = ignore
+    }
+}
+
+/// An inventory of another project, read offline, with the URL its URIs are relative to.
+public struct ExternalInventory: Sendable {
+    public var name: String
+    public var baseURL: String
+    /// Entries by `domain:type`, then name.
+    let entries: [String: [String: Inventory.Entry]]
+
+    public init(name: String, baseURL: String, inventory: Inventory) {
+        self.name = name
+        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        var entries: [String: [String: Inventory.Entry]] = [:]
+        for entry in inventory.entries {
+            let key = "\(entry.domain):\(entry.role)"
+            let name = entry.domain == "std" && (entry.role == "label" || entry.role == "term")
+                ? entry.name.lowercased() : entry.name
+            if entries[key]?[name] == nil { entries[key, default: [:]][name] = entry }
+        }
+        self.entries = entries
+    }
+
+    func lookup(domain: String, types: [String], name: String) -> Inventory.Entry? {
+        for type in types {
+            if let entry = entries["\(domain):\(type)"]?[name] { return entry }
+        }
+        return nil
+    }
+
+    func url(for entry: Inventory.Entry) -> String { baseURL + entry.expandedURI }
+}
+
+/// Which unresolved references to stay quiet about, like Sphinx's
+/// `nitpick_ignore`: entries `type:target` or `domain:type:target`, exact
+/// or as regular expressions.
+public struct IgnoreList: Sendable {
+    var exact: Set<String> = []
+    var patterns: [String] = []
+
+    public init(exact: [String] = [], patterns: [String] = []) {
+        self.exact = Set(exact)
+        self.patterns = patterns
+    }
+
+    public var isEmpty: Bool { exact.isEmpty && patterns.isEmpty }
+
+    func ignores(domain: String, type: String, target: String) -> Bool {
+        if isEmpty { return false }
+        let keys = domain.isEmpty || domain == "std"
+            ? ["\(type):\(target)", "std:\(type):\(target)"]
+            : ["\(domain):\(type):\(target)"]
+        if keys.contains(where: exact.contains) { return true }
+        for pattern in patterns {
+            guard let regex = try? NSRegularExpression(pattern: "^(?:" + pattern + ")$") else { continue }
+            for key in keys where regex.firstMatch(in: key, range: NSRange(key.startIndex..., in: key)) != nil {
+                return true
+            }
+        }
+        return false
+    }
+}
