@@ -56,6 +56,14 @@ struct FrontMatter {
                 value = String(value[..<hash.lowerBound])
             }
             value = Self.unquoted(value)
+            if key == "orphan" {
+                // Stored like RST's `:orphan:` field (an empty value); a false value means not an orphan.
+                if ["false", "no", "off", "0"].contains(value.lowercased()) {
+                    metadata[key] = nil
+                    continue
+                }
+                value = ""
+            }
             metadata[key] = value
             keyLines.append((key, lineNumber))
             currentKey = key
