@@ -78,7 +78,7 @@ extension MarkdownConverter {
 
     private func codeBlock(_ block: CmarkNode, context: Context) -> [Node] {
         let info = block.info.trimmingLeadingSpace()
-        if options.mystExtensions, info.hasPrefix("{"), let close = info.firstIndex(of: "}") {
+        if settings.mystExtensions, info.hasPrefix("{"), let close = info.firstIndex(of: "}") {
             return directive(block, info: info, nameEnd: close, context: context)
         }
         var node = Node(.literalBlock, attributes: ["xml:space": .string("preserve")], range: range(of: block))
@@ -101,7 +101,7 @@ extension MarkdownConverter {
 
     /// Raw HTML under the `rawHTMLEnabled` policy.
     func rawHTML(_ html: String, range: SourceRange, inline: Bool) -> [Node] {
-        if options.rawHTMLEnabled {
+        if settings.rawHTMLEnabled {
             let content = inline ? html : Self.withoutFinalNewline(html)
             return [Node(.raw, attributes: ["format": .string("html"), "xml:space": .string("preserve")],
                          children: [.text(content)], range: range)]

@@ -30,7 +30,7 @@ extension MarkdownConverter {
     /// Parses directive content as Markdown; positions are mapped back into this file.
     func parseNested(_ lines: [String], firstLine: Int, columnOffset: Int, context: Context) -> [Node] {
         guard !lines.isEmpty else { return [] }
-        let parsed = CmarkReader.parse(lines.joined(separator: "\n"), maxDepth: options.maxNestingDepth)
+        let parsed = CmarkReader.parse(lines.joined(separator: "\n"), maxDepth: settings.maxNestingDepth)
         reportTruncation(parsed.truncated)
         var root = parsed.root
         Self.shift(&root, lines: firstLine - 1, columns: columnOffset)

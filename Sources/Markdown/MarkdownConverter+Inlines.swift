@@ -15,7 +15,7 @@ extension MarkdownConverter {
     func paragraph(_ block: CmarkNode, context: Context) -> [Node] {
         var children = fixedInlines(of: block, context: context)
         var output: [Node] = []
-        if options.mystExtensions {
+        if settings.mystExtensions {
             output = leadingTargets(&children)
             if children.isEmpty { return output }
         }
@@ -50,7 +50,7 @@ extension MarkdownConverter {
         var index = 0
         while index < nodes.count {
             let node = nodes[index]
-            if options.mystExtensions, node.kind == .text, index + 1 < nodes.count,
+            if settings.mystExtensions, node.kind == .text, index + 1 < nodes.count,
                nodes[index + 1].kind == .code, let role = Self.trailingRoleName(node.literal) {
                 let code = nodes[index + 1]
                 let prefixLength = node.literal.utf8.count - role.utf8.count - 2

@@ -7,7 +7,7 @@ extension MarkdownConverter {
     /// `pending_xref` (reftype `mdlink`) for the site to check and rewrite.
     func link(_ node: CmarkNode, range: SourceRange) -> Node {
         let content = inlines(node.children)
-        if options.pageLinks, let page = pageLink(node.url) {
+        if settings.pageLinks, let page = pageLink(node.url) {
             var xref = Node(.pendingXref, attributes: [
                 "refdomain": .string(""), "reftype": .string("mdlink"),
                 "reftarget": .string(page.target), "refexplicit": .bool(true),
@@ -48,7 +48,7 @@ extension MarkdownConverter {
             return PageLink(target: documentName, anchor: anchor)
         }
         let decoded = path.removingPercentEncoding ?? path
-        guard let suffix = options.pageSuffixes.first(where: { decoded.lowercased().hasSuffix($0) }),
+        guard let suffix = settings.pageSuffixes.first(where: { decoded.lowercased().hasSuffix($0) }),
               decoded.count > suffix.count else { return nil }
         let withoutSuffix = String(decoded.dropLast(suffix.count))
         let resolved = Self.resolve(withoutSuffix, from: documentName)

@@ -5,11 +5,15 @@ final class MarkdownConverter {
     let file: SourceFile
     let text: SourceText
     let documentName: String
-    let options: MarkdownOptions
+    let settings: MarkdownOptions
     var diagnostics: [Diagnostic] = []
     var names = NameRegistry()
     /// How many directive bodies we are inside (bounded, so hostile nesting cannot recurse far).
     var directiveDepth = 0
+    /// Page metadata set by directives (front matter is read separately).
+    var metadata: [String: String] = [:]
+    /// The block context of the directive being run (for its nested parses).
+    var currentContext = Context()
 
     /// Where a run of blocks sits: how many block quotes surround it, and
     /// whether headings may open sections there.
@@ -22,7 +26,7 @@ final class MarkdownConverter {
         self.file = file
         self.text = SourceText(file.text)
         self.documentName = documentName
-        self.options = options
+        self.settings = options
     }
 
     func diagnose(_ id: String, _ severity: Severity, _ message: String, _ range: SourceRange?) {
@@ -33,7 +37,7 @@ final class MarkdownConverter {
         for position in positions.prefix(1) {
             let location = text.location(position)
             diagnose("md.nesting-too-deep", .error,
-                     "content nested more than \(options.maxNestingDepth) levels deep was dropped",
+                     "content nested more than \(settings.maxNestingDepth) levels deep was dropped",
                      SourceRange(start: location, end: location))
         }
     }

@@ -25,6 +25,7 @@ public struct MarkdownParser: Sendable {
         converter.reportTruncation(parsed.truncated)
         let root = converter.convertDocument(parsed.root)
         diagnostics += converter.diagnostics
+        metadata.merge(converter.metadata) { frontMatter, _ in frontMatter }
         diagnostics.sort(by: Diagnostic.ordered)
         return Document(name: name, source: file, root: root, diagnostics: diagnostics, metadata: metadata)
     }
