@@ -32,7 +32,12 @@ extension MarkdownConverter {
         } else if !earlier.isEmpty {
             diagnose("md.duplicate-name", .info, "duplicate implicit target name: \"\(name)\"", range)
         }
-        let id = names.makeID(names: [name], tag: "target")
-        return Node(.target, attributes: ["ids": .list([id]), "names": .list([name])], range: range)
+        var ids = [names.makeID(names: [name], tag: "target")]
+        // `[text](#my_label)` links name the label as written: keep that spelling as an anchor too.
+        if label != ids[0], !label.contains(where: { $0.isWhitespace }), !names.ids.contains(label) {
+            names.reserve(label)
+            ids.append(label)
+        }
+        return Node(.target, attributes: ["ids": .list(ids), "names": .list([name])], range: range)
     }
 }

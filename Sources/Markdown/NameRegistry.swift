@@ -31,6 +31,11 @@ struct NameRegistry {
         }
     }
 
+    /// Marks an id as taken.
+    mutating func reserve(_ id: String) {
+        ids.insert(id)
+    }
+
     /// A GitHub-style anchor for a heading (with `-1`, `-2` … for repeats),
     /// or nil when it would be empty or clash with an id already given out.
     mutating func githubAnchor(for title: String) -> String? {
