@@ -1,0 +1,259 @@
+import DocTree
+
+extension PythonModuleBuilder {
+    static let propertyDecorators: Set<String> = [
+        "property", "cached_property", "functools.cached_property", "abc.abstractproperty", "abstractproperty",
+    ]
+    static let flagDecorators: [String: String] = [
+        "classmethod": "classmethod", "staticmethod": "staticmethod", "abstractmethod": "abstractmethod",
+        "abc.abstractmethod": "abstractmethod", "final": "final", "typing.final": "final",
+    ]
+    static let builtinExceptions: Set<String> = [
+        "BaseException", "Exception", "BaseExceptionGroup", "ExceptionGroup", "GeneratorExit", "KeyboardInterrupt",
+        "SystemExit", "StopIteration", "StopAsyncIteration",
+    ]
+
+    /// Parses `def name[T](params) -> ann:` starting at the `def` keyword.
+    mutating func function(_ statement: PythonStatement, keywordIndex: Int, isAsync: Bool, decorators: [String],
+                           scope: Scope, into members: inout [APIObject],
+                           overloads: inout [String: [APISignature]]) throws {
+        let tokens = statement.tokens[...]
+        let def = tokens[keywordIndex]
+        guard keywordIndex + 1 < tokens.endIndex, tokens[keywordIndex + 1].kind == .name,
+              !Self.keywords.contains(tokens[keywordIndex + 1].text) else {
+            let next = keywordIndex + 1 < tokens.endIndex ? tokens[keywordIndex + 1].start : def.end
+            throw PythonSyntaxError(message: "invalid syntax: expected a function name", location: next)
+        }
+        let nameToken = tokens[keywordIndex + 1]
+        var cursor = keywordIndex + 2
+        var generics: String?
+        if cursor < tokens.endIndex, tokens[cursor].isOp("["), let close = PythonTokens.matchingClose(tokens, open: cursor) {
+            generics = PythonTokens.render(tokens[cursor...close])
+            cursor = close + 1
+        }
+        guard cursor < tokens.endIndex, tokens[cursor].isOp("("),
+              let close = PythonTokens.matchingClose(tokens, open: cursor) else {
+            throw PythonSyntaxError(message: "invalid syntax: expected '('", location: nameToken.end)
+        }
+        var signature = try parameters(tokens[(cursor + 1)..<close])
+        cursor = close + 1
+        guard let colon = PythonTokens.firstIndex(of: ":", in: tokens, from: cursor) else {
+            throw PythonSyntaxError(message: "expected ':'", location: tokens[close].end)
+        }
+        if cursor < colon {
+            guard tokens[cursor].isOp("->"), cursor + 1 < colon else {
+                throw PythonSyntaxError(message: "invalid syntax", location: tokens[cursor].start)
+            }
+            signature.returnAnnotation = PythonTokens.render(tokens[(cursor + 1)..<colon])
+        }
+        let inline = tokens[(colon + 1)...]
+        let docstring: Docstring?
+        if !inline.isEmpty {
+            docstring = PythonDocstrings.docstring(from: PythonTokens.split(inline, on: ";")[0], file: file)
+        } else {
+            docstring = Self.leadingDocstring(statement.body, file: file)
+        }
+
+        let name = nameToken.text
+        var modifiers: [String] = isAsync ? ["async"] : []
+        var isProperty = false
+        for decorator in decorators {
+            let bare = decorator.split(separator: "(", maxSplits: 1).first.map(String.init) ?? decorator
+            if Self.propertyDecorators.contains(bare) { isProperty = true }
+            if let flag = Self.flagDecorators[bare], !modifiers.contains(flag) { modifiers.append(flag) }
+            if bare == "abc.abstractproperty" || bare == "abstractproperty", !modifiers.contains("abstractmethod") {
+                modifiers.append("abstractmethod")
+            }
+            // @x.setter / @x.deleter extend an existing property: keep the getter's entry.
+            if bare == name + ".setter" || bare == name + ".deleter" || bare == name + ".getter",
+               let index = members.firstIndex(where: { $0.name == name && $0.kind == .property }) {
+                if members[index].docstring == nil { members[index].docstring = docstring }
+                return
+            }
+            if bare == "overload" || bare == "typing.overload" {
+                overloads[name, default: []].append(signature)
+                return
+            }
+        }
+        var object = APIObject(kind: scope.inClass ? .method : .function, name: name,
+                               qualifiedName: scope.prefix + "." + name, location: location(tokens[tokens.startIndex]),
+                               signature: signature, overloads: overloads.removeValue(forKey: name) ?? [],
+                               docstring: docstring, decorators: decorators, modifiers: modifiers,
+                               genericParameters: generics)
+        if isProperty {
+            object.kind = .property
+            object.annotation = signature.returnAnnotation
+            object.signature = nil
+        }
+        Self.add(object, to: &members)
+        if scope.inClass, name == "__init__", let selfName = signature.parameters.first?.name {
+            instanceAttributes(statement.body, selfName: selfName, scope: scope, into: &members)
+        }
+    }
+
+    /// Parses a parameter list (the tokens between the parentheses).
+    func parameters(_ tokens: ArraySlice<PythonToken>) throws -> APISignature {
+        var result: [APIParameter] = []
+        var keywordOnly = false
+        for part in PythonTokens.split(tokens, on: ",") {
+            guard let first = part.first else {
+                if part.endIndex < tokens.endIndex {
+                    throw PythonSyntaxError(message: "invalid syntax", location: tokens[part.endIndex].start)
+                }
+                continue  // trailing comma
+            }
+            if part.count == 1, first.isOp("/") {
+                for index in result.indices { result[index].kind = .positionalOnly }
+                continue
+            }
+            if part.count == 1, first.isOp("*") {
+                keywordOnly = true
+                continue
+            }
+            var rest = part
+            var kind: APIParameter.Kind = keywordOnly ? .keywordOnly : .positionalOrKeyword
+            if first.isOp("*") {
+                kind = .variadicPositional
+                keywordOnly = true
+                rest = rest.dropFirst()
+            } else if first.isOp("**") {
+                kind = .variadicKeyword
+                rest = rest.dropFirst()
+            }
+            guard let nameToken = rest.first, nameToken.kind == .name, !Self.keywords.contains(nameToken.text) else {
+                throw PythonSyntaxError(message: "invalid syntax in parameter list", location: (rest.first ?? first).start)
+            }
+            var annotationTokens = rest.dropFirst()
+            var defaultValue: String?
+            if let equals = PythonTokens.firstIndex(of: "=", in: annotationTokens) {
+                defaultValue = PythonTokens.render(annotationTokens[(equals + 1)...])
+                annotationTokens = annotationTokens[..<equals]
+                if defaultValue?.isEmpty == true {
+                    throw PythonSyntaxError(message: "expected default value expression", location: annotationTokens.last?.end ?? nameToken.end)
+                }
+            }
+            var annotation: String?
+            if let colon = annotationTokens.first {
+                guard colon.isOp(":"), annotationTokens.count > 1 else {
+                    throw PythonSyntaxError(message: "invalid syntax in parameter list", location: colon.start)
+                }
+                annotation = PythonTokens.render(annotationTokens.dropFirst())
+            }
+            result.append(APIParameter(name: nameToken.text, kind: kind, annotation: annotation, defaultValue: defaultValue))
+        }
+        return APISignature(parameters: result)
+    }
+
+    /// Parses `class Name[T](bases, keyword=...):` and its body.
+    mutating func classDefinition(_ statement: PythonStatement, decorators: [String], scope: Scope,
+                                  into members: inout [APIObject]) throws {
+        let tokens = statement.tokens[...]
+        let keyword = tokens[tokens.startIndex]
+        guard tokens.count > 1, tokens[tokens.startIndex + 1].kind == .name,
+              !Self.keywords.contains(tokens[tokens.startIndex + 1].text) else {
+            let next = tokens.count > 1 ? tokens[tokens.startIndex + 1].start : keyword.end
+            throw PythonSyntaxError(message: "invalid syntax: expected a class name", location: next)
+        }
+        let nameToken = tokens[tokens.startIndex + 1]
+        var cursor = tokens.startIndex + 2
+        var generics: String?
+        if cursor < tokens.endIndex, tokens[cursor].isOp("["), let close = PythonTokens.matchingClose(tokens, open: cursor) {
+            generics = PythonTokens.render(tokens[cursor...close])
+            cursor = close + 1
+        }
+        var bases: [String] = []
+        if cursor < tokens.endIndex, tokens[cursor].isOp("("), let close = PythonTokens.matchingClose(tokens, open: cursor) {
+            for argument in PythonTokens.split(tokens[(cursor + 1)..<close], on: ",") where !argument.isEmpty {
+                let isKeyword = argument.count >= 2 && argument[argument.startIndex + 1].isOp("=")
+                if !isKeyword { bases.append(PythonTokens.render(argument)) }
+            }
+            cursor = close + 1
+        }
+        guard cursor < tokens.endIndex, tokens[cursor].isOp(":") else {
+            throw PythonSyntaxError(message: "expected ':'", location: tokens[min(cursor, tokens.endIndex - 1)].start)
+        }
+        let name = nameToken.text
+        let qualifiedName = scope.prefix + "." + name
+        let inline = tokens[(cursor + 1)...]
+        var classMembers: [APIObject] = []
+        var docstring: Docstring?
+        if inline.isEmpty {
+            docstring = Self.leadingDocstring(statement.body, file: file)
+            var overloads: [String: [APISignature]] = [:]
+            try walk(statement.body, scope: Scope(prefix: qualifiedName, inClass: true, isModule: false),
+                     into: &classMembers, overloads: &overloads)
+        } else {
+            docstring = PythonDocstrings.docstring(from: PythonTokens.split(inline, on: ";")[0], file: file)
+        }
+        let isException = bases.contains { base in
+            let simple = base.split(separator: "[").first.map(String.init) ?? base
+            let last = simple.split(separator: ".").last.map(String.init) ?? simple
+            return Self.builtinExceptions.contains(last) || exceptionClasses.contains(simple)
+                || last.hasSuffix("Error") || last.hasSuffix("Warning")
+        }
+        if isException { exceptionClasses.insert(name) }
+        var object = APIObject(kind: isException ? .exception : .class, name: name, qualifiedName: qualifiedName,
+                               location: location(keyword), docstring: docstring, bases: bases, decorators: decorators,
+                               genericParameters: generics, members: classMembers)
+        object.signature = Self.constructorSignature(of: object)
+        Self.add(object, to: &members)
+    }
+
+    /// The class's call signature: `__init__` without its first parameter, or
+    /// for a dataclass without `__init__`, its annotated fields.
+    static func constructorSignature(of object: APIObject) -> APISignature? {
+        if let initializer = object.member(named: "__init__"), var signature = initializer.signature {
+            if !signature.parameters.isEmpty, signature.parameters[0].kind != .variadicPositional {
+                signature.parameters.removeFirst()
+            }
+            signature.returnAnnotation = nil
+            return signature
+        }
+        let isDataclass = object.decorators.contains { $0 == "dataclass" || $0.hasPrefix("dataclass(")
+            || $0 == "dataclasses.dataclass" || $0.hasPrefix("dataclasses.dataclass(") }
+        guard isDataclass else { return nil }
+        let fields = object.members.filter { member in
+            member.kind == .attribute && member.annotation.map { annotation in
+                let bare = annotation.trimmingCharacters(in: ["\"", "'"])
+                return !bare.hasPrefix("ClassVar") && !bare.hasPrefix("typing.ClassVar")
+            } == true
+        }
+        return APISignature(parameters: fields.map {
+            APIParameter(name: $0.name, annotation: $0.annotation, defaultValue: $0.value)
+        })
+    }
+
+    /// Documented `self.x = …` assignments in `__init__` become attributes of the class.
+    func instanceAttributes(_ statements: [PythonStatement], selfName: String, scope: Scope,
+                            into members: inout [APIObject]) {
+        for (index, statement) in statements.enumerated() {
+            guard let first = statement.tokens.first else { continue }
+            if first.isName("def") || first.isName("class") || first.isName("async") || first.isOp("@") { continue }
+            if !statement.body.isEmpty {
+                instanceAttributes(statement.body, selfName: selfName, scope: scope, into: &members)
+                continue
+            }
+            let tokens = statement.tokens[...]
+            guard let equals = Self.assignmentOperators(tokens).last, equals - tokens.startIndex >= 3,
+                  tokens[tokens.startIndex].isName(selfName), tokens[tokens.startIndex + 1].isOp("."),
+                  tokens[tokens.startIndex + 2].kind == .name else { continue }
+            let nameToken = tokens[tokens.startIndex + 2]
+            var annotation: String?
+            let afterName = tokens.startIndex + 3
+            if afterName < equals {
+                guard tokens[afterName].isOp(":") else { continue }
+                annotation = PythonTokens.render(tokens[(afterName + 1)..<equals])
+            }
+            let next = index + 1 < statements.count ? statements[index + 1] : nil
+            guard let doc = attributeDoc(for: tokens, following: next) else { continue }
+            if let existing = members.firstIndex(where: { $0.name == nameToken.text }) {
+                if members[existing].docstring == nil { members[existing].docstring = doc }
+                continue
+            }
+            members.append(APIObject(kind: .attribute, name: nameToken.text,
+                                     qualifiedName: scope.prefix + "." + nameToken.text, location: location(nameToken),
+                                     docstring: doc, annotation: annotation,
+                                     value: PythonTokens.render(tokens[(equals + 1)...])))
+        }
+    }
+}

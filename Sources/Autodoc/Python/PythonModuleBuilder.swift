@@ -1,0 +1,280 @@
+import DocTree
+
+/// Walks the statements of one Python module and builds its ``APIModule``.
+///
+/// Only definitions are interpreted; every other statement is skipped. Bodies
+/// of `if`/`try`/`with`/… at module and class level are walked too (their
+/// definitions exist at run time); function bodies are not, except `__init__`
+/// for documented `self.x` attributes.
+struct PythonModuleBuilder {
+    let file: SourceFile
+    let moduleName: String
+    /// Whether the module is a package's `__init__.py` (for relative imports).
+    let isPackage: Bool
+    /// Comments by line number.
+    let comments: [Int: PythonComment]
+
+    var all: [String]?
+    var imports: [APIImport] = []
+    /// Classes known to be exceptions so far (by simple name), to classify subclasses.
+    var exceptionClasses: Set<String> = []
+
+    init(file: SourceFile, moduleName: String, isPackage: Bool, comments: [PythonComment]) {
+        self.file = file
+        self.moduleName = moduleName
+        self.isPackage = isPackage
+        var byLine: [Int: PythonComment] = [:]
+        for comment in comments where byLine[comment.start.line] == nil { byLine[comment.start.line] = comment }
+        self.comments = byLine
+    }
+
+    /// Where names are being defined.
+    struct Scope {
+        /// Dotted prefix for qualified names (`module` or `module.Class`).
+        var prefix: String
+        var inClass: Bool
+        var isModule: Bool
+    }
+
+    mutating func build(_ statements: [PythonStatement]) throws -> APIModule {
+        let docstring = Self.leadingDocstring(statements, file: file)
+        var members: [APIObject] = []
+        var overloads: [String: [APISignature]] = [:]
+        try walk(statements, scope: Scope(prefix: moduleName, inClass: false, isModule: true),
+                 into: &members, overloads: &overloads)
+        return APIModule(name: moduleName, language: .python, docstring: docstring, members: members,
+                         all: all, imports: imports, files: [file])
+    }
+
+    static func leadingDocstring(_ statements: [PythonStatement], file: SourceFile) -> Docstring? {
+        guard let first = statements.first, first.body.isEmpty else { return nil }
+        return PythonDocstrings.docstring(from: first.tokens[...], file: file)
+    }
+
+    func location(_ token: PythonToken) -> APILocation { APILocation(file: file, start: token.start) }
+
+    /// Adds a member, replacing an earlier one with the same name in place (as rebinding does at run time).
+    static func add(_ object: APIObject, to members: inout [APIObject]) {
+        if let index = members.firstIndex(where: { $0.name == object.name }) {
+            members[index] = object
+        } else {
+            members.append(object)
+        }
+    }
+
+    mutating func walk(_ statements: [PythonStatement], scope: Scope, into members: inout [APIObject],
+                       overloads: inout [String: [APISignature]]) throws {
+        var decorators: [(text: String, token: PythonToken)] = []
+        for (index, statement) in statements.enumerated() {
+            let tokens = statement.tokens[...]
+            guard let first = tokens.first else { continue }
+            if first.isOp("@") {
+                guard tokens.count > 1 else { throw PythonSyntaxError(message: "invalid syntax", location: first.end) }
+                decorators.append((PythonTokens.render(tokens.dropFirst()), first))
+                continue
+            }
+            var keywordIndex = tokens.startIndex
+            var isAsync = false
+            if first.isName("async"), tokens.count > 1, tokens[tokens.startIndex + 1].isName("def") {
+                isAsync = true
+                keywordIndex += 1
+            }
+            let keyword = tokens[keywordIndex]
+            if keyword.isName("def") {
+                try function(statement, keywordIndex: keywordIndex, isAsync: isAsync, decorators: decorators.map(\.text),
+                             scope: scope, into: &members, overloads: &overloads)
+                decorators = []
+                continue
+            }
+            if keyword.isName("class") {
+                try classDefinition(statement, decorators: decorators.map(\.text), scope: scope, into: &members)
+                decorators = []
+                continue
+            }
+            if let pending = decorators.first {
+                throw PythonSyntaxError(message: "a decorator must be followed by 'def' or 'class'", location: pending.token.start)
+            }
+            if !statement.body.isEmpty {
+                // if / try / with / for / while / match: definitions inside exist at run time.
+                try walk(statement.body, scope: scope, into: &members, overloads: &overloads)
+                continue
+            }
+            if scope.isModule, first.isName("import") || first.isName("from") {
+                recordImport(tokens)
+                continue
+            }
+            let simple = PythonTokens.split(tokens, on: ";").filter { !$0.isEmpty }
+            for (position, part) in simple.enumerated() {
+                let next = position == simple.count - 1 && index + 1 < statements.count ? statements[index + 1] : nil
+                assignment(part, following: next, scope: scope, into: &members)
+            }
+        }
+        if let pending = decorators.first {
+            throw PythonSyntaxError(message: "a decorator must be followed by 'def' or 'class'", location: pending.token.start)
+        }
+    }
+
+    // MARK: - Assignments
+
+    /// Documentation for an assignment: `#:` comments on the lines just above or at the end
+    /// of its line, else a string statement right after it.
+    func attributeDoc(for tokens: ArraySlice<PythonToken>, following: PythonStatement?) -> Docstring? {
+        guard let first = tokens.first, let last = tokens.last else { return nil }
+        var lines: [(String, SourceLocation)] = []
+        var line = first.start.line - 1
+        while let comment = comments[line], comment.ownLine, comment.text.hasPrefix("#:") {
+            lines.insert(Self.commentText(comment), at: 0)
+            line -= 1
+        }
+        if lines.isEmpty {
+            for candidate in Set([first.start.line, last.end.line]).sorted() {
+                if let comment = comments[candidate], !comment.ownLine, comment.text.hasPrefix("#:") {
+                    lines = [Self.commentText(comment)]
+                    break
+                }
+            }
+        }
+        if !lines.isEmpty {
+            return Docstring(text: lines.map(\.0).joined(separator: "\n"), format: .restructuredText, file: file,
+                             lineStarts: lines.map(\.1))
+        }
+        if let following, following.body.isEmpty {
+            return PythonDocstrings.docstring(from: following.tokens[...], file: file)
+        }
+        return nil
+    }
+
+    static func commentText(_ comment: PythonComment) -> (String, SourceLocation) {
+        var text = comment.text.dropFirst(2)
+        var column = comment.start.column + 2
+        if text.first == " " {
+            text = text.dropFirst()
+            column += 1
+        }
+        var trimmed = String(text)
+        while let last = trimmed.unicodeScalars.last, last == " " || last == "\t" || last == "\r" {
+            trimmed.unicodeScalars.removeLast()
+        }
+        return (trimmed, SourceLocation(line: comment.start.line, column: column))
+    }
+
+    /// The `=` operators that separate assignment targets (stops at `lambda`, whose defaults also use `=`).
+    static func assignmentOperators(_ tokens: ArraySlice<PythonToken>) -> [Int] {
+        var result: [Int] = []
+        var depth = 0
+        for index in tokens.indices {
+            let token = tokens[index]
+            if PythonTokens.isOpen(token) { depth += 1 } else if PythonTokens.isClose(token) { depth -= 1 } else if depth == 0 {
+                if token.isName("lambda") { break }
+                if token.isOp("=") { result.append(index) }
+            }
+        }
+        return result
+    }
+
+    mutating func assignment(_ tokens: ArraySlice<PythonToken>, following: PythonStatement?, scope: Scope,
+                             into members: inout [APIObject]) {
+        guard let first = tokens.first else { return }
+        if scope.isModule, first.isName("__all__") { updateAll(tokens) }
+        let equals = Self.assignmentOperators(tokens)
+        var targets: [ArraySlice<PythonToken>] = []
+        var value: String?
+        if let lastEquals = equals.last {
+            var start = tokens.startIndex
+            for index in equals {
+                targets.append(tokens[start..<index])
+                start = index + 1
+            }
+            value = PythonTokens.render(tokens[(lastEquals + 1)...])
+        } else if tokens.count >= 3, first.kind == .name, tokens[tokens.startIndex + 1].isOp(":") {
+            targets = [tokens]
+        } else {
+            return
+        }
+        let doc = attributeDoc(for: tokens, following: following)
+        for target in targets {
+            guard let name = target.first, name.kind == .name, !Self.keywords.contains(name.text),
+                  !(scope.isModule && name.text == "__all__") else { continue }
+            var annotation: String?
+            if target.count == 1 {
+                annotation = nil
+            } else if target.count >= 3, target[target.startIndex + 1].isOp(":") {
+                annotation = PythonTokens.render(target.dropFirst(2))
+            } else {
+                continue
+            }
+            let kind: APIObjectKind = scope.inClass ? .attribute : .data
+            var object = APIObject(kind: kind, name: name.text, qualifiedName: scope.prefix + "." + name.text,
+                                   location: location(name), docstring: doc, annotation: annotation, value: value)
+            if let existing = members.first(where: { $0.name == name.text }), existing.kind == kind {
+                object.docstring = object.docstring ?? existing.docstring
+                object.annotation = object.annotation ?? existing.annotation
+            }
+            Self.add(object, to: &members)
+        }
+    }
+
+    static let keywords: Set<String> = [
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
+        "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
+        "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    ]
+
+    /// `__all__ = [...]`, `__all__ += [...]`, `__all__.extend([...])`, `__all__.append("x")`.
+    mutating func updateAll(_ tokens: ArraySlice<PythonToken>) {
+        guard tokens.count >= 2 else { return }
+        let second = tokens[tokens.startIndex + 1]
+        let strings = tokens.compactMap { token -> String? in
+            guard let literal = PythonStringLiteral(token), !literal.isBytes, !literal.isFormatted else { return nil }
+            return literal.value
+        }
+        if second.isOp("=") {
+            all = strings
+        } else if second.isOp("+=") || (second.isOp(".") && tokens.count > 2
+                    && ["extend", "append"].contains(tokens[tokens.startIndex + 2].text)) {
+            all = (all ?? []) + strings
+        }
+    }
+
+    // MARK: - Imports
+
+    mutating func recordImport(_ tokens: ArraySlice<PythonToken>) {
+        guard let first = tokens.first else { return }
+        let line = first.start.line
+        if first.isName("import") {
+            for part in PythonTokens.split(tokens.dropFirst(), on: ",") {
+                let pieces = part.split { $0.isName("as") }
+                guard let path = pieces.first else { continue }
+                let module = path.map(\.text).joined()
+                if pieces.count > 1, let alias = pieces.last?.first {
+                    imports.append(APIImport(name: alias.text, module: module, originalName: nil, line: line))
+                } else if let top = path.first {
+                    imports.append(APIImport(name: top.text, module: top.text, originalName: nil, line: line))
+                }
+            }
+            return
+        }
+        // from <dots><module> import names
+        guard let importIndex = tokens.firstIndex(where: { $0.isName("import") }) else { return }
+        var level = 0
+        var moduleParts: [String] = []
+        for token in tokens[(tokens.startIndex + 1)..<importIndex] {
+            if token.isOp(".") { level += moduleParts.isEmpty ? 1 : 0 } else if token.isOp("...") { level += 3 } else if token.kind == .name {
+                moduleParts.append(token.text)
+            }
+        }
+        var base = moduleParts.joined(separator: ".")
+        if level > 0 {
+            var package = moduleName.split(separator: ".").map(String.init)
+            if !isPackage { package = Array(package.dropLast()) }
+            package = Array(package.dropLast(max(0, level - 1)))
+            base = (package + moduleParts).joined(separator: ".")
+        }
+        let names = tokens[(importIndex + 1)...].filter { !$0.isOp("(") && !$0.isOp(")") }
+        for part in PythonTokens.split(names[...], on: ",") {
+            guard let original = part.first else { continue }
+            let alias = part.count >= 3 && part[part.startIndex + 1].isName("as") ? part[part.startIndex + 2].text : original.text
+            imports.append(APIImport(name: alias, module: base, originalName: original.text, line: line))
+        }
+    }
+}

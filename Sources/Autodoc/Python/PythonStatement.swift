@@ -1,0 +1,134 @@
+import DocTree
+
+/// One logical line of Python and, for compound statements, its indented suite.
+struct PythonStatement: Sendable {
+    var tokens: [PythonToken]
+    var body: [PythonStatement]
+
+    var line: Int { tokens.first?.start.line ?? 0 }
+
+    /// Keywords that may start a line ending in `:` followed by a suite.
+    static let compoundKeywords: Set<String> = [
+        "if", "elif", "else", "for", "while", "try", "except", "finally", "with", "def", "class",
+        "async", "match", "case",
+    ]
+
+    /// Groups a token stream into statements with nested suites.
+    static func parse(_ tokens: [PythonToken]) throws -> [PythonStatement] {
+        var position = 0
+        return try parseBlock(tokens, &position, nested: false)
+    }
+
+    private static func parseBlock(_ tokens: [PythonToken], _ position: inout Int, nested: Bool) throws -> [PythonStatement] {
+        var statements: [PythonStatement] = []
+        while position < tokens.count {
+            let token = tokens[position]
+            switch token.kind {
+            case .endOfFile:
+                return statements
+            case .dedent:
+                position += 1
+                if nested { return statements }
+                throw PythonSyntaxError(message: "unexpected unindent", location: token.start)
+            case .indent:
+                throw PythonSyntaxError(message: "unexpected indent", location: token.start)
+            default:
+                break
+            }
+            var line: [PythonToken] = []
+            while position < tokens.count, tokens[position].kind != .newline, tokens[position].kind != .endOfFile {
+                line.append(tokens[position])
+                position += 1
+            }
+            if position < tokens.count, tokens[position].kind == .newline { position += 1 }
+            var statement = PythonStatement(tokens: line, body: [])
+            let endsWithColon = line.last?.isOp(":") == true
+            if position < tokens.count, tokens[position].kind == .indent {
+                guard endsWithColon else {
+                    throw PythonSyntaxError(message: "unexpected indent", location: tokens[position].start)
+                }
+                position += 1
+                statement.body = try parseBlock(tokens, &position, nested: true)
+            } else if endsWithColon, let last = line.last {
+                let next = position < tokens.count && tokens[position].kind != .endOfFile ? tokens[position].start : last.end
+                throw PythonSyntaxError(message: "expected an indented block after line \(line[0].start.line)", location: next)
+            }
+            if endsWithColon, let first = line.first, !(first.kind == .name && compoundKeywords.contains(first.text)) {
+                throw PythonSyntaxError(message: "invalid syntax", location: line[line.count - 1].start)
+            }
+            statements.append(statement)
+        }
+        return statements
+    }
+}
+
+/// Token-slice helpers shared by the Python parser.
+enum PythonTokens {
+    static func isOpen(_ token: PythonToken) -> Bool {
+        token.kind == .op && (token.text == "(" || token.text == "[" || token.text == "{")
+    }
+
+    static func isClose(_ token: PythonToken) -> Bool {
+        token.kind == .op && (token.text == ")" || token.text == "]" || token.text == "}")
+    }
+
+    /// Splits at `separator` operators outside brackets.
+    static func split(_ tokens: ArraySlice<PythonToken>, on separator: String) -> [ArraySlice<PythonToken>] {
+        var parts: [ArraySlice<PythonToken>] = []
+        var depth = 0
+        var start = tokens.startIndex
+        for index in tokens.indices {
+            let token = tokens[index]
+            if isOpen(token) { depth += 1 } else if isClose(token) { depth -= 1 } else if depth == 0, token.isOp(separator) {
+                parts.append(tokens[start..<index])
+                start = index + 1
+            }
+        }
+        parts.append(tokens[start..<tokens.endIndex])
+        return parts
+    }
+
+    /// Index of the first `op` outside brackets at or after `from`.
+    static func firstIndex(of op: String, in tokens: ArraySlice<PythonToken>, from: Int? = nil) -> Int? {
+        var depth = 0
+        for index in (from ?? tokens.startIndex)..<tokens.endIndex {
+            let token = tokens[index]
+            if isOpen(token) { depth += 1 } else if isClose(token) { depth -= 1 } else if depth == 0, token.isOp(op) {
+                return index
+            }
+        }
+        return nil
+    }
+
+    /// Index of the bracket closing the one at `open`.
+    static func matchingClose(_ tokens: ArraySlice<PythonToken>, open: Int) -> Int? {
+        var depth = 0
+        for index in open..<tokens.endIndex {
+            if isOpen(tokens[index]) { depth += 1 } else if isClose(tokens[index]) {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+        }
+        return nil
+    }
+
+    /// Source text of the tokens with whitespace normalised: the original
+    /// spacing on one line becomes at most one space; line breaks inside
+    /// brackets disappear.
+    static func render(_ tokens: ArraySlice<PythonToken>) -> String {
+        var result = ""
+        var previous: PythonToken?
+        for token in tokens {
+            if let previous {
+                if previous.end.line == token.start.line {
+                    if previous.end.column < token.start.column { result += " " }
+                } else if !isOpen(previous), !isClose(token), !token.isOp(",") {
+                    result += " "
+                }
+            }
+            result += token.text
+            previous = token
+        }
+        return result
+    }
+}

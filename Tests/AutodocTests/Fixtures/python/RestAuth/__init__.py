@@ -1,0 +1,1 @@
+"""RestAuth test fixture package (never imported)."""

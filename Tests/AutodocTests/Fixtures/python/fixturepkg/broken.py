@@ -1,0 +1,7 @@
+"""A module with a syntax error."""
+
+def fine():
+    pass
+
+def broken(:
+    pass
