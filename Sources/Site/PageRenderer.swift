@@ -23,18 +23,23 @@ struct PageRenderer: Sendable {
         let name = document.name
         let root = PageURL.relative(from: name, toPath: "x").dropLast(1)
         let (previous, next) = navigation.neighbours(of: name)
+        let navigationItems = navItems(navigation.items, current: name, ancestors: navigation.ancestors(of: name))
+        let localToc = tocItems(index.documents[name]?.outline ?? [])
+        // Mustache treats an empty string as true: leave out what is empty.
         var context: [String: Any] = [
             "project": config.projectName,
-            "version": config.version,
             "language": "en",
-            "title": document.title ?? "",
+            "title": document.title ?? name,
             "root": String(root),
             "rootPage": PageURL.path(of: navigation.root),
             "body": body,
-            "navigation": navItems(navigation.items, current: name, ancestors: navigation.ancestors(of: name)),
-            "localToc": tocItems(index.documents[name]?.outline ?? []),
+            "navigation": navigationItems,
+            "hasNavigation": !navigationItems.isEmpty,
+            "localToc": localToc,
+            "hasLocalToc": !localToc.isEmpty,
             "hasRelations": previous != nil || next != nil,
         ]
+        if !config.version.isEmpty { context["version"] = config.version }
         if let copyright = config.copyright { context["copyright"] = copyright }
         if let previous { context["prev"] = link(to: previous, from: name) }
         if let next { context["next"] = link(to: next, from: name) }
@@ -57,11 +62,14 @@ struct PageRenderer: Sendable {
                 if ancestors.contains(page) { entry["ancestor"] = true }
             }
             entry["children"] = navItems(item.children, current: current, ancestors: ancestors)
+            entry["hasChildren"] = !item.children.isEmpty
             return entry
         }
     }
 
     private func tocItems(_ outline: [SectionOutline]) -> [[String: Any]] {
-        outline.map { ["title": $0.title, "anchor": $0.anchor, "children": tocItems($0.children)] }
+        outline.map {
+            ["title": $0.title, "anchor": $0.anchor, "children": tocItems($0.children), "hasChildren": !$0.children.isEmpty]
+        }
     }
 }

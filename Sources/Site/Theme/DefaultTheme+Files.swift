@@ -24,11 +24,11 @@ extension DefaultTheme {
 <input type="checkbox" id="nav-open" class="nav-open" hidden>
 <div class="page">
   <nav class="sidebar" aria-label="Site navigation">
-    {{#navigation.0}}
+    {{#hasNavigation}}
     <ul class="nav">
       {{#navigation}}{{> nav-item}}{{/navigation}}
     </ul>
-    {{/navigation.0}}
+    {{/hasNavigation}}
   </nav>
   <main id="content" class="content">
     <article class="document">
@@ -45,21 +45,21 @@ extension DefaultTheme {
       <p>Built with Vellum.</p>
     </footer>
   </main>
-  {{#localToc.0}}
+  {{#hasLocalToc}}
   <aside class="local-toc" aria-label="On this page">
     <p class="local-toc-title">On this page</p>
     <ul>
       {{#localToc}}{{> toc-item}}{{/localToc}}
     </ul>
   </aside>
-  {{/localToc.0}}
+  {{/hasLocalToc}}
 </div>
 </body>
 </html>
 
 """##,
         "nav-item.mustache": #"""
-<li class="{{#current}}current{{/current}}{{#ancestor}} ancestor{{/ancestor}}"><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a>{{#children.0}}<ul>{{#children}}{{> nav-item}}{{/children}}</ul>{{/children.0}}</li>
+<li class="{{#current}}current{{/current}}{{#ancestor}} ancestor{{/ancestor}}"><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a>{{#hasChildren}}<ul>{{#children}}{{> nav-item}}{{/children}}</ul>{{/hasChildren}}</li>
 
 """#,
         "static/vellum.css": #"""
@@ -234,7 +234,7 @@ em.property { color: var(--muted); font-style: normal; }
 
 """#,
         "toc-item.mustache": ##"""
-<li><a href="#{{anchor}}">{{title}}</a>{{#children.0}}<ul>{{#children}}{{> toc-item}}{{/children}}</ul>{{/children.0}}</li>
+<li><a href="#{{anchor}}">{{title}}</a>{{#hasChildren}}<ul>{{#children}}{{> toc-item}}{{/children}}</ul>{{/hasChildren}}</li>
 
 """##,
     ]
