@@ -14,6 +14,7 @@ let package = Package(
     ],
     targets: [
         .executableTarget(name: "vellum", dependencies: ["VellumCLI"]),
+        .executableTarget(name: "rst-conformance", dependencies: ["RST", "DocTree"], path: "scripts/conformance-runner"),
         .target(name: "VellumCLI", dependencies: [
             "Site", "DocTree", "RST",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

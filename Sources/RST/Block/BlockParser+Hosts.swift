@@ -1,0 +1,113 @@
+import DocTree
+
+extension BlockParser {
+    /// A problematic node linked to `message` (which gets an id and a backref).
+    func problematicPair(_ rawText: String, message: Node, range r: SourceRange?) -> (Node, Node) {
+        var msg = message
+        let msgID = ctx.setID(&msg, prefix: "system-message")
+        var prb = Node(.problematic, attributes: ["refid": .string(msgID)], children: [.text(rawText)], range: r)
+        let prbID = ctx.setID(&prb, prefix: "problematic")
+        msg.append(prbID, to: "backrefs")
+        return (prb, msg)
+    }
+
+    var roleHost: RoleHost { DirectiveHostAdapter(parser: self, contentLines: []) }
+
+    var roleOptions: [String: [String: DirectiveOptionValue]] {
+        get { ctx.roleOptions }
+        set { ctx.roleOptions = newValue }
+    }
+
+    /// Finds a role by name (empty = the default role). Returns lookup messages like docutils.
+    func lookupRole(_ name: String, line: Int) -> (Role?, [Node], String) {
+        let lower = name.lowercased()
+        if lower.isEmpty {
+            let def = ctx.defaultRoleName ?? "title-reference"
+            return (findRole(def), [], def)
+        }
+        if let r = findRole(lower) { return (r, [], lower) }
+        let info = ctx.systemMessage(.info, "rst.unknown-role-info",
+            "No role entry for \"\(name)\" in module \"docutils.parsers.rst.languages.en\".\nTrying \"\(name)\" as canonical role name.",
+            line: line)
+        return (nil, [info], lower)
+    }
+
+    func findRole(_ name: String) -> Role? {
+        if let r = ctx.localRoles[name] { return r }
+        if let r = ctx.options.roles.lookup(name) { return r }
+        if let (domain, type) = ctx.options.extraRoles[name] { return SphinxRoles.xref(domain: domain, type: type) }
+        if let link = ctx.options.extlinks[name] { return SphinxRoles.extlink(url: link.url, caption: link.caption) }
+        return nil
+    }
+}
+
+/// Adapts the RST parser to the markup-neutral directive/role host protocols.
+final class DirectiveHostAdapter: DirectiveHost, RoleHost {
+    let parser: BlockParser
+    var ctx: ParseContext { parser.ctx }
+    let contentLines: [Line]
+
+    init(parser: BlockParser, contentLines: [Line]) {
+        self.parser = parser
+        self.contentLines = contentLines
+    }
+
+    var documentName: String { ctx.documentName }
+    var options: RSTOptions { ctx.options }
+
+    func parseNested(_ lines: [String], line: Int, column: Int, matchTitles: Bool) -> [Node] {
+        var ls: [Line] = []
+        for (k, text) in lines.enumerated() {
+            var l = LineSplitter.lines(text.isEmpty ? " " : text, firstLine: line + k).first
+                ?? Line(text: [][...], number: line + k)
+            if column > 1 {
+                var padded = [Unicode.Scalar](repeating: " ", count: column - 1)
+                padded += l.text
+                l = Line(text: padded[(column - 1)...], number: line + k)
+            }
+            ls.append(l)
+        }
+        guard parser.depth < 2000 else { return [] }
+        return parser.parseBody(ls, matchTitles: matchTitles)
+    }
+
+    func parseInline(_ text: String, line: Int, column: Int) -> (nodes: [Node], messages: [Node]) {
+        let r = parser.inlineText(text, line: line, column: column)
+        return (r.0, r.1)
+    }
+
+    func report(_ severity: Severity, _ id: String, _ message: String, line: Int, range: SourceRange?,
+                details: [Node]) -> Node {
+        ctx.systemMessage(severity, id, message, line: line, range: range, details: details)
+    }
+
+    func addName(_ node: Node, name: String?) -> Node {
+        guard let name, !name.isEmpty else { return node }
+        var copy = node
+        copy.append(Names.normalized(name), to: "names")
+        let messages = ctx.noteTarget(&copy, explicit: true, line: node.range?.start.line)
+        copy.children += messages
+        return copy
+    }
+
+    func noteExplicitTarget(_ node: Node, messageLine: Int) -> (Node, [Node]) {
+        var copy = node
+        let messages = ctx.noteTarget(&copy, explicit: true, line: messageLine)
+        return (copy, messages)
+    }
+
+    func setDefaultRole(_ name: String?, line: Int) -> [Node] {
+        ctx.defaultRoleName = name
+        return []
+    }
+
+    func registerRole(_ name: String, _ role: Role) { ctx.localRoles[name.lowercased()] = role }
+
+    func lookupRole(_ name: String) -> Role? { parser.findRole(name.lowercased()) }
+
+    func setMetadata(_ key: String, _ value: String) { ctx.metadata[key] = value }
+
+    func problematic(_ rawText: String, message: Node, range: SourceRange?) -> (Node, Node) {
+        parser.problematicPair(rawText, message: message, range: range)
+    }
+}

@@ -1,0 +1,134 @@
+import DocTree
+
+extension BlockParser {
+    /// `.. |name| directive:: …` substitution definitions. Returns nil when malformed.
+    func substitutionDefinition(_ lines: [Line], _ i: Int, start: Int) -> ([Node], Int, Bool)? {
+        let line = lines[i]
+        let block = lines.indentedBlock(from: i, stripIndent: false, firstIndent: start)
+        let blockText = Array(lines[i..<Swift.max(i + 1, block.end)]).joinedTextTrimmed
+        // find the closing "|" followed by spaces or end, possibly across lines
+        var escaped: [Unicode.Scalar] = []
+        var found: (name: String, lineIndex: Int, offsetInLine: Int)? = nil
+        for (k, l) in block.lines.enumerated() {
+            let piece = InlineParser.escapeToNull(Array(k == 0 ? l.text : trimmedSlice(l.text)))
+            let base = escaped.count + (k == 0 ? 0 : 1)
+            if k > 0 { escaped.append(" ") }
+            escaped += piece
+            if let (nameEnd, after) = Self.matchSubstitutionName(escaped) {
+                found = (String(String.UnicodeScalarView(escaped[0..<nameEnd])), k, after - base)
+                break
+            }
+        }
+        guard let found else { return nil }
+        let name = found.name
+        // remaining content: rest of the line after the marker + following lines
+        let markerLine = block.lines[found.lineIndex]
+        let markerText = found.lineIndex == 0 ? Array(markerLine.text) : Array(trimmedSlice(markerLine.text))
+        var restFirst = Array(markerText[Swift.min(Swift.max(0, found.offsetInLine), markerText.count)...])
+        while let f = restFirst.first, f == " " { restFirst.removeFirst() }
+        var content: [Line] = []
+        let firstNumber = markerLine.number
+        if !restFirst.isEmpty {
+            content.append(Line(text: restFirst[...], number: firstNumber))
+        }
+        for l in block.lines.dropFirst(found.lineIndex + 1) { content.append(l) }
+        content.trimTrailingBlanks()
+        let unescapedName = Names.whitespaceNormalized(InlineParser.unescape(name))
+        if content.isEmpty {
+            return ([ctx.systemMessage(.warning, "rst.substitution-empty",
+                                       "Substitution definition \"\(InlineParser.unescape(name))\" missing contents.",
+                                       line: line.number, range: lineRange(line),
+                                       details: [ParseContext.literal(blockText)])], block.end, block.blankFinish)
+        }
+        // dedent continuation lines relative to their common indent
+        var normalized: [Line] = []
+        if let f = content.first { normalized.append(f.dropping(f.indent)) }
+        let rest = Array(content.dropFirst())
+        let minIndent = rest.filter { !$0.isBlank }.map { $0.indent }.min() ?? 0
+        for l in rest { normalized.append(l.dropping(minIndent)) }
+        var node = Node("substitution_definition", attributes: ["names": .list([unescapedName])],
+                        range: SourceRange(start: lineRange(line).start, end: range(block.lines)?.end ?? lineRange(line).end))
+        var outside: [Node] = []
+        // SubstitutionDef state: an embedded directive, else nothing.
+        var blankFinish = block.blankFinish
+        if let first = normalized.first, let (dname, end) = directiveName(first.text, first.text.startIndex) {
+            let (nodes, _, bf) = directive(normalized, 0, name: dname, markerEnd: end, matchTitles: false)
+            _ = bf
+            for n in nodes {
+                if isInline(n) { node.children.append(n) } else { outside.append(n) }
+            }
+        } else {
+            blankFinish = block.blankFinish
+        }
+        if let bad = node.first(where: { !$0.isText && Self.disallowedInSubstitution.contains($0.kind.rawValue) && $0 != node }) {
+            return ([ctx.systemMessage(.error, "rst.substitution-illegal",
+                                       "Substitution definition contains illegal element <\(bad.kind.rawValue)>:",
+                                       line: line.number, range: lineRange(line),
+                                       details: [ParseContext.literal(bad.pseudoXML().trimmingTrailingSpaces()),
+                                                 ParseContext.literal(blockText)])], block.end, blankFinish)
+        }
+        if node.children.isEmpty {
+            return (outside + [ctx.systemMessage(.warning, "rst.substitution-empty",
+                                       "Substitution definition \"\(InlineParser.unescape(name))\" empty or invalid.",
+                                       line: line.number, range: lineRange(line),
+                                       details: [ParseContext.literal(blockText)])], block.end, blankFinish)
+        }
+        var messages: [Node] = []
+        if ctx.substitutionNames[unescapedName.lowercased()] != nil {
+            messages.append(ctx.systemMessage(.error, "rst.duplicate-substitution",
+                                              "Duplicate substitution definition name: \"\(unescapedName)\".",
+                                              line: line.number))
+            node.attributes["names"] = .list([])
+            node.attributes["dupnames"] = .list([unescapedName])
+        }
+        ctx.substitutionNames[unescapedName.lowercased()] = unescapedName
+        return (outside + messages + [node], block.end, blankFinish)
+    }
+
+    static let disallowedInSubstitution: Set<String> = ["target", "footnote_reference", "citation_reference",
+                                                         "problematic"]
+
+    func isInline(_ n: Node) -> Bool {
+        if n.isText { return true }
+        return Self.inlineKinds.contains(n.kind.rawValue)
+    }
+
+    static let inlineKinds: Set<String> = [
+        "emphasis", "strong", "literal", "reference", "footnote_reference", "citation_reference",
+        "substitution_reference", "title_reference", "abbreviation", "acronym", "superscript", "subscript",
+        "math", "image", "inline", "problematic", "generated", "target", "raw", "pending_xref",
+    ]
+
+    func trimmedSlice(_ t: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        var s = t.startIndex
+        while s < t.endIndex && t[s] == " " { s += 1 }
+        return t[s..<t.endIndex]
+    }
+
+    /// `(?![ ])(.+?)(?<![\s\x00])\|([ ]+|$)`: name end and offset after the spaces.
+    static func matchSubstitutionName(_ a: [Unicode.Scalar]) -> (Int, Int)? {
+        guard let f = a.first, f != " " else { return nil }
+        var k = 1
+        while k < a.count {
+            if a[k] == "|" && !CharClasses.isWhitespace(a[k - 1]) && a[k - 1] != InlineParser.nul {
+                var q = k + 1
+                if q == a.count || a[q] == " " {
+                    while q < a.count && a[q] == " " { q += 1 }
+                    return (k, q)
+                }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    // MARK: tables (grid and simple)
+
+    func gridTable(_ lines: [Line], _ i: inout Int, _ out: inout [Node]) {
+        TableParser(parser: self).grid(lines, &i, &out)
+    }
+
+    func simpleTable(_ lines: [Line], _ i: inout Int, _ out: inout [Node], matchTitles: Bool) {
+        TableParser(parser: self).simple(lines, &i, &out)
+    }
+}

@@ -1,0 +1,68 @@
+import DocTree
+
+/// Sphinx's `toctree`: a `compound.toctree-wrapper` holding a `toctree` node
+/// with one `toctree_entry` per entry line; the Site resolves the entries.
+enum Toctree {
+    static let options: [String: DirectiveOptionKind] = [
+        "maxdepth": .int, "name": .unchanged, "class": .classList, "caption": .unchangedRequired,
+        "glob": .flag, "hidden": .flag, "includehidden": .flag, "numbered": .unchanged, "titlesonly": .flag,
+        "reversed": .flag,
+    ]
+
+    static func register(into r: inout DirectiveRegistry) {
+        r.register("toctree", Directive(DirectiveSpec(options: options, hasContent: true)) { call, host in
+            run(call, host)
+        })
+    }
+
+    static func run(_ call: DirectiveCall, _ host: DirectiveHost) -> [Node] {
+        var toctree = Node(.toctree, range: call.range)
+        toctree.attributes["parent"] = .string(host.documentName)
+        if case .int(let depth)? = call.options["maxdepth"] {
+            toctree.attributes["maxdepth"] = .int(depth)
+        } else {
+            toctree.attributes["maxdepth"] = .int(-1)
+        }
+        if let caption = call.option("caption") { toctree.attributes["caption"] = .string(caption) }
+        for flag in ["hidden", "glob", "titlesonly", "reversed", "includehidden"] {
+            toctree.attributes[flag] = .bool(call.flag(flag))
+        }
+        toctree.attributes["numbered"] = .bool(call.options["numbered"] != nil)
+        if let n = call.option("numbered"), let depth = Int(n.trimmingWhitespace()) {
+            toctree.attributes["numbereddepth"] = .int(depth)
+        }
+        for (offset, raw) in call.content.enumerated() {
+            let entry = raw.trimmingWhitespace()
+            if entry.isEmpty { continue }
+            let line = call.contentLine + offset
+            let leading = raw.prefix(while: { $0 == " " }).count
+            let column = call.contentColumn + leading
+            var node = Node("toctree_entry", range: SourceRange(
+                start: SourceLocation(line: line, column: column),
+                end: SourceLocation(line: line, column: column + entry.unicodeScalars.count)))
+            if let (title, target) = explicitTitle(entry) {
+                node.attributes["title"] = .string(title)
+                node.attributes["target"] = .string(target)
+            } else {
+                node.attributes["target"] = .string(entry)
+            }
+            toctree.children.append(node)
+        }
+        var wrapper = Node(.compound, attributes: ["classes": .list(["toctree-wrapper"])], children: [toctree],
+                           range: call.range)
+        if case .list(let classes)? = call.options["class"] { for c in classes { wrapper.append(c, to: "classes") } }
+        wrapper = host.addName(wrapper, name: call.option("name"))
+        return [wrapper]
+    }
+
+    /// `Title <target>` -> (title, target).
+    static func explicitTitle(_ s: String) -> (String, String)? {
+        guard s.hasSuffix(">"), let open = s.lastIndex(of: "<"), open > s.startIndex else { return nil }
+        let before = s[..<open]
+        guard before.last?.isWhitespace == true else { return nil }
+        let title = before.trimmingWhitespace()
+        let target = String(s[s.index(after: open)..<s.index(before: s.endIndex)])
+        guard !title.isEmpty, !target.isEmpty else { return nil }
+        return (title, target)
+    }
+}

@@ -1,0 +1,48 @@
+import DocTree
+
+/// Settings for one RST parse. A value type: the Site builds one from its
+/// configuration and shares it between parallel reads.
+public struct RSTOptions: Sendable {
+    /// Whether the `raw` directive/role may pass markup through (off by default).
+    public var rawEnabled: Bool
+    /// Tags for the `only` directive.
+    public var tags: Set<String>
+    /// Source root: `include` / `literalinclude` paths are confined below it.
+    public var includeRoot: String?
+    /// Reads an included file (absolute path) or returns nil when it cannot.
+    public var readFile: (@Sendable (String) -> String?)?
+    /// Extra cross-reference roles for custom object types: role name -> (domain, type).
+    public var extraRoles: [String: (domain: String, type: String)]
+    /// `extlinks`: role name -> (URL pattern with `%s`, caption pattern with `%s` or nil).
+    public var extlinks: [String: (url: String, caption: String?)]
+    /// The document node's `source` attribute (docutils tests use "test data"); defaults to the file path.
+    public var sourceLabel: String?
+    /// Directives available to the document (the standard set unless replaced).
+    public var directives: DirectiveRegistry
+    /// Interpreted-text roles available to the document.
+    public var roles: RoleRegistry
+    /// The role used for `` `text` `` without an explicit role (docutils: title-reference).
+    public var defaultRole: String?
+    /// The language passed to code blocks without an explicit one (Sphinx `highlight_language`).
+    public var highlightLanguage: String?
+
+    public init(rawEnabled: Bool = false, tags: Set<String> = [], includeRoot: String? = nil,
+                readFile: (@Sendable (String) -> String?)? = nil,
+                extraRoles: [String: (domain: String, type: String)] = [:],
+                extlinks: [String: (url: String, caption: String?)] = [:],
+                sourceLabel: String? = nil,
+                directives: DirectiveRegistry = .standard, roles: RoleRegistry = .standard,
+                defaultRole: String? = nil, highlightLanguage: String? = nil) {
+        self.rawEnabled = rawEnabled
+        self.tags = tags
+        self.includeRoot = includeRoot
+        self.readFile = readFile
+        self.extraRoles = extraRoles
+        self.extlinks = extlinks
+        self.sourceLabel = sourceLabel
+        self.directives = directives
+        self.roles = roles
+        self.defaultRole = defaultRole
+        self.highlightLanguage = highlightLanguage
+    }
+}

@@ -1,0 +1,45 @@
+import DocTree
+import Foundation
+
+/// Parses reStructuredText into a `Document` (the tree docutils builds
+/// before transforms, plus Sphinx's cross-reference nodes and diagnostics).
+public struct RSTParser: Sendable {
+    public var options: RSTOptions
+
+    public init(options: RSTOptions = .init()) {
+        self.options = options
+    }
+
+    /// Parses one file. `name` is the page name (`guide/replication`).
+    /// Never throws: problems become diagnostics and `system_message` nodes.
+    public func parse(_ file: SourceFile, name: String) -> Document {
+        // Deeply nested input recurses deeply; run on a thread with a large stack.
+        let box = ResultBox()
+        let options = self.options
+        let thread = Thread {
+            box.document = RSTParser.parseOnCurrentThread(file, name: name, options: options)
+            box.done.signal()
+        }
+        thread.stackSize = 1 << 30
+        thread.start()
+        box.done.wait()
+        return box.document!
+    }
+
+    static func parseOnCurrentThread(_ file: SourceFile, name: String, options: RSTOptions) -> Document {
+        let ctx = ParseContext(file: file, options: options, documentName: name)
+        let parser = BlockParser(ctx: ctx)
+        let lines = LineSplitter.lines(file.text)
+        let children = parser.parseBody(lines, matchTitles: true)
+        var root = Node(.document, attributes: ["source": .string(ctx.sourceLabel)], children: children,
+                        range: SourceRange(start: SourceLocation(line: 1, column: 1),
+                                           end: SourceLocation(line: Swift.max(1, lines.count + 1), column: 1)))
+        root = ctx.finish(root)
+        return Document(name: name, source: file, root: root, diagnostics: ctx.diagnostics, metadata: ctx.metadata)
+    }
+}
+
+private final class ResultBox: @unchecked Sendable {
+    var document: Document?
+    let done = DispatchSemaphore(value: 0)
+}

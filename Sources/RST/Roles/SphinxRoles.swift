@@ -1,0 +1,212 @@
+import DocTree
+
+/// Sphinx's cross-reference roles (-> `pending_xref`) and text roles.
+enum SphinxRoles {
+    static let stdRoles: [String: (type: String, lowercase: Bool)] = [
+        "ref": ("ref", true), "doc": ("doc", false), "term": ("term", true), "numref": ("numref", true),
+        "keyword": ("keyword", false), "option": ("option", false), "envvar": ("envvar", false),
+        "token": ("token", false), "confval": ("confval", false), "any": ("any", false),
+    ]
+
+    static let pyTypes = ["mod", "func", "data", "const", "class", "meth", "attr", "exc", "obj", "type"]
+
+    static func register(into r: inout RoleRegistry) {
+        for (name, info) in stdRoles {
+            let domain = name == "doc" ? "" : (name == "any" ? "" : "std")
+            r.register(name, xref(domain: domain, type: info.type, lowercase: info.lowercase, codeStyle: false))
+            if domain == "std" { r.register("std:" + name, xref(domain: domain, type: info.type, lowercase: info.lowercase, codeStyle: false)) }
+        }
+        for t in pyTypes {
+            r.register("py:" + t, xref(domain: "py", type: t))
+            r.register(t, xref(domain: "py", type: t))
+        }
+        r.register("download", download)
+        r.register("file", emphasizedLiteral("file"))
+        r.register("samp", emphasizedLiteral("samp"))
+        for (name, kind) in [("command", "literal_strong"), ("program", "literal_strong"), ("makevar", "literal_strong"),
+                             ("dfn", "emphasis"), ("kbd", "literal"), ("regexp", "literal"),
+                             ("mailheader", "literal_emphasis"), ("mimetype", "literal_emphasis"),
+                             ("newsgroup", "literal_emphasis")] {
+            r.register(name, Role { call, _ in
+                ([Node(NodeKind(kind), attributes: ["classes": .list([name])], children: [.text(call.text)],
+                       range: call.range)], [])
+            })
+        }
+        r.register("manpage", Role { call, _ in
+            var node = Node("manpage", attributes: ["classes": .list(["manpage"])], children: [.text(call.text)],
+                            range: call.range)
+            node.attributes["page"] = .string(call.text)
+            return ([node], [])
+        })
+        r.register("guilabel", Role { call, _ in
+            ([Node(.inline, attributes: ["classes": .list(["guilabel"]), "rawtext": .string(call.rawText)],
+                   children: accelerators(call.text), range: call.range)], [])
+        })
+        r.register("menuselection", Role { call, _ in
+            let text = call.text.replacingOccurrences(of: "-->", with: "\u{2023}")
+            return ([Node(.inline, attributes: ["classes": .list(["menuselection"]), "rawtext": .string(call.rawText)],
+                          children: accelerators(text), range: call.range)], [])
+        })
+        r.register("abbr", Role { call, _ in
+            var node = Node("abbreviation", range: call.range)
+            if let (short, explanation) = abbreviation(call.text) {
+                node.children = [.text(short)]
+                node.attributes["explanation"] = .string(explanation)
+            } else {
+                node.children = [.text(call.text)]
+            }
+            return ([node], [])
+        })
+    }
+
+    /// `&` marks a keyboard accelerator; `&&` is a literal ampersand.
+    static func accelerators(_ text: String) -> [Node] {
+        var out: [Node] = []
+        var buffer = ""
+        var chars = Array(text)
+        var k = 0
+        while k < chars.count {
+            if chars[k] == "&" {
+                if k + 1 < chars.count && chars[k + 1] == "&" { buffer.append("&"); k += 2; continue }
+                if k + 1 < chars.count {
+                    if !buffer.isEmpty { out.append(.text(buffer)); buffer = "" }
+                    out.append(Node(.inline, attributes: ["classes": .list(["accelerator"])], children: [.text(String(chars[k + 1]))]))
+                    k += 2
+                    continue
+                }
+            }
+            buffer.append(chars[k])
+            k += 1
+        }
+        chars = []
+        if !buffer.isEmpty { out.append(.text(buffer)) }
+        return out
+    }
+
+    /// `LIFO (last-in, first-out)` -> ("LIFO", "last-in, first-out").
+    static func abbreviation(_ text: String) -> (String, String)? {
+        let t = text.trimmingWhitespace()
+        guard t.hasSuffix(")"), let open = t.firstIndex(of: "("), open > t.startIndex else { return nil }
+        let short = t[..<open].trimmingWhitespace()
+        let explanation = String(t[t.index(after: open)..<t.index(before: t.endIndex)])
+        guard !short.isEmpty else { return nil }
+        return (short, explanation)
+    }
+
+    /// `title <target>`: (title, target) with escapes handled; nil when not explicit.
+    static func explicitTitle(_ text: String) -> (String, String)? {
+        let t = text.trimmingWhitespace()
+        guard t.hasSuffix(">"), let open = t.lastIndex(of: "<"), open > t.startIndex else { return nil }
+        let before = t[..<open]
+        guard let last = before.last, last.isWhitespace else { return nil }
+        let title = before.trimmingWhitespace()
+        let target = String(t[t.index(after: open)..<t.index(before: t.endIndex)])
+        guard !title.isEmpty, !target.isEmpty else { return nil }
+        return (title, target)
+    }
+
+    /// A cross-reference role producing `pending_xref`.
+    static func xref(domain: String, type: String, lowercase: Bool = false, codeStyle: Bool = true) -> Role {
+        Role { call, host in
+            var text = call.text
+            var noLink = false
+            if text.hasPrefix("!") { noLink = true; text.removeFirst() }
+            var title: String
+            var target: String
+            var explicit = false
+            if let (t, g) = explicitTitle(text) {
+                title = t; target = g; explicit = true
+            } else {
+                title = text; target = text
+            }
+            var refspecific = false
+            if domain == "py" {
+                if !explicit {
+                    title = String(title.drop(while: { $0 == "." }))
+                    target = String(target.drop(while: { $0 == "~" }))
+                    if title.hasPrefix("~") {
+                        title.removeFirst()
+                        if let dot = title.lastIndex(of: ".") { title = String(title[title.index(after: dot)...]) }
+                    }
+                }
+                if target.hasPrefix(".") { target.removeFirst(); refspecific = true }
+                if (type == "func" || type == "meth") && !explicit && !title.hasSuffix(")") { title += "()" }
+            }
+            if lowercase { target = Names.whitespaceNormalized(target).lowercased() }
+            let classes: [String] = domain.isEmpty ? ["xref", type] : ["xref", domain, "\(domain)-\(type)"]
+            let inner = Node(codeStyle ? .literal : .inline, attributes: ["classes": .list(classes)],
+                             children: [.text(title)], range: call.range)
+            if noLink { return ([inner], []) }
+            var node = Node(.pendingXref, children: [inner], range: call.range)
+            node.attributes["refdomain"] = .string(domain)
+            node.attributes["reftype"] = .string(type)
+            node.attributes["reftarget"] = .string(target)
+            node.attributes["refexplicit"] = .bool(explicit)
+            node.attributes["refdoc"] = .string(host.documentName)
+            if domain != "py" { node.attributes["refwarn"] = .bool(true) }
+            if refspecific { node.attributes["refspecific"] = .bool(true) }
+            return ([node], [])
+        }
+    }
+
+    static let download = Role { call, host in
+        var title = call.text, target = call.text, explicit = false
+        if let (t, g) = explicitTitle(call.text) { title = t; target = g; explicit = true }
+        let inner = Node(.literal, attributes: ["classes": .list(["xref", "download"])], children: [.text(title)],
+                         range: call.range)
+        var node = Node("download_reference", children: [inner], range: call.range)
+        node.attributes["refdomain"] = .string("")
+        node.attributes["reftype"] = .string("download")
+        node.attributes["reftarget"] = .string(target)
+        node.attributes["refexplicit"] = .bool(explicit)
+        node.attributes["refdoc"] = .string(host.documentName)
+        return ([node], [])
+    }
+
+    /// `:file:` / `:samp:`: literal text where `{var}` is emphasised.
+    static func emphasizedLiteral(_ name: String) -> Role {
+        Role { call, _ in
+            var children: [Node] = []
+            var buffer = ""
+            var inVar = false
+            var chars = Array(call.text)
+            var k = 0
+            while k < chars.count {
+                let c = chars[k]
+                if c == "\\" && k + 1 < chars.count && (chars[k + 1] == "{" || chars[k + 1] == "}" || chars[k + 1] == "\\") {
+                    buffer.append(chars[k + 1]); k += 2; continue
+                }
+                if c == "{" && !inVar {
+                    if !buffer.isEmpty { children.append(.text(buffer)); buffer = "" }
+                    inVar = true
+                } else if c == "}" && inVar {
+                    children.append(Node(.emphasis, children: buffer.isEmpty ? [] : [.text(buffer)]))
+                    buffer = ""
+                    inVar = false
+                } else {
+                    buffer.append(c)
+                }
+                k += 1
+            }
+            chars = []
+            if inVar { buffer = "{" + buffer }
+            if !buffer.isEmpty { children.append(.text(buffer)) }
+            return ([Node(.literal, attributes: ["classes": .list([name]), "role": .string(name)], children: children,
+                          range: call.range)], [])
+        }
+    }
+
+    /// An `extlinks` role: `:issue:`123`` -> reference to the URL pattern.
+    static func extlink(url: String, caption: String?) -> Role {
+        Role { call, _ in
+            var title = call.text, part = call.text, explicit = false
+            if let (t, g) = explicitTitle(call.text) { title = t; part = g; explicit = true }
+            let uri = url.replacingOccurrences(of: "%s", with: part)
+            if !explicit {
+                title = caption.map { $0.replacingOccurrences(of: "%s", with: part) } ?? uri
+            }
+            return ([Node(.reference, attributes: ["refuri": .string(uri), "classes": .list(["extlink"])],
+                          children: [.text(title)], range: call.range)], [])
+        }
+    }
+}

@@ -1,0 +1,32 @@
+// Batch runner for scripts/conformance: parses every *.rst file in a
+// directory with source="test data" and writes the pseudo-XML next to it
+// as *.out (one process for hundreds of cases).
+import DocTree
+import Foundation
+import RST
+
+let args = CommandLine.arguments
+guard args.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: rst-conformance DIR | FILE.rst\n".utf8))
+    exit(2)
+}
+let parser = RSTParser(options: RSTOptions(sourceLabel: "test data"))
+let path = args[1]
+var isDir: ObjCBool = false
+FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+if isDir.boolValue {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".rst") }.sorted()
+    for name in names {
+        let file = path + "/" + name
+        guard let data = FileManager.default.contents(atPath: file) else { continue }
+        let text = String(decoding: data, as: UTF8.self)
+        let doc = parser.parse(SourceFile(path: file, text: text), name: "test")
+        let out = file.replacingOccurrences(of: ".rst", with: ".out")
+        FileManager.default.createFile(atPath: out, contents: Data(doc.root.pseudoXML().utf8))
+    }
+} else {
+    let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : (FileManager.default.contents(atPath: path) ?? Data())
+    let name = args.count > 2 ? args[2] : "test"
+    let doc = parser.parse(SourceFile(path: path, text: String(decoding: data, as: UTF8.self)), name: name)
+    print(doc.root.pseudoXML(), terminator: "")
+}
