@@ -1,4 +1,5 @@
 import DocTree
+import Foundation
 
 /// The roles the Markdown reader understands on its own, following the
 /// cross-reference conventions in TEAM.md (Sphinx-style `pending_xref`).
@@ -71,6 +72,20 @@ enum BuiltinRoles {
         let target = String(content[content.index(after: open)..<content.index(before: content.endIndex)])
         guard !title.isEmpty, !target.isEmpty else { return nil }
         return (title, target)
+    }
+
+    /// An `extlinks` role: the URL pattern (and caption pattern) with `%s` replaced by the target.
+    static func extlink(url: String, caption: String?, content: String, range: SourceRange) -> Node {
+        var target = content
+        var title: String?
+        if let split = explicitTitle(content) {
+            target = split.target
+            title = split.title
+        }
+        let uri = url.replacingOccurrences(of: "%s", with: target)
+        let text = title ?? caption.map { $0.replacingOccurrences(of: "%s", with: target) } ?? uri
+        return Node(.reference, attributes: ["refuri": .string(uri), "classes": .list(["extlink"])],
+                    children: [.text(text, range: range)], range: range)
     }
 
     static func xref(domain: String, type: String, content: String, range: SourceRange,

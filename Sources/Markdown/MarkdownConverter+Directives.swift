@@ -20,6 +20,9 @@ extension MarkdownConverter {
         }
         directiveDepth += 1
         defer { directiveDepth -= 1 }
+        if let nodes = registryDirective(parsed, block: block, range: blockRange, context: context) {
+            return nodes
+        }
         if let nodes = builtinDirective(parsed, range: blockRange, context: context) {
             return nodes
         }
@@ -39,7 +42,7 @@ extension MarkdownConverter {
         return blocks(root.children, context: inner)
     }
 
-    private static func shift(_ node: inout CmarkNode, lines: Int, columns: Int) {
+    static func shift(_ node: inout CmarkNode, lines: Int, columns: Int) {
         node.start.line += lines
         node.end.line += lines
         if node.start.column > 0 { node.start.column += columns }

@@ -1,4 +1,5 @@
 import DocTree
+import RST
 
 /// Turns one page's cmark tree into DocTree nodes. Lives for one parse only.
 final class MarkdownConverter {
@@ -14,6 +15,8 @@ final class MarkdownConverter {
     var metadata: [String: String] = [:]
     /// The block context of the directive being run (for its nested parses).
     var currentContext = Context()
+    /// Roles defined by a `role` directive on this page.
+    var localRoles: [String: Role] = [:]
 
     /// Where a run of blocks sits: how many block quotes surround it, and
     /// whether headings may open sections there.

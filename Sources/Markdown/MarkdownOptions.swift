@@ -1,3 +1,5 @@
+import RST
+
 /// What the Markdown reader accepts and how it maps links.
 public struct MarkdownOptions: Sendable {
     /// Pass raw HTML (blocks and inline tags) through as `raw` nodes. Off by
@@ -12,19 +14,22 @@ public struct MarkdownOptions: Sendable {
     public var pageLinks: Bool
     /// File suffixes that mark a link destination as a page of the site.
     public var pageSuffixes: [String]
-    /// Insert files (`literalinclude`, `include`) — handed to the directive registry.
-    public var fileInsertionEnabled: Bool
     /// Deepest block/inline nesting kept; deeper content is dropped with a diagnostic.
     public var maxNestingDepth: Int
+    /// What roles and directives see, exactly as in RST pages: the shared
+    /// directive and role registries, `extraRoles`, `extlinks`, `tags`,
+    /// `includeRoot`/`readFile`, `highlightLanguage`. (`rawEnabled` is
+    /// taken from `rawHTMLEnabled`, so one switch governs raw markup in Markdown.)
+    public var rst: RSTOptions
 
     public init(rawHTMLEnabled: Bool = false, mystExtensions: Bool = true, pageLinks: Bool = true,
                 pageSuffixes: [String] = [".md", ".markdown", ".rst", ".txt"],
-                fileInsertionEnabled: Bool = true, maxNestingDepth: Int = 100) {
+                maxNestingDepth: Int = 100, rst: RSTOptions = RSTOptions()) {
         self.rawHTMLEnabled = rawHTMLEnabled
         self.mystExtensions = mystExtensions
         self.pageLinks = pageLinks
         self.pageSuffixes = pageSuffixes
-        self.fileInsertionEnabled = fileInsertionEnabled
         self.maxNestingDepth = maxNestingDepth
+        self.rst = rst
     }
 }

@@ -1,0 +1,108 @@
+import DocTree
+import RST
+
+/// The Markdown reader as host for the shared RST directive and role
+/// registries: nested content is parsed as Markdown, names go into this
+/// page's registry, problems become diagnostics at Markdown locations.
+extension MarkdownConverter: DirectiveHost, RoleHost {
+    var options: RSTOptions {
+        var rst = settings.rst
+        rst.rawEnabled = settings.rawHTMLEnabled
+        return rst
+    }
+
+    func parseNested(_ lines: [String], line: Int, column: Int, matchTitles: Bool) -> [Node] {
+        parseNested(lines, firstLine: line, columnOffset: max(column - 1, 0), context: currentContext)
+    }
+
+    func parseInline(_ text: String, line: Int, column: Int) -> (nodes: [Node], messages: [Node]) {
+        let parsed = CmarkReader.parse(text, maxDepth: settings.maxNestingDepth)
+        var root = parsed.root
+        Self.shift(&root, lines: line - 1, columns: max(column - 1, 0))
+        var nodes: [Node] = []
+        for block in root.children {
+            if block.kind == .paragraph || block.kind == .heading {
+                if !nodes.isEmpty { nodes.append(.text("\n")) }
+                nodes += inlines(of: block, context: currentContext)
+            }
+        }
+        return (Self.mergingTextNodes(nodes), [])
+    }
+
+    func report(_ severity: Severity, _ id: String, _ message: String, line: Int, range: SourceRange?,
+                details: [Node]) -> Node {
+        let where_ = range ?? SourceRange(line: line, column: 1, length: text.bytes(ofLine: line).count)
+        diagnose(id, severity, message, where_)
+        return Node(.systemMessage, attributes: [
+            "level": .int(severity.rawValue), "line": .int(line), "source": .string(file.path),
+            "type": .string(severity.docutilsName),
+        ], children: [Node(.paragraph, children: [.text(message)])] + details, range: where_)
+    }
+
+    func problematic(_ rawText: String, message: Node, range: SourceRange?) -> (Node, Node) {
+        (Node(.problematic, children: [.text(rawText)], range: range), message)
+    }
+
+    func addName(_ node: Node, name: String?) -> Node {
+        guard let name, !name.isEmpty else { return node }
+        var copy = node
+        let normalized = Identifiers.normalizeName(name)
+        let earlier = names.define(normalized, explicit: true)
+        if earlier.contains(true) {
+            diagnose("md.duplicate-label", .warning, "duplicate label '\(normalized)' in this page", node.range)
+        }
+        copy.append(names.makeID(names: [normalized], tag: node.kind.rawValue.replacingUnderscores()), to: "ids")
+        copy.append(normalized, to: "names")
+        return copy
+    }
+
+    func noteExplicitTarget(_ node: Node, messageLine: Int) -> (Node, [Node]) {
+        var copy = node
+        for name in node.list("names") {
+            let earlier = names.define(name, explicit: true)
+            if earlier.contains(true) {
+                diagnose("md.duplicate-label", .warning, "duplicate label '\(name)' in this page", node.range)
+            }
+        }
+        if copy.list("ids").isEmpty {
+            copy.attributes["ids"] = .list([names.makeID(names: node.list("names"), tag: node.kind.rawValue.replacingUnderscores())])
+        }
+        return (copy, [])
+    }
+
+    func setDefaultRole(_ name: String?, line: Int) -> [Node] {
+        diagnose("md.default-role", .warning, "Markdown has no default role; 'default-role' has no effect here",
+                 SourceRange(line: line, column: 1, length: text.bytes(ofLine: line).count))
+        return []
+    }
+
+    func registerRole(_ name: String, _ role: Role) {
+        localRoles[name.lowercased()] = role
+    }
+
+    func lookupRole(_ name: String) -> Role? {
+        let lower = name.lowercased()
+        if let role = localRoles[lower] ?? settings.rst.roles.lookup(lower) { return role }
+        if let (domain, type) = settings.rst.extraRoles[lower] {
+            return Role { call, host in
+                ([BuiltinRoles.xref(domain: domain, type: type, content: call.text, range: call.range,
+                                    documentName: host.documentName, code: true)], [])
+            }
+        }
+        if let link = settings.rst.extlinks[lower] {
+            return Role { call, _ in ([BuiltinRoles.extlink(url: link.url, caption: link.caption, content: call.text,
+                                                            range: call.range)], []) }
+        }
+        return nil
+    }
+
+    func setMetadata(_ key: String, _ value: String) {
+        metadata[key] = value
+    }
+}
+
+extension String {
+    fileprivate func replacingUnderscores() -> String {
+        String(map { $0 == "_" ? "-" : $0 })
+    }
+}
