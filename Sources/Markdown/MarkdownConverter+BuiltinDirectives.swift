@@ -1,4 +1,5 @@
 import DocTree
+import RST
 
 extension MarkdownConverter {
     /// The directives the Markdown reader handles itself; nil for unknown names.
@@ -22,6 +23,8 @@ extension MarkdownConverter {
             return [node]
         }
         switch name {
+        case "eval-rst", "eval_rst":
+            return evalRST(directive)
         case "admonition":
             let title = Node(.title, children: [.text(directive.argument)], range: range)
             var classes = ["admonition-" + Identifiers.docutilsID(directive.argument)]
@@ -57,6 +60,21 @@ extension MarkdownConverter {
         default:
             return nil
         }
+    }
+
+    /// MyST's `eval-rst`: the body is reStructuredText, parsed by the RST reader
+    /// with its lines kept at their place in this file.
+    private func evalRST(_ directive: DirectiveBlock) -> [Node] {
+        guard !directive.body.isEmpty else { return [] }
+        let padding = String(repeating: "\n", count: max(directive.bodyFirstLine - 1, 0))
+        let embedded = SourceFile(path: file.path, text: padding + directive.bodyText + "\n")
+        let document = RSTParser(options: options).parse(embedded, name: documentName)
+        for var diagnostic in document.diagnostics {
+            diagnostic.file = file
+            diagnostics.append(diagnostic)
+        }
+        for (key, value) in document.metadata { metadata[key] = value }
+        return document.root.children
     }
 
     private func codeDirective(_ directive: DirectiveBlock, range: SourceRange) -> Node {

@@ -15,6 +15,18 @@ extension MarkdownConverter: DirectiveHost, RoleHost {
         parseNested(lines, firstLine: line, columnOffset: max(column - 1, 0), context: currentContext)
     }
 
+    func parseNested(_ lines: [String], line: Int, column: Int, matchTitles: Bool, parent: NodeKind) -> [Node] {
+        parseNested(lines, line: line, column: column, matchTitles: matchTitles)
+    }
+
+    func parseBlockQuote(_ lines: [String], line: Int, column: Int) -> [Node] {
+        parseNested(lines, line: line, column: column, matchTitles: false)
+    }
+
+    func setDocumentAttribute(_ name: String, _ value: AttributeValue) {
+        documentAttributes[name] = value
+    }
+
     func parseInline(_ text: String, line: Int, column: Int) -> (nodes: [Node], messages: [Node]) {
         let parsed = CmarkReader.parse(text, maxDepth: settings.maxNestingDepth)
         var root = parsed.root

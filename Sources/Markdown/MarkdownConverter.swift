@@ -15,6 +15,8 @@ final class MarkdownConverter {
     var metadata: [String: String] = [:]
     /// The block context of the directive being run (for its nested parses).
     var currentContext = Context()
+    /// Attributes directives set on the document root (e.g. `title`).
+    var documentAttributes: [String: AttributeValue] = [:]
     /// Roles defined by a `role` directive on this page.
     var localRoles: [String: Role] = [:]
 
@@ -56,6 +58,7 @@ final class MarkdownConverter {
         document.children = sectioned(root.children, context: Context(allowsSections: true))
         document.range = SourceRange(start: SourceLocation(line: 1, column: 1),
                                      end: endOfText())
+        for (name, value) in documentAttributes { document.attributes[name] = value }
         return finalizeNames(document)
     }
 

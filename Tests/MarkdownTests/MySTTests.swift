@@ -1,0 +1,100 @@
+import DocTree
+import Markdown
+import RST
+import Testing
+
+/// MyST syntax going through the shared RST directive and role registries.
+struct MySTTests {
+    func parse(_ text: String, options: MarkdownOptions = .init()) -> Document {
+        MarkdownParser(options: options).parse(SourceFile(path: "m.md", text: text), name: "guide/m")
+    }
+
+    @Test func noteArgumentBecomesContent() {
+        let document = parse("```{note} Short note.\nMore text.\n```\n")
+        let note = document.root.first(where: { $0.kind == "note" })
+        #expect(note?.children.map(\.kind) == [.paragraph, .paragraph])
+        #expect(note?.children.first?.textContent == "Short note.")
+        #expect(document.diagnostics.isEmpty)
+    }
+
+    @Test func codeBlockKeepsItsBodyVerbatim() {
+        let document = parse("```{code-block} python\n:linenos:\n\n# not a heading\n*x* = 1\n```\n")
+        let block = document.root.first(where: { $0.kind == .literalBlock })
+        #expect(block?.string("language") == "python")
+        #expect(block?.textContent == "# not a heading\n*x* = 1")
+        #expect(document.diagnostics.isEmpty)
+    }
+
+    @Test func yamlOptionBlock() {
+        let document = parse("```{toctree}\n---\nmaxdepth: 1\nhidden: true\ncaption: Parts\n---\nintro\nUsage <usage>\n```\n")
+        let toctree = document.root.first(where: { $0.kind == .toctree })
+        #expect(toctree?.attributes["maxdepth"] == .int(1))
+        #expect(toctree?.attributes["hidden"] == .bool(true))
+        #expect(toctree?.string("caption") == "Parts")
+        #expect(toctree?.children.map { $0.string("target") ?? "" } == ["intro", "usage"])
+        #expect(toctree?.children.last?.range?.description == "8:1-8:14")
+        #expect(toctree?.attributes["parent"] == .string("guide/m"))
+    }
+
+    @Test func badOptionsAreDiagnosedAtTheDirective() {
+        let document = parse("text\n\n```{toctree}\n:maxdepth: many\n\nintro\n```\n")
+        #expect(document.diagnostics.map(\.id) == ["md.directive-error"])
+        #expect(document.diagnostics.first?.range?.description == "3:1-7:4")
+        #expect(document.root.first(where: { $0.kind == .toctree }) == nil)
+        let unknown = parse("```{note}\n:bogus: 1\n\nx\n```\n")
+        #expect(unknown.diagnostics.first?.message.contains("unknown option") == true)
+    }
+
+    @Test func headingsInsideDirectivesBecomeRubrics() {
+        let document = parse("```{note}\n## Inside\n\ntext\n```\n")
+        #expect(document.root.first(where: { $0.kind == "rubric" })?.textContent == "Inside")
+        #expect(document.root.first(where: { $0.kind == .section }) == nil)
+        #expect(document.diagnostics.map(\.id) == ["md.nested-heading"])
+    }
+
+    @Test func crossReferenceRoles() {
+        let document = parse("{ref}`Install <install>` {doc}`../index` {py:class}`routers.Primary`\n")
+        let xrefs = document.root.children.first?.children.filter { $0.kind == .pendingXref } ?? []
+        #expect(xrefs.map { $0.string("reftype") ?? "" } == ["ref", "doc", "class"])
+        #expect(xrefs.map { $0.string("reftarget") ?? "" } == ["install", "../index", "routers.Primary"])
+        #expect(xrefs.allSatisfy { $0.string("refdoc") == "guide/m" })
+        #expect(xrefs.first?.textContent == "Install")
+    }
+
+    @Test func extraRolesAndExtlinks() {
+        var options = MarkdownOptions()
+        options.rst.extraRoles = ["router": (domain: "py", type: "class")]
+        options.rst.extlinks = ["issue": (url: "https://example.org/issues/%s", caption: "#%s")]
+        let document = parse("{router}`Primary` and {issue}`42`\n", options: options)
+        #expect(document.root.first(where: { $0.kind == .pendingXref })?.string("reftarget") == "Primary")
+        let link = document.root.first(where: { $0.kind == .reference })
+        #expect(link?.string("refuri") == "https://example.org/issues/42")
+        #expect(link?.textContent == "#42")
+    }
+
+    @Test(.enabled(if: DirectiveRegistry.standard.lookup("raw") != nil))
+    func rawDirectiveFollowsTheRawHTMLSwitch() {
+        let off = parse("```{raw} html\n<b>x</b>\n```\n")
+        #expect(off.root.first(where: { $0.kind == .raw }) == nil)
+        #expect(!off.diagnostics.isEmpty)
+        let on = parse("```{raw} html\n<b>x</b>\n```\n", options: MarkdownOptions(rawHTMLEnabled: true))
+        #expect(on.root.first(where: { $0.kind == .raw })?.textContent == "<b>x</b>")
+    }
+
+    @Test func evalRSTKeepsLineNumbers() {
+        let document = parse("# Page\n\n```{eval-rst}\nSee :ref:`lbl`.\n\n.. nosuch::\n```\n")
+        #expect(document.root.first(where: { $0.kind == .pendingXref })?.string("reftarget") == "lbl")
+        let unknown = document.diagnostics.first { $0.id == "rst.unknown-directive" }
+        #expect(unknown?.range?.start.line == 6)
+        #expect(unknown?.file?.path == "m.md")
+    }
+
+    @Test func labelsAndFrontMatter() {
+        let document = parse("---\ntitle: \"Quoted: title\"\norphan: false\n---\n(sec-a)=\n# A\n")
+        #expect(document.metadata == ["title": "Quoted: title"])
+        let target = document.root.children.first
+        #expect(target?.kind == .target)
+        #expect(target?.list("ids") == ["sec-a"])
+        #expect(target?.range?.description == "5:1-5:9")
+    }
+}
