@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
     ],
     targets: [
         .executableTarget(name: "vellum", dependencies: ["VellumCLI"]),
@@ -31,7 +32,11 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark",
                        providers: [.apt(["libcmark-dev"])]),
         .target(name: "Markdown", dependencies: ["CCmark", "DocTree", "RST"]),
-        .target(name: "Autodoc", dependencies: ["DocTree"]),
+        .target(name: "Autodoc", dependencies: [
+            "DocTree",
+            .product(name: "SwiftSyntax", package: "swift-syntax"),
+            .product(name: "SwiftParser", package: "swift-syntax"),
+        ]),
         .target(name: "Routers"),
         .testTarget(name: "DocTreeTests", dependencies: ["DocTree"]),
         .testTarget(name: "CrossRefTests", dependencies: ["CrossRef", "DocTree"]),
@@ -40,6 +45,6 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "DocTree", "VellumCLI"]),
         .testTarget(name: "RoutersTests", dependencies: ["Routers"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "DocTree"]),
-        .testTarget(name: "AutodocTests", dependencies: ["Autodoc", "DocTree"]),
+        .testTarget(name: "AutodocTests", dependencies: ["Autodoc", "DocTree"], exclude: ["Fixtures", "Oracle"]),
     ]
 )

@@ -13,7 +13,9 @@ extension APIModule {
             out += "  import \(item.name) <- \(item.module)\(original) (line \(item.line))\n"
         }
         if let docstring { docstring.dump(into: &out, indent: "  ") }
-        for member in members { member.dump(into: &out, indent: "  ", root: root, moduleFiles: files) }
+        for member in members {
+            member.dump(into: &out, indent: "  ", root: root, moduleFiles: files, swift: language == .swift)
+        }
         return out
     }
 
@@ -25,10 +27,10 @@ extension APIModule {
 }
 
 extension APIObject {
-    func dump(into out: inout String, indent: String, root: String?, moduleFiles: [SourceFile]) {
+    func dump(into out: inout String, indent: String, root: String?, moduleFiles: [SourceFile], swift: Bool) {
         var head = "\(indent)\(kind.rawValue) \(name)"
         if let genericParameters { head += genericParameters }
-        if let signature { head += signature.dumpText() }
+        if let signature, !swift { head += signature.dumpText() }
         if let annotation { head += ": \(annotation)" }
         if let value { head += " = \(value)" }
         var place = "\(location.start)"
@@ -38,12 +40,17 @@ extension APIObject {
         out += head + "  @" + place + "\n"
         let inner = indent + "  "
         if qualifiedName != name { out += "\(inner)qualified: \(qualifiedName)\n" }
+        if let signature, swift {
+            var text = "(" + signature.swiftParameterList + ")"
+            if let result = signature.returnAnnotation { text += " -> " + result }
+            out += "\(inner)signature: \(text)\n"
+        }
         if let whereClause { out += "\(inner)where: \(whereClause)\n" }
         if !bases.isEmpty { out += "\(inner)bases: \(bases.joined(separator: ", "))\n" }
         if !decorators.isEmpty { out += "\(inner)decorators: \(decorators.joined(separator: " | "))\n" }
         if !modifiers.isEmpty { out += "\(inner)modifiers: \(modifiers.joined(separator: " "))\n" }
         for overload in overloads { out += "\(inner)overload: \(overload.dumpText())\n" }
-        if let signature, !signature.parameters.isEmpty {
+        if let signature, !signature.parameters.isEmpty, !swift {
             for parameter in signature.parameters {
                 var line = "\(inner)param \(parameter.name) [\(parameter.kind.rawValue)]"
                 if let label = parameter.label { line += " label=\(label)" }
@@ -53,7 +60,7 @@ extension APIObject {
             }
         }
         if let docstring { docstring.dump(into: &out, indent: inner) }
-        for member in members { member.dump(into: &out, indent: inner, root: root, moduleFiles: moduleFiles) }
+        for member in members { member.dump(into: &out, indent: inner, root: root, moduleFiles: moduleFiles, swift: swift) }
     }
 }
 

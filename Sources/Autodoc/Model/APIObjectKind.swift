@@ -24,4 +24,6 @@ public enum APIObjectKind: String, Hashable, Sendable, CaseIterable {
     case variable
     /// A Swift `macro` declaration.
     case macro
+    /// A Swift extension of a type declared outside the module.
+    case `extension`
 }

@@ -45,6 +45,17 @@ public struct APISignature: Hashable, Sendable {
         self.returnAnnotation = returnAnnotation
     }
 
+    /// Swift-style text of the parameter list, without parentheses:
+    /// `for model: ModelDescriptor, hints: RoutingHints = .none`.
+    public var swiftParameterList: String {
+        parameters.map { parameter in
+            var text = parameter.label.map { $0 + " " + parameter.name } ?? parameter.name
+            if let annotation = parameter.annotation { text += ": " + annotation }
+            if let value = parameter.defaultValue { text += " = " + value }
+            return text
+        }.joined(separator: ", ")
+    }
+
     /// Python-style text of the parameter list, without parentheses:
     /// `a, /, b: int = 1, *args, c, **kwargs`.
     public var pythonParameterList: String {

@@ -1,0 +1,78 @@
+import DocTree
+import Foundation
+import Testing
+@testable import Autodoc
+
+private func fixture(_ name: String) throws -> SourceFile {
+    let path = Golden.fixtures + "/swift/Sample/" + name
+    return SourceFile(path: "Sample/" + name, text: try String(contentsOfFile: path, encoding: .utf8))
+}
+
+/// The repository root, found from this file's path (Tests/AutodocTests/…).
+private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().path
+
+@Suite struct SwiftExtractorTests {
+    @Test func goldenSample() throws {
+        let (module, diagnostics) = SwiftExtractor.extract(moduleName: "Sample", files: [try fixture("Shapes.swift.fixture")])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        Golden.check(module.dump(), against: "swift/Sample.txt")
+    }
+
+    @Test func goldenRouters() throws {
+        let result = SwiftExtractor().extract(moduleName: "Routers", directory: repositoryRoot + "/Sources/Routers")
+        #expect(result.diagnostics.isEmpty)
+        let module = try #require(result.module(named: "Routers"))
+        Golden.check(module.dump(relativeTo: repositoryRoot), against: "swift/Routers.txt")
+    }
+
+    @Test func syntaxErrorIsReportedAndExtractionContinues() throws {
+        let (module, diagnostics) = SwiftExtractor.extract(moduleName: "Sample", files: [try fixture("Broken.swift.fixture")])
+        let error = try #require(diagnostics.first)
+        #expect(error.id == "autodoc.swift.syntax")
+        #expect(error.file?.path == "Sample/Broken.swift.fixture")
+        #expect(error.range?.start.line == 4)
+        #expect(module.member(named: "Fine") != nil)
+        #expect(module.member(named: "After")?.docstring?.text == "Still extracted after the error.")
+    }
+
+    @Test func missingDirectory() {
+        let result = SwiftExtractor().extract(moduleName: "Nope", directory: "/nonexistent/dir")
+        #expect(result.modules.isEmpty)
+        #expect(result.diagnostics.first?.id == "autodoc.swift.module-not-found")
+    }
+
+    @Test func docFieldsAreStructured() throws {
+        let (module, _) = SwiftExtractor.extract(moduleName: "Sample", files: [try fixture("Shapes.swift.fixture")])
+        let draw = try #require(module.object(at: "Shape.draw(in:color:)"))
+        let doc = try #require(draw.docstring)
+        #expect(doc.text == "Draws the shape.")
+        #expect(doc.fields.parameters.map(\.name) == ["context", "color"])
+        #expect(doc.fields.parameters.first?.text == "Where to draw.\nA second line about the context.")
+        #expect(doc.fields.parameters.first?.lineStarts == [SourceLocation(line: 21, column: 22),
+                                                           SourceLocation(line: 22, column: 13)])
+        #expect(doc.fields.throws?.text == "``DrawingError`` when the context is closed.")
+        #expect(draw.modifiers.contains("default"))
+        let scaled = try #require(module.object(at: "Shape.scaled(by:)")?.docstring)
+        #expect(scaled.fields.parameters.first?.name == "factor")
+        #expect(scaled.fields.returns?.text == "The scaled shape.")
+        #expect(scaled.text == "Scales the shape.")
+        let square = try #require(module.member(named: "Square")?.docstring)
+        #expect(square.text == "A square.\n\nBlock comments work too.")
+        #expect(square.lineStarts.first == SourceLocation(line: 29, column: 4))
+    }
+
+    @Test func visibilityAndMerging() throws {
+        let (module, _) = SwiftExtractor.extract(moduleName: "Sample", files: [try fixture("Shapes.swift.fixture")])
+        let square = try #require(module.member(named: "Square"))
+        let names = square.members.map(\.name)
+        #expect(names.contains("perimeter"))
+        #expect(names.contains("description"))
+        #expect(!names.contains("hidden") && !names.contains("alsoHidden") && !names.contains("secret()"))
+        #expect(!names.contains("notPublic()"))
+        #expect(square.bases == ["Shape", "Hashable", "CustomStringConvertible"])
+        #expect(module.member(named: "Int") == nil, "extensions without public members are dropped")
+        #expect(module.member(named: "Array")?.kind == .extension)
+        #expect(module.member(named: "linuxOnly()") != nil && module.member(named: "otherPlatforms()") != nil)
+    }
+}
