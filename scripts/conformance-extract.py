@@ -10,7 +10,10 @@ NNNN.expected (pseudo-XML) and an index.tsv line: id, test file, group, case.
 """
 import importlib.util
 import os
+import re
 import sys
+
+SETTING = re.compile(r'^\s+(?:my)?settings\.(\w+) = (.+)$', re.M)
 
 
 def main():
@@ -40,6 +43,9 @@ def main():
             continue
         finally:
             os.chdir(cwd)
+        source = open(path, encoding='utf-8').read()
+        settings = ''.join(f'{k}={v.strip()}\n' for k, v in SETTING.findall(source)
+                           if k != 'warning_stream')
         totest = getattr(module, 'totest', None)
         if not isinstance(totest, dict):
             continue
@@ -58,6 +64,9 @@ def main():
                     fh.write(inp)
                 with open(os.path.join(out, cid + '.expected'), 'w', encoding='utf-8') as fh:
                     fh.write(expected)
+                if settings:
+                    with open(os.path.join(out, cid + '.settings'), 'w', encoding='utf-8') as fh:
+                        fh.write(settings)
                 index.append(f'{cid}\t{rel}\t{group}\t{k}')
     with open(os.path.join(out, 'index.tsv'), 'w', encoding='utf-8') as fh:
         fh.write('\n'.join(index) + '\n')

@@ -25,6 +25,12 @@ public struct RSTOptions: Sendable {
     public var defaultRole: String?
     /// The language passed to code blocks without an explicit one (Sphinx `highlight_language`).
     public var highlightLanguage: String?
+    /// docutils' `legacy_ids`: give sections (implicit targets) ids while parsing (docutils' default).
+    public var legacyIDs: Bool = true
+    /// docutils' `character_level_inline_markup`: inline markup may start and end inside words.
+    public var characterLevelInlineMarkup: Bool = false
+    /// Lines longer than this are refused (docutils' `line_length_limit`).
+    public var lineLengthLimit: Int = 10_000
 
     public init(rawEnabled: Bool = false, tags: Set<String> = [], includeRoot: String? = nil,
                 readFile: (@Sendable (String) -> String?)? = nil,

@@ -20,7 +20,21 @@ if isDir.boolValue {
         let file = path + "/" + name
         guard let data = FileManager.default.contents(atPath: file) else { continue }
         let text = String(decoding: data, as: UTF8.self)
-        let doc = parser.parse(SourceFile(path: file, text: text), name: "test")
+        var options = RSTOptions(rawEnabled: true, sourceLabel: "test data")
+        let settingsPath = file.replacingOccurrences(of: ".rst", with: ".settings")
+        if let data = FileManager.default.contents(atPath: settingsPath) {
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+                let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2 else { continue }
+                switch parts[0] {
+                case "legacy_ids": options.legacyIDs = parts[1] == "True"
+                case "character_level_inline_markup": options.characterLevelInlineMarkup = parts[1] == "True"
+                case "line_length_limit": options.lineLengthLimit = Int(parts[1]) ?? 10_000
+                default: break
+                }
+            }
+        }
+        let doc = RSTParser(options: options).parse(SourceFile(path: file, text: text), name: "test")
         let out = file.replacingOccurrences(of: ".rst", with: ".out")
         FileManager.default.createFile(atPath: out, contents: Data(doc.root.pseudoXML().utf8))
     }

@@ -34,6 +34,9 @@ extension BlockParser {
                                  contentLine: parsed.content.first?.number ?? (line.number + 1),
                                  contentColumn: parsed.content.first.map { $0.column } ?? 1,
                                  line: line.number, range: wholeRange, blockText: blockText)
+            call.inSubstitutionDefinition = inSubstitution
+            call.parentKind = parentKind
+            call.matchTitles = matchTitles
         }
         let host = DirectiveHostAdapter(parser: self, contentLines: [])
         let nodes = directive.run(call, host)

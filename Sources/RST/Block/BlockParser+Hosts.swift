@@ -56,6 +56,10 @@ final class DirectiveHostAdapter: DirectiveHost, RoleHost {
     var options: RSTOptions { ctx.options }
 
     func parseNested(_ lines: [String], line: Int, column: Int, matchTitles: Bool) -> [Node] {
+        parseNested(lines, line: line, column: column, matchTitles: matchTitles, parent: "#directive")
+    }
+
+    func makeLines(_ lines: [String], line: Int, column: Int) -> [Line] {
         var ls: [Line] = []
         for (k, text) in lines.enumerated() {
             var l = LineSplitter.lines(text.isEmpty ? " " : text, firstLine: line + k).first
@@ -67,8 +71,21 @@ final class DirectiveHostAdapter: DirectiveHost, RoleHost {
             }
             ls.append(l)
         }
-        guard parser.depth < 2000 else { return [] }
-        return parser.parseBody(ls, matchTitles: matchTitles)
+        return ls
+    }
+
+    func parseBlockQuote(_ lines: [String], line: Int, column: Int) -> [Node] {
+        parser.blockQuotes(makeLines(lines, line: line, column: column))
+    }
+
+    func setDocumentAttribute(_ name: String, _ value: AttributeValue) {
+        ctx.documentAttributes[name] = value
+    }
+
+    func parseNested(_ lines: [String], line: Int, column: Int, matchTitles: Bool, parent: NodeKind) -> [Node] {
+        let ls = makeLines(lines, line: line, column: column)
+        guard parser.depth < 5000 else { return [] }
+        return parser.parseBody(ls, matchTitles: matchTitles, parent: parent)
     }
 
     func parseInline(_ text: String, line: Int, column: Int) -> (nodes: [Node], messages: [Node]) {

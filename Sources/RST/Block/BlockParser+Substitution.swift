@@ -52,9 +52,14 @@ extension BlockParser {
         // SubstitutionDef state: an embedded directive, else nothing.
         var blankFinish = block.blankFinish
         if let first = normalized.first, let (dname, end) = directiveName(first.text, first.text.startIndex) {
+            let saved = inSubstitution
+            inSubstitution = true
             let (nodes, _, bf) = directive(normalized, 0, name: dname, markerEnd: end, matchTitles: false)
+            inSubstitution = saved
             _ = bf
             for n in nodes {
+                if n.kind == "#ltrim" { node.attributes["ltrim"] = .int(1); continue }
+                if n.kind == "#rtrim" { node.attributes["rtrim"] = .int(1); continue }
                 if isInline(n) { node.children.append(n) } else { outside.append(n) }
             }
         } else {

@@ -7,6 +7,10 @@ final class BlockParser {
     lazy var inline = InlineParser(ctx: ctx, block: self)
     /// Nesting depth, for the defensive limit.
     var depth = 0
+    /// The element kind that nested content is being parsed into (for directives that care).
+    var parentKind: NodeKind = .document
+    /// Whether a substitution definition's directive is being parsed.
+    var inSubstitution = false
 
     init(ctx: ParseContext) {
         self.ctx = ctx
@@ -16,11 +20,13 @@ final class BlockParser {
 
     /// Parses a sequence of body lines. With `matchTitles`, section titles are
     /// recognised and the result is folded into nested `section` nodes.
-    func parseBody(_ lines: [Line], matchTitles: Bool) -> [Node] {
+    func parseBody(_ lines: [Line], matchTitles: Bool, parent: NodeKind? = nil) -> [Node] {
         var out: [Node] = []
         var i = 0
         depth += 1
-        defer { depth -= 1 }
+        let savedParent = parentKind
+        parentKind = parent ?? (matchTitles ? parentKind : "#body")
+        defer { depth -= 1; parentKind = savedParent }
         while i < lines.count {
             if lines[i].isBlank { i += 1; continue }
             parseBlock(lines, &i, &out, matchTitles: matchTitles)

@@ -9,22 +9,32 @@ final class ParseContext {
     let sourceLabel: String
     var diagnostics: [Diagnostic] = []
     var metadata: [String: String] = [:]
+    var documentAttributes: [String: AttributeValue] = [:]
 
     // Sections.
     var titleStyles: [[Unicode.Scalar]] = []
     var sectionLevel = 0
 
-    // Ids and names.
+    // Ids and names (docutils' document.ids / names / nametypes).
     var ids: Set<String> = []
     var idCounter: [String: Int] = [:]
-    /// name -> id (nil when the name is ambiguous)
-    var nameIDs: [String: String?] = [:]
-    var nameExplicit: [String: Bool] = [:]
-    var refuriByID: [String: String] = [:]
-    /// Names to move to `dupnames` on nodes with these ids (applied after parsing).
-    var dupnames: [String: [String]] = [:]
-    /// Backrefs to add to system messages (by id) after parsing.
-    var extraBackrefs: [String: [String]] = [:]
+    /// name -> key of the node holding it (nil when the name became a dupname)
+    var names: [String: Int?] = [:]
+    var nameTypes: [String: Bool] = [:]
+    var nodeInfo: [Int: NodeInfo] = [:]
+    var nextKey = 0
+    /// Deferred changes to nodes already in the tree, applied by `finish`.
+    var pendingDupnames: [Int: [String]] = [:]
+    var pendingIDs: [Int: [String]] = [:]
+
+    struct NodeInfo {
+        var refuri: String?
+        var refname: String?
+        var hasIDs: Bool
+        var dupnames: [String]
+    }
+
+    static let keyAttribute = "\u{1}key"
 
     // Roles.
     var defaultRoleName: String?
@@ -68,112 +78,161 @@ final class ParseContext {
 
     // MARK: ids
 
+    /// The internal key of a registered node (assigned on first use).
+    func key(_ node: inout Node) -> Int {
+        if case .int(let k)? = node.attributes[Self.keyAttribute] { return k }
+        nextKey += 1
+        node.attributes[Self.keyAttribute] = .int(nextKey)
+        return nextKey
+    }
+
+    private func remember(_ node: inout Node) {
+        let k = key(&node)
+        nodeInfo[k] = NodeInfo(refuri: node.string("refuri"), refname: node.string("refname"),
+                               hasIDs: !node.list("ids").isEmpty, dupnames: node.list("dupnames"))
+    }
+
     /// Assigns an id to `node` (from its names, else `<prefix>-N`), registers it, returns it.
     @discardableResult
     func setID(_ node: inout Node, prefix: String? = nil) -> String {
-        if let existing = node.list("ids").first { ids.insert(existing); return existing }
-        var id = ""
-        var baseID = ""
-        for name in node.list("names") {
-            baseID = Names.makeID(name)
-            id = baseID
-            if !baseID.isEmpty && !ids.contains(id) { break }
-            id = ""
+        if let existing = node.list("ids").last {
+            for id in node.list("ids") { ids.insert(id) }
+            return existing
         }
-        if id.isEmpty {
-            let p: String
-            if !baseID.isEmpty { p = baseID + "-" } else { p = (prefix ?? Names.makeID(node.kind.rawValue)) + "-" }
-            while true {
-                let n = (idCounter[p] ?? 0) + 1
-                idCounter[p] = n
-                id = p + String(n)
-                if !ids.contains(id) { break }
-            }
-        }
+        let id = createID(names: node.list("names"), dupnames: node.list("dupnames"),
+                          prefix: prefix ?? Names.makeID(node.kind.rawValue))
         node.append(id, to: "ids")
         ids.insert(id)
-        if let uri = node.string("refuri") { refuriByID[id] = uri }
+        if node.attributes[Self.keyAttribute] != nil { remember(&node) }
         return id
     }
 
-    /// docutils' note_implicit_target / note_explicit_target. Returns messages to put in `msgnode`.
+    func createID(names: [String], dupnames: [String], prefix suggested: String) -> String {
+        var id = ""
+        var baseID = ""
+        for name in names {
+            baseID = Names.makeID(name)
+            id = baseID
+            if !baseID.isEmpty && !ids.contains(id) { return id }
+        }
+        let p: String
+        if !baseID.isEmpty {
+            p = id + "-"
+        } else if let d = dupnames.first, !Names.makeID(d).isEmpty {
+            p = Names.makeID(d) + "-"
+        } else {
+            p = suggested + "-"
+        }
+        while true {
+            let n = (idCounter[p] ?? 0) + 1
+            idCounter[p] = n
+            id = p + String(n)
+            if !ids.contains(id) { return id }
+        }
+    }
+
+    /// note_implicit_target / note_explicit_target: registers the names (and
+    /// the id). Returns the system messages docutils would add to `msgnode`.
     func noteTarget(_ node: inout Node, explicit: Bool, line: Int?) -> [Node] {
-        let id = setID(&node)
+        let messages = noteNames(&node, explicit: explicit, line: line)
+        if explicit || options.legacyIDs { setID(&node) }
+        remember(&node)
+        return messages
+    }
+
+    func noteNames(_ node: inout Node, explicit: Bool, line: Int?) -> [Node] {
+        let k = key(&node)
+        remember(&node)
         var messages: [Node] = []
         for name in node.list("names") {
-            if let entry = nameIDs[name] {
-                messages += duplicate(&node, id: id, name: name, oldID: entry, explicit: explicit, line: line)
+            if let entry = names[name], entry != k {
+                if let m = duplicateName(&node, key: k, name: name, oldKey: entry, explicit: explicit, line: line) {
+                    messages.append(m)
+                }
             } else {
-                nameIDs[name] = .some(id)
-                nameExplicit[name] = explicit
+                names[name] = .some(k)
+                if nameTypes[name] == nil { nameTypes[name] = explicit }
             }
         }
         return messages
     }
 
     private func moveToDupnames(_ node: inout Node, _ name: String) {
-        var names = node.list("names")
-        names.removeAll { $0 == name }
-        node.attributes["names"] = .list(names)
+        var n = node.list("names")
+        if let i = n.firstIndex(of: name) { n.remove(at: i) }
+        node.attributes["names"] = .list(n)
         node.append(name, to: "dupnames")
     }
 
-    private func duplicate(_ node: inout Node, id: String, name: String, oldID: String?, explicit: Bool,
-                           line: Int?) -> [Node] {
-        let oldExplicit = nameExplicit[name] ?? false
-        nameExplicit[name] = oldExplicit || explicit
-        var messages: [Node] = []
-        if explicit {
-            if oldExplicit {
-                var level = Severity.warning
-                if let oldID {
-                    if let uri = node.string("refuri"), refuriByID[oldID] == uri { level = .info }
-                    if level > .info {
-                        dupnames[oldID, default: []].append(name)
-                        nameIDs[name] = .some(nil)
-                    }
-                }
-                messages.append(systemMessage(level, "rst.duplicate-target",
-                                              "Duplicate explicit target name: \"\(name)\".", line: line))
-                moveToDupnames(&node, name)
-            } else {
-                nameIDs[name] = .some(id)
-                if let oldID { dupnames[oldID, default: []].append(name) }
-            }
-        } else {
-            if let oldID, !oldExplicit {
-                nameIDs[name] = .some(nil)
-                dupnames[oldID, default: []].append(name)
-            }
-            moveToDupnames(&node, name)
-        }
-        if !explicit || (!oldExplicit && oldID != nil) {
-            messages.append(systemMessage(.info, "rst.duplicate-implicit-target",
-                                          "Duplicate implicit target name: \"\(name)\".", line: line,
-                                          backrefs: [id]))
-        }
-        return messages
+    private func dupnameOld(_ oldKey: Int, _ name: String) {
+        pendingDupnames[oldKey, default: []].append(name)
+        nodeInfo[oldKey]?.dupnames.append(name)
     }
 
-    /// Applies deferred `dupnames` changes to the finished tree.
-    func finish(_ root: Node) -> Node {
-        if dupnames.isEmpty && extraBackrefs.isEmpty { return root }
-        return root.rewritten { node -> [Node] in
-            guard !node.isText, let ids = node.attributes["ids"] else { return [node] }
-            var copy = node
-            for id in ids.listValue {
-                if let names = dupnames[id] {
-                    for name in names where copy.list("names").contains(name) {
-                        var n = copy.list("names")
-                        n.removeAll { $0 == name }
-                        copy.attributes["names"] = .list(n)
-                        copy.append(name, to: "dupnames")
-                    }
+    private func duplicateName(_ node: inout Node, key k: Int, name: String, oldKey: Int?, explicit: Bool,
+                               line: Int?) -> Node? {
+        let oldExplicit = nameTypes[name] ?? false
+        nameTypes[name] = oldExplicit || explicit
+        var level: Severity? = nil
+        var text = ""
+        let old = oldKey.flatMap { nodeInfo[$0] }
+        let refname = node.string("refname"), refuri = node.string("refuri")
+        if let old, (refname != nil && refname == old.refname) || (refuri != nil && refuri == old.refuri) {
+            level = .info
+            text = "Duplicate name \"\(name)\" for external target \"\(refuri ?? refname ?? "")\"."
+            moveToDupnames(&node, name)
+        } else if explicit {
+            if oldExplicit {
+                level = .warning
+                text = "Duplicate explicit target name: \"\(name)\"."
+                moveToDupnames(&node, name)
+                if let oldKey {
+                    dupnameOld(oldKey, name)
+                    names[name] = .some(nil)
                 }
-                if let refs = extraBackrefs[id] {
-                    for r in refs { copy.append(r, to: "backrefs") }
+            } else {
+                names[name] = .some(k)
+                if let oldKey {
+                    level = .info
+                    text = "Target name overrides implicit target name \"\(name)\"."
+                    dupnameOld(oldKey, name)
                 }
             }
+        } else {
+            level = .info
+            text = "Duplicate implicit target name: \"\(name)\"."
+            moveToDupnames(&node, name)
+            if let oldKey, !oldExplicit {
+                dupnameOld(oldKey, name)
+                names[name] = .some(nil)
+                if let info = nodeInfo[oldKey], !info.hasIDs {
+                    let id = createID(names: [], dupnames: info.dupnames, prefix: "section")
+                    ids.insert(id)
+                    pendingIDs[oldKey, default: []].append(id)
+                    nodeInfo[oldKey]?.hasIDs = true
+                }
+            }
+        }
+        guard let level else { return nil }
+        var backrefs: [String] = []
+        if !(node.kind == .target && node.children.isEmpty) {
+            backrefs = [setID(&node)]
+        }
+        return systemMessage(level, level == .warning ? "rst.duplicate-target" : "rst.duplicate-name", text,
+                             line: line, backrefs: backrefs)
+    }
+
+    /// Applies deferred changes and removes internal keys from the finished tree.
+    func finish(_ root: Node) -> Node {
+        if nextKey == 0 { return root }
+        return root.rewritten { node -> [Node] in
+            guard !node.isText, case .int(let k)? = node.attributes[Self.keyAttribute] else { return [node] }
+            var copy = node
+            copy.attributes[Self.keyAttribute] = nil
+            for name in pendingDupnames[k] ?? [] where copy.list("names").contains(name) {
+                self.moveToDupnames(&copy, name)
+            }
+            for id in pendingIDs[k] ?? [] { copy.append(id, to: "ids") }
             return [copy]
         }.first ?? root
     }

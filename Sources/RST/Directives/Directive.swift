@@ -30,7 +30,15 @@ public enum DirectiveOptionKind: Sendable, Hashable {
     case encoding
     /// A comma/space separated list of positive integers.
     case positiveIntList
-    /// An arbitrary converter; returns nil and an error text when invalid.
+    /// An integer percentage with optional `%`.
+    case percentage
+    /// One of the given words, else the other kind.
+    indirect case valueOr([String], DirectiveOptionKind)
+    /// A single character or a Unicode code (`tab`/`space` allowed with whitespace).
+    case singleChar(allowWhitespace: Bool)
+    /// `image` or a length (figure widths).
+    case figwidth
+    /// Any text (no conversion); kept for extensions.
     case custom(String)
 }
 
@@ -88,6 +96,12 @@ public struct DirectiveCall: Sendable {
     public var range: SourceRange
     /// The directive's text as written (for error messages).
     public var blockText: String
+    /// Whether the directive is the body of a substitution definition (`.. |x| replace:: …`).
+    public var inSubstitutionDefinition: Bool = false
+    /// The kind of the element the directive's output goes into (`document`, `section`, `list_item` …).
+    public var parentKind: NodeKind = .document
+    /// Whether section titles are allowed where the directive stands.
+    public var matchTitles: Bool = true
 
     public init(name: String, arguments: [String] = [], options: [String: DirectiveOptionValue] = [:],
                 content: [String] = [], contentLine: Int = 1, contentColumn: Int = 1, line: Int = 1,
@@ -115,6 +129,12 @@ public protocol DirectiveHost: AnyObject {
     var options: RSTOptions { get }
     /// Parses `lines` (starting at source line `line`, left margin `column`) as body elements.
     func parseNested(_ lines: [String], line: Int, column: Int, matchTitles: Bool) -> [Node]
+    /// Like `parseNested`, telling the parser which element the content goes into.
+    func parseNested(_ lines: [String], line: Int, column: Int, matchTitles: Bool, parent: NodeKind) -> [Node]
+    /// Parses lines as block quotes with attributions (RST); other markups may just nest.
+    func parseBlockQuote(_ lines: [String], line: Int, column: Int) -> [Node]
+    /// Sets an attribute on the document root (e.g. `title`).
+    func setDocumentAttribute(_ name: String, _ value: AttributeValue)
     /// Parses one text run as inline markup; returns nodes and system messages.
     func parseInline(_ text: String, line: Int, column: Int) -> (nodes: [Node], messages: [Node])
     /// Records a diagnostic and returns the matching `system_message` node.

@@ -41,13 +41,41 @@ public enum OptionConverter {
             }
             return .success(.list(out))
         case .choice(let values):
+            guard raw != nil else { return .failure("must supply an argument; choose from \(formatValues(values))") }
             let v = trimmed.lowercased()
             if values.contains(v) { return .success(.text(v)) }
-            let quoted = values.map { "\"\($0)\"" }
-            let list = quoted.count > 1 ? quoted.dropLast().joined(separator: ", ") + " or " + quoted.last! : quoted.joined()
-            return .failure("\"\(value)\" unknown; choose from \(list)")
-        case .lengthOrPercentage, .lengthOrUnitless, .lengthOrPercentageOrUnitless:
-            return length(trimmed, kind)
+            return .failure("\"\(value)\" unknown; choose from \(formatValues(values))")
+        case .lengthOrUnitless:
+            guard raw != nil else { return .failure("argument required but none supplied") }
+            return measure(value, units: cssUnits + [""])
+        case .lengthOrPercentage, .lengthOrPercentageOrUnitless:
+            guard raw != nil else { return .failure("argument required but none supplied") }
+            let first = measure(value, units: cssUnits + ["%"])
+            if case .success = first { return first }
+            if case .success(let v) = measure(value, units: [""]) {
+                return .success(.text((v.text ?? "") + (kind == .lengthOrPercentage ? "px" : "")))
+            }
+            return first
+        case .figwidth:
+            guard raw != nil else { return .failure("argument required but none supplied") }
+            if trimmed.lowercased() == "image" { return .success(.text("image")) }
+            return convert(raw, .lengthOrPercentage)
+        case .percentage:
+            var v = value
+            while let l = v.last, l == " " || l == "%" { v.removeLast() }
+            return convert(v, .nonNegativeInt)
+        case .valueOr(let words, let other):
+            if let raw, words.contains(raw) { return .success(.text(raw)) }
+            return convert(raw, other)
+        case .singleChar(let allowWhitespace):
+            guard let raw else { return .failure("argument required but none supplied") }
+            if allowWhitespace && raw == "tab" { return .success(.text("\t")) }
+            if allowWhitespace && raw == "space" { return .success(.text(" ")) }
+            let c = unicodeCode(raw)
+            if c.unicodeScalars.count > 1 {
+                return .failure("'\(c)' invalid; must be a single character or a Unicode code")
+            }
+            return .success(.text(c))
         case .referenceName:
             guard raw != nil else { return .failure("argument required but none supplied") }
             return .success(.text(Names.whitespaceNormalized(value)))
@@ -57,35 +85,71 @@ public enum OptionConverter {
         case .encoding:
             return .success(.text(trimmed))
         case .positiveIntList:
+            guard raw != nil else { return .failure("argument required but none supplied") }
             var out: [String] = []
-            for w in value.split(whereSeparator: { $0 == "," || $0.isWhitespace }) {
-                guard let i = Int(w), i > 0 else { return .failure("invalid literal for int() with base 10: '\(w)'") }
+            let entries = value.contains(",") ? value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                : value.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+            for w in entries {
+                guard let i = Int(w.trimmingWhitespace()) else { return .failure("invalid literal for int() with base 10: '\(w)'") }
+                if i < 1 { return .failure("negative or zero value; must be positive") }
                 out.append(String(i))
             }
             return .success(.list(out))
         }
     }
 
-    static let units = ["em", "ex", "px", "in", "cm", "mm", "pt", "pc", "ch", "rem", "vw", "vh", "vmin", "vmax", "Q"]
+    static let cssUnits = ["em", "ex", "ch", "rem", "vw", "vh", "vmin", "vmax", "cm", "mm", "Q", "in", "pt", "pc", "px"]
 
-    static func length(_ v: String, _ kind: DirectiveOptionKind) -> Result {
-        var num = ""
-        var unit = ""
-        for c in v {
-            if unit.isEmpty && (c.isNumber || c == ".") { num.append(c) } else if c != " " || !unit.isEmpty { unit.append(c) }
+    static func formatValues(_ values: [String]) -> String {
+        guard let last = values.last else { return "" }
+        return values.dropLast().map { "\"\($0)\"" }.joined(separator: ", ") + ", or \"\(last)\""
+    }
+
+    /// docutils' parse_measure + unit check: "<number> *<unit>".
+    static func measure(_ v: String, units: [String]) -> Result {
+        let a = Array(v.unicodeScalars)
+        var k = 0
+        if k < a.count && a[k] == "-" { k += 1 }
+        let numStart = k
+        while k < a.count && (("0"..."9").contains(a[k]) || a[k] == ".") { k += 1 }
+        let number = String(String.UnicodeScalarView(a[0..<k]))
+        var u = k
+        while u < a.count && a[u] == " " { u += 1 }
+        let unit = String(String.UnicodeScalarView(a[u...]))
+        let unitOK = unit.isEmpty || unit == "%" || unit.unicodeScalars.allSatisfy { CharClasses.isASCIIAlpha($0) || $0 == "µ" }
+        guard k > numStart, unitOK, let value = Double(number) else {
+            return .failure("\"\(v)\" is no valid measure.")
         }
-        guard !num.isEmpty, Double(num) != nil else {
-            return .failure("\"\(v)\" is not a valid length")
+        if value < 0 || !units.contains(unit) {
+            return .failure("not a positive number or measure of one of the following units:\n"
+                            + units.filter { !$0.isEmpty }.joined(separator: ", "))
         }
-        if unit.isEmpty {
-            if kind == .lengthOrPercentage {
-                return .success(.text(num + "px"))
-            }
-            return .success(.text(num))
+        let rendered: String
+        if let i = Int(number) { rendered = String(i) } else { rendered = pythonFloat(value) }
+        return .success(.text(rendered + unit))
+    }
+
+    static func pythonFloat(_ d: Double) -> String {
+        if d == d.rounded() && abs(d) < 1e16 { return String(Int(d)) + ".0" }
+        return String(d)
+    }
+
+    /// docutils' unicode_code.
+    static func unicodeCode(_ code: String) -> String {
+        if !code.isEmpty, code.allSatisfy({ $0.isASCII && $0.isNumber }), let v = UInt32(code), let s = Unicode.Scalar(v) {
+            return String(s)
         }
-        if unit == "%" && kind != .lengthOrUnitless { return .success(.text(num + "%")) }
-        if units.contains(unit) { return .success(.text(num + unit)) }
-        return .failure("\"\(v)\" is not a valid length")
+        let lower = code.lowercased()
+        var hex: Substring? = nil
+        for p in ["0x", "\\x", "x", "u+", "\\u", "u"] where lower.hasPrefix(p) {
+            hex = lower.dropFirst(p.count)
+            break
+        }
+        if hex == nil, lower.hasPrefix("&#x"), lower.hasSuffix(";") { hex = lower.dropFirst(3).dropLast() }
+        if let hex, !hex.isEmpty, hex.allSatisfy({ $0.isHexDigit }), let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) {
+            return String(s)
+        }
+        return code
     }
 }
 

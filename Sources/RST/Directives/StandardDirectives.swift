@@ -6,5 +6,10 @@ enum StandardDirectives {
         Admonitions.register(into: &r)
         CodeBlock.register(into: &r)
         Toctree.register(into: &r)
+        BodyDirectives.register(into: &r)
+        SubstitutionDirectives.register(into: &r)
+        DocumentDirectives.register(into: &r)
+        Images.register(into: &r)
+        TableDirectives.register(into: &r)
     }
 }
