@@ -35,6 +35,8 @@ public struct PageTargets: Sendable {
     public var outline: [SectionOutline] = []
     /// Object descriptions and glossary terms.
     public var objects: [ObjectTarget] = []
+    /// Label ids moved onto the element that follows the label → that element's own id.
+    var movedIDs: [String: String] = [:]
     public var file: SourceFile
 }
 
@@ -46,9 +48,20 @@ public enum TargetCollector {
         var targets = PageTargets(document: document.name, title: document.title, file: document.source)
         var pending: [Node] = []
         doc.root = propagate(doc.root, pending: &pending, targets: &targets)
+        if !targets.movedIDs.isEmpty {
+            // The label targets now point at their element instead of carrying the ids.
+            let moved = targets.movedIDs
+            doc.root = doc.root.rewritten { node in
+                guard isLabelTarget(node), let id = node.list("ids").first, let element = moved[id] else { return [node] }
+                var target = node
+                target.attributes["ids"] = .list([])
+                target.attributes["refid"] = .string(element)
+                return [target]
+            } .first ?? doc.root
+        }
         // Labels at the very end of a page point at the end of the page.
         for target in pending {
-            for (name, id) in zip(target.list("names"), target.list("ids")) {
+            for (name, id) in zip(labelNames(target), target.list("ids")) {
                 targets.labels.append(Label(name: normalizeLabel(name), document: doc.name, anchor: id, title: nil,
                                             elementKind: "target", file: doc.source, range: target.range))
             }
@@ -88,7 +101,13 @@ public enum TargetCollector {
     /// Whether a target node is an internal label (`.. _name:` with nothing after the colon).
     static func isLabelTarget(_ node: Node) -> Bool {
         node.kind == .target && node.string("refuri") == nil && node.string("refname") == nil
-            && node.string("refid") == nil && !node.list("names").isEmpty && node.children.isEmpty
+            && node.string("refid") == nil && !labelNames(node).isEmpty && node.children.isEmpty
+    }
+
+    /// A target's names, duplicates included: the parser demotes a repeated
+    /// name to `dupnames`, and the site index reports the duplicate with both places.
+    static func labelNames(_ node: Node) -> [String] {
+        node.list("names") + node.list("dupnames")
     }
 
     /// Whether a node is transparent for target propagation.
@@ -106,21 +125,18 @@ public enum TargetCollector {
                 continue
             }
             if !pending.isEmpty && !child.isText && !isSkippable(child) {
-                // The pending labels belong to this element.
+                // The pending labels belong to this element; their ids move onto it.
                 child = attach(pending, to: child, targets: &targets)
+                let elementID = child.list("ids").first ?? ""
+                for target in pending { for id in target.list("ids") { targets.movedIDs[id] = elementID } }
                 pending.removeAll()
-                // Targets keep pointing at the element, their ids move.
-                for index in children.indices where isLabelTarget(children[index]) && children[index].string("refid") == nil {
-                    children[index].attributes["refid"] = .string(child.list("ids").first ?? "")
-                    children[index].attributes["ids"] = .list([])
-                }
             }
             if !child.isText && child.kind != .target {
                 child = propagate(child, pending: &pending, targets: &targets)
             }
             // Inline targets (`_`name``) are labels without a title.
             if child.kind == .target, !child.children.isEmpty, child.string("refuri") == nil {
-                for (name, id) in zip(child.list("names"), child.list("ids")) {
+                for (name, id) in zip(labelNames(child), child.list("ids")) {
                     targets.labels.append(Label(name: normalizeLabel(name), document: targets.document, anchor: id,
                                                 title: nil, elementKind: "inline", file: targets.file, range: child.range))
                 }
@@ -137,7 +153,7 @@ public enum TargetCollector {
         var names = element.list("names")
         let title = titleText(of: element)
         for target in labels {
-            for (name, id) in zip(target.list("names"), target.list("ids")) {
+            for (name, id) in zip(labelNames(target), target.list("ids")) {
                 if !ids.contains(id) { ids.append(id) }
                 if !names.contains(name) { names.append(name) }
                 targets.labels.append(Label(name: normalizeLabel(name), document: targets.document, anchor: id,

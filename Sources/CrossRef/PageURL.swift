@@ -16,6 +16,7 @@ public enum PageURL {
 
     /// A relative URL from page `from` to page `to`, with an optional anchor.
     public static func relative(from: String, to: String, anchor: String? = nil) -> String {
+        if from == to, let anchor, !anchor.isEmpty { return "#" + anchor }
         let base = relative(from: from, toPath: path(of: to))
         guard let anchor, !anchor.isEmpty else { return base }
         return base + "#" + anchor

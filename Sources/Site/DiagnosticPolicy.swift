@@ -2,6 +2,8 @@ import DocTree
 
 /// Applies the project's diagnostic settings: per-id severities from
 /// vellum.toml, then `--strict` (warnings become errors); sorts the result.
+/// Informational messages (docutils' INFO level) are left out unless a
+/// severity override raises them.
 struct DiagnosticPolicy {
     let config: SiteConfig
     let strict: Bool
@@ -11,6 +13,7 @@ struct DiagnosticPolicy {
         for var d in diagnostics {
             if let override = config.severityOverrides[d.id] ?? prefixOverride(d.id) { d.severity = override }
             if strict, d.severity == .warning { d.severity = .error }
+            if d.severity == .info { continue }
             result.append(d)
         }
         return result.sorted(by: Diagnostic.ordered)

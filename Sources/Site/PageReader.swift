@@ -1,6 +1,7 @@
 import CrossRef
 import DocTree
 import Foundation
+import RST
 
 /// The read phase for one page: bytes → text → document tree. Pure per file;
 /// runs in parallel over all pages.
@@ -8,6 +9,14 @@ struct PageReader: Sendable {
     let config: SiteConfig
     let sourceURL: URL
     let displayRoot: String
+    let rstOptions: RSTOptions
+
+    init(config: SiteConfig, sourceURL: URL, displayRoot: String) {
+        self.config = config
+        self.sourceURL = sourceURL
+        self.displayRoot = displayRoot
+        rstOptions = Self.rstOptions(config: config, sourceURL: sourceURL)
+    }
 
     func read(_ page: PageSource) -> Document {
         let path = displayRoot + "/" + page.relativePath

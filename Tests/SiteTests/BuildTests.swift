@@ -19,7 +19,7 @@ import Testing
         let report = try build("basic", output: out)
         #expect(report.diagnostics.isEmpty, "\(DiagnosticFormatter().render(report.diagnostics))")
         #expect(report.pages == 3)
-        #expect(report.referencesChecked == 7)
+        #expect(report.referencesChecked == 6)
         #expect(report.wroteOutput)
         for page in ["index", "guide/setup", "guide/details"] {
             let html = try String(contentsOf: out.appendingPathComponent(page + ".html"), encoding: .utf8)

@@ -28,4 +28,4 @@ import Testing
     }
 }
 
-import Site
+@testable import Site
