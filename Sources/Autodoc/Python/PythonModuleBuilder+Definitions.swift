@@ -15,7 +15,7 @@ extension PythonModuleBuilder {
 
     /// Parses `def name[T](params) -> ann:` starting at the `def` keyword.
     mutating func function(_ statement: PythonStatement, keywordIndex: Int, isAsync: Bool, decorators: [String],
-                           scope: Scope, into members: inout [APIObject],
+                           scope: Scope, into members: inout PythonMemberList,
                            overloads: inout [String: [APISignature]]) throws {
         let tokens = statement.tokens[...]
         let def = tokens[keywordIndex]
@@ -66,7 +66,7 @@ extension PythonModuleBuilder {
             }
             // @x.setter / @x.deleter extend an existing property: keep the getter's entry.
             if bare == name + ".setter" || bare == name + ".deleter" || bare == name + ".getter",
-               let index = members.firstIndex(where: { $0.name == name && $0.kind == .property }) {
+               let index = members.index(named: name), members[index].kind == .property {
                 if members[index].docstring == nil { members[index].docstring = docstring }
                 return
             }
@@ -85,7 +85,7 @@ extension PythonModuleBuilder {
             object.annotation = signature.returnAnnotation
             object.signature = nil
         }
-        Self.add(object, to: &members)
+        members.add(object)
         if scope.inClass, name == "__init__", let selfName = signature.parameters.first?.name {
             instanceAttributes(statement.body, selfName: selfName, scope: scope, into: &members)
         }
@@ -146,7 +146,7 @@ extension PythonModuleBuilder {
 
     /// Parses `class Name[T](bases, keyword=...):` and its body.
     mutating func classDefinition(_ statement: PythonStatement, decorators: [String], scope: Scope,
-                                  into members: inout [APIObject]) throws {
+                                  into members: inout PythonMemberList) throws {
         let tokens = statement.tokens[...]
         let keyword = tokens[tokens.startIndex]
         guard tokens.count > 1, tokens[tokens.startIndex + 1].kind == .name,
@@ -175,7 +175,7 @@ extension PythonModuleBuilder {
         let name = nameToken.text
         let qualifiedName = scope.prefix + "." + name
         let inline = tokens[(cursor + 1)...]
-        var classMembers: [APIObject] = []
+        var classMembers = PythonMemberList()
         var docstring: Docstring?
         if inline.isEmpty {
             docstring = Self.leadingDocstring(statement.body, file: file)
@@ -194,9 +194,9 @@ extension PythonModuleBuilder {
         if isException { exceptionClasses.insert(name) }
         var object = APIObject(kind: isException ? .exception : .class, name: name, qualifiedName: qualifiedName,
                                location: location(keyword), docstring: docstring, bases: bases, decorators: decorators,
-                               genericParameters: generics, members: classMembers)
+                               genericParameters: generics, members: classMembers.items)
         object.signature = Self.constructorSignature(of: object)
-        Self.add(object, to: &members)
+        members.add(object)
     }
 
     /// The class's call signature: `__init__` without its first parameter, or
@@ -225,7 +225,7 @@ extension PythonModuleBuilder {
 
     /// Documented `self.x = …` assignments in `__init__` become attributes of the class.
     func instanceAttributes(_ statements: [PythonStatement], selfName: String, scope: Scope,
-                            into members: inout [APIObject]) {
+                            into members: inout PythonMemberList) {
         for (index, statement) in statements.enumerated() {
             guard let first = statement.tokens.first else { continue }
             if first.isName("def") || first.isName("class") || first.isName("async") || first.isOp("@") { continue }
@@ -246,11 +246,11 @@ extension PythonModuleBuilder {
             }
             let next = index + 1 < statements.count ? statements[index + 1] : nil
             guard let doc = attributeDoc(for: tokens, following: next) else { continue }
-            if let existing = members.firstIndex(where: { $0.name == nameToken.text }) {
+            if let existing = members.index(named: nameToken.text) {
                 if members[existing].docstring == nil { members[existing].docstring = doc }
                 continue
             }
-            members.append(APIObject(kind: .attribute, name: nameToken.text,
+            members.add(APIObject(kind: .attribute, name: nameToken.text,
                                      qualifiedName: scope.prefix + "." + nameToken.text, location: location(nameToken),
                                      docstring: doc, annotation: annotation,
                                      value: PythonTokens.render(tokens[(equals + 1)...])))

@@ -38,11 +38,11 @@ struct PythonModuleBuilder {
 
     mutating func build(_ statements: [PythonStatement]) throws -> APIModule {
         let docstring = Self.leadingDocstring(statements, file: file)
-        var members: [APIObject] = []
+        var members = PythonMemberList()
         var overloads: [String: [APISignature]] = [:]
         try walk(statements, scope: Scope(prefix: moduleName, inClass: false, isModule: true),
                  into: &members, overloads: &overloads)
-        return APIModule(name: moduleName, language: .python, docstring: docstring, members: members,
+        return APIModule(name: moduleName, language: .python, docstring: docstring, members: members.items,
                          all: all, imports: imports, files: [file])
     }
 
@@ -53,16 +53,7 @@ struct PythonModuleBuilder {
 
     func location(_ token: PythonToken) -> APILocation { APILocation(file: file, start: token.start) }
 
-    /// Adds a member, replacing an earlier one with the same name in place (as rebinding does at run time).
-    static func add(_ object: APIObject, to members: inout [APIObject]) {
-        if let index = members.firstIndex(where: { $0.name == object.name }) {
-            members[index] = object
-        } else {
-            members.append(object)
-        }
-    }
-
-    mutating func walk(_ statements: [PythonStatement], scope: Scope, into members: inout [APIObject],
+    mutating func walk(_ statements: [PythonStatement], scope: Scope, into members: inout PythonMemberList,
                        overloads: inout [String: [APISignature]]) throws {
         var decorators: [(text: String, token: PythonToken)] = []
         for (index, statement) in statements.enumerated() {
@@ -173,9 +164,13 @@ struct PythonModuleBuilder {
     }
 
     mutating func assignment(_ tokens: ArraySlice<PythonToken>, following: PythonStatement?, scope: Scope,
-                             into members: inout [APIObject]) {
+                             into members: inout PythonMemberList) {
         guard let first = tokens.first else { return }
         if scope.isModule, first.isName("__all__") { updateAll(tokens) }
+        if first.isName("type"), tokens.count >= 4, tokens[tokens.startIndex + 1].kind == .name {
+            typeAlias(tokens, following: following, scope: scope, into: &members)
+            return
+        }
         let equals = Self.assignmentOperators(tokens)
         var targets: [ArraySlice<PythonToken>] = []
         var value: String?
@@ -206,12 +201,30 @@ struct PythonModuleBuilder {
             let kind: APIObjectKind = scope.inClass ? .attribute : .data
             var object = APIObject(kind: kind, name: name.text, qualifiedName: scope.prefix + "." + name.text,
                                    location: location(name), docstring: doc, annotation: annotation, value: value)
-            if let existing = members.first(where: { $0.name == name.text }), existing.kind == kind {
+            if let index = members.index(named: name.text), members[index].kind == kind {
+                let existing = members[index]
                 object.docstring = object.docstring ?? existing.docstring
                 object.annotation = object.annotation ?? existing.annotation
             }
-            Self.add(object, to: &members)
+            members.add(object)
         }
+    }
+
+    /// `type Name[T] = value` (PEP 695).
+    func typeAlias(_ tokens: ArraySlice<PythonToken>, following: PythonStatement?, scope: Scope,
+                   into members: inout PythonMemberList) {
+        let nameToken = tokens[tokens.startIndex + 1]
+        var cursor = tokens.startIndex + 2
+        var generics: String?
+        if tokens[cursor].isOp("["), let close = PythonTokens.matchingClose(tokens, open: cursor) {
+            generics = PythonTokens.render(tokens[cursor...close])
+            cursor = close + 1
+        }
+        guard cursor < tokens.endIndex, tokens[cursor].isOp("=") else { return }
+        members.add(APIObject(kind: scope.inClass ? .attribute : .data, name: nameToken.text,
+                              qualifiedName: scope.prefix + "." + nameToken.text, location: location(tokens[tokens.startIndex]),
+                              docstring: attributeDoc(for: tokens, following: following), modifiers: ["type"],
+                              value: PythonTokens.render(tokens[(cursor + 1)...]), genericParameters: generics))
     }
 
     static let keywords: Set<String> = [

@@ -95,6 +95,32 @@ def parse_golden(text):
     return objects
 
 
+def check_attribute_docs(module, source, got):
+    """Compare attribute docs (#: comments, docstrings after assignments) with Sphinx's analyzer."""
+    try:
+        from sphinx.pycode import ModuleAnalyzer
+    except ImportError:
+        print(f"{module}: sphinx not installed, attribute docs not checked")
+        return 0
+    failures = 0
+    docs = ModuleAnalyzer.for_string(source, module).find_attr_docs()
+    for (scope, name), lines in sorted(docs.items()):
+        qualname = ".".join(part for part in (module, scope, name) if part)
+        expected = "\n".join(lines).strip("\n")
+        entry = got.get(qualname)
+        actual = "\n".join(entry["doc"]) if entry else None
+        if actual != expected:
+            failures += 1
+            print(f"{module}: {qualname}: attribute doc {actual!r} != sphinx {expected!r}")
+    documented = {q for q, e in got.items() if e["kind"] in ("attribute", "data") and e["doc"]}
+    expected_names = {".".join(p for p in (module, s, n) if p) for (s, n) in docs}
+    for extra in sorted(documented - expected_names):
+        failures += 1
+        print(f"{module}: {extra}: documented here but not by sphinx")
+    print(f"{module}: checked {len(docs)} attribute docs against sphinx")
+    return failures
+
+
 def main():
     failures = 0
     for golden in sorted((HERE / "golden" / "python").glob("*.txt")):
@@ -127,6 +153,7 @@ def main():
             for problem in problems:
                 failures += 1
                 print(f"{module}: {qualname}: {problem}")
+        failures += check_attribute_docs(module, (HERE / "python" / path).read_text(), got)
         mod_doc = ast.get_docstring(tree, clean=True)
         print(f"{module}: checked {len(list(expected_objects(tree, module)))} definitions"
               + (", module docstring present" if mod_doc else ""))

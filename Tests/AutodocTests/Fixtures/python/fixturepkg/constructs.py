@@ -217,3 +217,5 @@ while False:
 
 with open("x") as handle:
     WITH_VALUE = 1
+
+type Pair[A] = tuple[A, A]  #: A PEP 695 type alias.
