@@ -26,14 +26,15 @@ let package = Package(
         .target(name: "CrossRef", dependencies: ["DocTree", "CZlib"]),
         .target(name: "HTMLWriter", dependencies: ["DocTree"]),
         .target(name: "Site", dependencies: [
-            "DocTree", "RST", "Markdown", "Autodoc", "CrossRef", "HTMLWriter",
+            "DocTree", "RST", "Markdown", "Domains", "Autodoc", "CrossRef", "HTMLWriter",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark",
                        providers: [.apt(["libcmark-dev"])]),
         .target(name: "Markdown", dependencies: ["CCmark", "DocTree", "RST"]),
+        .target(name: "Domains", dependencies: ["DocTree", "RST"]),
         .target(name: "Autodoc", dependencies: [
-            "DocTree",
+            "DocTree", "RST", "Domains",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
             .product(name: "SwiftParser", package: "swift-syntax"),
         ]),
@@ -45,6 +46,7 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "DocTree", "VellumCLI"]),
         .testTarget(name: "RoutersTests", dependencies: ["Routers"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "DocTree"]),
-        .testTarget(name: "AutodocTests", dependencies: ["Autodoc", "DocTree"], exclude: ["Fixtures", "Oracle"]),
+        .testTarget(name: "DomainsTests", dependencies: ["Domains", "RST", "DocTree"]),
+        .testTarget(name: "AutodocTests", dependencies: ["Autodoc", "DocTree", "RST", "Domains"], exclude: ["Fixtures", "Oracle"]),
     ]
 )
