@@ -17,13 +17,12 @@ extension MarkdownConverter {
         case .paragraph:
             return paragraph(block, context: context)
         case .heading:
-            // Sections only exist at the top level; elsewhere a heading is a rubric.
-            let rubric = Node("rubric", attributes: ["heading_level": .int(block.headingLevel)],
+            // Sections only exist at the top level; elsewhere a heading is a rubric
+            // (with ids like a section's, so `#anchor` links to it work).
+            var rubric = Node("rubric", attributes: ["level": .int(block.headingLevel)],
                               children: inlines(of: block, context: context),
                               range: headingRange(block, context: context))
-            diagnose("md.nested-heading", .warning,
-                     "a heading inside a block quote, list or directive cannot start a section; it is shown as a rubric",
-                     rubric.range)
+            rubric.attributes.merge(implicitTargetAttributes(title: rubric.textContent, range: rubric.range)) { _, new in new }
             return [rubric]
         case .blockQuote:
             inner.quoteDepth += 1

@@ -12,7 +12,7 @@ extension MarkdownConverter {
         var argumentText = parsed.argument
         if !takesArguments, !argumentText.isEmpty {
             // MyST: a directive without arguments reads the text after its name as the first content line.
-            content = [argumentText] + (content.isEmpty ? [] : [""] + content)
+            content = [argumentText] + content
             contentLine = block.start.line
             argumentText = ""
         }

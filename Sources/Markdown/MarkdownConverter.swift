@@ -99,26 +99,33 @@ final class MarkdownConverter {
     private func section(for heading: CmarkNode, context: Context) -> Node {
         let headingRange = self.headingRange(heading, context: context)
         let title = Node(.title, children: inlines(of: heading, context: context), range: headingRange)
-        let titleText = title.textContent
-        let name = Identifiers.normalizeName(titleText)
         var section = Node(.section, range: headingRange)
+        section.attributes = implicitTargetAttributes(title: title.textContent, range: headingRange)
+        section.children = [title]
+        return section
+    }
+
+    /// `ids` and `names` for a heading: docutils' id, then the GitHub-style anchor
+    /// when it differs; the normalised title as an implicit target name.
+    func implicitTargetAttributes(title: String, range: SourceRange?) -> [String: AttributeValue] {
+        let name = Identifiers.normalizeName(title)
+        var attributes: [String: AttributeValue] = [:]
         var ids: [String] = []
         if name.isEmpty {
             ids.append(names.makeID(names: [], tag: "section"))
         } else {
             let earlier = names.define(name, explicit: false)
             if !earlier.isEmpty {
-                diagnose("md.duplicate-name", .info, "duplicate implicit target name: \"\(name)\"", headingRange)
+                diagnose("md.duplicate-name", .info, "duplicate implicit target name: \"\(name)\"", range)
             }
             ids.append(names.makeID(names: [name], tag: "section"))
-            section.attributes["names"] = .list([name])
+            attributes["names"] = .list([name])
         }
-        if let anchor = names.githubAnchor(for: titleText), anchor != ids.first {
+        if let anchor = names.githubAnchor(for: title), anchor != ids.first {
             ids.append(anchor)
         }
-        section.attributes["ids"] = .list(ids)
-        section.children = [title]
-        return section
+        attributes["ids"] = .list(ids)
+        return attributes
     }
 
     /// A heading's range. cmark stretches setext headings over link reference
@@ -156,7 +163,7 @@ final class MarkdownConverter {
         let rewritten = document.rewritten { node -> [Node] in
             let nodeNames = node.list("names")
             guard !nodeNames.isEmpty else { return [node] }
-            let explicit = node.kind == .target
+            let explicit = node.kind != .section && node.kind != "rubric"
             var copy = node
             var kept: [String] = []
             var lost: [String] = []

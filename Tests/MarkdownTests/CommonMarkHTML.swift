@@ -36,7 +36,7 @@ struct CommonMarkHTML {
             inlines(node.children)
             out += "</h\(level)>\n"
         case "rubric":
-            let level = node.attributes["heading_level"].flatMap { value -> Int? in
+            let level = node.attributes["level"].flatMap { value -> Int? in
                 if case .int(let i) = value { return i }
                 return nil
             } ?? 2
