@@ -35,6 +35,9 @@ extension BlockParser {
                                  contentColumn: parsed.content.first.map { $0.column } ?? 1,
                                  line: line.number, range: wholeRange, blockText: blockText)
             call.inSubstitutionDefinition = inSubstitution
+            if inSubstitution, directive.spec.options["alt"] != nil, call.options["alt"] == nil {
+                call.options["alt"] = .text(substitutionName)
+            }
             call.parentKind = parentKind
             call.matchTitles = matchTitles
         }

@@ -43,7 +43,7 @@ extension BlockParser {
         }
         if !matchTitles {
             out += messages
-            out.append(ctx.systemMessage(.severe, "rst.unexpected-title", "Unexpected section title.",
+            out.append(ctx.systemMessage(.error, "rst.unexpected-title", "Unexpected section title.",
                                          line: underLine.number, range: lineRange(titleLine),
                                          details: [ParseContext.literal(blockText)]))
             i += 2
@@ -70,7 +70,7 @@ extension BlockParser {
                     line: marker.number))
                 return false
             }
-            out.append(ctx.systemMessage(.severe, "rst.unexpected-title", "Unexpected section title or transition.",
+            out.append(ctx.systemMessage(.error, "rst.unexpected-title", "Unexpected section title or transition.",
                                          line: marker.number, range: lineRange(marker),
                                          details: [ParseContext.literal(marker.string)]))
             i += 1
@@ -102,11 +102,11 @@ extension BlockParser {
         guard j + 1 < lines.count else {
             let blockText = marker.string + "\n" + titleLine.string
             if markerText.count < 4 {
-                out.append(shortOverline(line: titleLine.number))
+                out.append(shortOverline(line: marker.number))
                 return false
             }
-            out.append(ctx.systemMessage(.severe, "rst.incomplete-title", "Incomplete section title.",
-                                         line: titleLine.number, range: lineRange(marker),
+            out.append(ctx.systemMessage(.error, "rst.incomplete-title", "Incomplete section title.",
+                                         line: marker.number, range: lineRange(marker),
                                          details: [ParseContext.literal(blockText)]))
             i = j + 1
             return true
@@ -116,23 +116,23 @@ extension BlockParser {
         let source = marker.string + "\n" + titleLine.string + "\n" + underLine.string
         if !(BodyPattern.isAdornment(underLine.text) && underLine.indent == 0) {
             if markerText.count < 4 {
-                out.append(shortOverline(line: titleLine.number))
+                out.append(shortOverline(line: marker.number))
                 return false
             }
-            out.append(ctx.systemMessage(.severe, "rst.missing-underline",
+            out.append(ctx.systemMessage(.error, "rst.missing-underline",
                                          "Missing matching underline for section title overline.",
-                                         line: titleLine.number, range: lineRange(marker),
+                                         line: marker.number, range: lineRange(marker),
                                          details: [ParseContext.literal(source)]))
             i = j + 2
             return true
         }
         if Array(underline) != Array(markerText) {
             if markerText.count < 4 {
-                out.append(shortOverline(line: titleLine.number))
+                out.append(shortOverline(line: marker.number))
                 return false
             }
-            out.append(ctx.systemMessage(.severe, "rst.adornment-mismatch", "Title overline & underline mismatch.",
-                                         line: titleLine.number, range: lineRange(marker),
+            out.append(ctx.systemMessage(.error, "rst.adornment-mismatch", "Title overline & underline mismatch.",
+                                         line: marker.number, range: lineRange(marker),
                                          details: [ParseContext.literal(source)]))
             i = j + 2
             return true
@@ -141,16 +141,16 @@ extension BlockParser {
         var messages: [Node] = []
         if columnWidth(titleText.dropFirst(titleLine.indent)) + titleLine.indent > markerText.count {
             if markerText.count < 4 {
-                out.append(shortOverline(line: titleLine.number))
+                out.append(shortOverline(line: marker.number))
                 return false
             }
             messages.append(ctx.systemMessage(.warning, "rst.short-overline", "Title overline too short.",
-                                              line: titleLine.number, range: lineRange(marker),
+                                              line: marker.number, range: lineRange(marker),
                                               details: [ParseContext.literal(source)]))
         }
         i = j + 2
         section(title: Line(text: titleText.dropFirst(titleLine.indent), number: titleLine.number),
-                style: [markerText.first!, underline.first!], source: source, line: underLine.number,
+                style: [markerText.first!, underline.first!], source: source, line: titleLine.number,
                 messages: messages, range: SourceRange(
                     start: SourceLocation(line: marker.number, column: marker.column),
                     end: SourceLocation(line: underLine.number, column: underLine.text.endIndex + 1)), &out)
@@ -166,34 +166,25 @@ extension BlockParser {
     /// check_subsection + new_subsection, emitting a flat section marker.
     func section(title: Line, style: [Unicode.Scalar], source: String, line: Int, messages: [Node],
                  range: SourceRange, _ out: inout [Node]) {
-        let level: Int
-        if let index = ctx.titleStyles.firstIndex(of: style) {
-            level = index + 1
-            if level > ctx.sectionLevel + 1 {
-                out.append(titleInconsistent(source, line: line, range: range))
-                return
-            }
-        } else {
-            if ctx.titleStyles.count == ctx.sectionLevel {
-                ctx.titleStyles.append(style)
-                level = ctx.titleStyles.count
-            } else {
-                out.append(titleInconsistent(source, line: line, range: range))
-                return
-            }
+        let oldLevel = ctx.sectionLevel
+        let newLevel = (ctx.titleStyles.firstIndex(of: style) ?? ctx.titleStyles.count) + 1
+        if newLevel > oldLevel + 1 {
+            let styles = ctx.titleStyles.map { $0.map { String($0) }.joined(separator: "/") }.joined(separator: " ")
+            out.append(ctx.systemMessage(.error, "rst.title-level",
+                                         "Inconsistent title style: skip from level \(oldLevel) to \(newLevel).",
+                                         line: line, range: range,
+                                         details: [ParseContext.literal(source),
+                                                   Node(.paragraph, children: [.text("Established title styles: \(styles)")])]))
+            return
         }
-        ctx.sectionLevel = level
+        if newLevel > ctx.titleStyles.count { ctx.titleStyles.append(style) }
+        ctx.sectionLevel = newLevel
         let (textNodes, titleMessages) = inlineText([title])
         let titleNode = Node(.title, children: textNodes, range: lineRange(title))
-        var marker = Node(Self.sectionMarker, attributes: ["level": .int(level)], range: range)
+        var marker = Node(Self.sectionMarker, attributes: ["level": .int(newLevel)], range: range)
         marker.attributes["names"] = .list([Names.normalized(titleNode.textContent)])
-        let dupMessages = ctx.noteTarget(&marker, explicit: false, line: line)
+        let dupMessages = ctx.noteTarget(&marker, explicit: false, line: title.number + 1)
         marker.children = [titleNode] + messages + titleMessages + dupMessages
         out.append(marker)
-    }
-
-    func titleInconsistent(_ source: String, line: Int, range: SourceRange) -> Node {
-        ctx.systemMessage(.severe, "rst.title-level", "Title level inconsistent:", line: line, range: range,
-                          details: [ParseContext.literal(source)])
     }
 }

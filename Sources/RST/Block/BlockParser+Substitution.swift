@@ -40,12 +40,10 @@ extension BlockParser {
                                        line: line.number, range: lineRange(line),
                                        details: [ParseContext.literal(blockText)])], block.end, block.blankFinish)
         }
-        // dedent continuation lines relative to their common indent
+        // the first line starts the embedded directive; later lines keep their indentation
         var normalized: [Line] = []
         if let f = content.first { normalized.append(f.dropping(f.indent)) }
-        let rest = Array(content.dropFirst())
-        let minIndent = rest.filter { !$0.isBlank }.map { $0.indent }.min() ?? 0
-        for l in rest { normalized.append(l.dropping(minIndent)) }
+        normalized += content.dropFirst()
         var node = Node("substitution_definition", attributes: ["names": .list([unescapedName])],
                         range: SourceRange(start: lineRange(line).start, end: range(block.lines)?.end ?? lineRange(line).end))
         var outside: [Node] = []
@@ -54,6 +52,7 @@ extension BlockParser {
         if let first = normalized.first, let (dname, end) = directiveName(first.text, first.text.startIndex) {
             let saved = inSubstitution
             inSubstitution = true
+            substitutionName = InlineParser.unescape(name)
             let (nodes, _, bf) = directive(normalized, 0, name: dname, markerEnd: end, matchTitles: false)
             inSubstitution = saved
             _ = bf
@@ -65,12 +64,27 @@ extension BlockParser {
         } else {
             blankFinish = block.blankFinish
         }
-        if let bad = node.first(where: { !$0.isText && Self.disallowedInSubstitution.contains($0.kind.rawValue) && $0 != node }) {
-            return ([ctx.systemMessage(.error, "rst.substitution-illegal",
-                                       "Substitution definition contains illegal element <\(bad.kind.rawValue)>:",
+        var illegal: String? = nil
+        var problem = false
+        for child in node.children { child.walk { n in
+            guard !n.isText, illegal == nil, !problem else { return }
+            if n.kind == .problematic { problem = true; return }
+            if n.kind == .reference && n.attributes["anonymous"] != nil { illegal = "Anonymous references" }
+            else if n.kind == "footnote_reference" && n.attributes["auto"] != nil {
+                illegal = "References to auto-numbered and auto-symbol footnotes"
+            } else if !n.list("names").isEmpty || !n.list("ids").isEmpty { illegal = "Targets (names and identifiers)" }
+        } }
+        if problem {
+            var msg = ctx.systemMessage(.error, "rst.substitution-problematic", "Problematic content in substitution definition",
+                                        line: line.number, range: lineRange(line), details: [ParseContext.literal(blockText)])
+            msg.children.append(Node(.blockQuote, children: [Node(.paragraph, children: node.children)]))
+            return (outside + [msg], block.end, blankFinish)
+        }
+        if let illegal {
+            return (outside + [ctx.systemMessage(.error, "rst.substitution-illegal",
+                                       "\(illegal) are not supported in a substitution definition.",
                                        line: line.number, range: lineRange(line),
-                                       details: [ParseContext.literal(bad.pseudoXML().trimmingTrailingSpaces()),
-                                                 ParseContext.literal(blockText)])], block.end, blankFinish)
+                                       details: [ParseContext.literal(blockText)])], block.end, blankFinish)
         }
         if node.children.isEmpty {
             return (outside + [ctx.systemMessage(.warning, "rst.substitution-empty",
@@ -79,14 +93,16 @@ extension BlockParser {
                                        details: [ParseContext.literal(blockText)])], block.end, blankFinish)
         }
         var messages: [Node] = []
-        if ctx.substitutionNames[unescapedName.lowercased()] != nil {
+        var key = ctx.key(&node)
+        if let oldKey = ctx.substitutionKeys[unescapedName] {
             messages.append(ctx.systemMessage(.error, "rst.duplicate-substitution",
                                               "Duplicate substitution definition name: \"\(unescapedName)\".",
                                               line: line.number))
-            node.attributes["names"] = .list([])
-            node.attributes["dupnames"] = .list([unescapedName])
+            ctx.pendingDupnames[oldKey, default: []].append(unescapedName)
         }
-        ctx.substitutionNames[unescapedName.lowercased()] = unescapedName
+        key = ctx.key(&node)
+        ctx.substitutionKeys[unescapedName] = key
+        ctx.substitutionNames[Names.normalized(unescapedName)] = unescapedName
         return (outside + messages + [node], block.end, blankFinish)
     }
 

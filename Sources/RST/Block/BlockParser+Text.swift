@@ -70,6 +70,8 @@ extension BlockParser {
             }
         }
         let (nodes, messages) = inlineText(plines)
+        out += ctx.parentMessages
+        ctx.parentMessages = []
         out.append(Node(.paragraph, children: nodes, range: range(lines)))
         out += messages
         return literalNext

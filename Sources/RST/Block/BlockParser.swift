@@ -11,6 +11,8 @@ final class BlockParser {
     var parentKind: NodeKind = .document
     /// Whether a substitution definition's directive is being parsed.
     var inSubstitution = false
+    /// The name of the substitution being defined (the `alt` preset for images).
+    var substitutionName = ""
 
     init(ctx: ParseContext) {
         self.ctx = ctx
@@ -30,6 +32,10 @@ final class BlockParser {
         while i < lines.count {
             if lines[i].isBlank { i += 1; continue }
             parseBlock(lines, &i, &out, matchTitles: matchTitles)
+            if !ctx.parentMessages.isEmpty {
+                out += ctx.parentMessages
+                ctx.parentMessages = []
+            }
         }
         return matchTitles ? foldSections(out) : out
     }

@@ -74,7 +74,7 @@ enum LineSplitter {
                 if s == "\n" { continue }
             }
             switch s {
-            case "\n": flush()
+            case "\n", "\u{1C}", "\u{1D}", "\u{1E}", "\u{85}", "\u{2028}", "\u{2029}": flush()
             case "\r": flush(); pendingCR = true
             case "\t":
                 let spaces = 8 - current.count % 8

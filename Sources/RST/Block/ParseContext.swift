@@ -41,6 +41,10 @@ final class ParseContext {
     var localRoles: [String: Role] = [:]
     var knownRoleNames: Set<String> = []
     var substitutionNames: [String: String] = [:]
+    /// Messages that docutils appends to the parent element while inline text is parsed
+    /// (so they precede the paragraph being built).
+    var parentMessages: [Node] = []
+    var substitutionKeys: [String: Int] = [:]
     var roleOptions: [String: [String: DirectiveOptionValue]] = [:]
 
     init(file: SourceFile, options: RSTOptions, documentName: String) {
@@ -100,7 +104,7 @@ final class ParseContext {
             return existing
         }
         let id = createID(names: node.list("names"), dupnames: node.list("dupnames"),
-                          prefix: prefix ?? Names.makeID(node.kind.rawValue))
+                          prefix: prefix ?? (node.kind == BlockParser.sectionMarker ? "section" : Names.makeID(node.kind.rawValue)))
         node.append(id, to: "ids")
         ids.insert(id)
         if node.attributes[Self.keyAttribute] != nil { remember(&node) }

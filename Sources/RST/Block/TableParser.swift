@@ -98,11 +98,13 @@ struct TableParser {
         var end = k
         var block = lines[i..<k].map { Self.padWide($0.text) }
         let width = Self.strip(block[0][...]).count
+        var lastIndex = block.count - 1
         for r in 0..<block.count {
             block[r] = Self.strip(block[r][...])
             if block[r].first != "+" && block[r].first != "|" {
                 blankFinish = false
                 end = i + r
+                lastIndex = r
                 block.removeSubrange(r...)
                 break
             }
@@ -113,29 +115,33 @@ struct TableParser {
             i = end
             if !blankFinish {
                 out.append(ctx.systemMessage(.warning, "rst.table-blank-line", "Blank line required after table.",
-                                             line: (end < lines.count ? lines[end].number : firstLine + block.count)))
+                                             line: (end < lines.count ? lines[end].number : (lines.last?.number ?? firstLine) + 1)))
             }
         }
-        if !(block.last.map { Self.isGridBorder($0) } ?? false) {
-            blankFinish = false
+        if block.isEmpty { return }
+        if !Self.isGridBorder(block[block.count - 1]) {
             var found = false
             var r = block.count - 2
+            var offset = lastIndex
             while r > 1 {
+                offset = r
                 if Self.isGridBorder(block[r]) {
                     end = i + r + 1
                     block.removeSubrange((r + 1)...)
+                    blankFinish = false
                     found = true
                     break
                 }
                 r -= 1
             }
             if !found {
-                nodes = messages + [malformed(block, firstLine: firstLine)]
+                nodes = messages + [malformed(block, firstLine: firstLine, detail: "Bottom border missing or corrupt.",
+                                              offset: offset)]
                 return
             }
         }
-        for row in block where row.count != width || (row.last != "+" && row.last != "|") {
-            nodes = messages + [malformed(block, firstLine: firstLine)]
+        for (r, row) in block.enumerated() where row.filter({ $0 != Self.pad }).count + row.filter({ $0 == Self.pad }).count != width || (row.last != "+" && row.last != "|") {
+            nodes = messages + [malformed(block, firstLine: firstLine, detail: "Right border not aligned or missing.", offset: r)]
             return
         }
         do {
@@ -160,7 +166,11 @@ struct TableParser {
         var foundAt = -1
         var end = -1
         var r = start + 1
-        func isBorder(_ l: Line) -> Bool { l.indent == 0 && BodyPattern.isSimpleTableTop(l.text) }
+        func isBorder(_ l: Line) -> Bool {
+            // =+[ =]*$
+            guard l.indent == 0, l.text.first == "=" else { return false }
+            return l.text.allSatisfy { $0 == "=" || $0 == " " }
+        }
         func blankAfter(_ k: Int) -> Bool { k == limit || lines[k + 1].isBlank }
         var nodes: [Node] = []
         var blankFinish = true
@@ -170,7 +180,7 @@ struct TableParser {
                 if Self.strip(line.text).count != topLen {
                     let block = lines[start...r].map { Array($0.text) }
                     nodes = [malformed(block, firstLine: firstLine,
-                                       detail: "Bottom/header table border does not match top border.")]
+                                       detail: "Bottom border or header rule does not match top border.", offset: r - start)]
                     finishSimple(&out, nodes: nodes, blankFinish: blankAfter(r), at: r + 1, lines, &i)
                     return
                 }

@@ -30,7 +30,7 @@ enum CharClasses {
     /// Characters allowed after an inline end-string (besides whitespace).
     static func isCloserOrDelimiter(_ c: Unicode.Scalar) -> Bool {
         switch c {
-        case "\"", "'", ")", ">", "]", "}", "-", "/", ":", ".", ",", ";", "!", "?", "\\", "\u{0}": return true
+        case "\"", "'", ")", ">", "]", "}", "-", "/", ":", ".", ",", ";", "!", "?", "\\", "\u{0}", "\u{201E}", "\u{201A}": return true
         default: break
         }
         if c.isASCII { return false }

@@ -93,8 +93,7 @@ extension InlineScanner {
                 let label = text(startEnd, q)
                 var node = Node(.target, children: [.text(label)], range: r)
                 node.attributes["names"] = .list([Names.normalized(label)])
-                let msgs = ctx.noteTarget(&node, explicit: true, line: lineOf(start))
-                messages += msgs
+                ctx.parentMessages += ctx.noteTarget(&node, explicit: true, line: lineOf(start))
                 emit([node], from: start, to: e)
             case .substitution:
                 let label = text(startEnd, q)

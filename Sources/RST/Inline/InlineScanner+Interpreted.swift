@@ -108,13 +108,10 @@ extension InlineScanner {
                 target.attributes["names"] = .list([Names.normalized(display)])
                 if isName {
                     ref.attributes["refname"] = .string(aliasValue)
-                    var msgs: [Node] = []
-                    msgs = ctx.noteTarget(&target, explicit: true, line: line)
-                    messages += msgs
                 } else {
                     ref.attributes["refuri"] = .string(aliasValue)
-                    messages += ctx.noteTarget(&target, explicit: true, line: line)
                 }
+                ctx.parentMessages += ctx.noteTarget(&target, explicit: false, line: (starts.last?.line ?? line) + 1)
                 nodes = [ref, target]
             }
         } else {

@@ -51,15 +51,18 @@ final class InlineScanner {
 
     func isWS(_ k: Int) -> Bool { k >= 0 && k < n && CharClasses.isWhitespace(s[k]) }
 
+    var characterLevel: Bool { ctx.options.characterLevelInlineMarkup }
+
     func prefixOK(_ p: Int) -> Bool {
         if p == anchor || p == 0 { return true }
+        if characterLevel { return s[p - 1] != InlineParser.nul }
         let c = s[p - 1]
         return CharClasses.isWhitespace(c) || CharClasses.isOpenerOrDelimiter(c)
     }
 
     /// end_string_suffix at k (limit = end of the string the regex sees).
     func suffixOK(_ k: Int, limit: Int? = nil) -> Bool {
-        if k >= (limit ?? n) { return true }
+        if k >= (limit ?? n) || characterLevel { return true }
         let c = s[k]
         return CharClasses.isWhitespace(c) || CharClasses.isCloserOrDelimiter(c)
     }
