@@ -44,6 +44,16 @@ public struct Resolver: Sendable {
         var diagnostic: Diagnostic
     }
 
+    /// The caption prefix of numbered elements (`Fig. 3`), nil for elements without numbers.
+    static func numberPrefix(_ elementKind: String) -> String? {
+        switch elementKind {
+        case "figure": return "Fig."
+        case "table": return "Table"
+        case "literal_block", "container": return "Listing"
+        default: return nil
+        }
+    }
+
     static func diagnosticID(domain: String, type: String) -> String {
         switch domain {
         case "", "std": return "ref.\(type)"
@@ -117,6 +127,25 @@ public struct Resolver: Sendable {
                             suggestions: TargetIndex.suggestions(for: anchor, among: entry.anchors))
             }
             return .success(reference(from: node, document: document.name, to: target, anchor: anchor, text: nil))
+        case ("std", "numref"), ("", "numref"):
+            guard let label = index.labels[normalizeLabel(target)] else {
+                return fail("undefined label '\(target)'",
+                            suggestions: TargetIndex.suggestions(for: normalizeLabel(target), among: index.labels.keys))
+            }
+            guard let prefix = Self.numberPrefix(label.elementKind),
+                  let number = options.numbers["\(label.document)#\(label.anchor)"] else {
+                return fail("label '\(target)' is on a \(label.elementKind), not a figure, table or code block, so it has no number",
+                            notes: [.init("use :ref: to link to it by title", file: label.file, range: label.range)])
+            }
+            var text = "\(prefix) \(number)"
+            if explicit {
+                let written = node.textContent
+                text = written.replacingOccurrences(of: "{number}", with: String(number))
+                    .replacingOccurrences(of: "%s", with: String(number))
+                    .replacingOccurrences(of: "{name}", with: label.title ?? "")
+            }
+            return .success(reference(from: node, document: document.name, to: label.document,
+                                      anchor: label.anchor, text: text))
         case ("std", "any"), ("", "any"):
             return resolveAny(node, target: target, in: document, fail: fail)
         default:

@@ -8,6 +8,8 @@ public struct ResolverOptions: Sendable {
     public var inventories: [ExternalInventory] = []
     /// Unresolved references that are not reported.
     public var ignore: IgnoreList = IgnoreList()
+    /// Numbers of figures, tables and code blocks for `:numref:`, by `document#anchor`.
+    public var numbers: [String: Int] = [:]
 
     public init(customRoles: [String: String] = [:], inventories: [ExternalInventory] = [],
                 ignore: IgnoreList = IgnoreList()) {

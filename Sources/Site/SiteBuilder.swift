@@ -116,14 +116,20 @@ public enum SiteBuilder {
         var resolverOptions = ResolverOptions(inventories: inventories,
                                               ignore: IgnoreList(exact: config.ignore, patterns: config.ignoreRegex))
         for (name, type) in config.objectTypes { resolverOptions.customRoles[type.role] = name }
+        resolverOptions.numbers = Numbering.compute(read.map(\.0), order: navigation.order)
         let resolver = Resolver(index: index, options: resolverOptions)
         let allTocTrees = toctrees
-        let resolved = read.map(\.0).parallelMap { document -> (Document, [Diagnostic], Int, [String]) in
-            let outcome = resolver.resolve(document)
+        let resolved = read.map(\.0).parallelMap { document -> (Document, [Diagnostic], Int, [Asset]) in
+            var page = document
+            let (withDownloads, downloads, downloadProblems) = Downloads.resolve(page, sourceURL: sourceURL)
+            page.root = withDownloads
+            let outcome = resolver.resolve(page)
             var doc = outcome.document
             doc.root = expandTocTrees(in: doc, index: index, toctrees: allTocTrees)
-            let (assets, assetProblems) = reader.assets(of: doc)
-            return (doc, outcome.diagnostics + assetProblems, outcome.referencesChecked, assets)
+            let (images, assetProblems) = reader.assets(of: doc)
+            let assets = images.map { ($0, $0) } + downloads.map { ($0, "_downloads/" + $0) }
+            return (doc, downloadProblems + outcome.diagnostics + assetProblems,
+                    outcome.referencesChecked + downloads.count + downloadProblems.count, assets)
         }
         for (_, problems, checked, _) in resolved {
             report.diagnostics += problems
@@ -156,9 +162,10 @@ public enum SiteBuilder {
                 }
                 try output.write(index.inventory(project: config.projectName, version: config.version).encoded(),
                                  to: "objects.inv")
-                let assets = Set(resolved.flatMap(\.3)).sorted()
-                for asset in assets {
-                    try output.copyFile(from: sourceURL.appendingPathComponent(asset), to: asset)
+                var copied: Set<String> = []
+                for (source, destination) in resolved.flatMap(\.3).sorted(by: { $0.1 < $1.1 })
+                where copied.insert(destination).inserted {
+                    try output.copyFile(from: sourceURL.appendingPathComponent(source), to: destination)
                 }
                 try output.commit()
                 report.wroteOutput = true
@@ -225,6 +232,9 @@ public enum SiteBuilder {
 }
 
 import Mustache
+
+/// A file copied into the site: source path and output path, both relative.
+typealias Asset = (source: String, destination: String)
 
 /// Carries the compiled templates into the parallel write phase.
 struct MustacheLibraryBox: Sendable {

@@ -1,0 +1,38 @@
+import CrossRef
+import DocTree
+import Foundation
+
+/// `:download:` references: the file is copied to `_downloads/` and the
+/// reference becomes a link to the copy. A missing file is an error.
+enum Downloads {
+    static func resolve(_ document: Document, sourceURL: URL) -> (Node, [String], [Diagnostic]) {
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        let root = document.root.rewritten { node -> [Node] in
+            guard node.kind == "download_reference", let target = node.string("reftarget") else { return [node] }
+            if target.contains("://") {
+                var link = node
+                link.attributes = ["refuri": .string(target)]
+                link.kind = .reference
+                return [link]
+            }
+            let directory = document.name.split(separator: "/").dropLast().joined(separator: "/")
+            let joined = target.hasPrefix("/") ? String(target.dropFirst())
+                : (directory.isEmpty ? target : directory + "/" + target)
+            let path = URL(fileURLWithPath: "/" + joined).standardizedFileURL.path.dropFirst()
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: sourceURL.appendingPathComponent(String(path)).path,
+                                                 isDirectory: &isDirectory), !isDirectory.boolValue else {
+                diagnostics.append(.error("ref.download", "download file '\(target)' does not exist",
+                                          file: document.source, range: node.range))
+                return [node]
+            }
+            files.append(String(path))
+            var link = node
+            link.attributes = ["refuri": .string(PageURL.relative(from: document.name, toPath: "_downloads/" + path)),
+                               "internal": .bool(true)]
+            return [link]
+        }
+        return (root.first ?? document.root, files, diagnostics)
+    }
+}
