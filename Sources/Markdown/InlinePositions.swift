@@ -52,7 +52,15 @@ struct InlinePositions {
             }
         }
         node.start = mapped(node.start)
-        if node.start.line > line { line = node.start.line }
+        if node.start.line > line {
+            if node.children.isEmpty {
+                // A leaf after a multi-line code span or HTML tag: trust cmark's line.
+                line = node.start.line
+            } else {
+                // cmark gives some links the line they end on; they start on the current one.
+                node.start.line = line
+            }
+        }
         visit(&node.children)
         node.end = mapped(node.end)
         if node.end < node.start { node.end = node.start }

@@ -63,7 +63,7 @@ struct SourceText: Sendable {
     }
 
     func location(_ position: CmarkPosition) -> SourceLocation {
-        let line = max(position.line, 1)
+        let line = min(max(position.line, 1), lines.count)
         return SourceLocation(line: line, column: scalarColumn(line: line, byteColumn: position.column))
     }
 

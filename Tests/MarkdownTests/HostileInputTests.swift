@@ -54,6 +54,30 @@ struct HostileInputTests {
         }
     }
 
+    /// Random soup of Markdown and MyST punctuation (fixed seed): every parse
+    /// finishes and every range lies inside the file.
+    @Test func randomInputNeverCrashes() {
+        let alphabet = Array("  \n\n\t#*_`~[]()<>!{}:=-+.|\\&;'\"é日aZ09---```{note}:::(x)=[l](a.md#b){ref}`")
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<1500 {
+            var text = ""
+            for _ in 0..<(next() % 120) { text.append(alphabet[next() % alphabet.count]) }
+            let file = SourceFile(path: "r.md", text: text)
+            let document = MarkdownParser().parse(file, name: "r")
+            let lastLine = max(file.lineCount, 1)
+            document.root.walk { node in
+                if let range = node.range {
+                    #expect(range.start.line >= 1 && range.end.line <= lastLine + 1, "\(text.debugDescription)")
+                    #expect(range.start <= range.end, "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func labelsThatCollideAreReported() {
         let document = parse("(a)=\n# A\n\n(a)=\ntext\n")
         #expect(document.diagnostics.map(\.id) == ["md.duplicate-name", "md.duplicate-label"])

@@ -25,6 +25,11 @@ struct RangeTests {
         #expect(firstRange(.pendingXref, in: "two  \nspaces [x](y.md)\n") == "2:8-2:17")
     }
 
+    @Test func linkSpanningLines() {
+        #expect(firstRange(.pendingXref, in: "a [link\ntext](x.md) b\n") == "1:3-2:12")
+        #expect(firstRange(.emphasis, in: "a *b\nc* d\n") == "1:3-2:3")
+    }
+
     @Test func columnsCountUnicodeScalars() {
         #expect(firstRange(.pendingXref, in: "héllo wörld [x](y.md)\n") == "1:13-1:22")
         #expect(firstRange(.literal, in: "日本 `code`\n") == "1:4-1:10")
