@@ -23,6 +23,7 @@ test: deps
 	$(SWIFT) test --skip-build
 	$(SWIFT) build --product vellum
 	.build/debug/vellum check $(SOURCE) --strict
+	VELLUM=.build/debug/vellum scripts/inventory-oracle
 
 # Installs what is missing, and only that (needs root or sudo).
 deps:
