@@ -118,8 +118,8 @@ extension MarkdownConverter {
                          children: body.isEmpty ? [] : [.text(String(body))], range: range)]
         }
         diagnose("md.raw-html", .warning,
-                 "raw HTML is disabled; this \(inline ? "tag" : "HTML block") was left out of the page "
-                     + "(set markdown raw HTML on in the configuration to allow it)", range)
+                 "raw HTML is disabled, so this \(inline ? "tag" : "HTML block") was left out of the page "
+                     + "(allow raw HTML with `raw = true` in the [build] section of vellum.toml)", range)
         return []
     }
 }
