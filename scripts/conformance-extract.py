@@ -46,6 +46,7 @@ def main():
         source = open(path, encoding='utf-8').read()
         settings = ''.join(f'{k}={v.strip()}\n' for k, v in SETTING.findall(source)
                            if k != 'warning_stream')
+        settings += f'cwd={os.path.dirname(path)}\n'
         totest = getattr(module, 'totest', None)
         if not isinstance(totest, dict):
             continue

@@ -11,6 +11,23 @@ guard args.count >= 2 else {
     exit(2)
 }
 let parser = RSTParser(options: RSTOptions(sourceLabel: "test data"))
+if args[1] == "--bench" {
+    // rst-conformance --bench FILE [REPEAT]: parse only, print seconds per parse and MB/s.
+    guard args.count >= 3, let data = FileManager.default.contents(atPath: args[2]) else { exit(2) }
+    let text = String(decoding: data, as: UTF8.self)
+    let repeats = args.count > 3 ? Int(args[3]) ?? 1 : 1
+    var best = Double.infinity
+    var nodes = 0
+    for _ in 0..<repeats {
+        let start = Date()
+        let doc = parser.parse(SourceFile(path: args[2], text: text), name: "bench")
+        best = min(best, Date().timeIntervalSince(start))
+        nodes = doc.root.children.count
+    }
+    let mb = Double(data.count) / 1_000_000
+    print(String(format: "%.3f s  %.2f MB  %.1f MB/s  (%d top-level nodes)", best, mb, mb / best, nodes))
+    exit(0)
+}
 let path = args[1]
 var isDir: ObjCBool = false
 FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
@@ -20,7 +37,11 @@ if isDir.boolValue {
         let file = path + "/" + name
         guard let data = FileManager.default.contents(atPath: file) else { continue }
         let text = String(decoding: data, as: UTF8.self)
-        var options = RSTOptions(rawEnabled: true, sourceLabel: "test data")
+        var options = RSTOptions(rawEnabled: true, includeRoot: "/",
+                                 readFile: { path in
+                                     FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+                                 }, sourceLabel: "test data")
+        var sourcePath = file
         let settingsPath = file.replacingOccurrences(of: ".rst", with: ".settings")
         if let data = FileManager.default.contents(atPath: settingsPath) {
             for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
@@ -30,11 +51,14 @@ if isDir.boolValue {
                 case "legacy_ids": options.legacyIDs = parts[1] == "True"
                 case "character_level_inline_markup": options.characterLevelInlineMarkup = parts[1] == "True"
                 case "line_length_limit": options.lineLengthLimit = Int(parts[1]) ?? 10_000
+                case "cwd":
+                    FileManager.default.changeCurrentDirectoryPath(parts[1])
+                    sourcePath = parts[1] + "/test data"
                 default: break
                 }
             }
         }
-        let doc = RSTParser(options: options).parse(SourceFile(path: file, text: text), name: "test")
+        let doc = RSTParser(options: options).parse(SourceFile(path: sourcePath, text: text), name: "test")
         let out = file.replacingOccurrences(of: ".rst", with: ".out")
         FileManager.default.createFile(atPath: out, contents: Data(doc.root.pseudoXML().utf8))
     }

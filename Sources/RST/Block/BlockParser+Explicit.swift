@@ -10,6 +10,7 @@ extension BlockParser {
             out += nodes
             i = next
             blankFinish = bf
+            if ctx.pendingInsert != nil { return }
             let k = nextNonBlank(lines, i)
             guard k < lines.count, lines[k].indent == 0 else { break }
             let kind = BodyPattern.classify(lines[k])
@@ -87,6 +88,10 @@ extension BlockParser {
         let rest = line.text.dropFirst(afterMarker)
         if nextBlank && rest.allSatisfy({ $0 == " " }) {
             return ([Node(.comment, attributes: ["xml:space": .string("preserve")], range: lineRange(line))], i + 1, true)
+        }
+        if nextBlank && String(String.UnicodeScalarView(rest)).hasPrefix("end of inclusion from \"") && !ctx.includeLog.isEmpty {
+            ctx.includeLog.removeLast()
+            return ([], i + 1, true)
         }
         var block = lines.indentedBlock(from: i, firstIndent: afterMarker)
         block.lines.trimTrailingBlanks()

@@ -78,6 +78,30 @@ final class DirectiveHostAdapter: DirectiveHost, RoleHost {
         parser.blockQuotes(makeLines(lines, line: line, column: column))
     }
 
+    func insertInput(_ text: String, path: String, tabWidth: Int) -> String? {
+        if ctx.includeLog.contains(path) {
+            let chain = ([path] + ctx.includeLog.reversed() + [ctx.file.path]).joined(separator: "\n> ")
+            return "circular inclusion in \"include\" directive:\n\(chain)"
+        }
+        ctx.includeLog.append(path)
+        let file = SourceFile(path: path, text: text)
+        ctx.includedSources.append((path, file))
+        let base = ctx.includedSources.count * ParseContext.lineBase
+        var lines = LineSplitter.lines(text, firstLine: base + 1, tabWidth: tabWidth)
+        let n = (lines.last?.number ?? base) + 1
+        lines.append(Line(text: [Unicode.Scalar]()[...], number: n))
+        let marker = Array(".. end of inclusion from \"\(path)\"".unicodeScalars)
+        lines.append(Line(text: marker[...], number: n + 1))
+        ctx.pendingInsert = lines
+        return nil
+    }
+
+    func currentSourcePath(line: Int) -> String {
+        let index = line / ParseContext.lineBase
+        if index > 0 && index <= ctx.includedSources.count { return ctx.includedSources[index - 1].label }
+        return ctx.file.path
+    }
+
     func setDocumentAttribute(_ name: String, _ value: AttributeValue) {
         ctx.documentAttributes[name] = value
     }

@@ -22,7 +22,8 @@ final class BlockParser {
 
     /// Parses a sequence of body lines. With `matchTitles`, section titles are
     /// recognised and the result is folded into nested `section` nodes.
-    func parseBody(_ lines: [Line], matchTitles: Bool, parent: NodeKind? = nil) -> [Node] {
+    func parseBody(_ input: [Line], matchTitles: Bool, parent: NodeKind? = nil) -> [Node] {
+        var lines = input
         var out: [Node] = []
         var i = 0
         depth += 1
@@ -32,6 +33,14 @@ final class BlockParser {
         while i < lines.count {
             if lines[i].isBlank { i += 1; continue }
             parseBlock(lines, &i, &out, matchTitles: matchTitles)
+            if let insert = ctx.pendingInsert {
+                ctx.pendingInsert = nil
+                // right after the directive's last non-blank line
+                var at = Swift.min(i, lines.count)
+                while at > 0 && lines[at - 1].isBlank { at -= 1 }
+                lines.insert(contentsOf: insert, at: at)
+                i = at
+            }
             if !ctx.parentMessages.isEmpty {
                 out += ctx.parentMessages
                 ctx.parentMessages = []

@@ -57,7 +57,7 @@ struct Line {
 enum LineSplitter {
     /// Splits text into lines like docutils: tabs expanded to 8-column stops,
     /// form feeds / vertical tabs become spaces, trailing whitespace removed.
-    static func lines(_ text: String, firstLine: Int = 1) -> [Line] {
+    static func lines(_ text: String, firstLine: Int = 1, tabWidth: Int = 8) -> [Line] {
         var result: [Line] = []
         var current: [Unicode.Scalar] = []
         var number = firstLine
@@ -76,8 +76,8 @@ enum LineSplitter {
             switch s {
             case "\n", "\u{1C}", "\u{1D}", "\u{1E}", "\u{85}", "\u{2028}", "\u{2029}": flush()
             case "\r": flush(); pendingCR = true
-            case "\t":
-                let spaces = 8 - current.count % 8
+            case "\t" where tabWidth > 0:
+                let spaces = tabWidth - current.count % tabWidth
                 for _ in 0..<spaces { current.append(" ") }
             case "\u{0B}", "\u{0C}": current.append(" ")
             default: current.append(s)

@@ -41,6 +41,32 @@ final class ParseContext {
     var localRoles: [String: Role] = [:]
     var knownRoleNames: Set<String> = []
     var substitutionNames: [String: String] = [:]
+    /// Included files: index -> (path as shown, file). Line numbers of included lines are
+    /// `line + index * lineBase` so that messages can name their file.
+    var includedSources: [(label: String, file: SourceFile)] = []
+    static let lineBase = 1_000_000_000
+    /// (path, clip options) of the files being included, outermost first.
+    var includeLog: [String] = []
+    /// Lines an `include` directive asks to insert after the current construct.
+    var pendingInsert: [Line]? = nil
+
+    /// Splits an encoded line number into (source label, file, line).
+    func decode(_ line: Int) -> (String, SourceFile, Int) {
+        let index = line / Self.lineBase
+        if index > 0 && index <= includedSources.count {
+            let s = includedSources[index - 1]
+            return (s.label, s.file, line % Self.lineBase)
+        }
+        return (sourceLabel, file, line)
+    }
+
+    func decode(_ range: SourceRange?) -> SourceRange? {
+        guard var r = range else { return nil }
+        r.start.line %= Self.lineBase
+        r.end.line %= Self.lineBase
+        return r
+    }
+
     /// Messages that docutils appends to the parent element while inline text is parsed
     /// (so they precede the paragraph being built).
     var parentMessages: [Node] = []
@@ -60,19 +86,20 @@ final class ParseContext {
     /// Builds a `system_message` node and records the matching diagnostic.
     func systemMessage(_ severity: Severity, _ id: String, _ message: String, line: Int?,
                        range: SourceRange? = nil, details: [Node] = [], backrefs: [String] = []) -> Node {
+        let (label, msgFile, decodedLine) = decode(line ?? range?.start.line ?? 0)
         var attrs: [String: AttributeValue] = [
             "level": .int(severity.rawValue), "type": .string(severity.docutilsName),
-            "source": .string(sourceLabel),
+            "source": .string(label),
         ]
-        if let line { attrs["line"] = .int(line) }
+        if line != nil { attrs["line"] = .int(decodedLine) }
         if !backrefs.isEmpty { attrs["backrefs"] = .list(backrefs) }
-        let location = range ?? line.map { SourceRange(line: $0, column: 1) }
+        let location = decode(range ?? line.map { SourceRange(line: $0, column: 1) })
         var children = [Node(.paragraph, children: [.text(message)], range: location)]
         children += details
         let node = Node(.systemMessage, attributes: attrs, children: children, range: location)
         diagnostics.append(Diagnostic(id: id, severity: severity,
                                       message: message.replacingOccurrences(of: "\n", with: " "),
-                                      file: file, range: location))
+                                      file: msgFile, range: location))
         return node
     }
 
@@ -228,8 +255,11 @@ final class ParseContext {
 
     /// Applies deferred changes and removes internal keys from the finished tree.
     func finish(_ root: Node) -> Node {
-        if nextKey == 0 { return root }
+        if nextKey == 0 && includedSources.isEmpty { return root }
+        let decodeRanges = !includedSources.isEmpty
         return root.rewritten { node -> [Node] in
+            var node = node
+            if decodeRanges { node.range = self.decode(node.range) }
             guard !node.isText, case .int(let k)? = node.attributes[Self.keyAttribute] else { return [node] }
             var copy = node
             copy.attributes[Self.keyAttribute] = nil

@@ -134,7 +134,7 @@ enum BodyDirectives {
                 if call.options["url"] != nil {
                     return [DirectiveSupport.error(call, host, "The \"file\" and \"url\" options may not be simultaneously specified for the \"\(call.name)\" directive.")]
                 }
-                guard let (path, content) = IncludeSupport.read(file, host: host) else {
+                guard let (path, content) = IncludeSupport.read(file, call: call, host: host) else {
                     return [DirectiveSupport.error(call, host, "Problems with \"\(call.name)\" directive path:\n[Errno 2] No such file or directory: '\(file)'.")]
                 }
                 text = content

@@ -133,6 +133,11 @@ public protocol DirectiveHost: AnyObject {
     func parseNested(_ lines: [String], line: Int, column: Int, matchTitles: Bool, parent: NodeKind) -> [Node]
     /// Parses lines as block quotes with attributions (RST); other markups may just nest.
     func parseBlockQuote(_ lines: [String], line: Int, column: Int) -> [Node]
+    /// Inserts text into the host's input after the directive (`include`); returns an error message
+    /// (e.g. circular inclusion) or nil.
+    func insertInput(_ text: String, path: String, tabWidth: Int) -> String?
+    /// The path of the file the directive stands in (the document, or an included file).
+    func currentSourcePath(line: Int) -> String
     /// Sets an attribute on the document root (e.g. `title`).
     func setDocumentAttribute(_ name: String, _ value: AttributeValue)
     /// Parses one text run as inline markup; returns nodes and system messages.

@@ -65,7 +65,7 @@ public enum OptionConverter {
             while let l = v.last, l == " " || l == "%" { v.removeLast() }
             return convert(v, .nonNegativeInt)
         case .valueOr(let words, let other):
-            if let raw, words.contains(raw) { return .success(.text(raw)) }
+            if words.contains(raw ?? "") { return .success(.text(raw ?? "")) }
             return convert(raw, other)
         case .singleChar(let allowWhitespace):
             guard let raw else { return .failure("argument required but none supplied") }

@@ -11,5 +11,6 @@ enum StandardDirectives {
         DocumentDirectives.register(into: &r)
         Images.register(into: &r)
         TableDirectives.register(into: &r)
+        Include.register(into: &r)
     }
 }

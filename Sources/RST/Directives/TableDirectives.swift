@@ -147,7 +147,7 @@ enum TableDirectives {
             if call.options["url"] != nil {
                 throw Failure(node: DirectiveSupport.error(call, host, "The \"file\" and \"url\" options may not be simultaneously specified for the \"\(call.name)\" directive."))
             }
-            guard let (_, text) = IncludeSupport.read(file, host: host) else {
+            guard let (_, text) = IncludeSupport.read(file, call: call, host: host) else {
                 throw Failure(node: DirectiveSupport.error(call, host, "Problems with \"\(call.name)\" directive path:\n[Errno 2] No such file or directory: '\(file)'.", severity: .severe))
             }
             data = text.pythonSplitLines()
