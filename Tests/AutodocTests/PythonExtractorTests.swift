@@ -128,19 +128,51 @@ private let pythonRoot = Golden.fixtures + "/python"
             .filter { $0.hasSuffix(".py") }.sorted()
         var failures: [String] = []
         var objects = 0
+        var listing: [String] = []
+        func list(_ members: [APIObject], file: String, prefix: String) {
+            for member in members where [.class, .exception, .function, .method, .property].contains(member.kind) {
+                let kind = member.kind == .class || member.kind == .exception ? "class" : "def"
+                listing.append("\(file) \(prefix)\(member.name) \(kind) \(member.location.start.line)")
+                list(member.members, file: file, prefix: prefix + member.name + ".")
+            }
+        }
         for relative in files {
             guard let data = FileManager.default.contents(atPath: root + "/" + relative) else { continue }
             let source = SourceFile(path: relative, text: String(decoding: data, as: UTF8.self))
             let (module, diagnostics) = PythonExtractor.extract(source: source, moduleName: "m")
             if let module {
                 objects += module.members.count
+                list(module.members, file: relative, prefix: "")
             } else if let first = diagnostics.first {
                 failures.append("\(relative):\(first.range?.start.description ?? "?"): \(first.message)")
             }
         }
         let report = "files \(files.count), top-level objects \(objects), failures \(failures.count)\n"
             + failures.joined(separator: "\n")
+        try (listing.joined(separator: "\n") + "\n").write(toFile: "/tmp/vellum-py-corpus-listing.txt",
+                                                            atomically: true, encoding: .utf8)
         try report.write(toFile: ProcessInfo.processInfo.environment["VELLUM_PY_CORPUS_REPORT"] ?? "/tmp/vellum-py-corpus.txt",
                          atomically: true, encoding: .utf8)
+    }
+}
+
+@Suite struct PythonAllFollowingTests {
+    @Test func importedNamesInAllAreFollowed() throws {
+        let extractor = PythonExtractor(searchPaths: [Golden.fixtures + "/python"])
+        let package = try #require(extractor.extract(moduleNamed: "fixturepkg").0)
+        let (members, diagnostics) = extractor.documentedMembers(of: package)
+        #expect(diagnostics.isEmpty)
+        #expect(members.map(\.name) == ["Shape", "VERSION", "compute_area"])
+        #expect(members.map(\.qualifiedName) == ["fixturepkg.Shape", "fixturepkg.VERSION", "fixturepkg.compute_area"])
+        #expect(members.first?.member(named: "perimeter")?.qualifiedName == "fixturepkg.Shape.perimeter")
+        var broken = package
+        broken.all = ["Nope"]
+        let (none, warnings) = extractor.documentedMembers(of: broken)
+        #expect(none.isEmpty)
+        #expect(warnings.first?.id == "autodoc.python.missing-all-member")
+        let shape = try #require(extractor.extract(moduleNamed: "fixturepkg.constructs").0?.member(named: "Shape"))
+        #expect(shape.member(named: "create")?.sphinxObjectType == "classmethod")
+        #expect(shape.member(named: "draw")?.sphinxObjectType == "method")
+        #expect(shape.sphinxObjectType == "class")
     }
 }
