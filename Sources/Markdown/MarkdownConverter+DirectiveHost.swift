@@ -23,6 +23,31 @@ extension MarkdownConverter: DirectiveHost, RoleHost {
         parseNested(lines, line: line, column: column, matchTitles: false)
     }
 
+    /// `include`: the text is parsed as Markdown (positions in the included
+    /// file) and its nodes are placed right after the directive.
+    func insertInput(_ text: String, path: String, tabWidth: Int) -> String? {
+        if path == file.path || includeStack.contains(path) {
+            return "circular inclusion of \"\(path)\""
+        }
+        guard includeStack.count < 16 else { return "includes nested more than 16 deep" }
+        let included = SourceFile(path: path, text: text)
+        let child = MarkdownConverter(file: included, documentName: documentName, options: settings)
+        child.includeStack = includeStack + [file.path]
+        child.names = names
+        let parsed = CmarkReader.parse(settings.mystExtensions ? ColonFences.rewrite(text) : text,
+                                       maxDepth: settings.maxNestingDepth)
+        child.reportTruncation(parsed.truncated)
+        let root = child.convertDocument(parsed.root)
+        names = child.names
+        diagnostics += child.diagnostics
+        pendingInsertions += root.children
+        return nil
+    }
+
+    func currentSourcePath(line: Int) -> String {
+        file.path
+    }
+
     func setDocumentAttribute(_ name: String, _ value: AttributeValue) {
         documentAttributes[name] = value
     }

@@ -73,7 +73,11 @@ extension MarkdownConverter {
         let saved = currentContext
         currentContext = context
         defer { currentContext = saved }
-        return directive.run(call, self)
+        let earlierInsertions = pendingInsertions
+        pendingInsertions = []
+        let nodes = directive.run(call, self) + pendingInsertions
+        pendingInsertions = earlierInsertions
+        return nodes
     }
 
     /// Runs a role from the shared registry; nil when no role of that name exists.

@@ -17,6 +17,10 @@ final class MarkdownConverter {
     var currentContext = Context()
     /// Attributes directives set on the document root (e.g. `title`).
     var documentAttributes: [String: AttributeValue] = [:]
+    /// Files being included around this parse (to refuse circular `include`s).
+    var includeStack: [String] = []
+    /// Nodes an `include` produced, placed after the directive that asked for them.
+    var pendingInsertions: [Node] = []
     /// Roles defined by a `role` directive on this page.
     var localRoles: [String: Role] = [:]
 

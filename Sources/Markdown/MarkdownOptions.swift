@@ -7,7 +7,7 @@ public struct MarkdownOptions: Sendable {
     /// with an `md.raw-html` warning at its location (HTML comments become `comment` nodes).
     public var rawHTMLEnabled: Bool
     /// MyST syntax on top of CommonMark: `(label)=` targets, `{role}` roles,
-    /// ```` ```{directive} ```` blocks and `---` front matter.
+    /// ```` ```{directive} ```` and `:::{directive}` blocks, and `---` front matter.
     public var mystExtensions: Bool
     /// Turn relative links to source pages (`other.md#anchor`, `#anchor`) into
     /// `pending_xref` nodes (reftype `mdlink`) that the site checks and rewrites.

@@ -91,6 +91,23 @@ struct MySTTests {
         #expect(unknown?.file?.path == "m.md")
     }
 
+    @Test func colonFences() {
+        let document = parse("::::{note}\n:class: extra\n\n:::{tip}\nInner *tip*.\n:::\n\n```python\ncode\n```\n::::\n\nAfter.\n")
+        let note = document.root.first(where: { $0.kind == "note" })
+        #expect(note?.list("classes") == ["extra"])
+        #expect(note?.children.map(\.kind) == ["tip", .literalBlock])
+        #expect(note?.range?.description.hasPrefix("1:1-11:") == true)
+        #expect(document.root.children.last?.textContent == "After.")
+        #expect(document.root.first(where: { $0.kind == .emphasis })?.range?.description == "5:7-5:12")
+        #expect(document.diagnostics.isEmpty)
+    }
+
+    @Test func colonFencesInsideCodeStayText() {
+        let document = parse("````markdown\n:::{note}\nx\n:::\n````\n")
+        #expect(document.root.first(where: { $0.kind == "note" }) == nil)
+        #expect(document.root.first(where: { $0.kind == .literalBlock })?.textContent == ":::{note}\nx\n:::")
+    }
+
     @Test func labelsAndFrontMatter() {
         let document = parse("---\ntitle: \"Quoted: title\"\norphan: false\n---\n(sec-a)=\n# A\n")
         #expect(document.metadata == ["title": "Quoted: title"])
