@@ -108,6 +108,29 @@ struct MySTTests {
         #expect(document.root.first(where: { $0.kind == .literalBlock })?.textContent == ":::{note}\nx\n:::")
     }
 
+    @Test func includeParsesMarkdownFromTheIncludedFile() {
+        var options = MarkdownOptions()
+        options.rst.includeRoot = "/docs"
+        options.rst.readFile = { path in
+            switch path {
+            case "/docs/part.md": return "Included *text* with {unknownrole}`x`.\n"
+            case "/docs/loop.md": return "```{include} loop.md\n```\n"
+            default: return nil
+            }
+        }
+        let file = SourceFile(path: "/docs/m.md", text: "# Page\n\n```{include} part.md\n```\n\nAfter.\n")
+        let document = MarkdownParser(options: options).parse(file, name: "m")
+        let section = document.root.children.first
+        #expect(section?.children.map(\.kind) == [.title, .paragraph, .paragraph])
+        #expect(section?.children.dropFirst().first?.textContent.hasPrefix("Included text") == true)
+        #expect(document.diagnostics.map { "\($0.file?.path ?? "-"):\($0.range?.description ?? "-")" }
+            == ["/docs/part.md:1:22-1:38"])
+
+        let loop = MarkdownParser(options: options).parse(
+            SourceFile(path: "/docs/m.md", text: "```{include} loop.md\n```\n"), name: "m")
+        #expect(loop.diagnostics.contains { $0.message.contains("circular") })
+    }
+
     @Test func labelsAndFrontMatter() {
         let document = parse("---\ntitle: \"Quoted: title\"\norphan: false\n---\n(sec-a)=\n# A\n")
         #expect(document.metadata == ["title": "Quoted: title"])
