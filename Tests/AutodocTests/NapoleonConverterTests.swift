@@ -2,6 +2,7 @@ import DocTree
 import Foundation
 import Testing
 @testable import Autodoc
+import RST
 
 /// Reads `=== name` separated blocks.
 private func blocks(_ file: String) throws -> [(name: String, text: String)] {
@@ -94,5 +95,38 @@ private func blocks(_ file: String) throws -> [(name: String, text: String)] {
             text.append(contentsOf: scalars)
             _ = NapoleonConverter.convert(text: String(text))
         }
+    }
+}
+
+@Suite struct DocstringRSTTests {
+    /// A reference and an RST error inside a docstring are reported at the `.py` position.
+    @Test func parsedDocstringPointsAtThePythonSource() throws {
+        let text = """
+        class Router:
+            \"\"\"Routes queries.
+
+            Args:
+                name (str): See :py:class:`MasterSlave` for details.
+
+            .. nosuchdirective:: here
+            \"\"\"
+        """
+        let file = SourceFile(path: "router.py", text: text)
+        let module = try #require(PythonExtractor.extract(source: file, moduleName: "router").0)
+        let doc = NapoleonConverter.convert(try #require(module.member(named: "Router")?.docstring))
+        let (nodes, diagnostics) = doc.parseRST(with: RSTParser(), name: "api")
+        func find(_ nodes: [Node], _ kind: NodeKind) -> Node? {
+            for node in nodes {
+                if node.kind == kind { return node }
+                if let found = find(node.children, kind) { return found }
+            }
+            return nil
+        }
+        let xref = try #require(find(nodes, .pendingXref))
+        #expect(xref.attributes["reftarget"]?.stringValue == "MasterSlave")
+        #expect(xref.range?.start == SourceLocation(line: 5, column: 25))
+        let error = try #require(diagnostics.first)
+        #expect(error.file === file)
+        #expect(error.range?.start.line == 7)
     }
 }
