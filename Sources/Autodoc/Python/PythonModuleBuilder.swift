@@ -86,6 +86,8 @@ struct PythonModuleBuilder {
                 throw PythonSyntaxError(message: "a decorator must be followed by 'def' or 'class'", location: pending.token.start)
             }
             if !statement.body.isEmpty {
+                // `if __name__ == "__main__":` only runs as a script: nothing in it is API.
+                if scope.isModule, Self.isMainGuard(tokens) { continue }
                 // if / try / with / for / while / match: definitions inside exist at run time.
                 try walk(statement.body, scope: scope, into: &members, overloads: &overloads)
                 continue
@@ -103,6 +105,15 @@ struct PythonModuleBuilder {
         if let pending = decorators.first {
             throw PythonSyntaxError(message: "a decorator must be followed by 'def' or 'class'", location: pending.token.start)
         }
+    }
+
+    /// `if __name__ == "__main__":` (either operand order, either quote).
+    static func isMainGuard(_ tokens: ArraySlice<PythonToken>) -> Bool {
+        let words = tokens.map { token -> String in
+            if let literal = PythonStringLiteral(token), !literal.isBytes, !literal.isFormatted { return "'\(literal.value)'" }
+            return token.text
+        }
+        return words == ["if", "__name__", "==", "'__main__'", ":"] || words == ["if", "'__main__'", "==", "__name__", ":"]
     }
 
     // MARK: - Assignments

@@ -31,6 +31,8 @@ def expected_objects(tree, module):
             elif isinstance(node, ast.ClassDef):
                 yield prefix + node.name, node
                 yield from visit(node.body, prefix + node.name + ".")
+            elif isinstance(node, ast.If) and ast.unparse(node.test) in ("__name__ == '__main__'", "'__main__' == __name__"):
+                continue  # script-only code is not API
             elif isinstance(node, (ast.If, ast.Try, ast.With, ast.For, ast.While)):
                 for field in ("body", "orelse", "finalbody"):
                     yield from visit(getattr(node, field, []), prefix)

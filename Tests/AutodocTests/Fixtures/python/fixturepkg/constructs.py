@@ -219,3 +219,7 @@ with open("x") as handle:
     WITH_VALUE = 1
 
 type Pair[A] = tuple[A, A]  #: A PEP 695 type alias.
+
+if __name__ == "__main__":
+    def script_only():
+        """Not API: only defined when run as a script."""
