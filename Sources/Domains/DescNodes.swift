@@ -1,0 +1,43 @@
+import DocTree
+
+/// Builders for Sphinx's object-description node shapes (`desc`, `desc_signature` …).
+public enum DescNodes {
+    /// A `desc` holding signatures and one `desc_content`.
+    public static func desc(domain: String, objtype: String, noindex: Bool, signatures: [Node], content: [Node],
+                            range: SourceRange?) -> Node {
+        var node = Node("desc", range: range)
+        node.attributes["domain"] = .string(domain)
+        node.attributes["objtype"] = .string(objtype)
+        node.attributes["desctype"] = .string(objtype)
+        node.attributes["classes"] = .list([domain, objtype])
+        if noindex { node.attributes["noindex"] = .bool(true) }
+        node.children = signatures + [Node("desc_content", children: content)]
+        return node
+    }
+
+    /// A signature part holding one text (`desc_name`, `desc_addname`, `desc_annotation` …).
+    public static func part(_ kind: String, _ text: String) -> Node {
+        Node(NodeKind(kind), children: [.text(text)])
+    }
+
+    /// `desc_parameterlist` with one `desc_parameter` per entry.
+    public static func parameterList(_ parameters: [String]) -> Node {
+        Node("desc_parameterlist", children: parameters.map { part("desc_parameter", $0) })
+    }
+
+    /// The signature nodes of a Python object: annotations, `prefix.`, name, type parameters,
+    /// parameters, return annotation (`desc_returns`, rendered with an arrow by the writer).
+    public static func pythonSignatureParts(_ signature: PythonSignature, annotations: [String],
+                                            prefix: String? = nil) -> [Node] {
+        var parts: [Node] = annotations.map { part("desc_annotation", $0 + " ") }
+        if let prefix = prefix ?? signature.prefix, !prefix.isEmpty { parts.append(part("desc_addname", prefix + ".")) }
+        parts.append(part("desc_name", signature.name))
+        if let typeParameters = signature.typeParameters {
+            parts.append(Node("desc_type_parameter_list", children: PythonSignature.splitTopLevel(Array(typeParameters))
+                .map { part("desc_type_parameter", $0) }))
+        }
+        if let parameters = signature.parameters { parts.append(parameterList(parameters)) }
+        if let returns = signature.returnAnnotation { parts.append(part("desc_returns", returns)) }
+        return parts
+    }
+}
