@@ -17,6 +17,7 @@ struct FrontMatter {
 
     init(splitting text: String, file: SourceFile) {
         body = text
+        guard text.hasPrefix("---") else { return }
         let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
         guard let first = lines.first, first.trimmingTrailingSpace() == "---" else { return }
         var closing: Int?
