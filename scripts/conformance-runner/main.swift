@@ -16,16 +16,24 @@ if args[1] == "--bench" {
     guard args.count >= 3, let data = FileManager.default.contents(atPath: args[2]) else { exit(2) }
     let text = String(decoding: data, as: UTF8.self)
     let repeats = args.count > 3 ? Int(args[3]) ?? 1 : 1
+    // CPU time of the process (the machine is shared; wall time is noisy).
+    func cpuSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
     var best = Double.infinity
-    var nodes = 0
+    var bestWall = Double.infinity
     for _ in 0..<repeats {
-        let start = Date()
+        let start = cpuSeconds()
+        let wall = Date()
         let doc = parser.parse(SourceFile(path: args[2], text: text), name: "bench")
-        best = min(best, Date().timeIntervalSince(start))
-        nodes = doc.root.children.count
+        best = min(best, cpuSeconds() - start)
+        bestWall = min(bestWall, Date().timeIntervalSince(wall))
+        _ = doc.root.children.count
     }
     let mb = Double(data.count) / 1_000_000
-    print(String(format: "%.3f s  %.2f MB  %.1f MB/s  (%d top-level nodes)", best, mb, mb / best, nodes))
+    print(String(format: "%.3f s cpu  %.3f s wall  %6.2f MB  %5.1f MB/s", best, bestWall, mb, mb / best))
     exit(0)
 }
 let path = args[1]

@@ -122,12 +122,12 @@ extension BlockParser {
             if parts.count == maxSplit {
                 var e = a.count
                 while e > k && a[e - 1].properties.isWhitespace { e -= 1 }
-                parts.append(String(String.UnicodeScalarView(a[k..<e])))
+                parts.append(InlineParser.string(a[k..<e]))
                 break
             }
             let s0 = k
             while k < a.count && !a[k].properties.isWhitespace { k += 1 }
-            parts.append(String(String.UnicodeScalarView(a[s0..<k])))
+            parts.append(InlineParser.string(a[s0..<k]))
         }
         return parts
     }
@@ -150,7 +150,7 @@ extension BlockParser {
             let line = block[i]
             var nameEnd = line.text.startIndex + end - 1
             while nameEnd > line.text.startIndex && line.text[nameEnd] != ":" { nameEnd -= 1 }
-            let name = String(String.UnicodeScalarView(line.text[(line.text.startIndex + 1)..<nameEnd]))
+            let name = InlineParser.string(line.text[(line.text.startIndex + 1)..<nameEnd])
             let b = block.indentedBlock(from: i, firstIndent: end)
             fields.append((name, b.lines))
             i = b.end

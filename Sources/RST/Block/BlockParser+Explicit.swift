@@ -61,7 +61,7 @@ extension BlockParser {
         var q = p + 1
         while q < t.endIndex && t[q] != "]" { q += 1 }
         guard q < t.endIndex else { return nil }
-        let label = String(String.UnicodeScalarView(t[(p + 1)..<q]))
+        let label = InlineParser.string(t[(p + 1)..<q])
         q += 1
         guard q == t.endIndex || t[q] == " " else { return nil }
         while q < t.endIndex && t[q] == " " { q += 1 }
@@ -79,7 +79,7 @@ extension BlockParser {
         q += 2
         guard q == a.count || a[q] == " " else { return nil }
         while q < a.count && a[q] == " " { q += 1 }
-        return (String(String.UnicodeScalarView(a[0..<nameEnd])), p - t.startIndex + q)
+        return (InlineParser.string(a[0..<nameEnd]), p - t.startIndex + q)
     }
 
     func comment(_ lines: [Line], _ i: Int, afterMarker: Int) -> ([Node], Int, Bool) {
@@ -89,7 +89,7 @@ extension BlockParser {
         if nextBlank && rest.allSatisfy({ $0 == " " }) {
             return ([Node(.comment, attributes: ["xml:space": .string("preserve")], range: lineRange(line))], i + 1, true)
         }
-        if nextBlank && String(String.UnicodeScalarView(rest)).hasPrefix("end of inclusion from \"") && !ctx.includeLog.isEmpty {
+        if nextBlank && InlineParser.string(rest).hasPrefix("end of inclusion from \"") && !ctx.includeLog.isEmpty {
             ctx.includeLog.removeLast()
             return ([], i + 1, true)
         }
@@ -142,7 +142,7 @@ extension BlockParser {
     func hyperlinkTarget(_ lines: [Line], _ i: Int, start: Int) throws -> ([Node], Int, Bool) {
         let line = lines[i]
         let block = lines.indentedBlock(from: i, untilBlank: true, stripIndent: false, firstIndent: start)
-        let blockText = String(String.UnicodeScalarView(line.text.prefix(start))) + block.lines.joinedText
+        let blockText = InlineParser.string(line.text.prefix(start)) + block.lines.joinedText
         var escaped: [Unicode.Scalar] = []
         var matched: (name: String?, end: Int)? = nil
         var used = 0
@@ -208,7 +208,7 @@ extension BlockParser {
                 // no unescaped colon at end of the name (unless quoted)
                 let endsWithColon = !quoted && lastC == ":" && !(k >= 2 && s[k - 2] == "\u{0}")
                 if !endsWithColon, let e = colonEnd(q) {
-                    return (String(String.UnicodeScalarView(s[start..<k])), e)
+                    return (InlineParser.string(s[start..<k]), e)
                 }
             }
             k += 1
@@ -219,7 +219,7 @@ extension BlockParser {
     func makeTarget(_ block: [[Unicode.Scalar]], blockText: String, name: String?, line: Int) -> (node: Node, messages: [Node]) {
         var node = Node(.target)
         var messages: [Node] = []
-        let joinedStripped = block.map { String(String.UnicodeScalarView(trimScalars($0))) }
+        let joinedStripped = block.map { InlineParser.string(trimScalars($0)) }
         if let lastLine = joinedStripped.last(where: { _ in true }), lastLine.hasSuffix("_"),
            let refname = InlineParser.isReference(Names.whitespaceNormalized(joinedStripped.joined(separator: " "))) {
             node.attributes["refname"] = .string(Names.normalized(refname))
@@ -233,7 +233,7 @@ extension BlockParser {
             return (node, messages)
         }
         // URI: remove unescaped whitespace
-        let joined = block.map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+        let joined = block.map { InlineParser.string($0) }.joined(separator: " ")
         let uri = InlineParser.removeUnescapedWhitespace(joined)
         if let name {
             node.attributes["names"] = .list([Names.normalized(InlineParser.unescape(name))])
@@ -251,7 +251,7 @@ extension BlockParser {
         let line = lines[i]
         let end = BodyPattern.bulletLikeEnd(line.text.dropFirst(1), "_") + 1
         let block = lines.indentedBlock(from: i, untilBlank: true, firstIndent: end)
-        let blockText = String(String.UnicodeScalarView(line.text.prefix(end))) + block.lines.joinedText
+        let blockText = InlineParser.string(line.text.prefix(end)) + block.lines.joinedText
         let target = makeTarget(block.lines.map { InlineParser.escapeToNull(Array($0.text)) }, blockText: blockText,
                                 name: nil, line: line.number)
         var node = target.node

@@ -53,7 +53,11 @@ final class DirectiveHostAdapter: DirectiveHost, RoleHost {
     }
 
     var documentName: String { ctx.documentName }
-    var options: RSTOptions { ctx.options }
+    var options: RSTOptions {
+        var o = ctx.options
+        if let language = ctx.highlightLanguage { o.highlightLanguage = language }
+        return o
+    }
 
     func parseNested(_ lines: [String], line: Int, column: Int, matchTitles: Bool) -> [Node] {
         parseNested(lines, line: line, column: column, matchTitles: matchTitles, parent: "#directive")
@@ -146,7 +150,9 @@ final class DirectiveHostAdapter: DirectiveHost, RoleHost {
 
     func lookupRole(_ name: String) -> Role? { parser.findRole(name.lowercased()) }
 
-    func setMetadata(_ key: String, _ value: String) { ctx.metadata[key] = value }
+    func setMetadata(_ key: String, _ value: String) {
+        if key == "#highlight" { ctx.highlightLanguage = value } else { ctx.metadata[key] = value }
+    }
 
     func problematic(_ rawText: String, message: Node, range: SourceRange?) -> (Node, Node) {
         parser.problematicPair(rawText, message: message, range: range)

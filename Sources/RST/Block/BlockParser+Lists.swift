@@ -165,7 +165,7 @@ extension BlockParser {
         guard let end = OptionMarker.match(line.text) else { return nil }
         let block = lines.indentedBlock(from: i, firstIndent: end)
         if block.lines.isEmpty { return nil }
-        let markerText = String(String.UnicodeScalarView(line.text.prefix(end))).trimmingTrailingSpaces()
+        let markerText = InlineParser.string(line.text.prefix(end)).trimmingTrailingSpaces()
         var options: [Node] = []
         for optionString in markerText.components(separatedBy: ", ") {
             var tokens = optionString.split(separator: " ", omittingEmptySubsequences: true).map(String.init)

@@ -49,7 +49,7 @@ extension BlockParser {
             i += 2
             return true
         }
-        let source = String(String.UnicodeScalarView(title)) + "\n" + String(String.UnicodeScalarView(underline))
+        let source = InlineParser.string(title) + "\n" + InlineParser.string(underline)
         i += 2
         section(title: Line(text: title, number: titleLine.number), style: [underline.first!], source: source,
                 line: titleLine.number, messages: messages, range: SourceRange(

@@ -15,7 +15,7 @@ extension BlockParser {
             if k > 0 { escaped.append(" ") }
             escaped += piece
             if let (nameEnd, after) = Self.matchSubstitutionName(escaped) {
-                found = (String(String.UnicodeScalarView(escaped[0..<nameEnd])), k, after - base)
+                found = (InlineParser.string(escaped[0..<nameEnd]), k, after - base)
                 break
             }
         }

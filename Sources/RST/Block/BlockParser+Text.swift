@@ -204,7 +204,7 @@ extension BlockParser {
             if a[k] == ":" && k > 0 && a[k - 1] == " " && k + 1 < a.count && a[k + 1] == " " {
                 var b = k - 1
                 while b > start && a[b - 1] == " " { b -= 1 }
-                parts.append(String(String.UnicodeScalarView(a[start..<b])))
+                parts.append(InlineParser.string(a[start..<b]))
                 var e = k + 1
                 while e < a.count && a[e] == " " { e += 1 }
                 start = e
@@ -213,7 +213,7 @@ extension BlockParser {
             }
             k += 1
         }
-        parts.append(String(String.UnicodeScalarView(a[start..<a.count])))
+        parts.append(InlineParser.string(a[start..<a.count]))
         return parts
     }
 }

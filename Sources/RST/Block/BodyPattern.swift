@@ -106,7 +106,7 @@ struct Enumerator: Equatable {
         let start = i
         while i < t.endIndex && (CharClasses.isASCIIAlnum(t[i]) || t[i] == "#") { i += 1 }
         guard i > start, i < t.endIndex else { return nil }
-        let body = String(String.UnicodeScalarView(t[start..<i]))
+        let body = InlineParser.string(t[start..<i])
         if format == .parens {
             guard t[i] == ")" else { return nil }
         } else if t[i] == ")" {

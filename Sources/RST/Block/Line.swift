@@ -34,7 +34,7 @@ struct Line {
         return copy
     }
 
-    var string: String { String(String.UnicodeScalarView(text)) }
+    var string: String { InlineParser.string(text) }
 
     /// The line with its leading spaces removed.
     var stripped: ArraySlice<Unicode.Scalar> { text.dropFirst(indent) }
@@ -63,7 +63,7 @@ enum LineSplitter {
         var number = firstLine
         var pendingCR = false
         func flush() {
-            while let last = current.last, last.properties.isWhitespace { current.removeLast() }
+            while let last = current.last, CharClasses.isWhitespace(last) { current.removeLast() }
             result.append(Line(text: current[...], number: number))
             current = []
             number += 1

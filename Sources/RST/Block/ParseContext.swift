@@ -10,6 +10,8 @@ final class ParseContext {
     var diagnostics: [Diagnostic] = []
     var metadata: [String: String] = [:]
     var documentAttributes: [String: AttributeValue] = [:]
+    /// Set by the `highlight` directive: default language of later code blocks.
+    var highlightLanguage: String?
 
     // Sections.
     var titleStyles: [[Unicode.Scalar]] = []

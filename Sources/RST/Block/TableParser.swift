@@ -46,7 +46,7 @@ struct TableParser {
     }
 
     static func text(_ a: [Unicode.Scalar]) -> String {
-        String(String.UnicodeScalarView(a.filter { $0 != pad }))
+        InlineParser.string(a.filter { $0 != pad })
     }
 
     func malformed(_ block: [[Unicode.Scalar]], firstLine: Int, detail: String = "", offset: Int = 0) -> Node {
@@ -59,14 +59,14 @@ struct TableParser {
 
     static func strip(_ a: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
         var s = a.startIndex, e = a.endIndex
-        while s < e && a[s].properties.isWhitespace { s += 1 }
-        while e > s && a[e - 1].properties.isWhitespace { e -= 1 }
+        while s < e && CharClasses.isWhitespace(a[s]) { s += 1 }
+        while e > s && CharClasses.isWhitespace(a[e - 1]) { e -= 1 }
         return Array(a[s..<e])
     }
 
     static func rstrip(_ a: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
         var e = a.endIndex
-        while e > a.startIndex && a[e - 1].properties.isWhitespace { e -= 1 }
+        while e > a.startIndex && CharClasses.isWhitespace(a[e - 1]) { e -= 1 }
         return Array(a[a.startIndex..<e])
     }
 

@@ -101,7 +101,7 @@ enum DocumentDirectives {
             var nameEnd = end - 1
             while nameEnd > 0 && scalars[nameEnd] != ":" { nameEnd -= 1 }
             let name = InlineParser.unescape(InlineParser.escapeToNull(Array(scalars[1..<nameEnd])))
-            var contentLines = [String(String.UnicodeScalarView(scalars[end...]))]
+            var contentLines = [InlineParser.string(scalars[end...])]
             k += 1
             while k < lines.count, lines[k].first == " " || lines[k].isEmpty {
                 if lines[k].isEmpty { if k + 1 < lines.count, lines[k + 1].first == " " { k += 1; continue } else { break } }
@@ -144,27 +144,27 @@ enum DocumentDirectives {
         guard let nameEnd = InlineParser.simpleNameEnd(a, 0) else {
             return [DirectiveSupport.error(call, host, "\"\(call.name)\" directive arguments not valid role names: \"\(first)\".")]
         }
-        let newName = String(String.UnicodeScalarView(a[0..<nameEnd]))
+        let newName = InlineParser.string(a[0..<nameEnd])
         var k = nameEnd
-        while k < a.count && a[k].properties.isWhitespace { k += 1 }
+        while k < a.count && CharClasses.isWhitespace(a[k]) { k += 1 }
         var baseName: String? = nil
         if k < a.count {
             guard a[k] == "(" else {
                 return [DirectiveSupport.error(call, host, "\"\(call.name)\" directive arguments not valid role names: \"\(first)\".")]
             }
             k += 1
-            while k < a.count && a[k].properties.isWhitespace { k += 1 }
+            while k < a.count && CharClasses.isWhitespace(a[k]) { k += 1 }
             guard let be = InlineParser.simpleNameEnd(a, k) else {
                 return [DirectiveSupport.error(call, host, "\"\(call.name)\" directive arguments not valid role names: \"\(first)\".")]
             }
-            baseName = String(String.UnicodeScalarView(a[k..<be]))
+            baseName = InlineParser.string(a[k..<be])
             k = be
-            while k < a.count && a[k].properties.isWhitespace { k += 1 }
+            while k < a.count && CharClasses.isWhitespace(a[k]) { k += 1 }
             guard k < a.count, a[k] == ")" else {
                 return [DirectiveSupport.error(call, host, "\"\(call.name)\" directive arguments not valid role names: \"\(first)\".")]
             }
             k += 1
-            while k < a.count && a[k].properties.isWhitespace { k += 1 }
+            while k < a.count && CharClasses.isWhitespace(a[k]) { k += 1 }
             guard k == a.count else {
                 return [DirectiveSupport.error(call, host, "\"\(call.name)\" directive arguments not valid role names: \"\(first)\".")]
             }
@@ -202,8 +202,8 @@ enum DocumentDirectives {
             }
             var nameEnd2 = end - 1
             while nameEnd2 > 0 && scalars[nameEnd2] != ":" { nameEnd2 -= 1 }
-            let optName = String(String.UnicodeScalarView(scalars[1..<nameEnd2])).lowercased()
-            let value = String(String.UnicodeScalarView(scalars[end...]))
+            let optName = InlineParser.string(scalars[1..<nameEnd2]).lowercased()
+            let value = InlineParser.string(scalars[end...])
             guard let kind = optionSpec[optName] else {
                 return messages + [DirectiveSupport.error(call, host, "Error in \"\(call.name)\" directive:\nunknown option: \"\(optName)\".")]
             }

@@ -43,7 +43,7 @@ enum Images {
         var reference: Node? = nil
         if let target = call.option("target") {
             let escaped = InlineParser.escapeToNull(Array(target.unicodeScalars))
-            let lines = String(String.UnicodeScalarView(escaped)).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let lines = InlineParser.string(escaped).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let stripped = lines.map { $0.trimmingWhitespace() }
             if let last = stripped.last, last.hasSuffix("_"),
                let refname = InlineParser.isReference(Names.whitespaceNormalized(stripped.joined(separator: " "))) {

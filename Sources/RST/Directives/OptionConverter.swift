@@ -112,10 +112,10 @@ public enum OptionConverter {
         if k < a.count && a[k] == "-" { k += 1 }
         let numStart = k
         while k < a.count && (("0"..."9").contains(a[k]) || a[k] == ".") { k += 1 }
-        let number = String(String.UnicodeScalarView(a[0..<k]))
+        let number = InlineParser.string(a[0..<k])
         var u = k
         while u < a.count && a[u] == " " { u += 1 }
-        let unit = String(String.UnicodeScalarView(a[u...]))
+        let unit = InlineParser.string(a[u...])
         let unitOK = unit.isEmpty || unit == "%" || unit.unicodeScalars.allSatisfy { CharClasses.isASCIIAlpha($0) || $0 == "µ" }
         guard k > numStart, unitOK, let value = Double(number) else {
             return .failure("\"\(v)\" is no valid measure.")

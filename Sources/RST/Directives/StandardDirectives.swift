@@ -12,5 +12,7 @@ enum StandardDirectives {
         Images.register(into: &r)
         TableDirectives.register(into: &r)
         Include.register(into: &r)
+        SphinxDirectives.register(into: &r)
+        LiteralInclude.register(into: &r)
     }
 }

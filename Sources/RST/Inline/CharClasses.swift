@@ -1,6 +1,10 @@
 /// Character classes used by the inline-markup recognition rules.
 enum CharClasses {
-    static func isWhitespace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) || (v >= 0x1C && v <= 0x1F) }
+        return c.properties.isWhitespace
+    }
 
     static func isWordChar(_ c: Unicode.Scalar) -> Bool {
         // Python's \w: alphanumerics (letters, digits, marks) and underscore.

@@ -147,7 +147,7 @@ extension InlineScanner {
         var endings = [e + 1]
         if e + 1 < n && s[e + 1] == "_" { endings.insert(e + 2, at: 0) }
         for end in endings where suffixOK(end) {
-            let name = String(String.UnicodeScalarView(s[p..<e]))
+            let name = InlineParser.string(s[p..<e])
             let nameText = InlineParser.unescape(s[p..<e])
             var ref = Node(.reference, attributes: ["name": .string(Names.whitespaceNormalized(nameText))],
                            children: [.text(nameText)], range: range(p, end))
@@ -167,7 +167,7 @@ extension InlineScanner {
         while q < n && s[q] != "]" && s[q] != "[" && !CharClasses.isWhitespace(s[q]) { q += 1 }
         guard q + 1 < n, s[q] == "]", s[q + 1] == "_", suffixOK(q + 2) else { return nil }
         let labelScalars = Array(s[(p + 1)..<q])
-        let label = String(String.UnicodeScalarView(labelScalars))
+        let label = InlineParser.string(labelScalars)
         let isFootnote = InlineParser.isFootnoteLabel(label)
         guard isFootnote || InlineParser.isSimpleName(label) else { return nil }
         let end = q + 2

@@ -20,7 +20,7 @@ extension InlineScanner {
         if q + 1 < e, s[q + 1] == ":" {
             var k = q + 2
             while k < e && s[k] != ":" { k += 1 }
-            if k < e { suffixRole = String(String.UnicodeScalarView(s[(q + 2)..<k])) }
+            if k < e { suffixRole = InlineParser.string(s[(q + 2)..<k]) }
         }
         if let suffixRole {
             if role != nil {
@@ -67,7 +67,7 @@ extension InlineScanner {
             return [problematic(rawText, message: message, range: r)]
         }
         let call = RoleCall(name: resolvedName, rawText: rawText,
-                            escapedText: String(String.UnicodeScalarView(escaped)),
+                            escapedText: InlineParser.string(escaped),
                             text: InlineParser.unescape(escaped), range: r, line: line,
                             options: parser.block.roleOptions[resolvedName] ?? [:])
         let (nodes, msgs) = role.run(call, host)
@@ -92,7 +92,7 @@ extension InlineScanner {
                 aliasValue = Names.normalized(InlineParser.unescape(alias.dropLast()))
                 target = Node(.target, attributes: ["refname": .string(aliasValue)], range: r)
             } else {
-                var uri = InlineParser.removeUnescapedWhitespace(String(String.UnicodeScalarView(alias)))
+                var uri = InlineParser.removeUnescapedWhitespace(InlineParser.string(alias))
                 uri = InlineParser.adjustURI(uri)
                 if uri.hasSuffix("\\_") { uri = String(uri.dropLast(2)) + "_" }
                 aliasValue = uri

@@ -118,7 +118,7 @@ extension InlineScanner {
                     matched = e
                     var k = p
                     while s[k] != ":" { k += 1 }
-                    let scheme = String(String.UnicodeScalarView(s[p..<k])).lowercased()
+                    let scheme = InlineParser.string(s[p..<k]).lowercased()
                     schemeOK = Self.schemes.contains(scheme)
                     break
                 }

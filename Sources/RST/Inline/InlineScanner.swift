@@ -135,7 +135,7 @@ final class InlineScanner {
         // backquote with optional role prefix
         if c == ":" , let nameEnd = nameRunEnd(p + 1), nameEnd + 1 < n, s[nameEnd] == ":", s[nameEnd + 1] == "`",
            !(nameEnd + 2 < n && s[nameEnd + 2] == "`"), nonWSAfter(nameEnd + 2) {
-            let role = String(String.UnicodeScalarView(s[(p + 1)..<nameEnd]))
+            let role = InlineParser.string(s[(p + 1)..<nameEnd])
             return interpreted(roleStart: p, backquote: nameEnd + 1, role: role)
         }
         if c == "`" && !(p + 1 < n && s[p + 1] == "`") && nonWSAfter(p + 1) {

@@ -19,7 +19,8 @@ extension InlineParser {
 
     /// Removes escape markers: NUL+space and NUL+newline vanish, other NULs are dropped.
     static func unescape<C: Collection>(_ a: C) -> String where C.Element == Unicode.Scalar {
-        var out = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(a.count)
         var pendingNul = false
         for c in a {
             if pendingNul {
@@ -27,18 +28,47 @@ extension InlineParser {
                 if c == " " || c == "\n" { continue }
             }
             if c == nul { pendingNul = true; continue }
-            out.append(c)
+            appendUTF8(c, to: &bytes)
         }
-        return String(out)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func appendUTF8(_ c: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let v = c.value
+        if v < 0x80 {
+            bytes.append(UInt8(v))
+        } else if v < 0x800 {
+            bytes.append(UInt8(0xC0 | (v >> 6)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            bytes.append(UInt8(0xE0 | (v >> 12)))
+            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            bytes.append(UInt8(0xF0 | (v >> 18)))
+            bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    /// A String from scalars (fast UTF-8 path).
+    static func string<C: Collection>(_ a: C) -> String where C.Element == Unicode.Scalar {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(a.count)
+        for c in a { appendUTF8(c, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func unescape(_ s: String) -> String { unescape(Array(s.unicodeScalars)) }
 
     /// NULs back to backslashes (docutils' restore_backslashes).
     static func restoreBackslashes<C: Collection>(_ a: C) -> String where C.Element == Unicode.Scalar {
-        var out = String.UnicodeScalarView()
-        for c in a { out.append(c == nul ? "\\" : c) }
-        return String(out)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(a.count)
+        for c in a { appendUTF8(c == nul ? "\\" : c, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func isFootnoteLabel(_ label: String) -> Bool {
@@ -57,6 +87,11 @@ extension InlineParser {
 
     static func isNameChar(_ c: Unicode.Scalar) -> Bool { c != "_" && CharClasses.isWordChar(c) }
 
+    @inline(__always)
+    static func isNameSeparator(_ c: Unicode.Scalar) -> Bool {
+        c == "-" || c == "." || c == "_" || c == "+" || c == ":"
+    }
+
     /// The end of the longest simple reference name starting at `p`
     /// (`(?:(?!_)\w)+(?:[-._+:](?:(?!_)\w)+)*`), or nil.
     static func simpleNameEnd(_ a: [Unicode.Scalar], _ p: Int) -> Int? {
@@ -64,7 +99,7 @@ extension InlineParser {
         var k = p + 1
         while true {
             while k < a.count && isNameChar(a[k]) { k += 1 }
-            if k + 1 < a.count, "-._+:".unicodeScalars.contains(a[k]), isNameChar(a[k + 1]) {
+            if k + 1 < a.count, isNameSeparator(a[k]), isNameChar(a[k + 1]) {
                 k += 2
                 continue
             }

@@ -60,6 +60,6 @@ enum Names {
         while start < out.count, out[start] == "-" || ("0"..."9").contains(out[start]) { start += 1 }
         var end = out.count
         while end > start, out[end - 1] == "-" { end -= 1 }
-        return String(String.UnicodeScalarView(out[start..<end]))
+        return InlineParser.string(out[start..<end])
     }
 }

@@ -1,0 +1,220 @@
+import DocTree
+
+/// Sphinx's body directives: versionadded & co., centered, hlist, glossary,
+/// index, highlight, todo, tabularcolumns, only.
+enum SphinxDirectives {
+    static func register(into r: inout DirectiveRegistry) {
+        let versionLabels = ["versionadded": ("added", "New in version %s"),
+                             "versionchanged": ("changed", "Changed in version %s"),
+                             "deprecated": ("deprecated", "Deprecated since version %s"),
+                             "versionremoved": ("removed", "Removed in version %s")]
+        for (name, (cls, label)) in versionLabels {
+            r.register(name, Directive(DirectiveSpec(requiredArguments: 1, optionalArguments: 1,
+                                                     finalArgumentWhitespace: true, hasContent: true)) { call, host in
+                var node = Node("versionmodified", attributes: ["type": .string(name), "version": .string(call.arguments[0])],
+                                range: call.range)
+                let text = label.replacingOccurrences(of: "%s", with: call.arguments[0])
+                let prefix = Node(.inline, attributes: ["classes": .list(["versionmodified", cls])],
+                                  children: [.text(text + (call.arguments.count > 1 || !call.content.isEmpty ? ": " : "."))])
+                var messages: [Node] = []
+                var body: [Node] = []
+                if call.arguments.count > 1 {
+                    let (nodes, msgs) = host.parseInline(call.arguments[1], line: call.line, column: 1)
+                    body.append(Node(.paragraph, children: nodes, range: call.range))
+                    messages = msgs
+                }
+                body += DirectiveSupport.nested(call, host)
+                if let first = body.first, first.kind == .paragraph {
+                    body[0].children.insert(prefix, at: 0)
+                } else {
+                    body.insert(Node(.paragraph, children: [prefix]), at: 0)
+                }
+                node.children = body
+                return [node] + messages
+            })
+        }
+        r.register("centered", Directive(DirectiveSpec(requiredArguments: 1, finalArgumentWhitespace: true)) { call, host in
+            let (nodes, messages) = host.parseInline(call.arguments[0], line: call.line, column: 1)
+            return [Node("centered", children: nodes, range: call.range)] + messages
+        })
+        r.register("hlist", Directive(DirectiveSpec(options: ["columns": .positiveInt], hasContent: true)) { call, host in
+            let columns: Int
+            if case .int(let c)? = call.options["columns"] { columns = c } else { columns = 2 }
+            let nodes = DirectiveSupport.nested(call, host)
+            guard nodes.count == 1, nodes[0].kind == .bulletList else {
+                return [DirectiveSupport.error(call, host, ".. hlist content is not a list", id: "rst.hlist", severity: .warning)]
+            }
+            let items = nodes[0].children
+            let perColumn = (items.count + columns - 1) / Swift.max(1, columns)
+            var hlist = Node("hlist", range: call.range)
+            var start = 0
+            for c in 0..<columns {
+                let n = perColumn - (c < items.count % Swift.max(1, columns) || items.count % Swift.max(1, columns) == 0 ? 0 : 1)
+                let end = Swift.min(items.count, start + Swift.max(0, n))
+                var list = nodes[0]
+                list.children = Array(items[start..<end])
+                hlist.children.append(Node("hlistcol", children: [list]))
+                start = end
+            }
+            return [hlist]
+        })
+        r.register("glossary", Directive(DirectiveSpec(options: ["sorted": .flag], hasContent: true)) { call, host in
+            glossary(call, host)
+        })
+        r.register("index", Directive(DirectiveSpec(requiredArguments: 1, finalArgumentWhitespace: true,
+                                                    options: ["name": .unchanged])) { call, host in
+            let entries = call.arguments[0].components(separatedBy: "\n").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            var target = Node(.target, range: call.range)
+            if let name = call.option("name") {
+                target = host.addName(target, name: name)
+            } else {
+                target.attributes["ids"] = .list(["index-\(call.line)"])
+            }
+            let index = Node("index", attributes: ["entries": .list(entries), "inline": .bool(false)], range: call.range)
+            return [index, target]
+        })
+        r.register("highlight", Directive(DirectiveSpec(requiredArguments: 1, options: [
+            "linenothreshold": .positiveInt, "force": .flag,
+        ])) { call, host in
+            host.setMetadata("#highlight", call.arguments[0])
+            var node = Node("highlightlang", attributes: ["lang": .string(call.arguments[0]),
+                                                          "force": .bool(call.flag("force"))], range: call.range)
+            if case .int(let t)? = call.options["linenothreshold"] { node.attributes["linenothreshold"] = .int(t) }
+            return [node]
+        })
+        r.register("todo", Directive(DirectiveSpec(options: DirectiveSupport.classAndName, hasContent: true)) { call, host in
+            if let err = DirectiveSupport.contentRequired(call, host) { return [err] }
+            var node = Node("todo_node", attributes: ["classes": .list(["admonition-todo"])], range: call.range)
+            node.children = [Node(.title, children: [.text("Todo")])]
+            node = DirectiveSupport.applyClassAndName(node, call, host)
+            node.children += DirectiveSupport.nested(call, host)
+            return [node]
+        })
+        r.register("tabularcolumns", Directive(DirectiveSpec(requiredArguments: 1, finalArgumentWhitespace: true)) { _, _ in [] })
+        r.register("only", Directive(DirectiveSpec(requiredArguments: 1, finalArgumentWhitespace: true, hasContent: true)) { call, host in
+            switch TagExpression.evaluate(call.arguments[0], tags: host.options.tags) {
+            case .failure(let message):
+                return [DirectiveSupport.error(call, host, "invalid \"only\" expression: \(message)", id: "rst.only")]
+            case .success(false):
+                return []
+            case .success(true):
+                return host.parseNested(call.content, line: call.contentLine, column: call.contentColumn,
+                                        matchTitles: call.matchTitles, parent: call.parentKind)
+            }
+        })
+    }
+
+    /// Glossary: terms (lines at the base indentation) followed by indented definitions.
+    static func glossary(_ call: DirectiveCall, _ host: DirectiveHost) -> [Node] {
+        var items: [(terms: [(String, Int)], definition: [String], defLine: Int)] = []
+        var messages: [Node] = []
+        var inDefinition = false
+        for (k, raw) in call.content.enumerated() {
+            let line = call.contentLine + k
+            if raw.trimmingWhitespace().isEmpty {
+                if !items.isEmpty && inDefinition { items[items.count - 1].definition.append("") }
+                continue
+            }
+            if raw.first == " " {
+                if items.isEmpty {
+                    messages.append(host.report(.warning, "rst.glossary", "glossary term must be preceded by empty line",
+                                                line: line, range: SourceRange(line: line), details: []))
+                    continue
+                }
+                if !inDefinition { items[items.count - 1].defLine = line }
+                inDefinition = true
+                items[items.count - 1].definition.append(raw)
+            } else {
+                if inDefinition || items.isEmpty {
+                    items.append((terms: [], definition: [], defLine: line))
+                    inDefinition = false
+                }
+                items[items.count - 1].terms.append((raw, line))
+            }
+        }
+        if call.flag("sorted") {
+            items.sort { ($0.terms.first?.0.lowercased() ?? "") < ($1.terms.first?.0.lowercased() ?? "") }
+        }
+        var list = Node(.definitionList, attributes: ["classes": .list(["glossary"])], range: call.range)
+        for item in items {
+            var entry = Node(.definitionListItem)
+            for (text, line) in item.terms {
+                let (nodes, msgs) = host.parseInline(text, line: line, column: call.contentColumn)
+                messages += msgs
+                var term = Node(.term, children: nodes, range: SourceRange(line: line, column: call.contentColumn,
+                                                                            length: text.unicodeScalars.count))
+                term.attributes["ids"] = .list(["term-" + Names.makeID(Node(.term, children: nodes).textContent)])
+                entry.children.append(term)
+            }
+            var defLines = item.definition
+            while defLines.last?.trimmingWhitespace().isEmpty == true { defLines.removeLast() }
+            let indent = defLines.filter { !$0.trimmingWhitespace().isEmpty }.map { $0.prefix(while: { $0 == " " }).count }.min() ?? 0
+            let dedented = defLines.map { String($0.dropFirst(Swift.min(indent, $0.prefix(while: { $0 == " " }).count))) }
+            entry.children.append(Node(.definition, children: host.parseNested(dedented, line: item.defLine,
+                                                                               column: call.contentColumn + indent,
+                                                                               matchTitles: false, parent: .definition)))
+            list.children.append(entry)
+        }
+        return [Node("glossary", children: [list], range: call.range)] + messages
+    }
+}
+
+/// Evaluates `only` expressions: tag names combined with and/or/not and parentheses.
+enum TagExpression {
+    enum Result { case success(Bool), failure(String) }
+
+    static func evaluate(_ expression: String, tags: Set<String>) -> Result {
+        var tokens: [String] = []
+        var current = ""
+        for c in expression {
+            if c == "(" || c == ")" {
+                if !current.isEmpty { tokens.append(current); current = "" }
+                tokens.append(String(c))
+            } else if c.isWhitespace {
+                if !current.isEmpty { tokens.append(current); current = "" }
+            } else {
+                current.append(c)
+            }
+        }
+        if !current.isEmpty { tokens.append(current) }
+        var pos = 0
+        func orExpr() throws -> Bool {
+            var v = try andExpr()
+            while pos < tokens.count && tokens[pos] == "or" { pos += 1; let r = try andExpr(); v = v || r }
+            return v
+        }
+        func andExpr() throws -> Bool {
+            var v = try notExpr()
+            while pos < tokens.count && tokens[pos] == "and" { pos += 1; let r = try notExpr(); v = v && r }
+            return v
+        }
+        func notExpr() throws -> Bool {
+            if pos < tokens.count && tokens[pos] == "not" { pos += 1; return !(try notExpr()) }
+            return try atom()
+        }
+        func atom() throws -> Bool {
+            guard pos < tokens.count else { throw ExpressionError(message: "unexpected end of expression") }
+            let t = tokens[pos]
+            pos += 1
+            if t == "(" {
+                let v = try orExpr()
+                guard pos < tokens.count, tokens[pos] == ")" else { throw ExpressionError(message: "missing \")\"") }
+                pos += 1
+                return v
+            }
+            if t == ")" || t == "and" || t == "or" { throw ExpressionError(message: "unexpected \"\(t)\"") }
+            return tags.contains(t)
+        }
+        do {
+            let v = try orExpr()
+            if pos != tokens.count { return .failure("unexpected \"\(tokens[pos])\"") }
+            return .success(v)
+        } catch let e as ExpressionError {
+            return .failure(e.message)
+        } catch {
+            return .failure("invalid expression")
+        }
+    }
+
+    struct ExpressionError: Error { let message: String }
+}
