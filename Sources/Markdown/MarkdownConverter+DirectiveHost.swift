@@ -34,7 +34,7 @@ extension MarkdownConverter: DirectiveHost, RoleHost {
         let child = MarkdownConverter(file: included, documentName: documentName, options: settings)
         child.includeStack = includeStack + [file.path]
         child.names = names
-        let parsed = CmarkReader.parse(settings.mystExtensions ? ColonFences.rewrite(text) : text,
+        let parsed = CmarkReader.parse(settings.mystExtensions ? MySTLineSyntax.rewrite(text) : text,
                                        maxDepth: settings.maxNestingDepth)
         child.reportTruncation(parsed.truncated)
         let root = child.convertDocument(parsed.root)

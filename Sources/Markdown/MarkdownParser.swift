@@ -18,7 +18,7 @@ public struct MarkdownParser: Sendable {
             let frontMatter = FrontMatter(splitting: file.text, file: file)
             metadata = frontMatter.metadata
             diagnostics += frontMatter.diagnostics
-            body = ColonFences.rewrite(frontMatter.body)
+            body = MySTLineSyntax.rewrite(frontMatter.body)
         }
         let converter = MarkdownConverter(file: file, documentName: name, options: options)
         let parsed = CmarkReader.parse(body, maxDepth: options.maxNestingDepth)

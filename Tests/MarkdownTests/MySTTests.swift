@@ -102,6 +102,13 @@ struct MySTTests {
         #expect(document.diagnostics.isEmpty)
     }
 
+    @Test func percentLinesAreComments() {
+        let document = parse("one\n% hidden {ref}`x`\ntwo\n\n```\n% kept in code\n```\n")
+        #expect(document.root.children.map(\.kind) == [.paragraph, .paragraph, .literalBlock])
+        #expect(document.root.children.last?.textContent == "% kept in code")
+        #expect(document.root.first(where: { $0.kind == .pendingXref }) == nil)
+    }
+
     @Test func colonFencesInsideCodeStayText() {
         let document = parse("````markdown\n:::{note}\nx\n:::\n````\n")
         #expect(document.root.first(where: { $0.kind == "note" }) == nil)

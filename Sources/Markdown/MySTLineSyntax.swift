@@ -1,10 +1,11 @@
 /// MyST's colon fences (`:::{note}` … `:::`), rewritten into backtick fences
-/// before cmark sees the text, so they take the same directive path.
+/// before cmark sees the text, so they take the same directive path; and
+/// MyST's `% comment` lines, blanked (a comment ends a paragraph, as in MyST).
 ///
 /// Only lines change whose fence is rewritten; line numbers stay the same.
 /// Each rewritten fence gets more backticks than any fence inside it, so
 /// nesting survives, and colon fences inside code blocks are left alone.
-enum ColonFences {
+enum MySTLineSyntax {
     private struct Open {
         var line: Int
         var colons: Int
@@ -13,7 +14,7 @@ enum ColonFences {
     }
 
     static func rewrite(_ text: String) -> String {
-        guard text.contains(":::") else { return text }
+        guard text.contains(":::") || text.hasPrefix("%") || text.contains("\n%") else { return text }
         var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
         var stack: [Open] = []
         var code: (marker: Character, length: Int)?
@@ -21,6 +22,10 @@ enum ColonFences {
 
         for index in lines.indices {
             let line = lines[index]
+            if code == nil, line.hasPrefix("%") {
+                lines[index] = line.hasSuffix("\r") ? "\r" : ""
+                continue
+            }
             let (indent, rest) = split(line)
             guard indent <= 3 else { continue }
             if let current = code {
