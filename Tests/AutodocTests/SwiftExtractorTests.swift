@@ -76,3 +76,17 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathCom
         #expect(module.member(named: "linuxOnly()") != nil && module.member(named: "otherPlatforms()") != nil)
     }
 }
+
+@Suite struct APIModuleWalkTests {
+    @Test func symbolPathsAndBaseNames() throws {
+        let (module, _) = SwiftExtractor.extract(moduleName: "Sample", files: [try fixture("Shapes.swift.fixture")])
+        let paths = module.flattened(separator: "/").map(\.path)
+        #expect(paths.contains("Square/init(side:)"))
+        #expect(paths.contains("Shape/draw(in:color:)"))
+        #expect(paths.contains("Base/Nested"))
+        let plus = try #require(module.object(at: "Square")?.member(named: "+(lhs:rhs:)"))
+        #expect(plus.baseName == "+")
+        #expect(module.object(at: "Square")?.member(named: "init(side:)")?.baseName == "init")
+        #expect(module.member(named: "Square")?.baseName == "Square")
+    }
+}
