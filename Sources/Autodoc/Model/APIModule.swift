@@ -6,6 +6,7 @@ public struct APIModule: Hashable, Sendable {
 
     /// The dotted module name (`RestAuth.common.routers`) or Swift module name (`Routers`).
     public var name: String
+    /// Which extractor produced the module.
     public var language: Language
     public var docstring: Docstring?
     /// Top-level declarations in source order.

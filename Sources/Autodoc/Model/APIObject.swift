@@ -1,6 +1,7 @@
 /// One documented declaration: a class, function, method, property, attribute …
 /// Members nest (methods in classes, nested classes), forming a tree of values.
 public struct APIObject: Hashable, Sendable {
+    /// What the declaration is (class, method, property …).
     public var kind: APIObjectKind
     /// The declared name (`MasterSlave`, `db_for_read`, `init(primary:replicas:)` for Swift).
     public var name: String
@@ -10,6 +11,7 @@ public struct APIObject: Hashable, Sendable {
     public var signature: APISignature?
     /// Overloads declared before the implementation (Python `@typing.overload`).
     public var overloads: [APISignature]
+    /// The documentation text with its source positions; nil when undocumented.
     public var docstring: Docstring?
     /// Base classes / inherited types and protocols, as written.
     public var bases: [String]
@@ -26,7 +28,9 @@ public struct APIObject: Hashable, Sendable {
     public var genericParameters: String?
     /// Swift `where` clause text, without the `where` keyword.
     public var whereClause: String?
+    /// Nested declarations (methods, attributes, nested types) in source order.
     public var members: [APIObject]
+    /// Where the declaration starts in its file.
     public var location: APILocation
 
     public init(kind: APIObjectKind, name: String, qualifiedName: String, location: APILocation,

@@ -16,6 +16,7 @@ public struct APIParameter: Hashable, Sendable {
 
     /// The parameter's name inside the body (`x` in Python `x: int = 0`, `name` in Swift `for name: String`).
     public var name: String
+    /// How arguments bind to the parameter.
     public var kind: Kind
     /// The annotation or type as written, whitespace-normalised; nil when absent.
     public var annotation: String?
@@ -36,6 +37,7 @@ public struct APIParameter: Hashable, Sendable {
 
 /// The callable part of a declaration: its parameters and what it returns.
 public struct APISignature: Hashable, Sendable {
+    /// The parameters in declaration order.
     public var parameters: [APIParameter]
     /// The return annotation (Python `-> T`) or result type (Swift `-> T`) as written.
     public var returnAnnotation: String?
