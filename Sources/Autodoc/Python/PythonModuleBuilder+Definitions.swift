@@ -196,13 +196,20 @@ extension PythonModuleBuilder {
                                location: location(keyword), docstring: docstring, bases: bases, decorators: decorators,
                                genericParameters: generics, members: classMembers.items)
         object.signature = Self.constructorSignature(of: object)
+        if object.signature == nil {
+            // Inherited from the first base defined earlier in this module that has one.
+            let known = classSignatures
+            object.signature = bases.compactMap { known[$0] }.first
+        }
+        if let signature = object.signature { classSignatures[name] = signature }
         members.add(object)
     }
 
     /// The class's call signature: `__init__` without its first parameter, or
     /// for a dataclass without `__init__`, its annotated fields.
     static func constructorSignature(of object: APIObject) -> APISignature? {
-        if let initializer = object.member(named: "__init__"), var signature = initializer.signature {
+        if let initializer = object.member(named: "__init__") ?? object.member(named: "__new__"),
+           var signature = initializer.signature {
             if !signature.parameters.isEmpty, signature.parameters[0].kind != .variadicPositional {
                 signature.parameters.removeFirst()
             }

@@ -18,6 +18,8 @@ struct PythonModuleBuilder {
     var imports: [APIImport] = []
     /// Classes known to be exceptions so far (by simple name), to classify subclasses.
     var exceptionClasses: Set<String> = []
+    /// Constructor signatures of the classes defined so far (by simple name), for subclasses that inherit them.
+    var classSignatures: [String: APISignature] = [:]
 
     init(file: SourceFile, moduleName: String, isPackage: Bool, comments: [PythonComment]) {
         self.file = file

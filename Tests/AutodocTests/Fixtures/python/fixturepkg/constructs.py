@@ -223,3 +223,14 @@ type Pair[A] = tuple[A, A]  #: A PEP 695 type alias.
 if __name__ == "__main__":
     def script_only():
         """Not API: only defined when run as a script."""
+
+
+class InheritsInit(Shape):
+    """Takes Shape's constructor signature."""
+
+
+class UsesNew:
+    """Signature from __new__."""
+
+    def __new__(cls, value: int, /):
+        return super().__new__(cls)
