@@ -44,6 +44,10 @@ extension MarkdownConverter: DirectiveHost, RoleHost {
         return nil
     }
 
+    func addToDocumentStart(_ nodes: [Node]) {
+        documentStart += nodes
+    }
+
     func currentSourcePath(line: Int) -> String {
         file.path
     }

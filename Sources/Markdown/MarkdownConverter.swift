@@ -15,6 +15,8 @@ final class MarkdownConverter {
     var metadata: [String: String] = [:]
     /// The block context of the directive being run (for its nested parses).
     var currentContext = Context()
+    /// Nodes directives put at the start of the document (`meta`).
+    var documentStart: [Node] = []
     /// Attributes directives set on the document root (e.g. `title`).
     var documentAttributes: [String: AttributeValue] = [:]
     /// Files being included around this parse (to refuse circular `include`s).
@@ -62,6 +64,7 @@ final class MarkdownConverter {
         document.children = sectioned(root.children, context: Context(allowsSections: true))
         document.range = SourceRange(start: SourceLocation(line: 1, column: 1),
                                      end: endOfText())
+        document.children = documentStart + document.children
         for (name, value) in documentAttributes { document.attributes[name] = value }
         return finalizeNames(document)
     }
