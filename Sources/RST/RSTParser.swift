@@ -35,6 +35,7 @@ public struct RSTParser: Sendable {
                         range: SourceRange(start: SourceLocation(line: 1, column: 1),
                                            end: SourceLocation(line: Swift.max(1, lines.count + 1), column: 1)))
         for (k, v) in ctx.documentAttributes { root.attributes[k] = v }
+        root.children.insert(contentsOf: ctx.documentStart, at: 0)
         root = ctx.finish(root)
         return Document(name: name, source: file, root: root, diagnostics: ctx.diagnostics, metadata: ctx.metadata)
     }

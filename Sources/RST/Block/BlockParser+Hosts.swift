@@ -106,6 +106,8 @@ final class DirectiveHostAdapter: DirectiveHost, RoleHost {
         return ctx.file.path
     }
 
+    func addToDocumentStart(_ nodes: [Node]) { ctx.documentStart += nodes }
+
     func setDocumentAttribute(_ name: String, _ value: AttributeValue) {
         ctx.documentAttributes[name] = value
     }

@@ -10,6 +10,7 @@ final class ParseContext {
     var diagnostics: [Diagnostic] = []
     var metadata: [String: String] = [:]
     var documentAttributes: [String: AttributeValue] = [:]
+    var documentStart: [Node] = []
     /// Set by the `highlight` directive: default language of later code blocks.
     var highlightLanguage: String?
 

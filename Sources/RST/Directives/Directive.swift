@@ -138,6 +138,8 @@ public protocol DirectiveHost: AnyObject {
     func insertInput(_ text: String, path: String, tabWidth: Int) -> String?
     /// The path of the file the directive stands in (the document, or an included file).
     func currentSourcePath(line: Int) -> String
+    /// Adds nodes at the start of the document (docutils puts `meta` elements there).
+    func addToDocumentStart(_ nodes: [Node])
     /// Sets an attribute on the document root (e.g. `title`).
     func setDocumentAttribute(_ name: String, _ value: AttributeValue)
     /// Parses one text run as inline markup; returns nodes and system messages.
@@ -187,4 +189,26 @@ public struct DirectiveRegistry: Sendable {
         StandardDirectives.register(into: &r)
         return r
     }()
+}
+
+/// Defaults for hosts that do not support every RST feature (keeps other
+/// markups' hosts compiling when requirements are added).
+extension DirectiveHost {
+    public func parseNested(_ lines: [String], line: Int, column: Int, matchTitles: Bool, parent: NodeKind) -> [Node] {
+        parseNested(lines, line: line, column: column, matchTitles: matchTitles)
+    }
+
+    public func parseBlockQuote(_ lines: [String], line: Int, column: Int) -> [Node] {
+        [Node(.blockQuote, children: parseNested(lines, line: line, column: column, matchTitles: false))]
+    }
+
+    public func addToDocumentStart(_ nodes: [Node]) {}
+
+    public func setDocumentAttribute(_ name: String, _ value: AttributeValue) {}
+
+    public func insertInput(_ text: String, path: String, tabWidth: Int) -> String? {
+        "file inclusion is not supported here"
+    }
+
+    public func currentSourcePath(line: Int) -> String { documentName }
 }

@@ -11,7 +11,8 @@ enum DocumentDirectives {
         })
         r.register("meta", Directive(DirectiveSpec(hasContent: true)) { call, host in
             if let err = DirectiveSupport.contentRequired(call, host) { return [err] }
-            return meta(call, host)
+            host.addToDocumentStart(meta(call, host))
+            return []
         })
         r.register("contents", Directive(DirectiveSpec(optionalArguments: 1, finalArgumentWhitespace: true,
                                                        options: ["depth": .nonNegativeInt, "local": .flag,

@@ -82,7 +82,7 @@ enum StandardRoles {
             let (prb, m) = host.problematic(call.rawText, message: msg, range: call.range)
             return ([prb], [m])
         }
-        let node = Node(.reference, attributes: ["refuri": .string("https://tools.ietf.org/html/rfc\(n)\(anchor)")],
+        let node = Node(.reference, attributes: ["refuri": .string("https://tools.ietf.org/html/rfc\(n).html\(anchor)")],
                         children: [.text("RFC " + String(n))], range: call.range)
         return ([node], [])
     }
