@@ -64,8 +64,10 @@ enum PythonDirectives {
                 }
                 signatures.append(signature(parsed, objtype: objtype, call: call, noindex: noindex, range: range))
             }
-            let content = host.parseNested(call.content, line: call.contentLine, column: call.contentColumn,
-                                           matchTitles: false, parent: "desc_content")
+            let content = DocFieldTransformer.transform(
+                host.parseNested(call.content, line: call.contentLine, column: call.contentColumn,
+                                 matchTitles: false, parent: "desc_content"),
+                documentName: host.documentName)
             return [DescNodes.desc(domain: "py", objtype: objtype, noindex: noindex, signatures: signatures,
                                    content: content, range: call.range)] + messages
         }

@@ -1,0 +1,108 @@
+import DocTree
+import Domains
+import RST
+
+/// Replaces the `autodoc` nodes of a parsed page with object descriptions
+/// rendered from the extracted APIs. Pure given the store: the same page and
+/// store give the same tree. Call it after parsing and before
+/// ``DomainContext/apply(_:)``.
+public enum AutodocExpander {
+    /// Diagnostic ids.
+    public enum DiagnosticID {
+        public static let missingModule = "autodoc.missing-module"
+        public static let missingObject = "autodoc.missing-object"
+    }
+
+    public static func expand(_ document: Document, store: APIStore, parserOptions: RSTOptions) -> Document {
+        var renderer = AutodocRenderer(store: store, documentName: document.name, parserOptions: parserOptions)
+        var problems: [Diagnostic] = []
+        var module: String?
+        var copy = document
+        copy.root = expand(document.root, module: &module, renderer: &renderer, problems: &problems, file: document.source)
+        copy.diagnostics += problems + renderer.diagnostics
+        return copy
+    }
+
+    static func expand(_ node: Node, module: inout String?, renderer: inout AutodocRenderer, problems: inout [Diagnostic],
+                       file: SourceFile) -> Node {
+        guard !node.children.isEmpty else { return node }
+        var copy = node
+        var children: [Node] = []
+        for child in node.children {
+            if child.kind == DomainContext.currentModuleKind {
+                let name = child.string("module") ?? ""
+                module = name.isEmpty ? nil : name
+            } else if child.kind == .target, child.attributes["ismod"] == .bool(true), let name = child.string("fullname") {
+                module = name
+            }
+            if child.kind == AutodocDirectives.nodeKind {
+                let generated = render(child, module: &module, renderer: &renderer, problems: &problems, file: file)
+                // Give the generated references their module/class context right away.
+                children += DomainContext.apply(Node(.document, children: generated)).children
+                continue
+            }
+            children.append(child.isText ? child : expand(child, module: &module, renderer: &renderer,
+                                                          problems: &problems, file: file))
+        }
+        copy.children = children
+        return copy
+    }
+
+    static func render(_ node: Node, module current: inout String?, renderer: inout AutodocRenderer,
+                       problems: inout [Diagnostic], file: SourceFile) -> [Node] {
+        let directive = node.string("directive") ?? "automodule"
+        let argument = node.string("argument") ?? ""
+        let options = AutodocOptions(node: node)
+        let content = node.children
+        let store = renderer.store
+        if directive == "automodule" {
+            guard let module = store.module(named: argument) else {
+                problems.append(missing(DiagnosticID.missingModule, "no module named '\(argument)'", node: node, file: file,
+                                        notes: store.failures(along: argument)))
+                return []
+            }
+            if module.language == .python { current = module.name }
+            return module.language == .python
+                ? renderer.pythonModule(module, options: options, content: content, range: node.range)
+                : renderer.swiftModule(module, options: options, content: content, range: node.range)
+        }
+        var candidates = [argument]
+        if let explicit = node.string("option-module"), !explicit.isEmpty { candidates.insert(explicit + "." + argument, at: 0) }
+        else if let current { candidates.append(current + "." + argument) }
+        for name in candidates {
+            guard let (module, path) = store.resolve(name), let path, let object = lookup(path, in: module) else { continue }
+            if module.language == .swift {
+                return [renderer.swiftDesc(object, module: module, parentPath: nil, options: options, content: content,
+                                           range: node.range)]
+            }
+            return [renderer.pythonDesc(object, module: module, parentPath: nil, options: options, content: content,
+                                        range: node.range)]
+        }
+        let resolved = store.resolve(argument) ?? current.flatMap { store.resolve($0 + "." + argument) }
+        let message = resolved.map { "module '\($0.module.name)' has no member '\($0.path ?? argument)' (\(directive))" }
+            ?? "no module found for '\(argument)' (\(directive)); give the full dotted name or set the current module"
+        problems.append(missing(DiagnosticID.missingObject, message, node: node, file: file,
+                                notes: store.failures(along: argument)))
+        return []
+    }
+
+    /// An object by dotted path inside a module (dots in parentheses do not split).
+    static func lookup(_ path: String, in module: APIModule) -> APIObject? {
+        var parts = APIStore.splitPath(path)[...]
+        guard let first = parts.popFirst(), var current = member(first, in: module.members) else { return nil }
+        for part in parts {
+            guard let next = member(part, in: current.members) else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    static func member(_ name: String, in members: [APIObject]) -> APIObject? {
+        members.first { $0.name == name } ?? members.first { AutodocRenderer.baseName($0.name) == name }
+    }
+
+    static func missing(_ id: String, _ message: String, node: Node, file: SourceFile, notes: [Diagnostic]) -> Diagnostic {
+        Diagnostic(id: id, severity: .error, message: "autodoc: " + message, file: file, range: node.range,
+                   notes: notes.map { Diagnostic.Note($0.message, file: $0.file, range: $0.range) })
+    }
+}

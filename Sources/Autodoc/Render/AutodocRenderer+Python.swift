@@ -1,0 +1,260 @@
+import DocTree
+import Domains
+
+/// Python objects: signatures like Sphinx's autodoc, `Bases:` lines, members.
+extension AutodocRenderer {
+    /// `automodule` for a Python module: target, docstring, directive content, members.
+    mutating func pythonModule(_ module: APIModule, options: AutodocOptions, content: [Node], range: SourceRange?) -> [Node] {
+        var out: [Node] = [Self.moduleTarget(module.name, options: options, range: range)]
+        out += docstringNodes(module.docstring)
+        out += content
+        if options.members != .none {
+            for member in moduleMembers(module, options: options) {
+                out.append(pythonDesc(member, module: module, parentPath: nil, options: options, content: [], range: range))
+            }
+        }
+        return out
+    }
+
+    /// The members `automodule` documents, filtered and sorted.
+    mutating func moduleMembers(_ module: APIModule, options: AutodocOptions) -> [APIObject] {
+        var candidates: [APIObject]
+        var explicit = false
+        switch options.members {
+        case .names(let names):
+            explicit = true
+            candidates = names.compactMap { pythonModuleMember(module, $0) }
+        default:
+            if let all = module.all, !options.ignoreModuleAll {
+                candidates = all.compactMap { pythonModuleMember(module, $0) }
+            } else {
+                candidates = module.members
+            }
+        }
+        let filtered = MemberSelection.filtered(candidates, options: options, explicit: explicit) { hasDoc($0) }
+        return MemberSelection.sorted(filtered, order: options.memberOrder)
+    }
+
+    /// A module member by name, following `from x import y` for names in `__all__`.
+    func pythonModuleMember(_ module: APIModule, _ name: String) -> APIObject? {
+        if let local = module.member(named: name) { return local }
+        guard let item = module.imports.last(where: { $0.name == name }), let original = item.originalName,
+              let source = store.module(named: item.module), let object = source.member(named: original) else { return nil }
+        return Self.rerooted(object, qualifiedName: module.name + "." + name)
+    }
+
+    static func rerooted(_ object: APIObject, qualifiedName: String) -> APIObject {
+        var copy = object
+        copy.qualifiedName = qualifiedName
+        copy.members = object.members.map { rerooted($0, qualifiedName: qualifiedName + "." + $0.name) }
+        return copy
+    }
+
+    func hasDoc(_ object: APIObject) -> Bool {
+        guard let docstring = object.docstring else { return false }
+        return !docstring.text.isEmpty
+    }
+
+    /// The `desc` for one Python object; `parentPath` is the enclosing class path when rendered inside it.
+    mutating func pythonDesc(_ object: APIObject, module: APIModule, parentPath: String?, options: AutodocOptions,
+                             content: [Node], range: SourceRange?, inheritedDoc: Docstring? = nil) -> Node {
+        let relative = object.qualifiedName.hasPrefix(module.name + ".")
+            ? String(object.qualifiedName.dropFirst(module.name.count + 1)) : object.name
+        let classPath = relative.contains(".") ? String(relative[..<(relative.lastIndex(of: ".") ?? relative.endIndex)]) : nil
+        let objtype = pythonObjtype(object, inClass: classPath != nil)
+        var parts: [Node] = pythonPrefixes(object, objtype: objtype).map { DescNodes.part("desc_annotation", $0 + " ") }
+        if parentPath == nil {
+            // Shown on its own: `module.` for top-level objects, `Class.` for members.
+            parts.append(DescNodes.part("desc_addname", (classPath ?? module.name) + "."))
+        }
+        parts.append(DescNodes.part("desc_name", object.name))
+        if let generic = object.genericParameters, generic.hasPrefix("["), generic.hasSuffix("]") {
+            parts.append(Node("desc_type_parameter_list", children: PythonSignature.splitTopLevel(Array(generic.dropFirst().dropLast()))
+                .map { DescNodes.part("desc_type_parameter", $0) }))
+        }
+        switch object.kind {
+        case .class, .exception, .function, .method:
+            if let signature = object.signature {
+                parts.append(DescNodes.parameterList(pythonParameters(signature, dropFirst: object.kind == .method
+                    && !object.modifiers.contains("staticmethod"))))
+                if let returns = signature.returnAnnotation, object.kind != .class, object.kind != .exception {
+                    parts.append(DescNodes.part("desc_returns", returns))
+                }
+            } else if object.kind == .function || object.kind == .method {
+                parts.append(DescNodes.parameterList([]))
+            }
+        case .property:
+            if let type = object.signature?.returnAnnotation ?? object.annotation {
+                parts.append(DescNodes.part("desc_annotation", ": " + type))
+            }
+        default:
+            if let type = object.annotation { parts.append(DescNodes.part("desc_annotation", ": " + type)) }
+            if let annotation = options.annotation, !annotation.isEmpty, parentPath == nil {
+                parts.append(DescNodes.part("desc_annotation", " " + annotation))
+            } else if let value = object.value, !options.noValue, !Self.isInstanceAttribute(object) {
+                parts.append(DescNodes.part("desc_annotation", " = " + value))
+            }
+        }
+        let fullname = object.qualifiedName
+        let signature = Self.signatureNode(parts: parts, fullname: fullname, module: module.name, className: classPath,
+                                           id: options.noindex ? nil : DomainID.make(prefix: "", fullname),
+                                           domain: "py", range: Self.locationRange(object))
+        var body: [Node] = []
+        if (object.kind == .class || object.kind == .exception), options.showInheritance, !object.bases.isEmpty {
+            var paragraph = Node(.paragraph, children: [.text("Bases: ")])
+            for (index, base) in object.bases.enumerated() {
+                if index > 0 { paragraph.children.append(.text(", ")) }
+                let target = qualifiedBase(base, in: module)
+                paragraph.children.append(Self.xref(target, text: target, domain: "py", type: "class", documentName: documentName))
+            }
+            body.append(paragraph)
+        }
+        body += docstringNodes(object.docstring ?? inheritedDoc)
+        body += content
+        if object.kind == .class || object.kind == .exception, options.members != .none || !content.isEmpty {
+            if options.members != .none {
+                for (member, doc) in classMembers(object, module: module, options: options) {
+                    body.append(pythonDesc(member, module: module, parentPath: relative, options: options, content: [],
+                                           range: range, inheritedDoc: doc))
+                }
+            }
+        }
+        return DescNodes.desc(domain: "py", objtype: objtype, noindex: options.noindex, signatures: [signature],
+                              content: body, range: range)
+    }
+
+    func pythonObjtype(_ object: APIObject, inClass: Bool) -> String {
+        switch object.kind {
+        case .method: return "method"
+        case .data: return inClass ? "attribute" : "data"
+        default: return object.kind.rawValue
+        }
+    }
+
+    func pythonPrefixes(_ object: APIObject, objtype: String) -> [String] {
+        let m = object.modifiers
+        switch object.kind {
+        case .class: return ["class"]
+        case .exception: return ["exception"]
+        case .function: return m.contains("async") ? ["async"] : []
+        case .method:
+            var out: [String] = []
+            if m.contains("abstractmethod") { out.append("abstract") }
+            if m.contains("async") { out.append("async") }
+            if m.contains("classmethod") { out.append("classmethod") }
+            if m.contains("staticmethod") { out.append("static") }
+            return out
+        case .property:
+            var out: [String] = []
+            if m.contains("abstractmethod") { out.append("abstract") }
+            if m.contains("classmethod") { out.append("class") }
+            return out + ["property"]
+        default: return []
+        }
+    }
+
+    /// Parameter texts with `/` and `*` markers; `dropFirst` removes `self`/`cls`.
+    func pythonParameters(_ signature: APISignature, dropFirst: Bool) -> [String] {
+        var parameters = signature.parameters
+        if dropFirst, let first = parameters.first, first.kind == .positionalOnly || first.kind == .positionalOrKeyword {
+            parameters.removeFirst()
+        }
+        var out: [String] = []
+        var wroteStar = false
+        for (index, parameter) in parameters.enumerated() {
+            if index > 0, parameters[index - 1].kind == .positionalOnly, parameter.kind != .positionalOnly { out.append("/") }
+            if parameter.kind == .keywordOnly, !wroteStar { out.append("*"); wroteStar = true }
+            var text = parameter.name
+            if parameter.kind == .variadicPositional { text = "*" + text; wroteStar = true }
+            if parameter.kind == .variadicKeyword { text = "**" + text }
+            if let annotation = parameter.annotation { text += ": " + annotation }
+            if let value = parameter.defaultValue { text += parameter.annotation == nil ? "=" + value : " = " + value }
+            out.append(text)
+        }
+        if parameters.last?.kind == .positionalOnly { out.append("/") }
+        return out
+    }
+
+    /// `self.x = …` in a method: the value is an expression of the arguments, not shown.
+    static func isInstanceAttribute(_ object: APIObject) -> Bool {
+        guard let line = object.location.file.line(object.location.start.line) else { return false }
+        let before = line.unicodeScalars.prefix(max(0, object.location.start.column - 1))
+        return String(String.UnicodeScalarView(before)).hasSuffix("self.")
+    }
+
+    static func locationRange(_ object: APIObject) -> SourceRange? { nil }
+
+    /// A base class as a full name: defined in the module, imported, or as written.
+    func qualifiedBase(_ base: String, in module: APIModule) -> String {
+        let head = base.split(separator: ".").first.map(String.init) ?? base
+        if module.member(named: head) != nil { return module.name + "." + base }
+        if let item = module.imports.last(where: { $0.name == head }) {
+            let rest = base.dropFirst(head.count)
+            return (item.originalName.map { item.module + "." + $0 } ?? item.module) + rest
+        }
+        return base
+    }
+
+    /// The class a base name refers to, when it was extracted.
+    func resolveClass(_ base: String, in module: APIModule) -> (APIObject, APIModule)? {
+        let name = base.split(separator: "[").first.map(String.init) ?? base
+        if let local = module.object(at: name), local.kind == .class || local.kind == .exception { return (local, module) }
+        let full = qualifiedBase(name, in: module)
+        guard full != name || name.contains("."), let (found, path) = store.resolve(full), let path,
+              let object = found.object(at: path) else { return nil }
+        return (object, found)
+    }
+
+    /// Class members to document, with a docstring inherited from a base when the member has none.
+    func classMembers(_ object: APIObject, module: APIModule, options: AutodocOptions) -> [(APIObject, Docstring?)] {
+        var candidates: [(APIObject, Docstring?)] = object.members.map { ($0, $0.docstring == nil ? inheritedDocstring($0.name, of: object, module: module) : nil) }
+        if let stops = options.inheritedMembers {
+            var seen = Set(object.members.map(\.name))
+            for (base, baseModule) in baseClasses(object, module: module) where !stops.contains(base.name) {
+                for member in base.members where !seen.contains(member.name) {
+                    seen.insert(member.name)
+                    _ = baseModule
+                    candidates.append((Self.rerooted(member, qualifiedName: object.qualifiedName + "." + member.name), nil))
+                }
+            }
+        }
+        var explicit = false
+        if case .names(let names) = options.members {
+            explicit = true
+            candidates = names.compactMap { name in candidates.first { $0.0.name == name } }
+        }
+        let docs = Dictionary(candidates.map { ($0.0.name, $0.1) }, uniquingKeysWith: { a, _ in a })
+        let filtered = MemberSelection.filtered(candidates.map(\.0), options: options, explicit: explicit) { member in
+            hasDoc(member) || docs[member.name].flatMap { $0 } != nil
+        }
+        return MemberSelection.sorted(filtered, order: options.memberOrder).map { ($0, docs[$0.name].flatMap { $0 }) }
+    }
+
+    /// The base classes in method-resolution order (depth first, duplicates dropped), when extracted.
+    func baseClasses(_ object: APIObject, module: APIModule) -> [(APIObject, APIModule)] {
+        var out: [(APIObject, APIModule)] = []
+        var seen: Set<String> = [object.qualifiedName]
+        var queue: [(APIObject, APIModule)] = [(object, module)]
+        var steps = 0
+        while !queue.isEmpty, steps < 64 {
+            steps += 1
+            let (current, currentModule) = queue.removeFirst()
+            for base in current.bases {
+                guard let (found, foundModule) = resolveClass(base, in: currentModule), !seen.contains(found.qualifiedName) else { continue }
+                seen.insert(found.qualifiedName)
+                out.append((found, foundModule))
+                queue.append((found, foundModule))
+            }
+        }
+        return out
+    }
+
+    /// Sphinx's `autodoc_inherit_docstrings`: an undocumented override takes its base's docstring.
+    func inheritedDocstring(_ name: String, of object: APIObject, module: APIModule) -> Docstring? {
+        guard name != "__init__" else { return nil }
+        for (base, _) in baseClasses(object, module: module) {
+            if let member = base.member(named: name), let doc = member.docstring, !doc.text.isEmpty { return doc }
+        }
+        return nil
+    }
+}

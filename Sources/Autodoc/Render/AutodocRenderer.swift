@@ -1,0 +1,66 @@
+import DocTree
+import Domains
+import RST
+
+/// Renders extracted objects as Sphinx-style object descriptions (`desc` trees),
+/// one autodoc directive at a time. Collects the diagnostics found on the way
+/// (docstring markup problems, with positions in the source files).
+struct AutodocRenderer {
+    let store: APIStore
+    let documentName: String
+    let parserOptions: RSTOptions
+    var diagnostics: [Diagnostic] = []
+
+    init(store: APIStore, documentName: String, parserOptions: RSTOptions) {
+        self.store = store
+        self.documentName = documentName
+        self.parserOptions = parserOptions
+    }
+
+    // MARK: docstrings
+
+    mutating func docstringNodes(_ docstring: Docstring?, swift: SwiftContext? = nil) -> [Node] {
+        guard let docstring, !docstring.text.isEmpty || !docstring.fields.isEmpty else { return [] }
+        let (nodes, found) = DocstringRenderer.render(docstring, documentName: documentName, options: parserOptions,
+                                                      context: swift)
+        diagnostics += found
+        return nodes
+    }
+
+    static func signatureNode(parts: [Node], fullname: String, module: String, className: String?, id: String?,
+                              domain: String, range: SourceRange?) -> Node {
+        var node = Node("desc_signature", children: parts, range: range)
+        node.attributes["classes"] = .list(["sig", "sig-object", domain])
+        node.attributes["fullname"] = .string(fullname)
+        node.attributes["module"] = .string(module)
+        if let className, !className.isEmpty { node.attributes["class"] = .string(className) }
+        if let id { node.attributes["ids"] = .list([id]) }
+        return node
+    }
+
+    static func xref(_ target: String, text: String, domain: String, type: String, documentName: String) -> Node {
+        var node = Node(.pendingXref, children: [Node(.literal, attributes: ["classes": .list(["xref", domain, "\(domain)-\(type)"])],
+                                                      children: [.text(text)])])
+        node.attributes["refdomain"] = .string(domain)
+        node.attributes["reftype"] = .string(type)
+        node.attributes["reftarget"] = .string(target)
+        node.attributes["refexplicit"] = .bool(false)
+        node.attributes["refdoc"] = .string(documentName)
+        return node
+    }
+
+    /// The module target (`module-<name>`, Sphinx's `py:module`), or a context marker with `:noindex:`.
+    static func moduleTarget(_ name: String, options: AutodocOptions, range: SourceRange?) -> Node {
+        if options.noindex { return DomainContext.currentModuleMarker(name, range: range) }
+        var target = Node(.target, range: range)
+        target.attributes["ids"] = .list([DomainID.make(prefix: "module", name)])
+        target.attributes["ismod"] = .bool(true)
+        target.attributes["domain"] = .string("py")
+        target.attributes["objtype"] = .string("module")
+        target.attributes["fullname"] = .string(name)
+        if let synopsis = options.synopsis, !synopsis.isEmpty { target.attributes["synopsis"] = .string(synopsis) }
+        if let platform = options.platform, !platform.isEmpty { target.attributes["platform"] = .string(platform) }
+        if options.deprecated { target.attributes["deprecated"] = .bool(true) }
+        return target
+    }
+}

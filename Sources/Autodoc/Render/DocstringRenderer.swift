@@ -1,0 +1,72 @@
+import DocTree
+import Domains
+import RST
+
+/// Turns an extracted docstring into document nodes: Python docstrings are
+/// converted like napoleon and parsed as reStructuredText, Swift comments are
+/// read as DocC Markdown. Every node range and diagnostic points into the
+/// `.py` / `.swift` file the text came from.
+enum DocstringRenderer {
+    static func render(_ docstring: Docstring, documentName: String, options: RSTOptions,
+                       context: SwiftContext? = nil) -> (nodes: [Node], diagnostics: [Diagnostic]) {
+        switch docstring.format {
+        case .restructuredText:
+            let (nodes, diagnostics) = parseRST(NapoleonConverter.convert(docstring), documentName: documentName,
+                                                options: options)
+            return (DocFieldTransformer.transform(nodes, documentName: documentName), diagnostics)
+        case .markdown:
+            return (DocCRenderer(docstring: docstring, documentName: documentName,
+                                 context: context ?? SwiftContext(module: "", type: nil)).render(), [])
+        }
+    }
+
+    /// Parses reStructuredText held in `docstring` and maps positions back to its source file.
+    static func parseRST(_ docstring: Docstring, documentName: String, options: RSTOptions) -> ([Node], [Diagnostic]) {
+        let fragment = SourceFile(path: docstring.file.path, text: docstring.text)
+        var fragmentOptions = options
+        fragmentOptions.sourceLabel = docstring.file.path
+        let parsed = RSTParser(options: fragmentOptions).parse(fragment, name: documentName)
+        let nodes = parsed.root.children.flatMap { child in
+            child.rewritten { node in
+                var copy = node
+                if let range = copy.range { copy.range = map(range, docstring) }
+                if copy.kind == .systemMessage, case .int(let line)? = copy.attributes["line"] {
+                    copy.attributes["line"] = .int(map(SourceLocation(line: line, column: 1), docstring).line)
+                }
+                return [copy]
+            }
+        }
+        let diagnostics = parsed.diagnostics.map { diagnostic -> Diagnostic in
+            guard diagnostic.file === fragment || diagnostic.file == nil else { return diagnostic }
+            var copy = diagnostic
+            copy.file = docstring.file
+            copy.range = diagnostic.range.map { map($0, docstring) }
+            return copy
+        }
+        return (nodes, diagnostics)
+    }
+
+    static func map(_ location: SourceLocation, _ docstring: Docstring) -> SourceLocation {
+        var mapped = docstring.sourceLocation(line: location.line, column: location.column)
+        if mapped.column < 1 { mapped.column = 1 }
+        return mapped
+    }
+
+    static func map(_ range: SourceRange, _ docstring: Docstring) -> SourceRange {
+        var start = map(range.start, docstring)
+        var end = map(range.end, docstring)
+        if end < start { end = start }
+        if range.end.line > docstring.lineStarts.count, let last = docstring.lineStarts.last {
+            // A range running past the text ends at the end of its last line.
+            end = SourceLocation(line: last.line + 1, column: 1)
+            if end < start { start = end }
+        }
+        return SourceRange(start: start, end: end)
+    }
+}
+
+/// Where a Swift doc comment sits: its module and enclosing type (for ``Symbol`` links).
+struct SwiftContext: Hashable, Sendable {
+    var module: String
+    var type: String?
+}

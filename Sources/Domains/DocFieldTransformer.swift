@@ -1,0 +1,175 @@
+import DocTree
+
+/// Sphinx's doc-field transform for Python objects: the info fields of an
+/// object's content (`:param x:`, `:type x:`, `:returns:`, `:rtype:`,
+/// `:raises E:`, `:var x:` …) become grouped fields ("Parameters", "Returns",
+/// "Return type", "Raises", "Variables") with linked types; other fields stay.
+public enum DocFieldTransformer {
+    struct Item {
+        var name: String
+        var type: [Node]
+        var body: [Node]
+    }
+
+    enum Group: String {
+        case parameters = "Parameters"
+        case variables = "Variables"
+        case raises = "Raises"
+        case returns = "Returns"
+        case returnType = "Return type"
+        case yields = "Yields"
+    }
+
+    /// Transforms every top-level `field_list` of `content` (the body of one `desc_content`).
+    public static func transform(_ content: [Node], documentName: String) -> [Node] {
+        content.map { node in
+            node.kind == .fieldList ? transformList(node, documentName: documentName) : node
+        }
+    }
+
+    static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+    }
+
+    static func transformList(_ list: Node, documentName: String) -> Node {
+        var grouped: [Group: [Item]] = [:]
+        var types: [String: [Node]] = [:]
+        var varTypes: [String: [Node]] = [:]
+        var order: [Group] = []
+        // Output sequence: a group at its first field, other fields where they stand.
+        var sequence: [(group: Group?, node: Node?)] = []
+        func add(_ group: Group, _ item: Item, at index: Int) {
+            if grouped[group] == nil { order.append(group); sequence.append((group, nil)) }
+            grouped[group, default: []].append(item)
+        }
+        for (index, field) in list.children.enumerated() {
+            guard field.kind == .field,
+                  let nameNode = field.children.first(where: { $0.kind == .fieldName }),
+                  let bodyNode = field.children.first(where: { $0.kind == .fieldBody }) else {
+                sequence.append((nil, field)); continue
+            }
+            let parts = words(nameNode.textContent)
+            guard let kind = parts.first?.lowercased() else { sequence.append((nil, field)); continue }
+            let argument = parts.dropFirst()
+            let body = bodyNode.children
+            switch kind {
+            case "param", "parameter", "arg", "argument", "key", "keyword":
+                guard let name = argument.last else { sequence.append((nil, field)); continue }
+                let type = argument.count > 1 ? typeNodes(argument.dropLast().joined(separator: " "), documentName: documentName) : []
+                add(.parameters, Item(name: name, type: type, body: body), at: index)
+            case "type":
+                guard let name = argument.last else { sequence.append((nil, field)); continue }
+                types[name] = typeBody(body, documentName: documentName)
+            case "var", "ivar", "cvar":
+                guard let name = argument.last else { sequence.append((nil, field)); continue }
+                let type = argument.count > 1 ? typeNodes(argument.dropLast().joined(separator: " "), documentName: documentName) : []
+                add(.variables, Item(name: name, type: type, body: body), at: index)
+            case "vartype":
+                guard let name = argument.last else { sequence.append((nil, field)); continue }
+                varTypes[name] = typeBody(body, documentName: documentName)
+            case "raises", "raise", "except", "exception":
+                let name = argument.joined(separator: " ")
+                add(.raises, Item(name: name, type: [], body: body), at: index)
+            case "returns", "return":
+                guard argument.isEmpty else { sequence.append((nil, field)); continue }
+                add(.returns, Item(name: "", type: [], body: body), at: index)
+            case "rtype":
+                add(.returnType, Item(name: "", type: [], body: typeBody(body, documentName: documentName)), at: index)
+            case "meta":
+                continue
+            default:
+                sequence.append((nil, field))
+            }
+        }
+        guard !order.isEmpty else { return list }
+        var fields: [Node] = []
+        // Groups appear where their first field was, as in Sphinx.
+        for entry in sequence {
+            if let node = entry.node { fields.append(node); continue }
+            guard let group = entry.group, var items = grouped[group] else { continue }
+            for k in items.indices where items[k].type.isEmpty {
+                if group == .parameters, let type = types[items[k].name] { items[k].type = type }
+                if group == .variables, let type = varTypes[items[k].name] { items[k].type = type }
+            }
+            fields.append(field(group, items, documentName: documentName))
+        }
+        var copy = list
+        copy.children = fields
+        return copy
+    }
+
+    /// One grouped field: a single item inline, several as a bullet list.
+    static func field(_ group: Group, _ items: [Item], documentName: String) -> Node {
+        var bodies: [[Node]] = []
+        for item in items {
+            switch group {
+            case .returns, .returnType, .yields:
+                bodies.append(item.body)
+            case .raises:
+                var head: [Node] = [xref(item.name, type: "exc", documentName: documentName, emphasis: false)]
+                if !item.body.isEmpty { head.append(.text(" – ")) }
+                bodies.append(merge(head, item.body))
+            case .parameters, .variables:
+                var head: [Node] = [Node(.strong, children: [.text(item.name)])]
+                if !item.type.isEmpty { head += [.text(" (")] + item.type + [.text(")")] }
+                if !item.body.isEmpty { head.append(.text(" – ")) }
+                bodies.append(merge(head, item.body))
+            }
+        }
+        let body: [Node]
+        if bodies.count == 1, let only = bodies.first {
+            body = only
+        } else {
+            body = [Node(.bulletList, attributes: ["bullet": .string("*")],
+                         children: bodies.map { Node(.listItem, children: $0) })]
+        }
+        return Node(.field, children: [Node(.fieldName, children: [.text(group.rawValue)]),
+                                       Node(.fieldBody, children: body)])
+    }
+
+    /// Puts `head` in front of the body's first paragraph (or in a paragraph of its own).
+    static func merge(_ head: [Node], _ body: [Node]) -> [Node] {
+        if var first = body.first, first.kind == .paragraph {
+            first.children = head + first.children
+            return [first] + body.dropFirst()
+        }
+        return [Node(.paragraph, children: head)] + body
+    }
+
+    /// A type given in a field body: its inline content, or a link when it is a plain name.
+    static func typeBody(_ body: [Node], documentName: String) -> [Node] {
+        guard body.count == 1, let paragraph = body.first, paragraph.kind == .paragraph else { return body }
+        if paragraph.children.count == 1, let text = paragraph.children.first, text.isText {
+            return typeNodes(text.text, documentName: documentName)
+        }
+        return paragraph.children
+    }
+
+    /// `str` → a `py:class` reference; `list[str] | None` and other expressions stay text.
+    static func typeNodes(_ text: String, documentName: String) -> [Node] {
+        let trimmed = text.trimming(" \t\n")
+        if isDottedName(trimmed) { return [xref(trimmed, type: "class", documentName: documentName, emphasis: true)] }
+        return [Node("literal_emphasis", children: [.text(trimmed)])]
+    }
+
+    static func isDottedName(_ text: String) -> Bool {
+        !text.isEmpty && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
+            guard let first = part.first, first == "_" || first.isLetter else { return false }
+            return part.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber }
+        }
+    }
+
+    static func xref(_ target: String, type: String, documentName: String, emphasis: Bool) -> Node {
+        let inner = emphasis ? Node("literal_emphasis", children: [.text(target)])
+                             : Node(.literal, attributes: ["classes": .list(["xref", "py", "py-" + type])],
+                                    children: [.text(target)])
+        var node = Node(.pendingXref, children: [inner])
+        node.attributes["refdomain"] = .string("py")
+        node.attributes["reftype"] = .string(type)
+        node.attributes["reftarget"] = .string(target)
+        node.attributes["refexplicit"] = .bool(false)
+        node.attributes["refspecific"] = .bool(true)
+        node.attributes["refdoc"] = .string(documentName)
+        return node
+    }
+}

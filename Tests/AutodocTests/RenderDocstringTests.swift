@@ -1,0 +1,100 @@
+import Autodoc
+import DocTree
+import Domains
+import RST
+import Testing
+
+@Suite struct RenderDocstringTests {
+    /// A store over one in-memory module.
+    static func store(_ source: String, name: String = "pkg.mod") throws -> (APIStore, SourceFile) {
+        let file = SourceFile(path: "src/pkg/mod.py", text: source)
+        let (module, diagnostics) = PythonExtractor.extract(source: file, moduleName: name)
+        #expect(diagnostics.isEmpty)
+        return (APIStore(modules: [try #require(module)]), file)
+    }
+
+    @Test func brokenMarkupInADocstringReportsThePythonLine() throws {
+        let source = """
+        def f():
+            \"\"\"Summary.
+
+            Text with *unclosed emphasis.
+
+            See :py:func:`g`.
+            \"\"\"
+
+        """
+        let (store, file) = try Self.store(source)
+        let document = RenderSupport.build(".. automodule:: pkg.mod\n   :members:\n", name: "page", store: store)
+        let warning = try #require(document.diagnostics.first { $0.id == "rst.inline-markup" || $0.message.contains("emphasis") },
+                                   "\(document.diagnostics.map(\.message))")
+        #expect(warning.file === file)
+        #expect(warning.range?.start.line == 4)
+        #expect(warning.range?.start.column == 15, "column of the `*` in the .py file")
+        // The reference inside the docstring keeps its position in the .py file and gets the module context.
+        let xref = try #require(document.root.first { $0.kind == .pendingXref && $0.string("reftarget") == "g" })
+        #expect(xref.range?.start == SourceLocation(line: 6, column: 9))
+        #expect(xref.string("py:module") == "pkg.mod")
+        let message = try #require(document.root.first { $0.kind == .systemMessage })
+        #expect(message.attributes["line"] == .int(4))
+    }
+
+    @Test func googleSectionsAreConverted() throws {
+        let source = """
+        def f(a, b):
+            \"\"\"Summary.
+
+            Args:
+                a (int): The first.
+                b: The second.
+
+            Returns:
+                str: Joined.
+
+            Raises:
+                ValueError: When wrong.
+            \"\"\"
+
+        """
+        let (store, _) = try Self.store(source)
+        let document = RenderSupport.build(".. autofunction:: pkg.mod.f\n", name: "page", store: store)
+        #expect(document.diagnostics.isEmpty, "\(document.diagnostics.map(\.message))")
+        let names = document.root.children.flatMap { node -> [String] in
+            var found: [String] = []
+            node.walk { if $0.kind == .fieldName { found.append($0.textContent) } }
+            return found
+        }
+        #expect(names == ["Parameters", "Returns", "Return type", "Raises"])
+        let xref = document.root.first { $0.kind == .pendingXref && $0.string("reftarget") == "ValueError" }
+        #expect(xref?.string("reftype") == "exc")
+    }
+
+    @Test func missingModuleAndSyntaxErrorAreErrorsAtTheDirective() throws {
+        let document = RenderSupport.build("Title\n=====\n\n.. automodule:: fixturepkg.broken\n", name: "page")
+        let error = try #require(document.diagnostics.first)
+        #expect(error.id == AutodocExpander.DiagnosticID.missingModule)
+        #expect(error.severity == .error)
+        #expect(error.range?.start.line == 4)
+        #expect(error.notes.first?.file?.path.hasSuffix("fixturepkg/broken.py") == true, "the syntax error is a note")
+    }
+
+    @Test func swiftSymbolLinksAndAnchors() throws {
+        let document = RenderSupport.build(".. autoclass:: Routers.RouterChain\n   :members:\n", name: "page")
+        #expect(document.diagnostics.isEmpty, "\(document.diagnostics.map(\.message))")
+        let signature = try #require(document.root.first { $0.kind == "desc_signature" })
+        #expect(signature.string("fullname") == "Routers.RouterChain")
+        var ids: [String] = []
+        document.root.walk { ids += $0.list("ids") }
+        #expect(!ids.isEmpty)
+        for id in ids {
+            #expect(id.unicodeScalars.allSatisfy { $0.isASCII && !" <>\"'#%&?/".unicodeScalars.contains($0) }, "\(id)")
+        }
+        let link = document.root.first { $0.kind == .pendingXref && $0.string("refdomain") == "swift" }
+        #expect(link?.string("reftype") == "symbol")
+    }
+
+    @Test func expansionIsDeterministic() {
+        let text = ".. automodule:: RestAuth.common.routers\n   :members:\n"
+        #expect(RenderSupport.build(text, name: "a").root == RenderSupport.build(text, name: "a").root)
+    }
+}
