@@ -29,7 +29,7 @@ extension BlockParser {
                                           details: [ParseContext.literal(blockText)])
             return ([error], block.end, block.blankFinish)
         case .success(let parsed):
-            call = DirectiveCall(name: name.lowercased(), arguments: parsed.arguments, options: parsed.options,
+            call = DirectiveCall(name: name, arguments: parsed.arguments, options: parsed.options,
                                  content: parsed.content.map { $0.string },
                                  contentLine: parsed.content.first?.number ?? (line.number + 1),
                                  contentColumn: parsed.content.first.map { $0.column } ?? 1,

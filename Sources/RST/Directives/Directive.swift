@@ -80,7 +80,7 @@ public enum DirectiveOptionValue: Sendable, Hashable {
 /// One use of a directive, already split into arguments, options and content
 /// by the host markup.
 public struct DirectiveCall: Sendable {
-    /// The name as written (lower-cased for lookup).
+    /// The name as written (lookup is case-insensitive).
     public var name: String
     public var arguments: [String]
     public var options: [String: DirectiveOptionValue]

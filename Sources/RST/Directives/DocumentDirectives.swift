@@ -85,6 +85,18 @@ enum DocumentDirectives {
             return host.setDefaultRole(name.lowercased(), line: call.line)
         })
         r.register("role", Directive(DirectiveSpec(hasContent: true)) { call, host in role(call, host) })
+        r.register("restructuredtext-test-directive", Directive(DirectiveSpec(optionalArguments: 1, finalArgumentWhitespace: true,
+                                                                               options: ["option": .unchangedRequired],
+                                                                               hasContent: true)) { call, host in
+            let args = BodyDirectives.pyList(call.arguments)
+            let opts = "{" + call.options.keys.sorted().map { "\(BodyDirectives.pyString($0)): \(BodyDirectives.pyString(call.options[$0]?.text ?? ""))" }.joined(separator: ", ") + "}"
+            let head = "Directive processed. Type=\"\(call.name)\", arguments=\(args), options=\(opts), content:"
+            if call.content.isEmpty {
+                return [host.report(.info, "rst.test-directive", head + " None", line: call.line, range: call.range, details: [])]
+            }
+            return [host.report(.info, "rst.test-directive", head, line: call.line, range: call.range,
+                                details: [DirectiveSupport.literal(call.content.joined(separator: "\n"))])]
+        })
     }
 
     static func meta(_ call: DirectiveCall, _ host: DirectiveHost) -> [Node] {

@@ -24,12 +24,24 @@ enum StandardRoles {
         r.register("math", simple("math"))
         r.register("code", Role { call, _ in
             var classes = ["code"]
-            if let lang = call.options["language"]?.text { classes.append(lang) }
             if case .list(let extra)? = call.options["class"] { classes += extra }
+            let language = call.options["language"]?.text ?? (call.name == "code" ? nil : call.name)
+            if let language, !language.isEmpty, language != "none", !classes.contains(language) { classes.append(language) }
+            let text = InlineParser.restoreBackslashes(call.escapedText.unicodeScalars)
             let node = Node(.literal, attributes: ["classes": .list(classes)],
-                            children: call.text.isEmpty ? [] : [.text(call.text)], range: call.range)
+                            children: text.isEmpty ? [] : [.text(text)], range: call.range)
             return ([node], [])
         })
+        for name in ["restructuredtext-unimplemented-role", "named-reference", "anonymous-reference", "uri-reference",
+                     "uri", "url", "footnote-reference", "citation-reference", "substitution-reference", "target"] {
+            r.register(name, Role { call, host in
+                let msg = host.report(.error, "rst.unimplemented-role",
+                                      "Interpreted text role \"\(call.name)\" not implemented.",
+                                      line: call.line, range: call.range, details: [])
+                let (prb, m) = host.problematic(call.rawText, message: msg, range: call.range)
+                return ([prb], [m])
+            })
+        }
         for name in ["pep-reference", "pep"] { r.register(name, pep) }
         for name in ["rfc-reference", "rfc"] { r.register(name, rfc) }
         r.register("raw", Role { call, host in
