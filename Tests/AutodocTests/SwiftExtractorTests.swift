@@ -90,3 +90,22 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathCom
         #expect(module.member(named: "Square")?.baseName == "Square")
     }
 }
+
+/// Opt-in: `VELLUM_SWIFT_CORPUS=/path/to/Sources/Module swift test --filter swiftCorpus` extracts a real
+/// module and writes its dump to /tmp/vellum-swift-corpus.txt for review.
+@Suite struct SwiftCorpusTests {
+    @Test func swiftCorpus() throws {
+        guard let directory = ProcessInfo.processInfo.environment["VELLUM_SWIFT_CORPUS"] else { return }
+        let clock = ContinuousClock()
+        var result = ExtractionResult()
+        let elapsed = clock.measure {
+            result = SwiftExtractor().extract(moduleName: (directory as NSString).lastPathComponent, directory: directory)
+        }
+        let module = try #require(result.modules.first)
+        let summary = "files \(module.files.count), declarations \(module.flattened().count), "
+            + "diagnostics \(result.diagnostics.count), \(elapsed)\n"
+        try (summary + module.dump(relativeTo: directory)).write(toFile: "/tmp/vellum-swift-corpus.txt", atomically: true,
+                                                                 encoding: .utf8)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
+    }
+}
