@@ -35,7 +35,16 @@ public struct RSTParser: Sendable {
                         range: SourceRange(start: SourceLocation(line: 1, column: 1),
                                            end: SourceLocation(line: Swift.max(1, lines.count + 1), column: 1)))
         for (k, v) in ctx.documentAttributes { root.attributes[k] = v }
-        root.children.insert(contentsOf: ctx.documentStart, at: 0)
+        var start = ctx.documentStart.filter { $0.kind != "#header" && $0.kind != "#footer" }
+        let header = ctx.documentStart.filter { $0.kind == "#header" }.flatMap { $0.children }
+        let footer = ctx.documentStart.filter { $0.kind == "#footer" }.flatMap { $0.children }
+        if !header.isEmpty || !footer.isEmpty {
+            var decoration = Node("decoration")
+            if !header.isEmpty { decoration.children.append(Node("header", children: header)) }
+            if !footer.isEmpty { decoration.children.append(Node("footer", children: footer)) }
+            start.insert(decoration, at: 0)
+        }
+        root.children.insert(contentsOf: start, at: 0)
         root = ctx.finish(root)
         return Document(name: name, source: file, root: root, diagnostics: ctx.diagnostics, metadata: ctx.metadata)
     }

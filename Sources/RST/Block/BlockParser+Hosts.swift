@@ -1,3 +1,4 @@
+import Foundation
 import DocTree
 
 extension BlockParser {
@@ -83,11 +84,19 @@ final class DirectiveHostAdapter: DirectiveHost, RoleHost {
     }
 
     func insertInput(_ text: String, path: String, tabWidth: Int) -> String? {
-        if ctx.includeLog.contains(path) {
-            let chain = ([path] + ctx.includeLog.reversed() + [ctx.file.path]).joined(separator: "\n> ")
+        insertInput(text, path: path, tabWidth: tabWidth, clipKey: "")
+    }
+
+    func insertInput(_ text: String, path: String, tabWidth: Int, clipKey: String) -> String? {
+        let key = path + "\u{0}" + clipKey
+        if ctx.includeLog.contains(key) {
+            let cwd = FileManager.default.currentDirectoryPath + "/"
+            let main = ctx.file.path.hasPrefix(cwd) ? String(ctx.file.path.dropFirst(cwd.count)) : ctx.file.path
+            let chain = ([path] + ctx.includeLog.reversed().map { String($0.prefix { $0 != "\u{0}" }) } + [main])
+                .joined(separator: "\n> ")
             return "circular inclusion in \"include\" directive:\n\(chain)"
         }
-        ctx.includeLog.append(path)
+        ctx.includeLog.append(key)
         let file = SourceFile(path: path, text: text)
         ctx.includedSources.append((path, file))
         let base = ctx.includedSources.count * ParseContext.lineBase

@@ -136,6 +136,8 @@ public protocol DirectiveHost: AnyObject {
     /// Inserts text into the host's input after the directive (`include`); returns an error message
     /// (e.g. circular inclusion) or nil.
     func insertInput(_ text: String, path: String, tabWidth: Int) -> String?
+    /// As above; `clipKey` tells inclusions of different parts of one file apart.
+    func insertInput(_ text: String, path: String, tabWidth: Int, clipKey: String) -> String?
     /// The path of the file the directive stands in (the document, or an included file).
     func currentSourcePath(line: Int) -> String
     /// Adds nodes at the start of the document (docutils puts `meta` elements there).
@@ -208,6 +210,11 @@ extension DirectiveHost {
 
     public func insertInput(_ text: String, path: String, tabWidth: Int) -> String? {
         "file inclusion is not supported here"
+    }
+
+    /// `clipKey` distinguishes inclusions of parts of one file (circular-inclusion check).
+    public func insertInput(_ text: String, path: String, tabWidth: Int, clipKey: String) -> String? {
+        insertInput(text, path: path, tabWidth: tabWidth)
     }
 
     public func currentSourcePath(line: Int) -> String { documentName }

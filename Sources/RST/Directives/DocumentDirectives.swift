@@ -59,12 +59,11 @@ enum DocumentDirectives {
         r.register("section-numbering", r.lookup("sectnum")!)
         for kind in ["header", "footer"] {
             r.register(kind, Directive(DirectiveSpec(hasContent: true)) { call, host in
-                if call.content.isEmpty {
-                    return [DirectiveSupport.error(call, host, "Content block expected for the \"\(call.name)\" directive; none found.", severity: .warning)]
-                }
+                if let err = DirectiveSupport.contentRequired(call, host) { return [err] }
                 let nodes = host.parseNested(call.content, line: call.contentLine, column: call.contentColumn,
                                              matchTitles: false, parent: NodeKind(kind))
-                return [Node("decoration", children: [Node(NodeKind(kind), children: nodes, range: call.range)])]
+                host.addToDocumentStart([Node(NodeKind("#" + kind), children: nodes, range: call.range)])
+                return []
             })
         }
         r.register("target-notes", Directive(DirectiveSpec(options: ["class": .classList, "name": .unchanged])) { call, host in

@@ -104,7 +104,9 @@ enum Include {
             }
             return [host.addName(node, name: call.option("name"))]
         }
-        if let error = host.insertInput(text, path: display, tabWidth: tabWidth) {
+        let clipKey = [call.option("start-line"), call.option("end-line"), call.option("start-after"),
+                       call.option("end-before")].map { $0 ?? "-" }.joined(separator: "\u{1}")
+        if let error = host.insertInput(text, path: display, tabWidth: tabWidth, clipKey: clipKey) {
             return [DirectiveSupport.error(call, host, error, id: "rst.include", severity: .warning)]
         }
         return []
