@@ -33,8 +33,7 @@ public enum DescNodes {
         if let prefix = prefix ?? signature.prefix, !prefix.isEmpty { parts.append(part("desc_addname", prefix + ".")) }
         parts.append(part("desc_name", signature.name))
         if let typeParameters = signature.typeParameters {
-            parts.append(Node("desc_type_parameter_list", children: PythonSignature.splitTopLevel(Array(typeParameters))
-                .map { part("desc_type_parameter", $0) }))
+            parts.append(part("desc_annotation", "[" + PythonSignature.splitTopLevel(Array(typeParameters)).joined(separator: ", ") + "]"))
         }
         if let parameters = signature.parameters { parts.append(parameterList(parameters)) }
         if let returns = signature.returnAnnotation { parts.append(part("desc_returns", returns)) }

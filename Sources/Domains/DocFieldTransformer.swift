@@ -120,8 +120,7 @@ public enum DocFieldTransformer {
         if bodies.count == 1, let only = bodies.first {
             body = only
         } else {
-            body = [Node(.bulletList, attributes: ["bullet": .string("*")],
-                         children: bodies.map { Node(.listItem, children: $0) })]
+            body = [Node(.bulletList, children: bodies.map { Node(.listItem, children: $0) })]
         }
         return Node(.field, children: [Node(.fieldName, children: [.text(group.rawValue)]),
                                        Node(.fieldBody, children: body)])
@@ -149,7 +148,7 @@ public enum DocFieldTransformer {
     static func typeNodes(_ text: String, documentName: String) -> [Node] {
         let trimmed = text.trimming(" \t\n")
         if isDottedName(trimmed) { return [xref(trimmed, type: "class", documentName: documentName, emphasis: true)] }
-        return [Node("literal_emphasis", children: [.text(trimmed)])]
+        return [Node(.emphasis, children: [.text(trimmed)])]
     }
 
     static func isDottedName(_ text: String) -> Bool {
@@ -160,7 +159,7 @@ public enum DocFieldTransformer {
     }
 
     static func xref(_ target: String, type: String, documentName: String, emphasis: Bool) -> Node {
-        let inner = emphasis ? Node("literal_emphasis", children: [.text(target)])
+        let inner = emphasis ? Node(.emphasis, children: [.text(target)])
                              : Node(.literal, attributes: ["classes": .list(["xref", "py", "py-" + type])],
                                     children: [.text(target)])
         var node = Node(.pendingXref, children: [inner])

@@ -31,8 +31,18 @@ extension AutodocRenderer {
                 candidates = module.members
             }
         }
-        let filtered = MemberSelection.filtered(candidates, options: options, explicit: explicit) { hasDoc($0) }
+        let filtered = MemberSelection.filtered(candidates, options: options, explicit: explicit) { member in
+            hasDoc(member) || classDocstring(member, module: module) != nil
+        }
         return MemberSelection.sorted(filtered, order: options.memberOrder)
+    }
+
+    /// A class without a docstring shows its nearest documented base's (Python's `inspect.getdoc`).
+    func classDocstring(_ object: APIObject, module: APIModule) -> Docstring? {
+        if hasDoc(object) { return object.docstring }
+        guard object.kind == .class || object.kind == .exception else { return nil }
+        for (base, _) in baseClasses(object, module: module) where hasDoc(base) { return base.docstring }
+        return nil
     }
 
     /// A module member by name, following `from x import y` for names in `__all__`.
@@ -69,8 +79,7 @@ extension AutodocRenderer {
         }
         parts.append(DescNodes.part("desc_name", object.name))
         if let generic = object.genericParameters, generic.hasPrefix("["), generic.hasSuffix("]") {
-            parts.append(Node("desc_type_parameter_list", children: PythonSignature.splitTopLevel(Array(generic.dropFirst().dropLast()))
-                .map { DescNodes.part("desc_type_parameter", $0) }))
+            parts.append(DescNodes.part("desc_annotation", generic))
         }
         switch object.kind {
         case .class, .exception, .function, .method:
@@ -105,11 +114,11 @@ extension AutodocRenderer {
             for (index, base) in object.bases.enumerated() {
                 if index > 0 { paragraph.children.append(.text(", ")) }
                 let target = qualifiedBase(base, in: module)
-                paragraph.children.append(Self.xref(target, text: target, domain: "py", type: "class", documentName: documentName))
+                paragraph.children.append(Self.xref(target, text: base, domain: "py", type: "class", documentName: documentName))
             }
             body.append(paragraph)
         }
-        body += docstringNodes(object.docstring ?? inheritedDoc)
+        body += docstringNodes(object.docstring ?? inheritedDoc ?? classDocstring(object, module: module))
         body += content
         if object.kind == .class || object.kind == .exception, options.members != .none || !content.isEmpty {
             if options.members != .none {
@@ -225,7 +234,7 @@ extension AutodocRenderer {
         }
         let docs = Dictionary(candidates.map { ($0.0.name, $0.1) }, uniquingKeysWith: { a, _ in a })
         let filtered = MemberSelection.filtered(candidates.map(\.0), options: options, explicit: explicit) { member in
-            hasDoc(member) || docs[member.name].flatMap { $0 } != nil
+            hasDoc(member) || docs[member.name].flatMap { $0 } != nil || classDocstring(member, module: module) != nil
         }
         return MemberSelection.sorted(filtered, order: options.memberOrder).map { ($0, docs[$0.name].flatMap { $0 }) }
     }

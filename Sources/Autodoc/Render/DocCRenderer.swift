@@ -38,7 +38,7 @@ struct DocCRenderer {
                 return body
             }
             let body = items.count == 1 ? items[0]
-                : [Node(.bulletList, attributes: ["bullet": .string("*")], children: items.map { Node(.listItem, children: $0) })]
+                : [Node(.bulletList, children: items.map { Node(.listItem, children: $0) })]
             fieldNodes.append(field("Parameters", body))
         }
         if let returns = fields.returns { fieldNodes.append(field("Returns", blocks(lines(returns.text, returns.lineStarts)))) }
