@@ -1,19 +1,67 @@
 import Foundation
 
+/// Runs work on threads with large stacks. Document trees can nest deeply
+/// (ten thousand block quotes is valid input), and every tree pass is
+/// recursive; Dispatch worker threads have small stacks, so the build uses
+/// its own threads.
+enum Workers {
+    /// Stack size of worker threads: enough for trees nested tens of thousands deep.
+    static let stackSize = 512 << 20
+
+    /// Runs `body` on a fresh thread with a large stack and waits for it.
+    static func runWithLargeStack<T>(_ body: @escaping @Sendable () throws -> T) throws -> T {
+        let box = ResultBox<Result<T, Error>>()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.value = Result { try body() }
+            done.signal()
+        }
+        thread.stackSize = stackSize
+        thread.start()
+        done.wait()
+        return try box.value!.get()
+    }
+
+    static var threadCount: Int {
+        max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
+}
+
 extension Array where Element: Sendable {
     /// Maps on all cores; the result keeps the input order, so output never
     /// depends on scheduling.
-    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
-        if count < 2 { return map(transform) }
+    func parallelMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) -> [T] {
+        let workers = Swift.min(count, Workers.threadCount)
+        if workers < 2 { return map(transform) }
         let results = ResultSlots<T>(count: count)
-        self.withUnsafeBufferPointer { input in
-            nonisolated(unsafe) let input = input
-            DispatchQueue.concurrentPerform(iterations: count) { i in
-                results.set(i, transform(input[i]))
+        let input = self
+        let next = ResultBox<Int>()
+        next.value = 0
+        let lock = NSLock()
+        let done = DispatchSemaphore(value: 0)
+        for _ in 0..<workers {
+            let thread = Thread {
+                while true {
+                    lock.lock()
+                    let i = next.value!
+                    next.value = i + 1
+                    lock.unlock()
+                    if i >= input.count { break }
+                    results.set(i, transform(input[i]))
+                }
+                done.signal()
             }
+            thread.stackSize = Workers.stackSize
+            thread.start()
         }
+        for _ in 0..<workers { done.wait() }
         return results.values()
     }
+}
+
+/// A value handed between threads under external synchronisation.
+final class ResultBox<T>: @unchecked Sendable {
+    var value: T?
 }
 
 /// Fixed slots written once each from concurrent iterations.

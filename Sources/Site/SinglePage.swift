@@ -1,9 +1,32 @@
 import DocTree
 import Foundation
+import HTMLWriter
 
 /// Parses one file outside any project (for `vellum parse`).
 public enum SinglePage {
+    public enum OutputFormat: String, Sendable { case pseudoxml, html }
+
+    /// The page's tree as pseudo-XML or its HTML body, and the diagnostics;
+    /// all on a deep stack, since trees may nest deeply.
+    public static func render(text: String, path: String, sourceName: String, markdown: Bool,
+                              format: OutputFormat) -> (String, [Diagnostic]) {
+        let result = try? Workers.runWithLargeStack { () -> (String, [Diagnostic]) in
+            let document = parseOnCurrentThread(text: text, path: path, sourceName: sourceName, markdown: markdown)
+            switch format {
+            case .pseudoxml: return (document.root.pseudoXML(), document.diagnostics)
+            case .html: return (HTMLWriter().render(document.root), document.diagnostics)
+            }
+        }
+        return result ?? ("", [])
+    }
+
     public static func parse(text: String, path: String, sourceName: String, markdown: Bool = false) -> Document {
+        // Deeply nested input needs a deep stack.
+        (try? Workers.runWithLargeStack { parseOnCurrentThread(text: text, path: path, sourceName: sourceName, markdown: markdown) })
+            ?? Document(name: path, source: SourceFile(path: path, text: text), root: Node(.document))
+    }
+
+    static func parseOnCurrentThread(text: String, path: String, sourceName: String, markdown: Bool) -> Document {
         let file = SourceFile(path: path, text: text)
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let reader = PageReader(config: SiteConfig(), sourceURL: URL(fileURLWithPath: "."), displayRoot: ".")

@@ -50,6 +50,10 @@ public enum BuildError: Error, CustomStringConvertible {
 /// values the previous one produced.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) throws -> BuildReport {
+        try Workers.runWithLargeStack { try buildOnCurrentThread(options) }
+    }
+
+    static func buildOnCurrentThread(_ options: BuildOptions) throws -> BuildReport {
         let started = Date()
         var report = BuildReport()
         let sourceURL = URL(fileURLWithPath: options.sourceDirectory).standardizedFileURL

@@ -1,7 +1,6 @@
 import ArgumentParser
 import DocTree
 import Foundation
-import HTMLWriter
 import Site
 
 struct ParseCommand: ParsableCommand {
@@ -39,13 +38,11 @@ struct ParseCommand: ParsableCommand {
             text = String(decoding: data, as: UTF8.self)
         }
         let isMarkdown = markup.map { $0 == "md" || $0 == "markdown" } ?? file.hasSuffix(".md")
-        let document = SinglePage.parse(text: text, path: file, sourceName: sourceName ?? file,
-                                        markdown: isMarkdown)
-        switch format {
-        case .pseudoxml: print(document.root.pseudoXML(), terminator: "")
-        case .html: print(HTMLWriter().render(document.root), terminator: "")
-        }
-        let rendered = DiagnosticFormatter(format: .text).render(document.diagnostics.sorted(by: Diagnostic.ordered))
+        let (output, diagnostics) = SinglePage.render(text: text, path: file, sourceName: sourceName ?? file,
+                                                      markdown: isMarkdown,
+                                                      format: format == .html ? .html : .pseudoxml)
+        FileHandle.standardOutput.write(Data(output.utf8))
+        let rendered = DiagnosticFormatter(format: .text).render(diagnostics.sorted(by: Diagnostic.ordered))
         FileHandle.standardError.write(Data(rendered.utf8))
     }
 }

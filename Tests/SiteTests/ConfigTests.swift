@@ -72,4 +72,10 @@ import Testing
         #expect(diagnostics.map(\.id) == ["config.syntax", "config.syntax"])
         #expect(diagnostics.map { $0.range!.start.line } == [2, 3])
     }
+
+    @Test func hostileNestingIsADiagnosticNotACrash() {
+        let (_, diagnostics) = load("x = " + String(repeating: "[", count: 100_000))
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.message.contains("nest more than") == true)
+    }
 }

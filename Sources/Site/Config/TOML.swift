@@ -52,6 +52,9 @@ struct TOMLParser {
     private var line = 1
     private var lineStart = 0
     private(set) var diagnostics: [Diagnostic] = []
+    /// Nesting of arrays and inline tables; bounded so hostile input cannot exhaust the stack.
+    private var depth = 0
+    private static let maximumDepth = 64
 
     init(file: SourceFile) {
         self.file = file
@@ -221,6 +224,14 @@ struct TOMLParser {
     private mutating func parseValue() -> TOMLValue.Located? {
         let start = location
         guard let c = current else { fail("expected a value"); return nil }
+        if c == "[" || c == "{" {
+            guard depth < Self.maximumDepth else {
+                fail("arrays and tables nest more than \(Self.maximumDepth) levels deep")
+                return nil
+            }
+            depth += 1
+        }
+        defer { if c == "[" || c == "{" { depth -= 1 } }
         switch c {
         case "\"", "'":
             return parseString()
