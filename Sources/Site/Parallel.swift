@@ -22,16 +22,21 @@ enum Workers {
         return try box.value!.get()
     }
 
+    /// Worker threads: `VELLUM_JOBS` when set, else one per core.
     static var threadCount: Int {
-        max(1, ProcessInfo.processInfo.activeProcessorCount)
+        if let jobs = ProcessInfo.processInfo.environment["VELLUM_JOBS"].flatMap(Int.init), jobs > 0 {
+            return jobs
+        }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
 }
 
 extension Array where Element: Sendable {
     /// Maps on all cores; the result keeps the input order, so output never
     /// depends on scheduling.
-    func parallelMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) -> [T] {
-        let workers = Swift.min(count, Workers.threadCount)
+    func parallelMap<T: Sendable>(threads: Int = Workers.threadCount,
+                                  _ transform: @escaping @Sendable (Element) -> T) -> [T] {
+        let workers = Swift.min(count, threads)
         if workers < 2 { return map(transform) }
         let results = ResultSlots<T>(count: count)
         let input = self

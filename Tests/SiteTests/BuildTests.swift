@@ -36,6 +36,13 @@ import Testing
         #expect(try snapshot(tmp.appendingPathComponent("a")) == snapshot(tmp.appendingPathComponent("b")))
     }
 
+    @Test func parallelMapKeepsOrderWhateverTheThreadCount() {
+        let input = Array(0..<500)
+        for threads in [1, 2, 3, 8, 64] {
+            #expect(input.parallelMap(threads: threads) { $0 * $0 } == input.map { $0 * $0 })
+        }
+    }
+
     @Test func brokenReferencesAreAllReported() throws {
         let report = try build("broken", output: nil)
         #expect(!report.succeeded)
