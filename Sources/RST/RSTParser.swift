@@ -30,7 +30,15 @@ public struct RSTParser: Sendable {
         let ctx = ParseContext(file: file, options: options, documentName: name)
         let parser = BlockParser(ctx: ctx)
         let lines = LineSplitter.lines(file.text)
-        let children = parser.parseBody(lines, matchTitles: true)
+        var children: [Node]
+        if let long = lines.firstIndex(where: { $0.text.count > options.lineLengthLimit }) {
+            var message = ctx.systemMessage(.error, "rst.line-length", "Line \(long + 1) exceeds the line-length-limit.",
+                                            line: lines[long].number)
+            message.attributes["line"] = nil
+            children = [message]
+        } else {
+            children = parser.parseBody(lines, matchTitles: true)
+        }
         var root = Node(.document, attributes: ["source": .string(ctx.sourceLabel)], children: children,
                         range: SourceRange(start: SourceLocation(line: 1, column: 1),
                                            end: SourceLocation(line: Swift.max(1, lines.count + 1), column: 1)))

@@ -160,6 +160,9 @@ extension BlockParser {
         var options: [String: DirectiveOptionValue] = [:]
         for (rawName, body) in fields {
             let name = rawName.lowercased()
+            if name.contains(where: { $0.isWhitespace }) {
+                return .failure("invalid option data: extension option field name may not contain multiple words")
+            }
             guard let kind = spec.options[name] else { return .failure("unknown option: \"\(name)\"") }
             var bodyLines = body
             bodyLines.trimTrailingBlanks()

@@ -131,6 +131,11 @@ extension BlockParser {
             messages = ctx.noteTarget(&node, explicit: true, line: line.number)
         }
         node.children += messages
+        if block.lines.isEmpty {
+            let what = isFootnote ? "Footnote" : "Citation"
+            node.children.append(ctx.systemMessage(.warning, "rst.empty-\(what.lowercased())", "\(what) content expected.",
+                                                   line: line.number + 1))
+        }
         node.children += parseBody(block.lines, matchTitles: false)
         node.range = SourceRange(start: lineRange(line).start, end: range(block.lines)?.end ?? lineRange(line).end)
         return ([node], block.end, block.blankFinish)

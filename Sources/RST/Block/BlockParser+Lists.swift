@@ -160,6 +160,29 @@ extension BlockParser {
         return true
     }
 
+    /// Splits an option marker at ", " outside angle brackets.
+    static func splitOptions(_ s: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        let chars = Array(s)
+        var k = 0
+        while k < chars.count {
+            let c = chars[k]
+            if c == "<" { depth += 1 } else if c == ">" { depth = Swift.max(0, depth - 1) }
+            if depth == 0 && c == "," && k + 1 < chars.count && chars[k + 1] == " " {
+                parts.append(current)
+                current = ""
+                k += 2
+                continue
+            }
+            current.append(c)
+            k += 1
+        }
+        parts.append(current)
+        return parts
+    }
+
     func optionListItem(_ lines: [Line], _ i: Int) -> (Node, Int, Bool)? {
         let line = lines[i]
         guard let end = OptionMarker.match(line.text) else { return nil }
@@ -167,7 +190,7 @@ extension BlockParser {
         if block.lines.isEmpty { return nil }
         let markerText = InlineParser.string(line.text.prefix(end)).trimmingTrailingSpaces()
         var options: [Node] = []
-        for optionString in markerText.components(separatedBy: ", ") {
+        for optionString in Self.splitOptions(markerText) {
             var tokens = optionString.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
             if tokens.isEmpty { return nil }
             var delimiter = " "

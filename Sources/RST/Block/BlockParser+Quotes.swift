@@ -110,7 +110,7 @@ extension BlockParser {
             let (nodes, msgs) = inlineText(block.lines)
             var lineNode = Node(.line, children: nodes, range: range(block.lines) ?? lineRange(line))
             var indent: Int? = nil
-            if rstripped(line.text).count > 1 { indent = markEnd - 1 }
+            if rstripped(line.text).count > 1 { indent = markEnd - 2 }
             lineNode.range = SourceRange(start: lineRange(line).start, end: lineNode.range?.end ?? lineRange(line).end)
             items.append((lineNode, indent))
             messages += msgs
@@ -123,6 +123,8 @@ extension BlockParser {
             if items[0].indent == nil { items[0].indent = 0 }
             for k in 1..<Swift.max(1, items.count) where items[k].indent == nil { items[k].indent = items[k - 1].indent }
         }
+        // docutils cannot attach these messages to a line block: they are only reported
+        ctx.parentMessages = []
         let block = nestLineBlock(items.map { ($0.node, $0.indent ?? 0) })
         out.append(block)
         out += messages

@@ -99,7 +99,11 @@ enum BodyDirectives {
             block = host.addName(block, name: call.option("name"))
             return [block] + messages
         })
-        r.register("class", Directive(DirectiveSpec(requiredArguments: 1, finalArgumentWhitespace: true,
+        r.register("rst-class", classDirective)
+        r.register("class", classDirective)
+    }
+
+    static let classDirective = Directive(DirectiveSpec(requiredArguments: 1, finalArgumentWhitespace: true,
                                                     hasContent: true)) { call, host in
             guard case .success(.list(let classes)) = OptionConverter.convert(call.arguments[0], .classList) else {
                 return [DirectiveSupport.error(call, host, "Invalid class attribute value for \"\(call.name)\" directive: \"\(call.arguments[0])\".")]
@@ -114,7 +118,9 @@ enum BodyDirectives {
             }
             return [pending("docutils.transforms.misc.ClassAttribute",
                             [("class", pyList(classes)), ("directive", pyString(call.name))])]
-        })
+        }
+
+    static func registerRaw(into r: inout DirectiveRegistry) {
         r.register("raw", Directive(DirectiveSpec(requiredArguments: 1, finalArgumentWhitespace: true,
                                                   options: ["file": .path, "url": .uri, "encoding": .encoding,
                                                             "class": .classList], hasContent: true)) { call, host in
@@ -139,6 +145,7 @@ enum BodyDirectives {
                 }
                 text = content
                 attrs["source"] = .string(path)
+                _ = file
             } else if call.options["url"] != nil {
                 return [DirectiveSupport.error(call, host, "Problems with \"\(call.name)\" directive URL \"\(call.option("url") ?? "")\":\nURL access is disabled.")]
             } else {

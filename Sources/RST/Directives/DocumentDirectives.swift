@@ -18,7 +18,7 @@ enum DocumentDirectives {
                                                        options: ["depth": .nonNegativeInt, "local": .flag,
                                                                  "backlinks": .choice(["top", "entry", "none"]),
                                                                  "class": .classList])) { call, host in
-            if !BodyDirectives.sectionLike.contains(call.parentKind) || call.parentKind == "sidebar" {
+            if !BodyDirectives.sectionLike.contains(call.parentKind) {
                 return [DirectiveSupport.error(call, host, "The \"\(call.name)\" directive may not be used within topics or body elements.")]
             }
             var topic = Node("topic", attributes: ["classes": .list(["contents"])], range: call.range)
@@ -35,7 +35,7 @@ enum DocumentDirectives {
             }
             if call.flag("local") { topic.append("local", to: "classes") }
             name = Names.normalized(name)
-            if !call.flag("local") || call.arguments.first != nil {
+            do {
                 topic.attributes["names"] = .list([name])
                 let (t, msgs) = host.noteExplicitTarget(topic, messageLine: call.line)
                 topic = t
@@ -66,12 +66,10 @@ enum DocumentDirectives {
                 return []
             })
         }
-        r.register("target-notes", Directive(DirectiveSpec(options: ["class": .classList, "name": .unchanged])) { call, host in
+        r.register("target-notes", Directive(DirectiveSpec(options: ["class": .classList])) { call, host in
             var details: [(String, String)] = []
             if case .list(let classes)? = call.options["class"] { details.append(("class", BodyDirectives.pyList(classes))) }
-            var node = BodyDirectives.pending("docutils.transforms.references.TargetNotes", details)
-            node = host.addName(node, name: call.option("name"))
-            return [node]
+            return [BodyDirectives.pending("docutils.transforms.references.TargetNotes", details)]
         })
         r.register("default-role", Directive(DirectiveSpec(optionalArguments: 1)) { call, host in
             guard let name = call.arguments.first else { return host.setDefaultRole(nil, line: call.line) }

@@ -39,6 +39,7 @@ enum Images {
         }
         var messages: [Node] = []
         guard case .success(let uriValue) = OptionConverter.convert(call.arguments[0], .uri) else { return [] }
+        _ = uriValue
         var attrs: [String: AttributeValue] = ["uri": .string(uriValue.text ?? "")]
         var reference: Node? = nil
         if let target = call.option("target") {

@@ -29,9 +29,17 @@ enum Include {
         let absolute = ((joined.hasPrefix("/") ? joined : (cwd as NSString).appendingPathComponent(joined)) as NSString).standardizingPath
         let rootAbs = ((root.hasPrefix("/") ? root : (cwd as NSString).appendingPathComponent(root)) as NSString).standardizingPath
         guard rootAbs == "/" || absolute == rootAbs || absolute.hasPrefix(rootAbs + "/") else { return nil }
-        var display = absolute
-        if absolute.hasPrefix(cwd + "/") { display = String(absolute.dropFirst(cwd.count + 1)) }
-        return (display, absolute)
+        return (relativePath(absolute, from: cwd), absolute)
+    }
+
+    /// Python's os.path.relpath for absolute, standardized paths.
+    static func relativePath(_ path: String, from base: String) -> String {
+        let p = path.split(separator: "/").map(String.init)
+        let b = (base as NSString).standardizingPath.split(separator: "/").map(String.init)
+        var common = 0
+        while common < p.count && common < b.count && p[common] == b[common] { common += 1 }
+        let parts = Array(repeating: "..", count: b.count - common) + p[common...]
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
 
     static func run(_ call: DirectiveCall, _ host: DirectiveHost) -> [Node] {
@@ -103,6 +111,11 @@ enum Include {
                 node.children = [.text(text)]
             }
             return [host.addName(node, name: call.option("name"))]
+        }
+        for (k, line) in text.pythonSplitLines().enumerated() where Include.expandTabs(line, tabWidth).count > host.options.lineLengthLimit {
+            let number = k + 1 + ((call.options["start-line"]).flatMap { if case .int(let v) = $0 { return v } else { return nil } } ?? 0)
+            return [DirectiveSupport.error(call, host, "\"\(display)\": line \(number) exceeds the line-length-limit.",
+                                           id: "rst.line-length", severity: .warning)]
         }
         let clipKey = [call.option("start-line"), call.option("end-line"), call.option("start-after"),
                        call.option("end-before")].map { $0 ?? "-" }.joined(separator: "\u{1}")

@@ -9,6 +9,13 @@ public enum OptionConverter {
         let value = raw ?? ""
         let trimmed = value.trimmingWhitespace()
         switch kind {
+        case .int, .nonNegativeInt, .positiveInt, .percentage:
+            if raw == nil {
+                return .failure("int() argument must be a string, a bytes-like object or a real number, not 'NoneType'")
+            }
+        default: break
+        }
+        switch kind {
         case .flag:
             if !trimmed.isEmpty { return .failure("no argument is allowed; \"\(value)\" supplied") }
             return .success(.flag)
@@ -30,7 +37,8 @@ public enum OptionConverter {
             return .success(.int(i))
         case .uri:
             guard raw != nil else { return .failure("argument required but none supplied") }
-            return .success(.text(value.split(whereSeparator: { $0.isWhitespace }).joined()))
+            let escaped = InlineParser.string(InlineParser.escapeToNull(Array(value.unicodeScalars)))
+            return .success(.text(InlineParser.removeUnescapedWhitespace(escaped)))
         case .classList:
             guard raw != nil else { return .failure("argument required but none supplied") }
             var out: [String] = []
@@ -132,6 +140,22 @@ public enum OptionConverter {
     static func pythonFloat(_ d: Double) -> String {
         if d == d.rounded() && abs(d) < 1e16 { return String(Int(d)) + ".0" }
         return String(d)
+    }
+
+    /// Why a numeric character code cannot be converted (nil when it can, or is plain text).
+    static func invalidCode(_ code: String) -> String? {
+        let lower = code.lowercased()
+        var digits: Substring? = nil
+        var radix = 16
+        if !code.isEmpty, code.allSatisfy({ $0.isASCII && $0.isNumber }) { digits = Substring(code); radix = 10 }
+        for p in ["0x", "\\x", "x", "u+", "\\u", "u"] where digits == nil && lower.hasPrefix(p) {
+            digits = lower.dropFirst(p.count)
+        }
+        if digits == nil, lower.hasPrefix("&#x"), lower.hasSuffix(";") { digits = lower.dropFirst(3).dropLast() }
+        guard let d = digits, !d.isEmpty, d.allSatisfy({ radix == 10 ? $0.isNumber : $0.isHexDigit }) else { return nil }
+        guard let v = UInt64(d, radix: radix) else { return "code too large (Python int too large to convert to C int)" }
+        if v > 0x10FFFF { return "ValueError: chr() arg not in range(0x110000)" }
+        return nil
     }
 
     /// docutils' unicode_code.

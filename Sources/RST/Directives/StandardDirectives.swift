@@ -7,6 +7,7 @@ enum StandardDirectives {
         CodeBlock.register(into: &r)
         Toctree.register(into: &r)
         BodyDirectives.register(into: &r)
+        BodyDirectives.registerRaw(into: &r)
         SubstitutionDirectives.register(into: &r)
         DocumentDirectives.register(into: &r)
         Images.register(into: &r)

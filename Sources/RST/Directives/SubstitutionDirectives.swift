@@ -43,11 +43,10 @@ enum SubstitutionDirectives {
             if call.flag("trim") || call.flag("ltrim") { out.append(Node("#ltrim")) }
             if call.flag("trim") || call.flag("rtrim") { out.append(Node("#rtrim")) }
             for code in text.split(whereSeparator: { $0.isWhitespace }) {
-                let c = OptionConverter.unicodeCode(String(code))
-                if c == String(code), code.lowercased().hasPrefix("0x") || code.lowercased().hasPrefix("u+") {
-                    return [DirectiveSupport.error(call, host, "Invalid character code: \(code)\ncode too large")]
+                if let problem = OptionConverter.invalidCode(String(code)) {
+                    return [DirectiveSupport.error(call, host, "Invalid character code: \(code)\n\(problem)")]
                 }
-                out.append(.text(c))
+                out.append(.text(OptionConverter.unicodeCode(String(code))))
             }
             return out
         })

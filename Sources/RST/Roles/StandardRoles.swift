@@ -59,7 +59,7 @@ enum StandardRoles {
                 return ([prb], [m])
             }
             var node = Node(.raw, attributes: ["format": .string(format), "xml:space": .string("preserve")],
-                            children: [.text(call.text)], range: call.range)
+                            children: [.text(InlineParser.restoreBackslashes(call.escapedText.unicodeScalars))], range: call.range)
             if case .list(let extra)? = call.options["class"] { node.attributes["classes"] = .list(extra) }
             return ([node], [])
         })
