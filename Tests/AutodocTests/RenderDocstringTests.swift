@@ -98,3 +98,50 @@ import Testing
         #expect(RenderSupport.build(text, name: "a").root == RenderSupport.build(text, name: "a").root)
     }
 }
+
+extension RenderDocstringTests {
+    @Test func hostileDocCommentsStayFast() throws {
+        let line = String(repeating: "*a `b [c ``d _e ", count: 4_000)
+        let file = SourceFile(path: "Hostile.swift", text: "/// " + line + "\npublic func f() {}\n")
+        let (module, _) = SwiftExtractor.extract(moduleName: "Hostile", files: [file])
+        let store = APIStore(modules: [module])
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            _ = RenderSupport.build(".. automodule:: Hostile\n   :members:\n", name: "page", store: store)
+        }
+        #expect(elapsed < .seconds(5), "\(elapsed)")
+    }
+
+    @Test func docCMarkdownBlocks() throws {
+        let comment = """
+        /// Summary with *emphasis*, **strong**, `code`, [a link](https://example.org) and ``Other/member``.
+        ///
+        /// # Heading
+        ///
+        /// 1. first
+        /// 2. second
+        ///    continued
+        ///
+        /// > Note: Be careful.
+        ///
+        ///     indented code
+        ///
+        /// - Parameter x: The x.
+        /// - Returns: Nothing.
+        public func g(x: Int) {}
+
+        """
+        let file = SourceFile(path: "Doc.swift", text: comment)
+        let (module, _) = SwiftExtractor.extract(moduleName: "Doc", files: [file])
+        let document = RenderSupport.build(".. autofunction:: Doc.g\n", name: "page", store: APIStore(modules: [module]))
+        let kinds = Set(document.root.first { $0.kind == "desc_content" }?.children.map(\.kind.rawValue) ?? [])
+        #expect(kinds.isSuperset(of: ["paragraph", "rubric", "enumerated_list", "note", "literal_block", "field_list"]), "\(kinds)")
+        let link = try #require(document.root.first { $0.kind == .pendingXref })
+        #expect(link.string("reftarget") == "Other.member")
+        #expect(link.range?.start == SourceLocation(line: 1, column: 84))
+        #expect(document.root.first { $0.kind == .reference }?.string("refuri") == "https://example.org")
+        let signature = try #require(document.root.first { $0.kind == "desc_signature" })
+        #expect(signature.list("ids") == ["Doc.g(x:)"])
+        #expect(signature.first { $0.kind == "desc_parameter" }?.textContent == "x: Int")
+    }
+}

@@ -17,6 +17,9 @@ struct DocCRenderer {
         }
     }
 
+    /// How far an opening delimiter looks for its closer (keeps hostile input linear).
+    static let scanLimit = 4_000
+
     var docstring: Docstring
     var documentName: String
     var context: SwiftContext
@@ -237,6 +240,10 @@ struct DocCRenderer {
         var out: [Node] = []
         var buffer = ""
         func flush() { if !buffer.isEmpty { out.append(.text(buffer)); buffer = "" } }
+        // Openers that found no closer up to `to` never will later on: remembering them keeps this linear.
+        var unclosedTicks: Set<Int> = []
+        var unclosedDelimiters: Set<String> = []
+        var unclosedBracket = false
         var k = from
         while k < to {
             let c = chars[k]
@@ -246,7 +253,7 @@ struct DocCRenderer {
             if c == "`" {
                 var ticks = 0
                 while k + ticks < to, chars[k + ticks] == "`" { ticks += 1 }
-                if let close = findTicks(chars, from: k + ticks, to: to, count: ticks) {
+                if !unclosedTicks.contains(ticks), let close = findTicks(chars, from: k + ticks, to: to, count: ticks) {
                     flush()
                     let content = String(chars[(k + ticks)..<close])
                     let r = span(positions, k, close + ticks)
@@ -258,6 +265,7 @@ struct DocCRenderer {
                     k = close + ticks
                     continue
                 }
+                unclosedTicks.insert(ticks)
                 buffer += String(repeating: "`", count: ticks)
                 k += ticks
                 continue
@@ -267,7 +275,14 @@ struct DocCRenderer {
                 let width = double ? 2 : 1
                 let opensOK = k + width < to && !chars[k + width].isWhitespace
                     && (c == "*" || k == from || !(chars[k - 1].isLetter || chars[k - 1].isNumber))
-                if opensOK, let close = findDelimiter(chars, c, width, from: k + width, to: to) {
+                let key = String(c) + String(width)
+                if opensOK, !unclosedDelimiters.contains(key) {
+                    guard let close = findDelimiter(chars, c, width, from: k + width, to: to) else {
+                        unclosedDelimiters.insert(key)
+                        buffer.append(c)
+                        k += 1
+                        continue
+                    }
                     flush()
                     out.append(Node(double ? .strong : .emphasis,
                                     children: inlineNodes(chars, positions, k + width, close),
@@ -276,7 +291,10 @@ struct DocCRenderer {
                     continue
                 }
             }
-            if c == "[", let closeText = findClose(chars, from: k + 1, to: to, open: "[", close: "]"),
+            if c == "[", !unclosedBracket, findClose(chars, from: k + 1, to: to, open: "[", close: "]") == nil {
+                unclosedBracket = true
+            }
+            if c == "[", !unclosedBracket, let closeText = findClose(chars, from: k + 1, to: to, open: "[", close: "]"),
                closeText + 1 < to, chars[closeText + 1] == "(",
                let closeURL = findClose(chars, from: closeText + 2, to: to, open: "(", close: ")") {
                 flush()
@@ -297,6 +315,7 @@ struct DocCRenderer {
     }
 
     func findTicks(_ chars: [Character], from: Int, to: Int, count: Int) -> Int? {
+        let to = min(to, from + DocCRenderer.scanLimit)
         var k = from
         while k < to {
             if chars[k] == "`" {
@@ -312,6 +331,7 @@ struct DocCRenderer {
     }
 
     func findDelimiter(_ chars: [Character], _ c: Character, _ width: Int, from: Int, to: Int) -> Int? {
+        let to = min(to, from + DocCRenderer.scanLimit)
         var k = from
         while k + width <= to {
             if chars[k] == "`" { // code spans are opaque
@@ -332,6 +352,7 @@ struct DocCRenderer {
     }
 
     func findClose(_ chars: [Character], from: Int, to: Int, open: Character, close: Character) -> Int? {
+        let to = min(to, from + DocCRenderer.scanLimit)
         var depth = 1
         var k = from
         while k < to {
