@@ -159,6 +159,10 @@ public enum DocFieldTransformer {
     }
 
     static func xref(_ target: String, type: String, documentName: String, emphasis: Bool) -> Node {
+        if PythonBuiltins.contains(target) {
+            return emphasis ? Node(.emphasis, children: [.text(target)])
+                            : Node(.literal, attributes: ["classes": .list(["xref", "py", "py-" + type])], children: [.text(target)])
+        }
         let inner = emphasis ? Node(.emphasis, children: [.text(target)])
                              : Node(.literal, attributes: ["classes": .list(["xref", "py", "py-" + type])],
                                     children: [.text(target)])

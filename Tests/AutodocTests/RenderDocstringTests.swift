@@ -53,6 +53,7 @@ import Testing
 
             Raises:
                 ValueError: When wrong.
+                BadInput: When bad.
             \"\"\"
 
         """
@@ -65,8 +66,10 @@ import Testing
             return found
         }
         #expect(names == ["Parameters", "Returns", "Return type", "Raises"])
-        let xref = document.root.first { $0.kind == .pendingXref && $0.string("reftarget") == "ValueError" }
+        let xref = document.root.first { $0.kind == .pendingXref && $0.string("reftarget") == "BadInput" }
         #expect(xref?.string("reftype") == "exc")
+        #expect(document.root.first { $0.kind == .pendingXref && $0.string("reftarget") == "ValueError" } == nil,
+                "builtins are not links")
     }
 
     @Test func missingModuleAndSyntaxErrorAreErrorsAtTheDirective() throws {

@@ -109,12 +109,18 @@ extension AutodocRenderer {
                                            id: options.noindex ? nil : DomainID.make(prefix: "", fullname),
                                            domain: "py", range: Self.locationRange(object))
         var body: [Node] = []
-        if (object.kind == .class || object.kind == .exception), options.showInheritance, !object.bases.isEmpty {
+        if (object.kind == .class || object.kind == .exception), options.showInheritance {
             var paragraph = Node(.paragraph, children: [.text("Bases: ")])
-            for (index, base) in object.bases.enumerated() {
+            for (index, base) in (object.bases.isEmpty ? ["object"] : object.bases).enumerated() {
                 if index > 0 { paragraph.children.append(.text(", ")) }
                 let target = qualifiedBase(base, in: module)
-                paragraph.children.append(Self.xref(target, text: base, domain: "py", type: "class", documentName: documentName))
+                if PythonBuiltins.contains(target) {
+                    // Like Sphinx without an inventory for Python: shown as code, not a link.
+                    paragraph.children.append(Node(.literal, attributes: ["classes": .list(["xref", "py", "py-class"])],
+                                                   children: [.text(base)]))
+                } else {
+                    paragraph.children.append(Self.xref(target, text: base, domain: "py", type: "class", documentName: documentName))
+                }
             }
             body.append(paragraph)
         }
