@@ -10,3 +10,18 @@ import Testing
 extension RenderGoldenTests {
     @Test func memberOptions() throws { try RenderSupport.check("options") }
 }
+
+extension RenderGoldenTests {
+    /// The seed page (shared/seeds/database-replication.rst) over the fixture package.
+    @Test func seedPage() throws {
+        try RenderSupport.check("seed")
+        let text = try String(contentsOfFile: RenderSupport.fixtures + "/render/seed.rst", encoding: .utf8)
+        let document = RenderSupport.build(text, name: "seed")
+        #expect(document.diagnostics.filter { $0.severity >= .warning }.isEmpty,
+                "\(document.diagnostics.map(\.message))")
+        var names: [String] = []
+        document.root.walk { if $0.kind == "desc_signature", let name = $0.string("fullname") { names.append(name) } }
+        #expect(names.contains("RestAuth.common.routers.MasterSlave"))
+        #expect(names.contains("RestAuth.common.routers.MasterSlave.db_for_read"))
+    }
+}

@@ -105,9 +105,22 @@ extension AutodocRenderer {
             }
         }
         let fullname = object.qualifiedName
-        let signature = Self.signatureNode(parts: parts, fullname: fullname, module: module.name, className: classPath,
-                                           id: options.noindex ? nil : DomainID.make(prefix: "", fullname),
-                                           domain: "py", range: Self.locationRange(object))
+        var signatures = [Self.signatureNode(parts: parts, fullname: fullname, module: module.name, className: classPath,
+                                             id: options.noindex ? nil : DomainID.make(prefix: "", fullname),
+                                             domain: "py", range: Self.locationRange(object))]
+        if !object.overloads.isEmpty, object.kind == .function || object.kind == .method,
+           let listIndex = parts.firstIndex(where: { $0.kind == "desc_parameterlist" }) {
+            // `@overload` signatures are shown instead of the implementation's; the first carries the anchor.
+            signatures = object.overloads.enumerated().map { index, overload in
+                var overloadParts = Array(parts[..<listIndex])
+                overloadParts.append(DescNodes.parameterList(pythonParameters(overload, dropFirst: object.kind == .method
+                    && !object.modifiers.contains("staticmethod"))))
+                if let returns = overload.returnAnnotation { overloadParts.append(DescNodes.part("desc_returns", returns)) }
+                return Self.signatureNode(parts: overloadParts, fullname: fullname, module: module.name, className: classPath,
+                                          id: options.noindex || index > 0 ? nil : DomainID.make(prefix: "", fullname),
+                                          domain: "py", range: nil)
+            }
+        }
         var body: [Node] = []
         if (object.kind == .class || object.kind == .exception), options.showInheritance {
             var paragraph = Node(.paragraph, children: [.text("Bases: ")])
@@ -134,7 +147,7 @@ extension AutodocRenderer {
                 }
             }
         }
-        return DescNodes.desc(domain: "py", objtype: objtype, noindex: options.noindex, signatures: [signature],
+        return DescNodes.desc(domain: "py", objtype: objtype, noindex: options.noindex, signatures: signatures,
                               content: body, range: range)
     }
 
