@@ -178,8 +178,15 @@ extension BlockParser {
     func term(_ line: Line) -> ([Node], [Node]) {
         let (nodes, messages) = inlineText([line])
         var result = [Node(.term, range: lineRange(line))]
+        // only unescaped " : " delimiters separate classifiers
+        let escaped = InlineParser.escapeToNull(Array(line.text))
+        var hasDelimiter = false
+        for k in 1..<Swift.max(1, escaped.count - 1) where escaped[k] == ":" && escaped[k - 1] == " " && escaped[k + 1] == " " {
+            hasDelimiter = true
+            break
+        }
         for node in nodes {
-            guard node.isText else { result[result.count - 1].children.append(node); continue }
+            guard node.isText, hasDelimiter else { result[result.count - 1].children.append(node); continue }
             let parts = splitClassifier(node.text)
             if parts.count == 1 {
                 result[result.count - 1].children.append(node)
