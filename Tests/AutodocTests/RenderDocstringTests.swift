@@ -35,6 +35,8 @@ import Testing
         let xref = try #require(document.root.first { $0.kind == .pendingXref && $0.string("reftarget") == "g" })
         #expect(xref.range?.start == SourceLocation(line: 6, column: 9))
         #expect(xref.string("py:module") == "pkg.mod")
+        #expect(xref.string("source") == "src/pkg/mod.py", "the file the reference was written in")
+        #expect(store.sourceFile(path: "src/pkg/mod.py") === file)
         let message = try #require(document.root.first { $0.kind == .systemMessage })
         #expect(message.attributes["line"] == .int(4))
     }

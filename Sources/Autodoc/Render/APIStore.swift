@@ -54,6 +54,18 @@ public final class APIStore: @unchecked Sendable {
         return module
     }
 
+    /// A source file of an extracted module, by path (to show the line of a problem found in a docstring).
+    public func sourceFile(path: String) -> SourceFile? {
+        lock.lock(); defer { lock.unlock() }
+        for module in modules.values {
+            if let file = module.files.first(where: { $0.path == path }) { return file }
+        }
+        for case let module? in pythonCache.values {
+            if let file = module.files.first(where: { $0.path == path }) { return file }
+        }
+        return nil
+    }
+
     /// Why a module that exists could not be extracted (e.g. its syntax error), if it failed.
     public func failure(for name: String) -> [Diagnostic] {
         _ = module(named: name)

@@ -13,10 +13,23 @@ enum DocstringRenderer {
         case .restructuredText:
             let (nodes, diagnostics) = parseRST(NapoleonConverter.convert(docstring), documentName: documentName,
                                                 options: options)
-            return (DocFieldTransformer.transform(nodes, documentName: documentName), diagnostics)
+            return (markSource(DocFieldTransformer.transform(nodes, documentName: documentName), docstring.file), diagnostics)
         case .markdown:
-            return (DocCRenderer(docstring: docstring, documentName: documentName,
-                                 context: context ?? SwiftContext(module: "", type: nil)).render(), [])
+            return (markSource(DocCRenderer(docstring: docstring, documentName: documentName,
+                                            context: context ?? SwiftContext(module: "", type: nil)).render(), docstring.file), [])
+        }
+    }
+
+    /// References from a docstring carry the path of the file they were written in (`source`),
+    /// since their ranges point into that file rather than the page; ``APIStore/sourceFile(path:)`` finds it.
+    static func markSource(_ nodes: [Node], _ file: SourceFile) -> [Node] {
+        nodes.flatMap { node in
+            node.rewritten { child in
+                guard child.kind == .pendingXref, child.range != nil else { return [child] }
+                var copy = child
+                copy.attributes["source"] = .string(file.path)
+                return [copy]
+            }
         }
     }
 
