@@ -28,12 +28,42 @@ private func firstError(_ text: String) -> Diagnostic? {
         ("def 1(): pass\n", 1, 5, "invalid syntax: expected a function name"),
         ("def f(a, , b): pass\n", 1, 10, "invalid syntax"),
         ("x = 1:\n    pass\n", 1, 6, "invalid syntax"),
+        ("print \"hello\"\n", 1, 1, "Missing parentheses in call to 'print'. Did you mean print(...)?"),
+        ("x = f(a b)\n", 1, 7, "invalid syntax. Perhaps you forgot a comma?"),
+        ("x = 1 2\n", 1, 7, "invalid syntax"),
+        ("x = (a) b\n", 1, 9, "invalid syntax"),
+        ("exec 'code'\n", 1, 1, "Missing parentheses in call to 'exec'. Did you mean exec(...)?"),
+        ("x = 'a' b'b'\n", 1, 9, "cannot mix bytes and nonbytes literals"),
     ])
     func reportsLocation(source: String, line: Int, column: Int, message: String) throws {
         let diagnostic = try #require(firstError(source))
         #expect(diagnostic.id == "autodoc.python.syntax")
         #expect(diagnostic.message == "Python syntax error: " + message)
         #expect(diagnostic.range?.start == SourceLocation(line: line, column: column))
+    }
+
+    /// Valid code that sits close to the adjacent-operand rule.
+    @Test func softKeywordsAndNumbersAreNotErrors() {
+        let valid = """
+        match command:
+            case "go" | 'stop':
+                pass
+            case [x, y] if x > 0:
+                pass
+            case Point(x=0) as p:
+                pass
+        type Alias[T] = list[T]
+        x = 1if y else 2
+        z = 0x1f + 0o17 + 0b101 + 1_000.5e-3j + .5
+        s = "a" f"b{x}" r"c"
+        b = b"a" rb"c"
+        match = case = type = 1
+        print(match, case, type)
+        if x: type Y = int
+        """
+        let (module, diagnostics) = PythonExtractor.extract(source: SourceFile(path: "ok.py", text: valid), moduleName: "ok")
+        #expect(diagnostics.isEmpty, "\(diagnostics.map { "\($0.range?.start.description ?? "") \($0.message)" })")
+        #expect(module?.member(named: "Alias")?.value == "list[T]")
     }
 
     @Test func hostileInputDoesNotCrashOrHang() {
@@ -67,5 +97,24 @@ private func firstError(_ text: String) -> Diagnostic? {
                 #expect(module?.members.isEmpty == true, "\(text.debugDescription): \(diagnostics.map(\.message))")
             }
         }
+    }
+}
+
+@Suite struct PythonEncodingTests {
+    let extractor = PythonExtractor(searchPaths: [Golden.fixtures + "/python"])
+
+    @Test func codingDeclarationIsHonoured() throws {
+        let module = try #require(extractor.extract(moduleNamed: "encodings.latin").0)
+        #expect(module.docstring?.text == "Café au lait.")
+    }
+
+    @Test(arguments: [("encodings.invalid", 1, "source is not valid UTF-8"),
+                      ("encodings.unknown", 1, "unknown encoding: uft-8")])
+    func badEncodingsAreSyntaxErrors(name: String, line: Int, message: String) throws {
+        let (module, diagnostics) = extractor.extract(moduleNamed: name)
+        #expect(module == nil)
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.message == "Python syntax error: " + message)
+        #expect(diagnostic.range?.start.line == line)
     }
 }

@@ -43,9 +43,15 @@ public struct PythonExtractor: Sendable {
         guard let data = FileManager.default.contents(atPath: location.path) else {
             return (nil, [Diagnostic.error(DiagnosticID.unreadable, "cannot read '\(location.path)'")])
         }
-        let text = String(decoding: data, as: UTF8.self)
-        return Self.extract(source: SourceFile(path: location.path, text: text), moduleName: name,
-                            isPackage: location.isPackage)
+        switch PythonSourceDecoder.decode(data) {
+        case let .success(text):
+            return Self.extract(source: SourceFile(path: location.path, text: text), moduleName: name,
+                                isPackage: location.isPackage)
+        case let .failure(error):
+            let file = SourceFile(path: location.path, text: String(decoding: data, as: UTF8.self))
+            return (nil, [Diagnostic.error(DiagnosticID.syntaxError, "Python syntax error: \(error.message)", file: file,
+                                           range: SourceRange(line: error.location.line, column: 1, length: 1))])
+        }
     }
 
     /// Extracts a module from source text already in memory.

@@ -41,6 +41,7 @@ struct PythonStatement: Sendable {
                 position += 1
             }
             if position < tokens.count, tokens[position].kind == .newline { position += 1 }
+            try checkAdjacentAtoms(line)
             var statement = PythonStatement(tokens: line, body: [])
             let endsWithColon = line.last?.isOp(":") == true
             if position < tokens.count, tokens[position].kind == .indent {
@@ -59,6 +60,59 @@ struct PythonStatement: Sendable {
             statements.append(statement)
         }
         return statements
+    }
+}
+
+extension PythonStatement {
+    /// Keywords that are also values.
+    private static let valueKeywords: Set<String> = ["True", "False", "None"]
+    /// Soft keywords that start statements followed directly by an expression (`match x:`, `case 1:`, `type X = …`).
+    private static let softKeywords: Set<String> = ["match", "case", "type"]
+
+    private static func isAtom(_ token: PythonToken) -> Bool {
+        switch token.kind {
+        case .number, .string: return true
+        case .name: return !PythonModuleBuilder.keywords.contains(token.text) || valueKeywords.contains(token.text)
+        default: return false
+        }
+    }
+
+    /// Two operands with nothing between them (`print "x"`, `f(a b)`, `x = 1 2`) never
+    /// form valid Python, except adjacent strings (implicit concatenation) and the soft
+    /// keywords at the start of a statement.
+    static func checkAdjacentAtoms(_ line: [PythonToken]) throws {
+        guard line.count > 1 else { return }
+        var depth = PythonTokens.isOpen(line[0]) ? 1 : 0
+        for index in 1..<line.count {
+            let previous = line[index - 1], token = line[index]
+            defer {
+                if PythonTokens.isOpen(token) { depth += 1 } else if PythonTokens.isClose(token) { depth -= 1 }
+            }
+            guard isAtom(token) else { continue }
+            let previousEndsOperand = isAtom(previous) || previous.isOp(")") || previous.isOp("]") || previous.isOp("}")
+            guard previousEndsOperand else { continue }
+            if previous.kind == .string, token.kind == .string {
+                let bytes = [previous, token].map { PythonStringLiteral($0)?.isBytes == true }
+                if bytes[0] != bytes[1] {
+                    throw PythonSyntaxError(message: "cannot mix bytes and nonbytes literals", location: token.start)
+                }
+                continue
+            }
+            if previous.kind == .name, softKeywords.contains(previous.text),
+               index == 1 || line[index - 2].isOp(";") || line[index - 2].isOp(":") {
+                continue
+            }
+            let atStatementStart = index == 1 || line[index - 2].isOp(";")
+            if previous.kind == .name, previous.text == "print" || previous.text == "exec", atStatementStart {
+                throw PythonSyntaxError(
+                    message: "Missing parentheses in call to '\(previous.text)'. Did you mean \(previous.text)(...)?",
+                    location: previous.start)
+            }
+            if depth > 0 {
+                throw PythonSyntaxError(message: "invalid syntax. Perhaps you forgot a comma?", location: previous.start)
+            }
+            throw PythonSyntaxError(message: "invalid syntax", location: token.start)
+        }
     }
 }
 

@@ -246,19 +246,38 @@ struct PythonTokenizer {
         return valid.contains(lower) ? lower : nil
     }
 
+    /// Scans a numeric literal (Python's grammar: decimal, `0x`/`0o`/`0b`, fractions,
+    /// exponents, `_` separators, `j` suffix) and stops where it ends, so that
+    /// `1if x else 2` splits into `1`, `if` … as in Python.
     private func scanNumber(_ start: Int) -> Int {
         var j = start
-        let isHex = scalar(start) == "0" && (scalar(start + 1) == "x" || scalar(start + 1) == "X")
-        while j < scalars.count {
-            let c = scalars[j]
-            if Self.isIdentifierContinue(c) && c.isASCII || c == "." {
-                j += 1
-            } else if (c == "+" || c == "-"), !isHex, j > start, scalars[j - 1] == "e" || scalars[j - 1] == "E" {
-                j += 1
-            } else {
-                break
+        func digits(_ accept: (Unicode.Scalar) -> Bool) {
+            while let c = scalar(j), accept(c) || (c == "_" && scalar(j + 1).map(accept) == true) { j += 1 }
+        }
+        let isDecimal: (Unicode.Scalar) -> Bool = { $0 >= "0" && $0 <= "9" }
+        if scalar(j) == "0", let base = scalar(j + 1), "xXoObB".unicodeScalars.contains(base) {
+            j += 2
+            switch base {
+            case "x", "X": digits { isDecimal($0) || ("a"..."f").contains($0) || ("A"..."F").contains($0) }
+            case "o", "O": digits { $0 >= "0" && $0 <= "7" }
+            default: digits { $0 == "0" || $0 == "1" }
+            }
+            return j
+        }
+        digits(isDecimal)
+        if scalar(j) == "." {
+            j += 1
+            digits(isDecimal)
+        }
+        if let e = scalar(j), e == "e" || e == "E" {
+            var k = j + 1
+            if let sign = scalar(k), sign == "+" || sign == "-" { k += 1 }
+            if let d = scalar(k), isDecimal(d) {
+                j = k
+                digits(isDecimal)
             }
         }
+        if let suffix = scalar(j), suffix == "j" || suffix == "J" { j += 1 }
         return j
     }
 
