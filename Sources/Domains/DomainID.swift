@@ -29,11 +29,9 @@ public enum DomainID {
             // Other non-ASCII scalars (combining accents, letters without an ASCII form) are dropped.
         }
         // Leading digits, dots, underscores and hyphens go.
-        while let first = out.unicodeScalars.first,
-              first == "-" || first == "." || first == "_" || ("0"..."9").contains(first) {
-            out.unicodeScalars.removeFirst()
-        }
-        return out
+        let scalars = out.unicodeScalars
+        let kept = scalars.drop { $0 == "-" || $0 == "." || $0 == "_" || ("0"..."9").contains($0) }
+        return String(String.UnicodeScalarView(kept))
     }
 
     static func isIDScalar(_ s: Unicode.Scalar) -> Bool {
