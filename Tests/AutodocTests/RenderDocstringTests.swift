@@ -150,3 +150,33 @@ extension RenderDocstringTests {
         #expect(signature.first { $0.kind == "desc_parameter" }?.textContent == "x: Int")
     }
 }
+
+extension RenderDocstringTests {
+    @Test func napoleonAttributesBecomeAttributeDescriptions() throws {
+        let source = """
+        class C:
+            \"\"\"A class.
+
+            Attributes:
+                size (int): How big.
+
+            Example:
+                >>> C()
+
+            Note:
+                Careful with :py:attr:`size`.
+            \"\"\"
+
+        """
+        let (store, _) = try Self.store(source)
+        let document = RenderSupport.build(".. autoclass:: pkg.mod.C\n", name: "page", store: store)
+        #expect(document.diagnostics.isEmpty, "\(document.diagnostics.map(\.message))")
+        let attribute = try #require(document.root.first { $0.kind == "desc_signature" && $0.textContent.hasPrefix("size") })
+        #expect(attribute.string("fullname") == "pkg.mod.C.size")
+        #expect(attribute.list("ids") == ["pkg.mod.C.size"])
+        #expect(document.root.first { $0.kind == "note" } != nil)
+        let xref = try #require(document.root.first { $0.kind == .pendingXref && $0.string("reftarget") == "size" })
+        #expect(xref.string("py:class") == "C")
+        #expect(xref.range?.start.line == 11)
+    }
+}
