@@ -1,4 +1,6 @@
+import Autodoc
 import DocTree
+import Domains
 import Foundation
 import Markdown
 import RST
@@ -10,24 +12,36 @@ extension PageReader {
         for (name, type) in config.objectTypes { extraRoles[type.role] = ("std", name) }
         var extlinks: [String: (url: String, caption: String?)] = [:]
         for (name, link) in config.extlinks { extlinks[name] = (link.url, link.caption) }
+        var directives = DirectiveRegistry.standard
+        var objectTypes: [String: (directive: String, role: String)] = [:]
+        for (name, type) in config.objectTypes { objectTypes[name] = (type.directive, type.role) }
+        DomainDirectives.register(into: &directives, objectTypes: objectTypes)
+        AutodocDirectives.register(into: &directives)
         return RSTOptions(rawEnabled: config.rawEnabled, tags: Set(config.tags), includeRoot: sourceURL.path,
                           readFile: { path in
                               FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
                           },
-                          extraRoles: extraRoles, extlinks: extlinks)
+                          extraRoles: extraRoles, extlinks: extlinks, directives: directives)
     }
 
-    /// Chooses the parser by markup.
+    /// Chooses the parser by markup, then expands API documentation from
+    /// source and gives references their module/class context.
     func parse(_ file: SourceFile, page: PageSource, sourceName: String? = nil) -> Document {
         var options = rstOptions
         if let sourceName { options.sourceLabel = sourceName }
+        var document: Document
         switch page.markup {
         case .markdown:
             var markdown = MarkdownOptions(rawHTMLEnabled: config.rawEnabled)
             markdown.rst = options
-            return MarkdownParser(options: markdown).parse(file, name: page.name)
+            document = MarkdownParser(options: markdown).parse(file, name: page.name)
         case .rst:
-            return RSTParser(options: options).parse(file, name: page.name)
+            document = RSTParser(options: options).parse(file, name: page.name)
         }
+        if let apiStore, document.root.first(where: { $0.kind == AutodocDirectives.nodeKind }) != nil {
+            document = AutodocExpander.expand(document, store: apiStore, parserOptions: options)
+        }
+        document.root = DomainContext.apply(document.root)
+        return document
     }
 }

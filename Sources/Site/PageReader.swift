@@ -1,5 +1,6 @@
 import CrossRef
 import DocTree
+import Autodoc
 import Foundation
 import RST
 
@@ -10,11 +11,14 @@ struct PageReader: Sendable {
     let sourceURL: URL
     let displayRoot: String
     let rstOptions: RSTOptions
+    /// Extracted API documentation for `automodule` and friends (nil outside a project).
+    let apiStore: APIStore?
 
-    init(config: SiteConfig, sourceURL: URL, displayRoot: String) {
+    init(config: SiteConfig, sourceURL: URL, displayRoot: String, apiStore: APIStore? = nil) {
         self.config = config
         self.sourceURL = sourceURL
         self.displayRoot = displayRoot
+        self.apiStore = apiStore
         rstOptions = Self.rstOptions(config: config, sourceURL: sourceURL)
     }
 

@@ -1,3 +1,4 @@
+import Autodoc
 import CrossRef
 import DocTree
 import Foundation
@@ -77,7 +78,9 @@ public enum SiteBuilder {
         report.pages = pages.count
 
         // read (pure per file)
-        let reader = PageReader(config: config, sourceURL: sourceURL, displayRoot: displayRoot)
+        let (apiStore, apiProblems) = APIStore.load(pythonPaths: config.pythonPaths, swiftModules: config.swiftModules)
+        report.diagnostics += apiProblems
+        let reader = PageReader(config: config, sourceURL: sourceURL, displayRoot: displayRoot, apiStore: apiStore)
         let read = pages.parallelMap { page -> (Document, PageTargets) in
             TargetCollector.process(reader.read(page))
         }

@@ -23,13 +23,13 @@ extension DefaultTheme {
 </header>
 <input type="checkbox" id="nav-open" class="nav-open" hidden>
 <div class="page">
+  {{#hasNavigation}}
   <nav class="sidebar" aria-label="Site navigation">
-    {{#hasNavigation}}
     <ul class="nav">
       {{#navigation}}{{> nav-item}}{{/navigation}}
     </ul>
-    {{/hasNavigation}}
   </nav>
+  {{/hasNavigation}}
   <main id="content" class="content">
     <article class="document">
 {{{body}}}
