@@ -129,6 +129,10 @@ extension AutodocRenderer {
 
     /// `label name: Type = default` (the label only when it differs from the name).
     func swiftParameter(_ parameter: APIParameter) -> String {
+        // An unnamed associated value of an enum case: just its type.
+        if parameter.name == "_", parameter.label == nil, let annotation = parameter.annotation {
+            return parameter.defaultValue.map { annotation + " = " + $0 } ?? annotation
+        }
         var text = parameter.label.map { $0 + " " + parameter.name } ?? parameter.name
         if let annotation = parameter.annotation { text += ": " + annotation }
         if let value = parameter.defaultValue { text += " = " + value }
