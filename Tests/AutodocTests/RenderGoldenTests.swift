@@ -25,3 +25,13 @@ extension RenderGoldenTests {
         #expect(names.contains("RestAuth.common.routers.MasterSlave.db_for_read"))
     }
 }
+
+extension RenderGoldenTests {
+    /// The Swift extractor's sample (generics, failable and throwing initializers, subscripts, extensions).
+    @Test func swiftSample() throws {
+        let path = RenderSupport.fixtures + "/swift/Sample/Shapes.swift.fixture"
+        let file = SourceFile(path: "Sample/Shapes.swift", text: try String(contentsOfFile: path, encoding: .utf8))
+        let (module, _) = SwiftExtractor.extract(moduleName: "Sample", files: [file])
+        try RenderSupport.check("sample", store: APIStore(modules: [module]))
+    }
+}

@@ -53,10 +53,11 @@ enum RenderSupport {
         return out
     }
 
-    static func check(_ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    static func check(_ name: String, store: APIStore = RenderSupport.store,
+                      sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let base = fixtures + "/render/" + name
         let input = try String(contentsOfFile: base + ".rst", encoding: .utf8)
-        let actual = dump(build(input, name: name))
+        let actual = dump(build(input, name: name, store: store))
         if ProcessInfo.processInfo.environment["VELLUM_UPDATE_GOLDEN"] == "1" {
             try actual.write(toFile: base + ".pseudoxml", atomically: true, encoding: .utf8)
             return
