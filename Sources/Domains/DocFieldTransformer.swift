@@ -9,6 +9,8 @@ public enum DocFieldTransformer {
         var name: String
         var type: [Node]
         var body: [Node]
+        /// Where the field was written (for the references made from it).
+        var range: SourceRange? = nil
     }
 
     enum Group: String {
@@ -52,29 +54,30 @@ public enum DocFieldTransformer {
             guard let kind = parts.first?.lowercased() else { sequence.append((nil, field)); continue }
             let argument = parts.dropFirst()
             let body = bodyNode.children
+            let range = nameNode.range ?? field.range
             switch kind {
             case "param", "parameter", "arg", "argument", "key", "keyword":
                 guard let name = argument.last else { sequence.append((nil, field)); continue }
-                let type = argument.count > 1 ? typeNodes(argument.dropLast().joined(separator: " "), documentName: documentName) : []
+                let type = argument.count > 1 ? located(typeNodes(argument.dropLast().joined(separator: " "), documentName: documentName), range) : []
                 add(.parameters, Item(name: name, type: type, body: body), at: index)
             case "type":
                 guard let name = argument.last else { sequence.append((nil, field)); continue }
-                types[name] = typeBody(body, documentName: documentName)
+                types[name] = located(typeBody(body, documentName: documentName), bodyNode.range ?? range)
             case "var", "ivar", "cvar":
                 guard let name = argument.last else { sequence.append((nil, field)); continue }
-                let type = argument.count > 1 ? typeNodes(argument.dropLast().joined(separator: " "), documentName: documentName) : []
+                let type = argument.count > 1 ? located(typeNodes(argument.dropLast().joined(separator: " "), documentName: documentName), range) : []
                 add(.variables, Item(name: name, type: type, body: body), at: index)
             case "vartype":
                 guard let name = argument.last else { sequence.append((nil, field)); continue }
-                varTypes[name] = typeBody(body, documentName: documentName)
+                varTypes[name] = located(typeBody(body, documentName: documentName), bodyNode.range ?? range)
             case "raises", "raise", "except", "exception":
                 let name = argument.joined(separator: " ")
-                add(.raises, Item(name: name, type: [], body: body), at: index)
+                add(.raises, Item(name: name, type: [], body: body, range: range), at: index)
             case "returns", "return":
                 guard argument.isEmpty else { sequence.append((nil, field)); continue }
                 add(.returns, Item(name: "", type: [], body: body), at: index)
             case "rtype":
-                add(.returnType, Item(name: "", type: [], body: typeBody(body, documentName: documentName)), at: index)
+                add(.returnType, Item(name: "", type: [], body: located(typeBody(body, documentName: documentName), bodyNode.range ?? range)), at: index)
             case "meta":
                 continue
             default:
@@ -106,7 +109,7 @@ public enum DocFieldTransformer {
             case .returns, .returnType, .yields:
                 bodies.append(item.body)
             case .raises:
-                var head: [Node] = [xref(item.name, type: "exc", documentName: documentName, emphasis: false)]
+                var head: [Node] = located([xref(item.name, type: "exc", documentName: documentName, emphasis: false)], item.range)
                 if !item.body.isEmpty { head.append(.text(" – ")) }
                 bodies.append(merge(head, item.body))
             case .parameters, .variables:
@@ -133,6 +136,17 @@ public enum DocFieldTransformer {
             return [first] + body.dropFirst()
         }
         return [Node(.paragraph, children: head)] + body
+    }
+
+    /// Gives generated references without a position the position of the field they came from.
+    static func located(_ nodes: [Node], _ range: SourceRange?) -> [Node] {
+        guard let range else { return nodes }
+        return nodes.map { node in
+            guard node.kind == .pendingXref, node.range == nil else { return node }
+            var copy = node
+            copy.range = range
+            return copy
+        }
     }
 
     /// A type given in a field body: its inline content, or a link when it is a plain name.

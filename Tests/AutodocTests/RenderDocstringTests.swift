@@ -70,6 +70,7 @@ import Testing
         #expect(names == ["Parameters", "Returns", "Return type", "Raises"])
         let xref = document.root.first { $0.kind == .pendingXref && $0.string("reftarget") == "BadInput" }
         #expect(xref?.string("reftype") == "exc")
+        #expect(xref?.range?.start.line == 13, "the line of the Raises entry in the .py file")
         #expect(document.root.first { $0.kind == .pendingXref && $0.string("reftarget") == "ValueError" } == nil,
                 "builtins are not links")
     }
