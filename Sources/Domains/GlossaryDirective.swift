@@ -87,7 +87,9 @@ enum GlossaryDirective {
             items.append(item)
         }
         let list = Node(.definitionList, attributes: ["classes": .list(["glossary"])], children: items)
-        return [Node("glossary", children: [list], range: call.range)] + messages
+        var glossary = Node("glossary", children: [list], range: call.range)
+        if call.flag("sorted") { glossary.attributes["sorted"] = .bool(true) }
+        return [glossary] + messages
     }
 
     /// NFD of the lower-cased first term, compared scalar by scalar (accents sort with their letter).

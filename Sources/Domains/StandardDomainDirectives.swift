@@ -65,8 +65,7 @@ enum StandardDomainDirectives {
                     continue
                 }
                 if !names.isEmpty {
-                    node.children.append(DescNodes.part("desc_sig_punctuation", ","))
-                    node.children.append(.text(" "))
+                    node.children.append(DescNodes.part("desc_addname", ", "))
                 }
                 node.children.append(DescNodes.part("desc_name", name))
                 if !args.isEmpty { node.children.append(DescNodes.part("desc_addname", args)) }
