@@ -29,33 +29,41 @@ extension Resolver {
         func matching(_ name: String) -> [ObjectTarget] {
             (byName[name] ?? []).filter { types.contains($0.type) }
         }
-        var candidates: [String] = [lookupName]
-        if domain == "py" || domain == "swift" {
-            let module = node.string("\(domain):module") ?? node.string("py:module")
-            let cls = node.string("\(domain):class") ?? node.string("py:class")
-            var context: [String] = []
-            if let module, let cls { context.append("\(module).\(cls).\(lookupName)") }
-            if let cls { context.append("\(cls).\(lookupName)") }
-            if let module { context.append("\(module).\(lookupName)") }
-            candidates = context + candidates
+        // Swift symbols may be written with argument labels (`tagged(_:)`) for
+        // members registered without them (enum cases): try both spellings.
+        var spellings = [lookupName]
+        if domain == "swift", let paren = lookupName.firstIndex(of: "("), lookupName.hasSuffix(")") {
+            spellings.append(String(lookupName[..<paren]))
         }
-        for name in candidates {
-            if let found = matching(name).first {
-                return .success(reference(from: node, document: document.name, to: found.document,
-                                          anchor: found.anchor, text: nil))
+        for spelling in spellings {
+            var candidates: [String] = [spelling]
+            if domain == "py" || domain == "swift" {
+                let module = node.string("\(domain):module") ?? node.string("py:module")
+                let cls = node.string("\(domain):class") ?? node.string("py:class")
+                var context: [String] = []
+                if let module, let cls { context.append("\(module).\(cls).\(spelling)") }
+                if let cls { context.append("\(cls).\(spelling)") }
+                if let module { context.append("\(module).\(spelling)") }
+                candidates = context + candidates
             }
-        }
-        if domain != "std" {
-            let suffix = "." + lookupName
-            let matches = byName.keys.filter { $0.hasSuffix(suffix) }.sorted().flatMap(matching)
-            if matches.count == 1, let found = matches.first {
-                return .success(reference(from: node, document: document.name, to: found.document,
-                                          anchor: found.anchor, text: nil))
+            for name in candidates {
+                if let found = matching(name).first {
+                    return .success(reference(from: node, document: document.name, to: found.document,
+                                              anchor: found.anchor, text: nil))
+                }
             }
-            if matches.count > 1 {
-                return fail("ambiguous \(shown) reference '\(rawTarget)': \(matches.count) objects match",
-                            [], matches.map { .init("candidate \($0.kindName) '\($0.name)'", file: $0.file, range: $0.range) }
-                                + [.init("write the full name, e.g. :\(shown):`\(matches[0].name)`")])
+            if domain != "std" {
+                let suffix = "." + spelling
+                let matches = byName.keys.filter { $0.hasSuffix(suffix) }.sorted().flatMap(matching)
+                if matches.count == 1, let found = matches.first {
+                    return .success(reference(from: node, document: document.name, to: found.document,
+                                              anchor: found.anchor, text: nil))
+                }
+                if matches.count > 1 {
+                    return fail("ambiguous \(shown) reference '\(rawTarget)': \(matches.count) objects match",
+                                [], matches.map { .init("candidate \($0.kindName) '\($0.name)'", file: $0.file, range: $0.range) }
+                                    + [.init("write the full name, e.g. :\(shown):`\(matches[0].name)`")])
+                }
             }
         }
         for external in options.inventories {

@@ -67,8 +67,9 @@ public struct Resolver: Sendable {
         let target = node.string("reftarget") ?? ""
         let explicit = node.attributes["refexplicit"] == .bool(true)
         let id = Self.diagnosticID(domain: domain, type: type)
+        let file = node.string("source").flatMap(options.sourceFiles) ?? document.source
         func fail(_ message: String, suggestions: [String] = [], notes: [Diagnostic.Note] = []) -> Swift.Result<Node, Problem> {
-            .failure(Problem(diagnostic: Diagnostic(id: id, severity: .error, message: message, file: document.source,
+            .failure(Problem(diagnostic: Diagnostic(id: id, severity: .error, message: message, file: file,
                                                     range: node.range, notes: notes, suggestions: suggestions)))
         }
 

@@ -1,3 +1,4 @@
+import DocTree
 import Foundation
 
 /// Project settings that affect resolution.
@@ -10,6 +11,9 @@ public struct ResolverOptions: Sendable {
     public var ignore: IgnoreList = IgnoreList()
     /// Numbers of figures, tables and code blocks for `:numref:`, by `document#anchor`.
     public var numbers: [String: Int] = [:]
+    /// Source files other than the page, by path: a reference that came from a
+    /// docstring carries a `source` attribute, and its problems point into that file.
+    public var sourceFiles: @Sendable (String) -> SourceFile? = { _ in nil }
 
     public init(customRoles: [String: String] = [:], inventories: [ExternalInventory] = [],
                 ignore: IgnoreList = IgnoreList()) {

@@ -9,9 +9,18 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
 /// the source line, a caret under the span, then notes and suggestions.
 public struct DiagnosticFormatter: Sendable {
     public var format: DiagnosticFormat
+    /// Absolute paths below this directory are shown relative to it.
+    public var workingDirectory: String?
 
-    public init(format: DiagnosticFormat = .text) {
+    public init(format: DiagnosticFormat = .text, workingDirectory: String? = nil) {
         self.format = format
+        self.workingDirectory = workingDirectory.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+    }
+
+    /// A path as shown to the user.
+    func display(_ path: String) -> String {
+        if let base = workingDirectory, path.hasPrefix(base) { return String(path.dropFirst(base.count)) }
+        return path
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
@@ -27,20 +36,20 @@ public struct DiagnosticFormatter: Sendable {
         diagnostics.map(render).joined()
     }
 
-    static func location(_ file: SourceFile?, _ range: SourceRange?) -> String {
+    func location(_ file: SourceFile?, _ range: SourceRange?) -> String {
         guard let file else { return "vellum" }
-        guard let range else { return file.path }
-        return "\(file.path):\(range.start.line):\(range.start.column)"
+        guard let range else { return display(file.path) }
+        return "\(display(file.path)):\(range.start.line):\(range.start.column)"
     }
 
     private func renderText(_ d: Diagnostic) -> String {
-        var out = "\(Self.location(d.file, d.range)): \(d.severity.label): \(d.message) [\(d.id)]\n"
+        var out = "\(location(d.file, d.range)): \(d.severity.label): \(d.message) [\(d.id)]\n"
         if let file = d.file, let range = d.range {
             out += Self.excerpt(file: file, range: range)
         }
         for note in d.notes {
             if let file = note.file {
-                out += "\(Self.location(file, note.range)): note: \(note.message)\n"
+                out += "\(location(file, note.range)): note: \(note.message)\n"
                 if let range = note.range { out += Self.excerpt(file: file, range: range) }
             } else {
                 out += "note: \(note.message)\n"
@@ -78,7 +87,7 @@ public struct DiagnosticFormatter: Sendable {
 
     private func renderJSON(_ d: Diagnostic) -> String {
         var fields: [(String, String)] = []
-        fields.append(("path", Self.jsonString(d.file?.path ?? "")))
+        fields.append(("path", Self.jsonString(d.file.map { display($0.path) } ?? "")))
         fields.append(("line", d.range.map { String($0.start.line) } ?? "null"))
         fields.append(("column", d.range.map { String($0.start.column) } ?? "null"))
         fields.append(("end_line", d.range.map { String($0.end.line) } ?? "null"))
@@ -88,7 +97,7 @@ public struct DiagnosticFormatter: Sendable {
         fields.append(("message", Self.jsonString(d.message)))
         let notes = d.notes.map { note -> String in
             var parts = ["\"message\":\(Self.jsonString(note.message))"]
-            if let file = note.file { parts.append("\"path\":\(Self.jsonString(file.path))") }
+            if let file = note.file { parts.append("\"path\":\(Self.jsonString(display(file.path)))") }
             if let range = note.range {
                 parts.append("\"line\":\(range.start.line)")
                 parts.append("\"column\":\(range.start.column)")
@@ -108,7 +117,7 @@ public struct DiagnosticFormatter: Sendable {
         case .error, .severe: command = "error"
         }
         var properties: [String] = []
-        if let file = d.file { properties.append("file=\(Self.githubProperty(file.path))") }
+        if let file = d.file { properties.append("file=\(Self.githubProperty(display(file.path)))") }
         if let range = d.range {
             properties.append("line=\(range.start.line)")
             properties.append("col=\(range.start.column)")

@@ -124,6 +124,7 @@ public enum SiteBuilder {
                                               ignore: IgnoreList(exact: config.ignore, patterns: config.ignoreRegex))
         for (name, type) in config.objectTypes { resolverOptions.customRoles[type.role] = name }
         resolverOptions.numbers = Numbering.compute(read.map(\.0), order: navigation.order)
+        resolverOptions.sourceFiles = { apiStore.sourceFile(path: $0) }
         let resolver = Resolver(index: index, options: resolverOptions)
         let allTocTrees = toctrees
         let resolved = read.map(\.0).parallelMap { document -> (Document, [Diagnostic], Int, [Asset]) in

@@ -68,7 +68,8 @@ func runBuild(_ options: BuildArguments, output: String?) throws {
         FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
         throw ExitCode(1)
     }
-    let formatter = DiagnosticFormatter(format: options.diagnostics.format)
+    let formatter = DiagnosticFormatter(format: options.diagnostics.format,
+                                        workingDirectory: FileManager.default.currentDirectoryPath)
     let rendered = formatter.render(report.diagnostics)
     switch options.diagnostics {
     case .text:
