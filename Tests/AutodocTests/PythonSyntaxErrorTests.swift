@@ -34,6 +34,10 @@ private func firstError(_ text: String) -> Diagnostic? {
         ("x = (a) b\n", 1, 9, "invalid syntax"),
         ("exec 'code'\n", 1, 1, "Missing parentheses in call to 'exec'. Did you mean exec(...)?"),
         ("x = 'a' b'b'\n", 1, 9, "cannot mix bytes and nonbytes literals"),
+        ("x = = 1\n", 1, 5, "invalid syntax"),
+        ("x = 1 +\n", 1, 8, "invalid syntax"),
+        ("== 2\n", 1, 1, "invalid syntax"),
+        ("import a.\n", 1, 10, "invalid syntax"),
     ])
     func reportsLocation(source: String, line: Int, column: Int, message: String) throws {
         let diagnostic = try #require(firstError(source))
@@ -60,6 +64,12 @@ private func firstError(_ text: String) -> Diagnostic? {
         match = case = type = 1
         print(match, case, type)
         if x: type Y = int
+        from .. import sibling
+        from . import *
+        def star(*, a=-1, b=~2, **kw) -> None: return a[::-1], a[1:, 2], {**kw}, (y := 5), f(*a, **kw)
+        t = 1,
+        single, = [t]
+        lambda *, k=-1: k
         """
         let (module, diagnostics) = PythonExtractor.extract(source: SourceFile(path: "ok.py", text: valid), moduleName: "ok")
         #expect(diagnostics.isEmpty, "\(diagnostics.map { "\($0.range?.start.description ?? "") \($0.message)" })")

@@ -42,6 +42,7 @@ struct PythonStatement: Sendable {
             }
             if position < tokens.count, tokens[position].kind == .newline { position += 1 }
             try checkAdjacentAtoms(line)
+            try checkOperators(line)
             var statement = PythonStatement(tokens: line, body: [])
             let endsWithColon = line.last?.isOp(":") == true
             if position < tokens.count, tokens[position].kind == .indent {
@@ -74,6 +75,37 @@ extension PythonStatement {
         case .number, .string: return true
         case .name: return !PythonModuleBuilder.keywords.contains(token.text) || valueKeywords.contains(token.text)
         default: return false
+        }
+    }
+
+    /// Operators that can only stand between two operands (`/` is missing: it also
+    /// marks positional-only parameters, `def f(a, /)`).
+    private static let binaryOnly: Set<String> = [
+        "=", "==", "!=", "<", ">", "<=", ">=", "//", "%", "&", "|", "^", "<<", ">>", "->", ":=",
+        "+=", "-=", "*=", "/=", "//=", "%=", "&=", "|=", "^=", ">>=", "<<=", "**=", "@=",
+    ]
+    /// Operators that cannot end a statement (a `*` can: `from x import *`).
+    private static let cannotEnd: Set<String> = binaryOnly.union(["+", "-", "/", "**", "~", "@", "."])
+
+    /// A binary-only operator right after another operator or at the start of a statement
+    /// (`x = = 1`, `= 2`), or a statement ending in an operator (`x = 1 +`).
+    static func checkOperators(_ line: [PythonToken]) throws {
+        for index in line.indices {
+            let token = line[index]
+            guard token.kind == .op else { continue }
+            let statementEnds = index == line.count - 1 || line[index + 1].isOp(";")
+            if statementEnds, cannotEnd.contains(token.text) {
+                throw PythonSyntaxError(message: "invalid syntax", location: token.end)
+            }
+            guard binaryOnly.contains(token.text) else { continue }
+            if index == 0 || line[index - 1].isOp(";") {
+                throw PythonSyntaxError(message: "invalid syntax", location: token.start)
+            }
+            let previous = line[index - 1]
+            // `first, = pair` unpacks a one-element tuple.
+            if previous.kind == .op, !PythonTokens.isClose(previous), !(previous.isOp(",") && token.isOp("=")) {
+                throw PythonSyntaxError(message: "invalid syntax", location: token.start)
+            }
         }
     }
 
