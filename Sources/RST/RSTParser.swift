@@ -13,6 +13,10 @@ public struct RSTParser: Sendable {
     /// Parses one file. `name` is the page name (`guide/replication`).
     /// Never throws: problems become diagnostics and `system_message` nodes.
     public func parse(_ file: SourceFile, name: String) -> Document {
+        // Small inputs cannot nest deeply: parse on the caller's thread.
+        if file.text.utf8.count < 8192 {
+            return RSTParser.parseOnCurrentThread(file, name: name, options: options)
+        }
         // Deeply nested input recurses deeply; run on a thread with a large stack.
         let box = ResultBox()
         let options = self.options
@@ -20,7 +24,7 @@ public struct RSTParser: Sendable {
             box.document = RSTParser.parseOnCurrentThread(file, name: name, options: options)
             box.done.signal()
         }
-        thread.stackSize = 1 << 30
+        thread.stackSize = 512 << 20
         thread.start()
         box.done.wait()
         return box.document!

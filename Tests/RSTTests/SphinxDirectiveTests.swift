@@ -1,0 +1,45 @@
+import DocTree
+import RST
+import Testing
+
+@Suite struct SphinxDirectiveTests {
+    func parse(_ text: String, tags: Set<String> = []) -> Document {
+        RSTParser(options: RSTOptions(tags: tags)).parse(SourceFile(path: "p.rst", text: text), name: "p")
+    }
+
+    @Test func onlyKeepsContentWhenTheExpressionHolds() {
+        let text = ".. only:: html and not latex\n\n   Kept.\n\n.. only:: latex\n\n   Dropped.\n"
+        let doc = parse(text, tags: ["html"])
+        #expect(doc.root.textContent.contains("Kept."))
+        #expect(!doc.root.textContent.contains("Dropped."))
+        #expect(parse(text).root.children.isEmpty)
+    }
+
+    @Test func invalidOnlyExpressionIsAnError() {
+        let doc = parse(".. only:: html and\n\n   x\n")
+        #expect(doc.diagnostics.contains { $0.id == "rst.only" && $0.severity == .error })
+    }
+
+    @Test func highlightSetsTheDefaultLanguage() {
+        let doc = parse(".. highlight:: python\n\n.. code-block::\n\n   x = 1\n")
+        #expect(doc.root.first { $0.kind == .literalBlock }?.string("language") == "python")
+    }
+
+    @Test func everySystemMessageHasADiagnosticWithALocation() {
+        let doc = parse("Title\n===\n\n*a\n\n.. nope::\n\n:nope:`x`\n\n- a\nb\n")
+        var messages = 0
+        doc.root.walk { if $0.kind == .systemMessage { messages += 1 } }
+        #expect(messages == doc.diagnostics.count)
+        #expect(doc.diagnostics.allSatisfy { $0.range != nil && $0.file != nil })
+    }
+
+    @Test func toctreeEntriesKeepTheirSourceRanges() {
+        let doc = parse(".. toctree::\n   :maxdepth: 1\n\n   intro\n   Title <guide/index>\n")
+        let entries = doc.root.first { $0.kind == .toctree }?.children ?? []
+        #expect(entries.count == 2)
+        #expect(entries[1].string("title") == "Title")
+        #expect(entries[1].string("target") == "guide/index")
+        #expect(entries[1].range?.start == SourceLocation(line: 5, column: 4))
+        #expect(doc.root.first { $0.kind == .toctree }?.attributes["maxdepth"] == .int(1))
+    }
+}
