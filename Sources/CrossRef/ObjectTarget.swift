@@ -56,6 +56,9 @@ public enum RoleTypes {
         "program": ["program"],
     ]
 
+    /// The roles of the Swift domain (`:swift:type:`, `:swift:func:` …).
+    public static var swiftRoles: [String] { swift.keys.sorted() }
+
     /// The object types `domain:role` may link to; custom object types map their role to their own type.
     public static func types(domain: String, role: String, custom: [String: String]) -> [String]? {
         switch domain {

@@ -1,4 +1,5 @@
 import Autodoc
+import CrossRef
 import DocTree
 import Domains
 import Foundation
@@ -10,6 +11,7 @@ extension PageReader {
     static func rstOptions(config: SiteConfig, sourceURL: URL) -> RSTOptions {
         var extraRoles: [String: (domain: String, type: String)] = [:]
         for (name, type) in config.objectTypes { extraRoles[type.role] = ("std", name) }
+        for role in RoleTypes.swiftRoles { extraRoles["swift:" + role] = ("swift", role) }
         var extlinks: [String: (url: String, caption: String?)] = [:]
         for (name, link) in config.extlinks { extlinks[name] = (link.url, link.caption) }
         var directives = DirectiveRegistry.standard
