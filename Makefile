@@ -3,7 +3,8 @@
 SWIFT ?= swift
 SOURCE ?= docs-src
 OUTPUT ?= public
-CONFIG ?= release
+# debug builds in about a minute; `make site CONFIG=release` for an optimised binary.
+CONFIG ?= debug
 VELLUM = .build/$(CONFIG)/vellum
 
 # System packages the build needs (Debian names) and how to tell they are there.
