@@ -44,8 +44,14 @@ def main():
         finally:
             os.chdir(cwd)
         source = open(path, encoding='utf-8').read()
-        settings = ''.join(f'{k}={v.strip()}\n' for k, v in SETTING.findall(source)
-                           if k != 'warning_stream')
+        settings = ''
+        for k, v in SETTING.findall(source):
+            if k == 'warning_stream':
+                continue
+            v = v.strip()
+            if re.fullmatch(r'[A-Z_]+', v) and isinstance(getattr(module, v, None), str):
+                v = getattr(module, v)  # a module constant such as ROOT_PREFIX
+            settings += f'{k}={v}\n'
         settings += f'cwd={os.path.dirname(path)}\n'
         totest = getattr(module, 'totest', None)
         if not isinstance(totest, dict):

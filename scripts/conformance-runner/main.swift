@@ -59,6 +59,7 @@ if isDir.boolValue {
                 case "legacy_ids": options.legacyIDs = parts[1] == "True"
                 case "character_level_inline_markup": options.characterLevelInlineMarkup = parts[1] == "True"
                 case "line_length_limit": options.lineLengthLimit = Int(parts[1]) ?? 10_000
+                case "root_prefix": options.includeRoot = parts[1]
                 case "cwd":
                     FileManager.default.changeCurrentDirectoryPath(parts[1])
                     sourcePath = parts[1] + "/test data"
