@@ -132,7 +132,9 @@ extension AutodocRenderer {
                     paragraph.children.append(Node(.literal, attributes: ["classes": .list(["xref", "py", "py-class"])],
                                                    children: [.text(base)]))
                 } else {
-                    paragraph.children.append(Self.xref(target, text: base, domain: "py", type: "class", documentName: documentName))
+                    var link = Self.xref(target, text: base, domain: "py", type: "class", documentName: documentName)
+                    link.range = range   // the directive that generated it
+                    paragraph.children.append(link)
                 }
             }
             body.append(paragraph)

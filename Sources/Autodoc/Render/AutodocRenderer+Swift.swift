@@ -109,7 +109,24 @@ extension AutodocRenderer {
             if !accessors.isEmpty { parts.append(DescNodes.part("desc_annotation", " { " + accessors.joined(separator: " ") + " }")) }
         }
         if !object.bases.isEmpty, object.kind != .typealias {
-            parts.append(DescNodes.part("desc_annotation", ": " + object.bases.joined(separator: ", ")))
+            // Inherited types and protocols declared in the module link to their descriptions.
+            var annotation = Node("desc_annotation")
+            var text = ": "
+            for (index, base) in object.bases.enumerated() {
+                if index > 0 { text += ", " }
+                if module.members.contains(where: { $0.name == base && $0.kind != .extension }) {
+                    annotation.children.append(.text(text))
+                    text = ""
+                    var link = Self.xref(module.name + "." + base, text: base, domain: "swift", type: "type",
+                                         documentName: documentName)
+                    link.range = range   // the directive that generated it
+                    annotation.children.append(link)
+                } else {
+                    text += base
+                }
+            }
+            if !text.isEmpty { annotation.children.append(.text(text)) }
+            parts.append(annotation)
         }
         if let whereClause = object.whereClause { parts.append(DescNodes.part("desc_annotation", " where " + whereClause)) }
         let signature = Self.signatureNode(parts: parts, fullname: object.qualifiedName, module: module.name,
