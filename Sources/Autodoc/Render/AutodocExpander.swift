@@ -11,6 +11,7 @@ public enum AutodocExpander {
     public enum DiagnosticID {
         public static let missingModule = "autodoc.missing-module"
         public static let missingObject = "autodoc.missing-object"
+        public static let missingMember = "autodoc.missing-member"
     }
 
     public static func expand(_ document: Document, store: APIStore, parserOptions: RSTOptions) -> Document {
@@ -62,6 +63,12 @@ public enum AutodocExpander {
                 return []
             }
             if module.language == .python { current = module.name }
+            if case .names(let names) = options.members {
+                for name in names where (module.language == .python ? renderer.pythonModuleMember(module, name) == nil
+                                         : member(name, in: module.members) == nil) {
+                    problems.append(missingMember(name, in: module.name, node: node, file: file))
+                }
+            }
             return module.language == .python
                 ? renderer.pythonModule(module, options: options, content: content, range: node.range)
                 : renderer.swiftModule(module, options: options, content: content, range: node.range)
@@ -71,6 +78,11 @@ public enum AutodocExpander {
         else if let current { candidates.append(current + "." + argument) }
         for name in candidates {
             guard let (module, path) = store.resolve(name), let path, let object = lookup(path, in: module) else { continue }
+            if case .names(let names) = options.members, options.inheritedMembers == nil {
+                for name in names where member(name, in: object.members) == nil {
+                    problems.append(missingMember(name, in: object.qualifiedName, node: node, file: file))
+                }
+            }
             if module.language == .swift {
                 return [renderer.swiftDesc(object, module: module, parentPath: nil, options: options, content: content,
                                            range: node.range)]
@@ -99,6 +111,11 @@ public enum AutodocExpander {
 
     static func member(_ name: String, in members: [APIObject]) -> APIObject? {
         members.first { $0.name == name } ?? members.first { AutodocRenderer.baseName($0.name) == name }
+    }
+
+    static func missingMember(_ name: String, in owner: String, node: Node, file: SourceFile) -> Diagnostic {
+        Diagnostic(id: DiagnosticID.missingMember, severity: .warning,
+                   message: "autodoc: '\(owner)' has no member '\(name)' (listed in :members:)", file: file, range: node.range)
     }
 
     static func missing(_ id: String, _ message: String, node: Node, file: SourceFile, notes: [Diagnostic]) -> Diagnostic {
