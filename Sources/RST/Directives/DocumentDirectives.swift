@@ -86,7 +86,7 @@ enum DocumentDirectives {
                                                                                options: ["option": .unchangedRequired],
                                                                                hasContent: true)) { call, host in
             let args = BodyDirectives.pyList(call.arguments)
-            let opts = "{" + call.options.keys.sorted().map { "\(BodyDirectives.pyString($0)): \(BodyDirectives.pyString(call.options[$0]?.text ?? ""))" }.joined(separator: ", ") + "}"
+            let opts = "{" + call.options.keys.sorted().map { "\(BodyDirectives.pyString($0)): \(BodyDirectives.pyString(call.options[$0]?.text ?? "").replacingOccurrences(of: "\n", with: "\\n"))" }.joined(separator: ", ") + "}"
             let head = "Directive processed. Type=\"\(call.name)\", arguments=\(args), options=\(opts), content:"
             if call.content.isEmpty {
                 return [host.report(.info, "rst.test-directive", head + " None", line: call.line, range: call.range, details: [])]

@@ -79,6 +79,7 @@ public enum OptionConverter {
             guard let raw else { return .failure("argument required but none supplied") }
             if allowWhitespace && raw == "tab" { return .success(.text("\t")) }
             if allowWhitespace && raw == "space" { return .success(.text(" ")) }
+            if let problem = invalidCode(raw) { return .failure(problem.replacingOccurrences(of: "ValueError: ", with: "")) }
             let c = unicodeCode(raw)
             if c.unicodeScalars.count > 1 {
                 return .failure("'\(c)' invalid; must be a single character or a Unicode code")
@@ -153,7 +154,9 @@ public enum OptionConverter {
         }
         if digits == nil, lower.hasPrefix("&#x"), lower.hasSuffix(";") { digits = lower.dropFirst(3).dropLast() }
         guard let d = digits, !d.isEmpty, d.allSatisfy({ radix == 10 ? $0.isNumber : $0.isHexDigit }) else { return nil }
-        guard let v = UInt64(d, radix: radix) else { return "code too large (Python int too large to convert to C int)" }
+        guard let v = UInt64(d, radix: radix), v <= UInt64(Int32.max) else {
+            return "ValueError: code too large (Python int too large to convert to C int)"
+        }
         if v > 0x10FFFF { return "ValueError: chr() arg not in range(0x110000)" }
         return nil
     }
