@@ -22,7 +22,8 @@ extension MarkdownConverter {
             var rubric = Node("rubric", attributes: ["level": .int(block.headingLevel)],
                               children: inlines(of: block, context: context),
                               range: headingRange(block, context: context))
-            rubric.attributes.merge(implicitTargetAttributes(title: rubric.textContent, range: rubric.range)) { _, new in new }
+            rubric.attributes.merge(implicitTargetAttributes(title: rubric.textContent, range: rubric.range,
+                                                                tag: "rubric")) { _, new in new }
             return [rubric]
         case .blockQuote:
             inner.quoteDepth += 1

@@ -114,18 +114,18 @@ final class MarkdownConverter {
 
     /// `ids` and `names` for a heading: docutils' id, then the GitHub-style anchor
     /// when it differs; the normalised title as an implicit target name.
-    func implicitTargetAttributes(title: String, range: SourceRange?) -> [String: AttributeValue] {
+    func implicitTargetAttributes(title: String, range: SourceRange?, tag: String = "section") -> [String: AttributeValue] {
         let name = Identifiers.normalizeName(title)
         var attributes: [String: AttributeValue] = [:]
         var ids: [String] = []
         if name.isEmpty {
-            ids.append(names.makeID(names: [], tag: "section"))
+            ids.append(names.makeID(names: [], tag: tag))
         } else {
             let earlier = names.define(name, explicit: false)
             if !earlier.isEmpty {
                 diagnose("md.duplicate-name", .info, "duplicate implicit target name: \"\(name)\"", range)
             }
-            ids.append(names.makeID(names: [name], tag: "section"))
+            ids.append(names.makeID(names: [name], tag: tag))
             attributes["names"] = .list([name])
         }
         if let anchor = names.githubAnchor(for: title), anchor != ids.first {
