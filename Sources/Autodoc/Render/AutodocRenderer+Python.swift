@@ -107,7 +107,7 @@ extension AutodocRenderer {
         let fullname = object.qualifiedName
         var signatures = [Self.signatureNode(parts: parts, fullname: fullname, module: module.name, className: classPath,
                                              id: options.noindex ? nil : DomainID.make(prefix: "", fullname),
-                                             domain: "py", range: Self.locationRange(object))]
+                                             domain: "py", range: nil)]
         if !object.overloads.isEmpty, object.kind == .function || object.kind == .method,
            let listIndex = parts.firstIndex(where: { $0.kind == "desc_parameterlist" }) {
             // `@overload` signatures are shown instead of the implementation's; the first carries the anchor.
@@ -212,8 +212,6 @@ extension AutodocRenderer {
         return String(String.UnicodeScalarView(before)).hasSuffix("self.")
     }
 
-    static func locationRange(_ object: APIObject) -> SourceRange? { nil }
-
     /// A base class as a full name: defined in the module, imported, or as written.
     func qualifiedBase(_ base: String, in module: APIModule) -> String {
         let head = base.split(separator: ".").first.map(String.init) ?? base
@@ -240,10 +238,9 @@ extension AutodocRenderer {
         var candidates: [(APIObject, Docstring?)] = object.members.map { ($0, $0.docstring == nil ? inheritedDocstring($0.name, of: object, module: module) : nil) }
         if let stops = options.inheritedMembers {
             var seen = Set(object.members.map(\.name))
-            for (base, baseModule) in baseClasses(object, module: module) where !stops.contains(base.name) {
+            for (base, _) in baseClasses(object, module: module) where !stops.contains(base.name) {
                 for member in base.members where !seen.contains(member.name) {
                     seen.insert(member.name)
-                    _ = baseModule
                     candidates.append((Self.rerooted(member, qualifiedName: object.qualifiedName + "." + member.name), nil))
                 }
             }

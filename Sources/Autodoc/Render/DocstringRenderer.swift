@@ -77,9 +77,3 @@ enum DocstringRenderer {
         return SourceRange(start: start, end: end)
     }
 }
-
-/// Where a Swift doc comment sits: its module and enclosing type (for ``Symbol`` links).
-struct SwiftContext: Hashable, Sendable {
-    var module: String
-    var type: String?
-}
