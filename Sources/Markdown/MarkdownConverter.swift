@@ -93,7 +93,7 @@ final class MarkdownConverter {
 
         for block in blocks {
             if block.kind == .heading, context.allowsSections {
-                while let last = open.last, last.level >= block.headingLevel { _ = last; closeLast() }
+                while let last = open.last, last.level >= block.headingLevel { closeLast() }
                 open.append((block.headingLevel, section(for: block, context: context)))
             } else {
                 for node in convert(block, context: context) { append(node) }
