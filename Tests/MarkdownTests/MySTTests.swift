@@ -138,6 +138,15 @@ struct MySTTests {
         #expect(loop.diagnostics.contains { $0.message.contains("circular") })
     }
 
+    @Test func plainCommonMarkMode() {
+        let options = MarkdownOptions(mystExtensions: false, pageLinks: false)
+        let document = parse("---\ntitle: x\n---\n(l)=\n{ref}`a` [b](b.md)\n", options: options)
+        #expect(document.metadata.isEmpty)
+        #expect(document.root.first(where: { $0.kind == .pendingXref }) == nil)
+        #expect(document.root.first(where: { $0.kind == .target }) == nil)
+        #expect(document.root.first(where: { $0.kind == .reference })?.string("refuri") == "b.md")
+    }
+
     @Test func labelsAndFrontMatter() {
         let document = parse("---\ntitle: \"Quoted: title\"\norphan: false\n---\n(sec-a)=\n# A\n")
         #expect(document.metadata == ["title": "Quoted: title"])
