@@ -30,8 +30,9 @@ public enum RoleTypes {
         "data": ["data"],
         "const": ["data", "attribute"],
         "property": ["property"],
+        "deco": ["decorator", "decoratormethod"],
         "obj": ["class", "exception", "function", "method", "classmethod", "staticmethod", "attribute",
-                "property", "module", "data"],
+                "property", "module", "data", "decorator", "decoratormethod"],
     ]
 
     static let swift: [String: [String]] = [

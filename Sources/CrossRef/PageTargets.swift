@@ -83,10 +83,25 @@ public enum TargetCollector {
                 guard let anchor = signature.list("ids").first else { continue }
                 let name = signature.string("fullname")
                     ?? signature.first(where: { $0.kind == "desc_name" })?.textContent ?? anchor
-                targets.objects.append(ObjectTarget(domain: domain, type: type, name: name, document: targets.document,
-                                                    anchor: anchor, file: targets.file,
-                                                    range: signature.range ?? node.range))
+                var names = [name]
+                if domain == "std", type == "option" {
+                    // Options are known by program and name: `vellum-build --strict`.
+                    let all = signature.list("allnames")
+                    let program = signature.string("program") ?? ""
+                    names = (all.isEmpty ? [name] : all).map { program.isEmpty ? $0 : "\(program) \($0)" }
+                }
+                for name in names {
+                    targets.objects.append(ObjectTarget(domain: domain, type: type, name: name, document: targets.document,
+                                                        anchor: anchor, file: targets.file,
+                                                        range: signature.range ?? node.range))
+                }
             }
+        }
+        // Module targets (`py:module`) are plain targets with a domain and object type.
+        if node.kind == .target, let domain = node.string("domain"), let type = node.string("objtype"),
+           let name = node.string("fullname"), let anchor = node.list("ids").first {
+            targets.objects.append(ObjectTarget(domain: domain, type: type, name: name, document: targets.document,
+                                                anchor: anchor, file: targets.file, range: node.range))
         }
         if inGlossary, node.kind == .term, let anchor = node.list("ids").first {
             targets.objects.append(ObjectTarget(domain: "std", type: "term", name: normalizeLabel(node.textContent),

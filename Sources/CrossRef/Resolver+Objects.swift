@@ -12,7 +12,10 @@ extension Resolver {
                        fail: (String, [String], [Diagnostic.Note]) -> Swift.Result<Node, Problem>) -> Swift.Result<Node, Problem> {
         var target = rawTarget
         if target.hasPrefix(".") || target.hasPrefix("~") { target.removeFirst() }
-        let lookupName = domain == "std" && (role == "term") ? normalizeLabel(target) : target
+        var lookupName = domain == "std" && (role == "term") ? normalizeLabel(target) : target
+        if domain == "std", role == "option" {
+            lookupName = Self.optionKey(target, program: node.string("std:program"))
+        }
         let shown = domain == "std" ? role : "\(domain):\(role)"
 
         // A reference into another project: `name:target`.
@@ -52,8 +55,9 @@ extension Resolver {
                                               anchor: found.anchor, text: nil))
                 }
             }
-            if domain != "std" {
-                let suffix = "." + spelling
+            if domain != "std" || role == "option" {
+                let suffix = (domain == "std" ? " " : ".") + (role == "option"
+                    ? String(spelling.split(separator: " ").last ?? Substring(spelling)) : spelling)
                 let matches = byName.keys.filter { $0.hasSuffix(suffix) }.sorted().flatMap(matching)
                 if matches.count == 1, let found = matches.first {
                     return .success(reference(from: node, document: document.name, to: found.document,
@@ -92,6 +96,16 @@ extension Resolver {
             suggestions = TargetIndex.suggestions(for: last, among: byLast.keys).flatMap { byLast[$0] ?? [] }.sorted()
         }
         return fail("no \(shown) named '\(rawTarget)'", suggestions, notes.sorted { $0.message < $1.message })
+    }
+
+    /// `vellum build --strict` → `vellum-build --strict`; a bare option takes the
+    /// program of the surrounding `program` directive, as in Sphinx.
+    static func optionKey(_ target: String, program: String?) -> String {
+        let words = target.split(whereSeparator: { $0.isWhitespace })
+        guard let option = words.last else { return target }
+        let programWords = words.dropLast()
+        let name = programWords.isEmpty ? (program ?? "") : programWords.joined(separator: "-")
+        return name.isEmpty ? String(option) : "\(name) \(option)"
     }
 
     /// The role that links to an object of this kind (for "use :py:class:" hints).

@@ -182,6 +182,10 @@ public struct HTMLWriter: Sendable {
             out += "<code\(idAttribute(node))\(classAttribute(["docutils", "literal", "notranslate"], node))>"
             writeChildren(node, into: &out, state: &state)
             out += "</code>"
+        case "literal_strong":
+            wrap("strong", node, into: &out, state: &state)
+        case "literal_emphasis", "manpage":
+            wrap("em", node, into: &out, state: &state)
         case "subscript":
             wrap("sub", node, into: &out, state: &state)
         case "superscript":
@@ -272,11 +276,19 @@ public struct HTMLWriter: Sendable {
                 writeAdmonition(node, title: Self.admonitionTitle(node.kind), kind: node.kind.rawValue,
                                 into: &out, state: &state)
             } else {
-                // A node kind this writer does not know: keep its content visible.
-                wrap("div", node, classes: [node.kind.rawValue], into: &out, state: &state)
+                // A node kind this writer does not know: keep its content visible,
+                // as a block only when it holds blocks.
+                let tag = node.children.contains(where: { Self.blockKinds.contains($0.kind) }) ? "div" : "span"
+                wrap(tag, node, classes: [node.kind.rawValue], into: &out, state: &state)
             }
         }
     }
+
+    /// Elements that render as blocks (used to decide how to show unknown elements).
+    static let blockKinds: Set<NodeKind> = [
+        .section, .paragraph, .bulletList, .enumeratedList, .definitionList, .fieldList, .literalBlock,
+        .doctestBlock, .lineBlock, .blockQuote, .table, .figure, .admonition, .container, .compound, "desc", "topic",
+    ]
 
     static func admonitionTitle(_ kind: NodeKind) -> String {
         switch kind.rawValue {

@@ -36,6 +36,27 @@ import Testing
         #expect(try snapshot(tmp.appendingPathComponent("a")) == snapshot(tmp.appendingPathComponent("b")))
     }
 
+    @Test func everyKindOfGoodReferenceResolves() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let out = tmp.appendingPathComponent("site")
+        let report = try build("xrefs", output: out)
+        #expect(report.diagnostics.isEmpty, "\(DiagnosticFormatter().render(report.diagnostics))")
+        #expect(report.referencesChecked >= 35)
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        expectGolden(html, "xrefs/index.html")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("_downloads/files/sample.txt").path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("files/diagram.svg").path))
+    }
+
+    @Test func oneBrokenReferenceOfEachKindIsReportedExactly() throws {
+        let report = try build("xrefs-broken", output: nil)
+        #expect(report.errorCount == 25)
+        expectGolden(DiagnosticFormatter(format: .text).render(report.diagnostics), "xrefs-broken/diagnostics.txt")
+        expectGolden(DiagnosticFormatter(format: .json).render(report.diagnostics), "xrefs-broken/diagnostics.json")
+        expectGolden(DiagnosticFormatter(format: .github).render(report.diagnostics), "xrefs-broken/diagnostics.github")
+    }
+
     @Test func parallelMapKeepsOrderWhateverTheThreadCount() {
         let input = Array(0..<500)
         for threads in [1, 2, 3, 8, 64] {
