@@ -86,6 +86,16 @@ private func firstError(_ text: String) -> Diagnostic? {
         #expect(firstError("\"\"\"" + String(repeating: "a\\", count: 50_000)) != nil)
     }
 
+    @Test func deepButValidNestingIsExtracted() throws {
+        let classes = (0..<190).map { String(repeating: " ", count: $0) + "class C\($0):\n" }.joined()
+            + String(repeating: " ", count: 190) + "x = 1  #: deepest\n"
+        let (module, diagnostics) = PythonExtractor.extract(source: SourceFile(path: "deep.py", text: classes), moduleName: "deep")
+        #expect(diagnostics.isEmpty)
+        var object = try #require(module?.member(named: "C0"))
+        for level in 1..<190 { object = try #require(object.member(named: "C\(level)")) }
+        #expect(object.member(named: "x")?.docstring?.text == "deepest")
+    }
+
     @Test func largeValidInputIsFast() throws {
         let one = "class C%d(Base):\n    \"\"\"Doc.\"\"\"\n    def m(self, a: int = 1, *args, **kw) -> None:\n        return f\"{a!r:>{10}}\"\n\n"
         let text = (0..<3_000).map { one.replacingOccurrences(of: "%d", with: String($0)) }.joined()
