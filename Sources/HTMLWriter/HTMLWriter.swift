@@ -36,6 +36,8 @@ public struct HTMLWriter: Sendable {
         var sectionIDs: [String] = []
         /// Whether the next `title` is a section's heading.
         var titleIsHeading = false
+        /// Inside a loose list, whose items keep their paragraphs.
+        var looseList = false
     }
 
     func idAttribute(_ node: Node) -> String {
@@ -108,13 +110,25 @@ public struct HTMLWriter: Sendable {
                 out += "\n"
             }
         case .bulletList:
-            wrap("ul", node, classes: ["simple"], into: &out, state: &state)
+            // A loose list (Markdown items separated by blank lines) keeps its paragraphs.
+            let loose = node.list("classes").contains("open")
+            let saved = state.looseList
+            state.looseList = loose
+            wrap("ul", node, classes: loose ? [] : ["simple"], into: &out, state: &state)
+            state.looseList = saved
             out += "\n"
         case .enumeratedList:
             writeEnumeratedList(node, into: &out, state: &state)
         case .listItem:
             out += "<li\(idAttribute(node))\(classAttribute([], node))>"
-            writeListItemBody(node, into: &out, state: &state)
+            if state.looseList {
+                let saved = state.compactParagraphs
+                state.compactParagraphs = false
+                writeChildren(node, into: &out, state: &state)
+                state.compactParagraphs = saved
+            } else {
+                writeListItemBody(node, into: &out, state: &state)
+            }
             out += "</li>\n"
         case .definitionList:
             wrap("dl", node, classes: ["simple"], into: &out, state: &state)
@@ -326,9 +340,13 @@ public struct HTMLWriter: Sendable {
         if let start = node.attributes["start"], case .int(let n) = start, n != 1 {
             attributes += " start=\"\(n)\""
         }
-        out += "<ol\(idAttribute(node))\(classAttribute(["simple"], node))\(attributes)>"
+        let loose = node.list("classes").contains("open")
+        let saved = state.looseList
+        state.looseList = loose
+        out += "<ol\(idAttribute(node))\(classAttribute(loose ? [] : ["simple"], node))\(attributes)>"
         writeChildren(node, into: &out, state: &state)
         out += "</ol>\n"
+        state.looseList = saved
     }
 
     func writeLiteralBlock(_ node: Node, into out: inout String) {
