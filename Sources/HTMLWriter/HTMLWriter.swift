@@ -238,6 +238,19 @@ public struct HTMLWriter: Sendable {
             wrap("div", node, classes: ["legend"], into: &out, state: &state)
         case .admonition:
             writeAdmonition(node, title: nil, kind: "admonition", into: &out, state: &state)
+        case .container where node.list("classes").contains("literal-block-wrapper"):
+            // A captioned code block: the caption above the code, as Sphinx renders it.
+            out += "<div\(idAttribute(node))\(classAttribute(["docutils", "container"], node))>\(extraAnchors(node))"
+            for child in node.children {
+                if child.kind == .caption {
+                    out += "<div class=\"code-block-caption\"><span class=\"caption-text\">"
+                    writeChildren(child, into: &out, state: &state)
+                    out += "</span></div>\n"
+                } else {
+                    write(child, into: &out, state: &state)
+                }
+            }
+            out += "</div>\n"
         case .container:
             wrap("div", node, classes: ["docutils", "container"], into: &out, state: &state)
             out += "\n"
