@@ -29,4 +29,11 @@ import Testing
         let large = parseSeconds(String(repeating: "a-", count: 80_000) + "_\n")
         #expect(large < small * 10 + 0.5)
     }
+
+    @Test func deeplyNestedDirectivesAreCutOffWithAnError() {
+        let text = (0..<200).map { String(repeating: "   ", count: $0) + ".. note::\n\n" }.joined()
+            + String(repeating: "   ", count: 200) + "x\n"
+        let doc = RSTParser().parse(SourceFile(path: "x.rst", text: text), name: "x")
+        #expect(doc.diagnostics.contains { $0.id == "rst.nesting-depth" })
+    }
 }

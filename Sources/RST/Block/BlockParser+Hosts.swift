@@ -69,11 +69,7 @@ final class DirectiveHostAdapter: DirectiveHost, RoleHost {
         for (k, text) in lines.enumerated() {
             var l = LineSplitter.lines(text.isEmpty ? " " : text, firstLine: line + k).first
                 ?? Line(text: [][...], number: line + k)
-            if column > 1 {
-                var padded = [Unicode.Scalar](repeating: " ", count: column - 1)
-                padded += l.text
-                l = Line(text: padded[(column - 1)...], number: line + k)
-            }
+            if column > 1 { l.columnBase = column - 1 }
             ls.append(l)
         }
         return ls
@@ -122,8 +118,16 @@ final class DirectiveHostAdapter: DirectiveHost, RoleHost {
     }
 
     func parseNested(_ lines: [String], line: Int, column: Int, matchTitles: Bool, parent: NodeKind) -> [Node] {
+        // Directive content is handed over as strings, so each nesting level copies it:
+        // bound the nesting so hostile input stays linear.
+        guard ctx.directiveDepth < ParseContext.maxDirectiveDepth else {
+            return [ctx.systemMessage(.error, "rst.nesting-depth",
+                                      "Directives nested more than \(ParseContext.maxDirectiveDepth) levels deep; content ignored.",
+                                      line: line)]
+        }
+        ctx.directiveDepth += 1
+        defer { ctx.directiveDepth -= 1 }
         let ls = makeLines(lines, line: line, column: column)
-        guard parser.depth < 5000 else { return [] }
         return parser.parseBody(ls, matchTitles: matchTitles, parent: parent)
     }
 

@@ -126,7 +126,7 @@ extension BlockParser {
         var nameEnd = line.text.startIndex + markerEnd - 1
         while nameEnd > line.text.startIndex && line.text[nameEnd] != ":" { nameEnd -= 1 }
         let nameSlice = line.text[(line.text.startIndex + 1)..<nameEnd]
-        let nameLine = Line(text: nameSlice, number: line.number)
+        let nameLine = Line(text: nameSlice, number: line.number, columnBase: line.columnBase)
         let block = lines.indentedBlock(from: i, firstIndent: markerEnd)
         let (nameNodes, nameMessages) = inlineText([nameLine])
         var body = Node(.fieldBody, children: nameMessages, range: range(block.lines))

@@ -51,10 +51,10 @@ extension BlockParser {
         }
         let source = InlineParser.string(title) + "\n" + InlineParser.string(underline)
         i += 2
-        section(title: Line(text: title, number: titleLine.number), style: [underline.first!], source: source,
+        section(title: Line(text: title, number: titleLine.number, columnBase: titleLine.columnBase), style: [underline.first!], source: source,
                 line: titleLine.number, messages: messages, range: SourceRange(
                     start: SourceLocation(line: titleLine.number, column: titleLine.column),
-                    end: SourceLocation(line: underLine.number, column: underLine.text.endIndex + 1)), &out)
+                    end: SourceLocation(line: underLine.number, column: underLine.endColumn)), &out)
         return true
     }
 
@@ -149,11 +149,11 @@ extension BlockParser {
                                               details: [ParseContext.literal(source)]))
         }
         i = j + 2
-        section(title: Line(text: titleText.dropFirst(titleLine.indent), number: titleLine.number),
+        section(title: Line(text: titleText.dropFirst(titleLine.indent), number: titleLine.number, columnBase: titleLine.columnBase),
                 style: [markerText.first!, underline.first!], source: source, line: titleLine.number,
                 messages: messages, range: SourceRange(
                     start: SourceLocation(line: marker.number, column: marker.column),
-                    end: SourceLocation(line: underLine.number, column: underLine.text.endIndex + 1)), &out)
+                    end: SourceLocation(line: underLine.number, column: underLine.endColumn)), &out)
         return true
     }
 

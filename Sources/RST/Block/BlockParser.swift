@@ -91,14 +91,14 @@ final class BlockParser {
     func range(_ lines: ArraySlice<Line>) -> SourceRange? {
         guard let first = lines.first, let last = lines.last else { return nil }
         return SourceRange(start: SourceLocation(line: first.number, column: first.column),
-                           end: SourceLocation(line: last.number, column: last.text.endIndex + 1))
+                           end: SourceLocation(line: last.number, column: last.endColumn))
     }
 
     func range(_ lines: [Line]) -> SourceRange? { range(lines[...]) }
 
     func lineRange(_ line: Line) -> SourceRange {
         SourceRange(start: SourceLocation(line: line.number, column: line.column),
-                    end: SourceLocation(line: line.number, column: line.text.endIndex + 1))
+                    end: SourceLocation(line: line.number, column: line.endColumn))
     }
 
     func unindentWarning(_ what: String, _ lines: [Line], at i: Int) -> Node {
@@ -115,12 +115,7 @@ final class BlockParser {
     func inlineText(_ text: String, line: Int, column: Int) -> ([Node], [Node]) {
         let ls = LineSplitter.lines(text, firstLine: line).map { l -> Line in
             var c = l
-            if l.number == line && column > 1 {
-                // Shift columns for the first line: emulate with a padded slice.
-                var padded = [Unicode.Scalar](repeating: " ", count: column - 1)
-                padded += l.text
-                c = Line(text: padded[(column - 1)...], number: l.number)
-            }
+            if l.number == line && column > 1 { c.columnBase = column - 1 }
             return c
         }
         return inline.parse(lines: ls)

@@ -7,10 +7,13 @@ struct Line {
     var number: Int
     /// Leading spaces of `text`.
     var indent: Int
+    /// Columns before the start of the underlying array (for text re-parsed from directive content).
+    var columnBase: Int = 0
 
-    init(text: ArraySlice<Unicode.Scalar>, number: Int) {
+    init(text: ArraySlice<Unicode.Scalar>, number: Int, columnBase: Int = 0) {
         self.text = text
         self.number = number
+        self.columnBase = columnBase
         var n = 0
         for s in text { if s == " " { n += 1 } else { break } }
         self.indent = n
@@ -18,7 +21,9 @@ struct Line {
 
     var isBlank: Bool { text.isEmpty || indent == text.count }
     /// 1-based column of the first scalar of `text`.
-    var column: Int { text.startIndex + 1 }
+    var column: Int { columnBase + text.startIndex + 1 }
+    /// 1-based column just after the last scalar of `text`.
+    var endColumn: Int { columnBase + text.endIndex + 1 }
 
     /// The line without its first `n` scalars (or empty).
     func dropping(_ n: Int) -> Line {

@@ -11,6 +11,9 @@ final class ParseContext {
     var metadata: [String: String] = [:]
     var documentAttributes: [String: AttributeValue] = [:]
     var documentStart: [Node] = []
+    /// Current nesting of directive content (see `maxDirectiveDepth`).
+    var directiveDepth = 0
+    static let maxDirectiveDepth = 64
     /// Set by the `highlight` directive: default language of later code blocks.
     var highlightLanguage: String?
 
