@@ -80,7 +80,10 @@ public struct TargetIndex: Sendable {
             }
         }
         scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-        return Array(scored.prefix(limit).map(\.1))
+        // Only the close runners-up: a typo's fix should not come with distant alternatives.
+        guard let best = scored.first?.0 else { return [] }
+        let cutoff = max(best * 2, best + 1)
+        return Array(scored.prefix { $0.0 <= cutoff }.prefix(limit).map(\.1))
     }
 }
 
