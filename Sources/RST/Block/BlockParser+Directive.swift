@@ -18,10 +18,12 @@ extension BlockParser {
             return ([info, error], block.end, block.blankFinish)
         }
         let block = lines.indentedBlock(from: i, firstIndent: markerEnd, stripTop: false)
-        let blockText = Array(lines[i..<Swift.max(i + 1, block.end)]).joinedTextTrimmed
+        // (only shown in error messages: capped so deeply nested blocks stay cheap)
+        let blockText = Array(lines[i..<Swift.min(Swift.max(i + 1, block.end), i + 200)]).joinedTextTrimmed
         let wholeRange = SourceRange(start: lineRange(line).start,
                                      end: range(block.lines)?.end ?? lineRange(line).end)
         var call: DirectiveCall
+        var contentLines: [Line] = []
         switch parseDirectiveBlock(block.lines, spec: directive.spec) {
         case .failure(let message):
             let error = ctx.systemMessage(.error, "rst.directive-error", "Error in \"\(name)\" directive:\n\(message).",
@@ -29,6 +31,7 @@ extension BlockParser {
                                           details: [ParseContext.literal(blockText)])
             return ([error], block.end, block.blankFinish)
         case .success(let parsed):
+            contentLines = parsed.content
             call = DirectiveCall(name: name, arguments: parsed.arguments, options: parsed.options,
                                  content: parsed.content.map { $0.string },
                                  contentLine: parsed.content.first?.number ?? (line.number + 1),
@@ -41,7 +44,7 @@ extension BlockParser {
             call.parentKind = parentKind
             call.matchTitles = matchTitles
         }
-        let host = DirectiveHostAdapter(parser: self, contentLines: [])
+        let host = DirectiveHostAdapter(parser: self, contentLines: contentLines)
         let nodes = directive.run(call, host)
         let blankFinish = block.blankFinish || (block.end < lines.count && lines[block.end].isBlank)
         return (nodes, block.end, blankFinish)

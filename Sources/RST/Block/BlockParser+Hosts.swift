@@ -127,7 +127,14 @@ final class DirectiveHostAdapter: DirectiveHost, RoleHost {
         }
         ctx.directiveDepth += 1
         defer { ctx.directiveDepth -= 1 }
-        let ls = makeLines(lines, line: line, column: column)
+        // The directive's own content: reuse its lines instead of re-splitting the strings.
+        let ls: [Line]
+        if lines.count == contentLines.count, let first = contentLines.first, first.number == line, first.column == column,
+           first.string == lines.first, contentLines.last?.string == lines.last {
+            ls = contentLines
+        } else {
+            ls = makeLines(lines, line: line, column: column)
+        }
         return parser.parseBody(ls, matchTitles: matchTitles, parent: parent)
     }
 

@@ -5,7 +5,8 @@ extension BlockParser {
     func substitutionDefinition(_ lines: [Line], _ i: Int, start: Int) -> ([Node], Int, Bool)? {
         let line = lines[i]
         let block = lines.indentedBlock(from: i, stripIndent: false, firstIndent: start)
-        let blockText = Array(lines[i..<Swift.max(i + 1, block.end)]).joinedTextTrimmed
+        // (only shown in error messages: capped so deeply nested blocks stay cheap)
+        let blockText = Array(lines[i..<Swift.min(Swift.max(i + 1, block.end), i + 200)]).joinedTextTrimmed
         // find the closing "|" followed by spaces or end, possibly across lines
         var escaped: [Unicode.Scalar] = []
         var found: (name: String, lineIndex: Int, offsetInLine: Int)? = nil

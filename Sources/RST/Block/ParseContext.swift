@@ -13,7 +13,7 @@ final class ParseContext {
     var documentStart: [Node] = []
     /// Current nesting of directive content (see `maxDirectiveDepth`).
     var directiveDepth = 0
-    static let maxDirectiveDepth = 64
+    static let maxDirectiveDepth = 32
     /// Set by the `highlight` directive: default language of later code blocks.
     var highlightLanguage: String?
 
