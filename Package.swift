@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "DocTreeTests", dependencies: ["DocTree"]),
         .testTarget(name: "CrossRefTests", dependencies: ["CrossRef", "DocTree"]),
         .testTarget(name: "HTMLWriterTests", dependencies: ["HTMLWriter", "DocTree"]),
-        .testTarget(name: "RSTTests", dependencies: ["RST", "DocTree"]),
+        .testTarget(name: "RSTTests", dependencies: ["RST", "DocTree"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "DocTree", "VellumCLI"]),
         .testTarget(name: "RoutersTests", dependencies: ["Routers"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "DocTree"]),
