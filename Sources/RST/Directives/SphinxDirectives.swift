@@ -91,6 +91,10 @@ enum SphinxDirectives {
             return [node]
         })
         r.register("tabularcolumns", Directive(DirectiveSpec(requiredArguments: 1, finalArgumentWhitespace: true)) { _, _ in [] })
+        // Author information: shown by Sphinx only with show_authors (off by default).
+        for name in ["sectionauthor", "moduleauthor", "codeauthor"] {
+            r.register(name, Directive(DirectiveSpec(requiredArguments: 1, finalArgumentWhitespace: true)) { _, _ in [] })
+        }
         r.register("only", Directive(DirectiveSpec(requiredArguments: 1, finalArgumentWhitespace: true, hasContent: true)) { call, host in
             switch TagExpression.evaluate(call.arguments[0], tags: host.options.tags) {
             case .failure(let message):
