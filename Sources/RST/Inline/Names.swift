@@ -38,7 +38,7 @@ enum Names {
         for c in s.lowercased().unicodeScalars {
             if let d = digraphs[c] { mapped += d } else if let t = singles[c] { mapped.unicodeScalars.append(t) } else { mapped.unicodeScalars.append(c) }
         }
-        let decomposed = mapped.decomposedStringWithCompatibilityMapping
+        let decomposed = mapped.utf8.allSatisfy({ $0 < 0x80 }) ? mapped : mapped.decomposedStringWithCompatibilityMapping
         var ascii = ""
         for c in decomposed.unicodeScalars where c.isASCII { ascii.unicodeScalars.append(c) }
         // whitespace collapse, then non-id runs to single hyphen
