@@ -104,7 +104,7 @@ final class ParseContext {
         children += details
         let node = Node(.systemMessage, attributes: attrs, children: children, range: location)
         diagnostics.append(Diagnostic(id: id, severity: severity,
-                                      message: message.contains("\n") ? message.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ") : message,
+                                      message: message.utf8.contains(10) ? message.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ") : message,
                                       file: msgFile, range: location))
         return node
     }
