@@ -29,7 +29,9 @@ enum Include {
         let absolute = ((joined.hasPrefix("/") ? joined : (cwd as NSString).appendingPathComponent(joined)) as NSString).standardizingPath
         let rootAbs = ((root.hasPrefix("/") ? root : (cwd as NSString).appendingPathComponent(root)) as NSString).standardizingPath
         guard rootAbs == "/" || absolute == rootAbs || absolute.hasPrefix(rootAbs + "/") else { return nil }
-        return (relativePath(absolute, from: cwd), absolute)
+        // shown relative to the working directory when below it (as docutils does), else absolute
+        let display = absolute.hasPrefix(cwd + "/") ? relativePath(absolute, from: cwd) : absolute
+        return (display, absolute)
     }
 
     /// Python's os.path.relpath for absolute, standardized paths.
