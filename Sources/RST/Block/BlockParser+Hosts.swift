@@ -153,9 +153,20 @@ final class DirectiveHostAdapter: DirectiveHost, RoleHost {
         var copy = node
         copy.append(Names.normalized(name), to: "names")
         let messages = ctx.noteTarget(&copy, explicit: true, line: node.range?.start.line)
-        copy.children += messages
+        // like docutils, messages go inside the element only when it holds body elements
+        if Self.bodyContainers.contains(copy.kind) {
+            copy.children += messages
+        } else {
+            ctx.parentMessages += messages
+        }
         return copy
     }
+
+    static let bodyContainers: Set<NodeKind> = [
+        "admonition", "attention", "caution", "danger", "error", "hint", "important", "note", "tip", "warning",
+        "seealso", "topic", "sidebar", "compound", "container", "block_quote", "footnote", "citation", "figure",
+        "todo_node", "section", "document",
+    ]
 
     func noteExplicitTarget(_ node: Node, messageLine: Int) -> (Node, [Node]) {
         var copy = node
