@@ -11,6 +11,9 @@ public struct RSTOptions: Sendable {
     public var includeRoot: String?
     /// Reads an included file (absolute path) or returns nil when it cannot.
     public var readFile: (@Sendable (String) -> String?)?
+    /// Reads a file's bytes (absolute path), for directives with an `:encoding:` option;
+    /// without it such files are read with `readFile` (UTF-8).
+    public var readData: (@Sendable (String) -> [UInt8]?)? = nil
     /// Extra cross-reference roles for custom object types: role name -> (domain, type).
     public var extraRoles: [String: (domain: String, type: String)]
     /// `extlinks`: role name -> (URL pattern with `%s`, caption pattern with `%s` or nil).

@@ -49,6 +49,7 @@ if isDir.boolValue {
                                  readFile: { path in
                                      FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
                                  }, sourceLabel: "test data")
+        options.readData = { path in FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
         var sourcePath = file
         let settingsPath = file.replacingOccurrences(of: ".rst", with: ".settings")
         if let data = FileManager.default.contents(atPath: settingsPath) {

@@ -140,8 +140,13 @@ enum BodyDirectives {
                 if call.options["url"] != nil {
                     return [DirectiveSupport.error(call, host, "The \"file\" and \"url\" options may not be simultaneously specified for the \"\(call.name)\" directive.")]
                 }
-                guard let (path, content) = IncludeSupport.read(file, call: call, host: host) else {
-                    return [DirectiveSupport.error(call, host, "Problems with \"\(call.name)\" directive path:\n[Errno 2] No such file or directory: '\(file)'.")]
+                let path: String, content: String
+                switch IncludeSupport.readDecoded(file, call: call, host: host) {
+                case .success(let d, let t): path = d; content = t
+                case .undecodable(let message):
+                    return [DirectiveSupport.error(call, host, "Problem with \"\(call.name)\" directive:\n\(message)")]
+                case .missing:
+                    return [DirectiveSupport.error(call, host, "Problems with \"\(call.name)\" directive path:\nInputError: [Errno 2] No such file or directory: '\(file)'.")]
                 }
                 text = content
                 attrs["source"] = .string(path)

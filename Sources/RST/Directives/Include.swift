@@ -53,8 +53,15 @@ enum Include {
         guard case .success(let pathValue) = OptionConverter.convert(call.arguments[0], .path), let raw = pathValue.text else { return [] }
         let tabWidth: Int
         if case .int(let t)? = call.options["tab-width"] { tabWidth = t } else { tabWidth = 8 }
-        guard let (display, absolute) = resolve(raw, call: call, host: host),
-              let reader = host.options.readFile, var text = reader(absolute) else {
+        let display: String
+        var text: String
+        switch IncludeSupport.readDecoded(raw, call: call, host: host) {
+        case .success(let d, let t):
+            display = d
+            text = t
+        case .undecodable(let message):
+            return [DirectiveSupport.error(call, host, "Problem with \"\(call.name)\" directive:\n\(message)", id: "rst.include")]
+        case .missing:
             let reason = host.options.includeRoot == nil ? "file inclusion is disabled" : "InputError: [Errno 2] No such file or directory: '\(raw)'"
             return [DirectiveSupport.error(call, host, "Problems with \"\(call.name)\" directive path:\n\(reason).",
                                            id: "rst.include")]
