@@ -43,10 +43,10 @@ let package = Package(
         .testTarget(name: "CrossRefTests", dependencies: ["CrossRef", "DocTree"]),
         .testTarget(name: "HTMLWriterTests", dependencies: ["HTMLWriter", "DocTree"]),
         .testTarget(name: "RSTTests", dependencies: ["RST", "DocTree"], exclude: ["Fixtures"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "DocTree", "VellumCLI"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "DocTree", "VellumCLI"], exclude: ["Fixtures"]),
         .testTarget(name: "RoutersTests", dependencies: ["Routers"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "DocTree"]),
-        .testTarget(name: "DomainsTests", dependencies: ["Domains", "RST", "DocTree"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "DocTree"], exclude: ["Fixtures"]),
+        .testTarget(name: "DomainsTests", dependencies: ["Domains", "RST", "DocTree"], exclude: ["Fixtures"]),
         .testTarget(name: "AutodocTests", dependencies: ["Autodoc", "DocTree", "RST", "Domains"], exclude: ["Fixtures", "Oracle"]),
     ]
 )
