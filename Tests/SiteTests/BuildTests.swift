@@ -4,12 +4,8 @@ import Testing
 @testable import Site
 
 @Suite struct BuildTests {
-    /// Builds a fixture project from the fixtures directory with paths shown relative to it.
     func build(_ project: String, output: URL?, strict: Bool = false) throws -> BuildReport {
-        let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(fixturesURL.appendingPathComponent("projects").path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-        return try SiteBuilder.build(BuildOptions(sourceDirectory: project, outputDirectory: output?.path, strict: strict))
+        try buildFixture(project, output: output, strict: strict)
     }
 
     @Test func basicProjectBuildsWithoutDiagnostics() throws {
@@ -17,7 +13,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: tmp) }
         let out = tmp.appendingPathComponent("site")
         let report = try build("basic", output: out)
-        #expect(report.diagnostics.isEmpty, "\(DiagnosticFormatter().render(report.diagnostics))")
+        #expect(report.diagnostics.isEmpty, "\(rendered(report.diagnostics))")
         #expect(report.pages == 3)
         #expect(report.referencesChecked == 6)
         #expect(report.wroteOutput)
@@ -41,7 +37,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: tmp) }
         let out = tmp.appendingPathComponent("site")
         let report = try build("xrefs", output: out)
-        #expect(report.diagnostics.isEmpty, "\(DiagnosticFormatter().render(report.diagnostics))")
+        #expect(report.diagnostics.isEmpty, "\(rendered(report.diagnostics))")
         #expect(report.referencesChecked >= 35)
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         expectGolden(html, "xrefs/index.html")
@@ -52,9 +48,9 @@ import Testing
     @Test func oneBrokenReferenceOfEachKindIsReportedExactly() throws {
         let report = try build("xrefs-broken", output: nil)
         #expect(report.errorCount == 25)
-        expectGolden(DiagnosticFormatter(format: .text).render(report.diagnostics), "xrefs-broken/diagnostics.txt")
-        expectGolden(DiagnosticFormatter(format: .json).render(report.diagnostics), "xrefs-broken/diagnostics.json")
-        expectGolden(DiagnosticFormatter(format: .github).render(report.diagnostics), "xrefs-broken/diagnostics.github")
+        expectGolden(rendered(report.diagnostics, .text), "xrefs-broken/diagnostics.txt")
+        expectGolden(rendered(report.diagnostics, .json), "xrefs-broken/diagnostics.json")
+        expectGolden(rendered(report.diagnostics, .github), "xrefs-broken/diagnostics.github")
     }
 
     @Test func parallelMapKeepsOrderWhateverTheThreadCount() {
@@ -67,9 +63,9 @@ import Testing
     @Test func brokenReferencesAreAllReported() throws {
         let report = try build("broken", output: nil)
         #expect(!report.succeeded)
-        expectGolden(DiagnosticFormatter(format: .text).render(report.diagnostics), "broken/diagnostics.txt")
-        expectGolden(DiagnosticFormatter(format: .json).render(report.diagnostics), "broken/diagnostics.json")
-        expectGolden(DiagnosticFormatter(format: .github).render(report.diagnostics), "broken/diagnostics.github")
+        expectGolden(rendered(report.diagnostics, .text), "broken/diagnostics.txt")
+        expectGolden(rendered(report.diagnostics, .json), "broken/diagnostics.json")
+        expectGolden(rendered(report.diagnostics, .github), "broken/diagnostics.github")
     }
 
     @Test func failedBuildLeavesPreviousOutputUntouched() throws {

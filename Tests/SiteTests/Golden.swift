@@ -1,9 +1,11 @@
+import DocTree
 import Foundation
+import Site
 import Testing
 
 /// Compares `actual` with a golden file under Fixtures/; with
 /// VELLUM_UPDATE_GOLDEN=1 in the environment, rewrites the file instead.
-func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     let url = fixturesURL.appendingPathComponent("golden").appendingPathComponent(name)
     if ProcessInfo.processInfo.environment["VELLUM_UPDATE_GOLDEN"] == "1" {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -27,6 +29,21 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
 }
 
 let fixturesURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+/// The folder of the fixture projects; diagnostics are rendered relative to it.
+let projectsPath = fixturesURL.appendingPathComponent("projects").path
+
+/// Builds a fixture project (by absolute path: tests run in parallel, so the
+/// working directory is never changed).
+func buildFixture(_ project: String, output: URL?, strict: Bool = false) throws -> Site.BuildReport {
+    try Site.SiteBuilder.build(Site.BuildOptions(sourceDirectory: projectsPath + "/" + project,
+                                                 outputDirectory: output?.path, strict: strict))
+}
+
+/// Diagnostics as the command line shows them, paths relative to the projects folder.
+func rendered(_ diagnostics: [DocTree.Diagnostic], _ format: DocTree.DiagnosticFormat = .text) -> String {
+    DocTree.DiagnosticFormatter(format: format, workingDirectory: projectsPath).render(diagnostics)
+}
 
 /// A scratch directory, removed by the caller.
 func temporaryDirectory() throws -> URL {

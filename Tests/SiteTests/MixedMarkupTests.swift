@@ -5,16 +5,13 @@ import Testing
 
 @Suite struct MixedMarkupTests {
     func build(_ project: String, output: URL?) throws -> BuildReport {
-        let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(fixturesURL.appendingPathComponent("projects").path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-        return try SiteBuilder.build(BuildOptions(sourceDirectory: project, outputDirectory: output?.path))
+        try buildFixture(project, output: output)
     }
 
     /// RST ↔ Markdown references both ways, MyST directives, one broken link and one broken anchor.
     @Test func mixedSiteDiagnostics() throws {
         let report = try build("mixed", output: nil)
-        expectGolden(DiagnosticFormatter(format: .text).render(report.diagnostics), "mixed/diagnostics.txt")
+        expectGolden(rendered(report.diagnostics, .text), "mixed/diagnostics.txt")
         #expect(report.diagnostics.map(\.id) == ["ref.mdlink", "ref.mdlink"])
     }
 
@@ -29,7 +26,7 @@ import Testing
             .write(to: page, atomically: true, encoding: .utf8)
         let out = tmp.appendingPathComponent("site")
         let report = try SiteBuilder.build(BuildOptions(sourceDirectory: project.path, outputDirectory: out.path))
-        #expect(report.diagnostics.isEmpty, "\(DiagnosticFormatter().render(report.diagnostics))")
+        #expect(report.diagnostics.isEmpty, "\(rendered(report.diagnostics))")
         for name in ["index", "howto"] {
             expectGolden(try String(contentsOf: out.appendingPathComponent(name + ".html"), encoding: .utf8),
                          "mixed/\(name).html")
