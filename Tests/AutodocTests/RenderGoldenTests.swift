@@ -15,7 +15,10 @@ extension RenderGoldenTests {
     /// The seed page (shared/seeds/database-replication.rst, read in place, never
     /// copied into the repository) over the fixture package.
     @Test func seedPage() throws {
-        let seed = RenderSupport.repositoryRoot + "/../shared/seeds/database-replication.rst"
+        // shared/ sits beside the repository (also in CI); /work/shared is where this workplace keeps it.
+        let seed = [RenderSupport.repositoryRoot + "/../shared", "/work/shared"]
+            .first { FileManager.default.fileExists(atPath: $0) }.map { $0 + "/seeds/database-replication.rst" }
+            ?? RenderSupport.repositoryRoot + "/../shared/seeds/database-replication.rst"
         guard let text = try? String(contentsOfFile: seed, encoding: .utf8) else {
             Issue.record("the seed page is expected at \(seed) (shared/ beside the repository)")
             return

@@ -7,7 +7,13 @@ import Testing
 /// read in place) built over our Python fixture package.
 @Suite struct SeedPageTests {
     static let repositoryRoot = fixturesURL.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let seedURL = repositoryRoot.appendingPathComponent("../shared/seeds/database-replication.rst").standardizedFileURL
+    /// shared/ sits beside the repository (also in CI); /work/shared is where this workplace keeps it.
+    static let seedURL: URL = {
+        let candidates = [repositoryRoot.appendingPathComponent("../shared").standardizedFileURL,
+                          URL(fileURLWithPath: "/work/shared")]
+        let shared = candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
+        return shared.appendingPathComponent("seeds/database-replication.rst")
+    }()
     static let pythonFixtures = repositoryRoot.appendingPathComponent("Tests/AutodocTests/Fixtures/python").path
 
     /// A project: the seed page as its root, plus extra pages.
