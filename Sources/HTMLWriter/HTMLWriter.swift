@@ -185,7 +185,8 @@ public struct HTMLWriter: Sendable {
         case .comment, .systemMessage, .target, "substitution_definition", "pending", "meta", "index",
              "toctree", "tabular_col_spec", "highlightlang", "autodoc":
             // Targets are rendered as ids on their element; the rest has no visible output.
-            if node.kind == .target, node.string("refuri") == nil, !node.list("ids").isEmpty {
+            if node.kind == .target, node.string("refuri") == nil, node.string("refname") == nil,
+               node.attributes["anonymous"] == nil, !node.list("ids").isEmpty {
                 out += node.list("ids").map { "<span id=\"\($0.htmlEscaped)\"></span>" }.joined()
             }
         case .emphasis:

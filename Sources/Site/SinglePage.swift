@@ -1,3 +1,4 @@
+import CrossRef
 import DocTree
 import Foundation
 import HTMLWriter
@@ -14,7 +15,10 @@ public enum SinglePage {
             let document = parseOnCurrentThread(text: text, path: path, sourceName: sourceName, markdown: markdown)
             switch format {
             case .pseudoxml: return (document.root.pseudoXML(), document.diagnostics)
-            case .html: return (HTMLWriter().render(document.root), document.diagnostics)
+            case .html:
+                // The HTML view shows the page with its own references resolved (as a build would).
+                let (resolved, problems) = LocalReferences.resolve(TargetCollector.process(document).0)
+                return (HTMLWriter().render(resolved.root), document.diagnostics + problems)
             }
         }
         return result ?? ("", [])

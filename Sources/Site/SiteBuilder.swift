@@ -82,7 +82,10 @@ public enum SiteBuilder {
         report.diagnostics += apiProblems
         let reader = PageReader(config: config, sourceURL: sourceURL, displayRoot: displayRoot, apiStore: apiStore)
         let read = pages.parallelMap { page -> (Document, PageTargets) in
-            TargetCollector.process(reader.read(page))
+            let (document, targets) = TargetCollector.process(reader.read(page))
+            var (resolved, problems) = LocalReferences.resolve(document)
+            resolved.diagnostics += problems
+            return (resolved, targets)
         }
         for (document, _) in read { report.diagnostics += document.diagnostics }
 
