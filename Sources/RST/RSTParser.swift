@@ -13,18 +13,15 @@ public struct RSTParser: Sendable {
     /// Parses one file. `name` is the page name (`guide/replication`).
     /// Never throws: problems become diagnostics and `system_message` nodes.
     public func parse(_ file: SourceFile, name: String) -> Document {
-        // Small inputs cannot nest deeply: parse on the caller's thread.
-        if file.text.utf8.count < 8192 {
-            return RSTParser.parseOnCurrentThread(file, name: name, options: options)
-        }
-        // Deeply nested input recurses deeply; run on a thread with a large stack.
+        // Nesting recurses (even a short line such as `- - - - …` nests lists), and callers
+        // may run on small-stack worker threads: always parse on a thread with a large stack.
         let box = ResultBox()
         let options = self.options
         let thread = Thread {
             box.document = RSTParser.parseOnCurrentThread(file, name: name, options: options)
             box.done.signal()
         }
-        thread.stackSize = 512 << 20
+        thread.stackSize = 256 << 20
         thread.start()
         box.done.wait()
         return box.document!
