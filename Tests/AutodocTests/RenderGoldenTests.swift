@@ -1,3 +1,4 @@
+import Foundation
 import Autodoc
 import DocTree
 import Testing
