@@ -19,7 +19,9 @@ extension PageReader {
         for (name, type) in config.objectTypes { objectTypes[name] = (type.directive, type.role) }
         DomainDirectives.register(into: &directives, objectTypes: objectTypes)
         AutodocDirectives.register(into: &directives)
-        return RSTOptions(rawEnabled: config.rawEnabled, tags: Set(config.tags), includeRoot: sourceURL.path,
+        // Like Sphinx's HTML builder: `only:: html` content is kept.
+        let tags = Set(config.tags).union(["html", "format_html", "builder_html"])
+        return RSTOptions(rawEnabled: config.rawEnabled, tags: tags, includeRoot: sourceURL.path,
                           readFile: { path in
                               FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
                           },
