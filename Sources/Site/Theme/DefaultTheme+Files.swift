@@ -84,7 +84,7 @@ extension DefaultTheme {
   --tip-bg: #dafbe1;
   --sidebar-width: 17rem;
   --toc-width: 14rem;
-  --measure: 46rem;
+  --measure: 50rem;
   font-size: 17px;
 }
 @media (prefers-color-scheme: dark) {
@@ -156,7 +156,7 @@ blockquote { margin: 0 0 1rem; padding: 0 1rem; border-left: 3px solid var(--bor
 hr { border: 0; border-top: 1px solid var(--border); margin: 2rem 0; }
 img { max-width: 100%; height: auto; }
 
-code, pre { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: .88em; }
+code, pre { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: .86em; }
 code.literal { background: var(--code-background); padding: .1em .35em; border-radius: 4px; }
 a code.literal { color: var(--link); }
 div.highlight { margin: 0 0 1rem; }
