@@ -14,17 +14,9 @@ public struct RSTParser: Sendable {
     /// Never throws: problems become diagnostics and `system_message` nodes.
     public func parse(_ file: SourceFile, name: String) -> Document {
         // Nesting recurses (even a short line such as `- - - - …` nests lists), and callers
-        // may run on small-stack worker threads: always parse on a thread with a large stack.
-        let box = ResultBox()
+        // may run on small-stack threads: parse on a large stack (inline when already on one).
         let options = self.options
-        let thread = Thread {
-            box.document = RSTParser.parseOnCurrentThread(file, name: name, options: options)
-            box.done.signal()
-        }
-        thread.stackSize = 256 << 20
-        thread.start()
-        box.done.wait()
-        return box.document!
+        return LargeStack.run { RSTParser.parseOnCurrentThread(file, name: name, options: options) }
     }
 
     static func parseOnCurrentThread(_ file: SourceFile, name: String, options: RSTOptions) -> Document {
@@ -57,9 +49,4 @@ public struct RSTParser: Sendable {
         root = ctx.finish(root)
         return Document(name: name, source: file, root: root, diagnostics: ctx.diagnostics, metadata: ctx.metadata)
     }
-}
-
-private final class ResultBox: @unchecked Sendable {
-    var document: Document?
-    let done = DispatchSemaphore(value: 0)
 }

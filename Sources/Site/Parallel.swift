@@ -1,25 +1,12 @@
+import DocTree
 import Foundation
 
-/// Runs work on threads with large stacks. Document trees can nest deeply
-/// (ten thousand block quotes is valid input), and every tree pass is
-/// recursive; Dispatch worker threads have small stacks, so the build uses
-/// its own threads.
+/// The build's worker threads. Every worker has a large stack (`LargeStack`),
+/// since parsers and tree passes recurse as deep as the input nests.
 enum Workers {
-    /// Stack size of worker threads: enough for trees nested tens of thousands deep.
-    static let stackSize = 512 << 20
-
-    /// Runs `body` on a fresh thread with a large stack and waits for it.
+    /// Runs `body` on a large stack and waits for it.
     static func runWithLargeStack<T>(_ body: @escaping @Sendable () throws -> T) throws -> T {
-        let box = ResultBox<Result<T, Error>>()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            box.value = Result { try body() }
-            done.signal()
-        }
-        thread.stackSize = stackSize
-        thread.start()
-        done.wait()
-        return try box.value!.get()
+        try LargeStack.run(body)
     }
 
     /// Worker threads: `VELLUM_JOBS` when set, else one per core.
@@ -45,7 +32,7 @@ extension Array where Element: Sendable {
         let lock = NSLock()
         let done = DispatchSemaphore(value: 0)
         for _ in 0..<workers {
-            let thread = Thread {
+            LargeStack.startThread {
                 while true {
                     lock.lock()
                     let i = next.value!
@@ -56,8 +43,6 @@ extension Array where Element: Sendable {
                 }
                 done.signal()
             }
-            thread.stackSize = Workers.stackSize
-            thread.start()
         }
         for _ in 0..<workers { done.wait() }
         return results.values()
