@@ -1,3 +1,5 @@
+import Foundation
+
 /// URLs between output pages: page `a/b` is written to `a/b.html`.
 public enum PageURL {
     public static func path(of document: String) -> String { document + ".html" }
@@ -20,6 +22,15 @@ public enum PageURL {
         let base = relative(from: from, toPath: path(of: to))
         guard let anchor, !anchor.isEmpty else { return base }
         return base + "#" + anchor
+    }
+
+    /// A file path as written in a page (relative to the page's folder, or to the
+    /// source root with a leading `/`), as a normalised path relative to the source root.
+    public static func sourcePath(_ written: String, from document: String) -> String {
+        let directory = document.split(separator: "/").dropLast().joined(separator: "/")
+        let joined = written.hasPrefix("/") ? String(written.dropFirst())
+            : (directory.isEmpty ? written : directory + "/" + written)
+        return String(URL(fileURLWithPath: "/" + joined).standardizedFileURL.path.dropFirst())
     }
 
     /// Resolves a document name as written in `:doc:` or a toctree (relative
@@ -49,5 +60,3 @@ public enum PageURL {
         return parts.isEmpty ? nil : parts.joined(separator: "/")
     }
 }
-
-import Foundation

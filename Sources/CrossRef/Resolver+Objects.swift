@@ -152,16 +152,8 @@ extension Resolver {
 
     /// A link to another project's page.
     func externalReference(from node: Node, url: String, text: String?) -> Node {
-        var children = node.children
-        if let text {
-            if var first = children.first, !first.isText, children.count == 1 {
-                first.children = [.text(text)]
-                children = [first]
-            } else {
-                children = [.text(text)]
-            }
-        }
-        var reference = Node(.reference, attributes: ["refuri": .string(url)], children: children, range: node.range)
+        var reference = Node(.reference, attributes: ["refuri": .string(url)],
+                             children: Self.children(of: node, text: text), range: node.range)
         if let classes = node.attributes["classes"] { reference.attributes["classes"] = classes }
         return reference
     }

@@ -160,19 +160,22 @@ public struct Resolver: Sendable {
 
     /// A resolved link: the pending node's content (or `text` in its place), pointing at `to#anchor`.
     func reference(from node: Node, document: String, to: String, anchor: String?, text: String?) -> Node {
-        var children = node.children
-        if let text {
-            if var first = children.first, !first.isText, children.count == 1 {
-                first.children = [.text(text)]
-                children = [first]
-            } else {
-                children = [.text(text)]
-            }
-        }
+        let children = Self.children(of: node, text: text)
         var reference = Node(.reference, attributes: ["internal": .bool(true),
                                                       "refuri": .string(PageURL.relative(from: document, to: to, anchor: anchor))],
                              children: children, range: node.range)
         if let classes = node.attributes["classes"] { reference.attributes["classes"] = classes }
         return reference
+    }
+
+    /// The link content: the pending node's own, or `text` put in place of its
+    /// text (keeping a single wrapper such as the `xref` inline or literal).
+    static func children(of node: Node, text: String?) -> [Node] {
+        guard let text else { return node.children }
+        if var first = node.children.first, !first.isText, node.children.count == 1 {
+            first.children = [.text(text)]
+            return [first]
+        }
+        return [.text(text)]
     }
 }

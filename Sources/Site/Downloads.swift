@@ -16,18 +16,15 @@ enum Downloads {
                 link.kind = .reference
                 return [link]
             }
-            let directory = document.name.split(separator: "/").dropLast().joined(separator: "/")
-            let joined = target.hasPrefix("/") ? String(target.dropFirst())
-                : (directory.isEmpty ? target : directory + "/" + target)
-            let path = URL(fileURLWithPath: "/" + joined).standardizedFileURL.path.dropFirst()
+            let path = PageURL.sourcePath(target, from: document.name)
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: sourceURL.appendingPathComponent(String(path)).path,
+            guard FileManager.default.fileExists(atPath: sourceURL.appendingPathComponent(path).path,
                                                  isDirectory: &isDirectory), !isDirectory.boolValue else {
                 diagnostics.append(.error("ref.download", "download file '\(target)' does not exist",
                                           file: document.source, range: node.range))
                 return [node]
             }
-            files.append(String(path))
+            files.append(path)
             var link = node
             link.attributes = ["refuri": .string(PageURL.relative(from: document.name, toPath: "_downloads/" + path)),
                                "internal": .bool(true)]

@@ -64,11 +64,7 @@ struct PageReader: Sendable {
         var diagnostics: [Diagnostic] = []
         document.root.walk { node in
             guard node.kind == .image, let uri = node.string("uri"), !uri.contains("://"), !uri.hasPrefix("data:") else { return }
-            let directory = document.name.split(separator: "/").dropLast().joined(separator: "/")
-            let relative = uri.hasPrefix("/") ? String(uri.dropFirst())
-                : (directory.isEmpty ? uri : directory + "/" + uri)
-            let normalized = URL(fileURLWithPath: relative, relativeTo: URL(fileURLWithPath: "/")).standardizedFileURL.path
-            let path = String(normalized.dropFirst())
+            let path = PageURL.sourcePath(uri, from: document.name)
             if FileManager.default.fileExists(atPath: sourceURL.appendingPathComponent(path).path) {
                 assets.append(path)
             } else {
