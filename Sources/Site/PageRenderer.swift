@@ -12,14 +12,9 @@ struct PageRenderer: Sendable {
     let navigation: Navigation
     let index: TargetIndex
 
-    /// Assets (images) are copied to the same relative place, so a page's
-    /// relative URL works unchanged.
-    struct AssetLinks: LinkProvider {
-        func assetURL(_ sourcePath: String) -> String { sourcePath }
-    }
-
     func render(_ document: Document) -> String {
-        let body = HTMLWriter(links: AssetLinks()).render(document.root)
+        // Images are copied to the same relative place, so the page's own URLs work unchanged.
+        let body = HTMLWriter(links: FlatLinkProvider()).render(document.root)
         let name = document.name
         let root = PageURL.relative(from: name, toPath: "x").dropLast(1)
         let (previous, next) = navigation.neighbours(of: name)

@@ -24,12 +24,6 @@ public enum SinglePage {
         return result ?? ("", [])
     }
 
-    public static func parse(text: String, path: String, sourceName: String, markdown: Bool = false) -> Document {
-        // Deeply nested input needs a deep stack.
-        (try? Workers.runWithLargeStack { parseOnCurrentThread(text: text, path: path, sourceName: sourceName, markdown: markdown) })
-            ?? Document(name: path, source: SourceFile(path: path, text: text), root: Node(.document))
-    }
-
     static func parseOnCurrentThread(text: String, path: String, sourceName: String, markdown: Bool) -> Document {
         let file = SourceFile(path: path, text: text)
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
