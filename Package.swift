@@ -25,8 +25,9 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CrossRef", dependencies: ["DocTree", "CZlib"]),
         .target(name: "HTMLWriter", dependencies: ["DocTree"]),
+        .target(name: "CFileSystem"),
         .target(name: "Site", dependencies: [
-            "DocTree", "RST", "Markdown", "Domains", "Autodoc", "CrossRef", "HTMLWriter",
+            "DocTree", "CFileSystem", "RST", "Markdown", "Domains", "Autodoc", "CrossRef", "HTMLWriter",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark",

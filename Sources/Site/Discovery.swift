@@ -12,18 +12,22 @@ public struct PageSource: Sendable, Hashable {
 }
 
 /// Finds the pages of a project: every `.rst` and `.md` file below the
-/// source directory, except hidden ones, `_build`-style output folders and
-/// the `exclude` globs of the configuration. Sorted by path.
+/// source directory, except hidden ones, `_build`-style output folders, any
+/// folder carrying Vellum's output marker and the `exclude` globs of the
+/// configuration. Sorted by path.
 enum Discovery {
     static func pages(in sourceDirectory: URL, exclude: [String], outputDirectory: URL?) throws -> [PageSource] {
         let outputRelative: String? = outputDirectory.flatMap { output in
-            let src = sourceDirectory.standardizedFileURL.path + "/"
-            let out = output.standardizedFileURL.path
+            let src = OutputSafety.realPath(sourceDirectory) + "/"
+            let out = OutputSafety.realPath(output)
             return out.hasPrefix(src) ? String(out.dropFirst(src.count)) : nil
         }
         let files = try FileTree.files(under: sourceDirectory) { relative in
             if relative == "_build" || relative == outputRelative { return true }
-            return exclude.contains { Glob.matches($0, relative) }
+            if exclude.contains(where: { Glob.matches($0, relative) }) { return true }
+            // Output of another build (another --output) is never read as pages.
+            return FileManager.default.fileExists(
+                atPath: sourceDirectory.appendingPathComponent(relative + "/" + OutputSafety.markerName).path)
         }
         var pages: [PageSource] = []
         for path in files {

@@ -1,24 +1,45 @@
+import CFileSystem
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes a site into a staging folder beside the output and swaps it into
-/// place only when the whole build has succeeded: a failed build leaves the
-/// previous output exactly as it was.
+/// place only when the whole build has succeeded: a failed or killed build
+/// leaves the previous output exactly as it was.
+///
+/// Staging folders are named `.NAME.vellum-staging-PID-TOKEN` and carry the
+/// marker file from the moment they exist, so a later build can tell them
+/// apart from anything else and remove those whose process has died.
 struct OutputDirectory {
     let destination: URL
     let staging: URL
+    /// Where the previous output waits while it is swapped without an atomic exchange.
+    let movedAside: URL
+    /// Whether the user allowed replacing a directory Vellum did not write.
+    let replaceForeign: Bool
 
-    init(destination: URL) throws {
+    static let stagingInfix = ".vellum-staging-"
+    static let oldInfix = ".vellum-old-"
+
+    /// `destination` must already have passed `OutputSafety.check`, and
+    /// `removeStaleFolders(of:)` have run for it.
+    init(destination: URL, replaceForeign: Bool = false) throws {
         self.destination = destination.standardizedFileURL
+        self.replaceForeign = replaceForeign
         let parent = self.destination.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).vellum-staging-\(getpid())")
-        try? FileManager.default.removeItem(at: staging)
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        let owner = "\(getpid())-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        let name = "." + self.destination.lastPathComponent
+        staging = parent.appendingPathComponent(name + Self.stagingInfix + owner)
+        movedAside = parent.appendingPathComponent(name + Self.oldInfix + owner)
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+        try Data(OutputSafety.markerText.utf8).write(to: staging.appendingPathComponent(OutputSafety.markerName))
     }
 
     /// Writes `data` at `relativePath` inside the staging folder.
     func write(_ data: Data, to relativePath: String) throws {
-        let url = staging.appendingPathComponent(relativePath)
+        let url = try stagedURL(relativePath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: url)
     }
@@ -28,31 +49,93 @@ struct OutputDirectory {
     }
 
     func copyFile(from source: URL, to relativePath: String) throws {
-        let url = staging.appendingPathComponent(relativePath)
+        let url = try stagedURL(relativePath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: url)
         try FileManager.default.copyItem(at: source, to: url)
     }
 
-    /// Moves the staged site into place (old output moved aside, then removed).
+    /// A path inside the staging folder; never one that climbs out of it.
+    private func stagedURL(_ relativePath: String) throws -> URL {
+        let parts = relativePath.split(separator: "/")
+        guard !relativePath.hasPrefix("/"), !parts.contains(".."), !parts.isEmpty else {
+            throw BuildError.io("refusing to write '\(relativePath)' outside the output directory")
+        }
+        return staging.appendingPathComponent(relativePath)
+    }
+
+    /// Swaps the staged site into place. Where the system can exchange two
+    /// directories atomically (Linux), there is no moment without a complete
+    /// output; elsewhere the old output is moved aside first and a later
+    /// build puts it back if this one dies in between. Only a directory that
+    /// carries the marker (or one the user allowed with `--force`) is replaced.
     func commit() throws {
         let fm = FileManager.default
-        let old = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).vellum-old-\(getpid())")
-        try? fm.removeItem(at: old)
-        let hadOutput = fm.fileExists(atPath: destination.path)
-        if hadOutput { try fm.moveItem(at: destination, to: old) }
+        switch OutputSafety.ownership(of: destination) {
+        case .absent:
+            try fm.moveItem(at: staging, to: destination)
+            return
+        case .empty, .vellum:
+            break
+        case .foreign where replaceForeign:
+            break
+        case .foreign, .notDirectory:
+            discard()
+            throw BuildError.unsafeOutput("refusing to replace '\(destination.path)': it changed during the build "
+                + "and no longer holds Vellum's output")
+        }
+        if vellum_rename_exchange(staging.path, destination.path) == 0 {
+            // The staging path now holds the previous output.
+            try? fm.removeItem(at: staging)
+            return
+        }
+        try fm.moveItem(at: destination, to: movedAside)
         do {
             try fm.moveItem(at: staging, to: destination)
         } catch {
-            if hadOutput { try? fm.moveItem(at: old, to: destination) }
+            try? fm.moveItem(at: movedAside, to: destination)
             throw error
         }
-        if hadOutput { try? fm.removeItem(at: old) }
+        try? fm.removeItem(at: movedAside)
     }
 
     /// Throws the staged files away; the previous output is untouched.
     func discard() {
         try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Removes staging folders that builds of the same output left behind
+    /// when they died (their process is gone), and puts back an output that
+    /// a dying build had moved aside. Folders of live builds, and anything
+    /// without the marker, are left alone.
+    static func removeStaleFolders(of destination: URL) {
+        let fm = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        let name = destination.lastPathComponent
+        guard let entries = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
+        for entry in entries.sorted() {
+            for infix in [stagingInfix, oldInfix] {
+                let prefix = "." + name + infix
+                guard entry.hasPrefix(prefix),
+                      let pid = entry.dropFirst(prefix.count).split(separator: "-").first.flatMap({ Int32($0) }),
+                      !processIsAlive(pid) else { continue }
+                let url = parent.appendingPathComponent(entry)
+                let owned = OutputSafety.ownership(of: url)
+                guard owned == .vellum || owned == .empty else { continue }
+                if infix == oldInfix, OutputSafety.ownership(of: destination) == .absent {
+                    try? fm.moveItem(at: url, to: destination)
+                } else {
+                    try? fm.removeItem(at: url)
+                }
+            }
+        }
+    }
+
+    /// Whether a process with this id exists (the current one counts as alive:
+    /// another build in this process may own the folder).
+    static func processIsAlive(_ pid: Int32) -> Bool {
+        if pid <= 0 { return false }
+        if pid == getpid() { return true }
+        return kill(pid, 0) == 0 || errno == EPERM
     }
 }

@@ -10,11 +10,14 @@ public struct BuildOptions: Sendable {
     public var outputDirectory: String?
     /// Treat warnings as errors.
     public var strict: Bool
+    /// Replace an existing non-empty output directory that Vellum did not write.
+    public var force: Bool
 
-    public init(sourceDirectory: String, outputDirectory: String?, strict: Bool = false) {
+    public init(sourceDirectory: String, outputDirectory: String?, strict: Bool = false, force: Bool = false) {
         self.sourceDirectory = sourceDirectory
         self.outputDirectory = outputDirectory
         self.strict = strict
+        self.force = force
     }
 }
 
@@ -36,12 +39,14 @@ public struct BuildReport: Sendable {
 /// Problems that stop a build before it looks at any page (bad arguments, I/O).
 public enum BuildError: Error, CustomStringConvertible {
     case missingSource(String)
+    /// The output directory is one Vellum must not replace (the message says why and what to do).
+    case unsafeOutput(String)
     case io(String)
 
     public var description: String {
         switch self {
         case .missingSource(let path): return "source directory '\(path)' does not exist"
-        case .io(let message): return message
+        case .unsafeOutput(let message), .io(let message): return message
         }
     }
 }
@@ -64,11 +69,17 @@ public enum SiteBuilder {
         }
         let displayRoot = options.sourceDirectory.hasSuffix("/") ? String(options.sourceDirectory.dropLast())
             : options.sourceDirectory
-        let outputURL = options.outputDirectory.map { URL(fileURLWithPath: $0).standardizedFileURL }
 
         // discover
         let (config, configDiagnostics) = loadConfig(sourceURL: sourceURL, displayRoot: displayRoot)
         report.diagnostics += configDiagnostics
+        let outputURL = try options.outputDirectory.map { path in
+            let checked = try OutputSafety.check(output: URL(fileURLWithPath: path), shownAs: path, source: sourceURL,
+                                                 protected: protectedFolders(config), homeDirectories: homeDirectories(),
+                                                 force: options.force)
+            OutputDirectory.removeStaleFolders(of: checked)
+            return checked
+        }
         let pages: [PageSource]
         do {
             pages = try Discovery.pages(in: sourceURL, exclude: config.exclude, outputDirectory: outputURL)
@@ -162,7 +173,7 @@ public enum SiteBuilder {
                 return report
             }
             let renderer = PageRenderer(config: config, library: library.library, navigation: navigation, index: index)
-            let output = try OutputDirectory(destination: outputURL)
+            let output = try OutputDirectory(destination: outputURL, replaceForeign: options.force)
             do {
                 let html = resolved.map(\.0).parallelMap { renderer.render($0) }
                 for ((document, _, _, _), page) in zip(resolved, html) {
@@ -187,6 +198,27 @@ public enum SiteBuilder {
         }
         report.duration = Date().timeIntervalSince(started)
         return report
+    }
+
+    /// Folders that an output directory must not contain: the build would delete them.
+    static func protectedFolders(_ config: SiteConfig) -> [OutputSafety.Protected] {
+        var folders: [OutputSafety.Protected] = []
+        if let templates = config.templateDirectory {
+            folders.append(.init(url: URL(fileURLWithPath: templates), role: "the templates"))
+        }
+        for path in config.pythonPaths + config.swiftModules.map(\.path) {
+            folders.append(.init(url: URL(fileURLWithPath: path), role: "the autodoc source root"))
+        }
+        return folders
+    }
+
+    /// The user's home directory, as the system and as `HOME` name it.
+    static func homeDirectories() -> [URL] {
+        var homes = [FileManager.default.homeDirectoryForCurrentUser]
+        if let entry = getpwuid(getuid()), let dir = entry.pointee.pw_dir {
+            homes.append(URL(fileURLWithPath: String(cString: dir)))
+        }
+        return homes
     }
 
     /// Reads the `[intersphinx.NAME]` inventories from disk (never from the network).

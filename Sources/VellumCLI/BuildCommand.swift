@@ -30,7 +30,10 @@ struct BuildCommand: ParsableCommand {
         discussion: """
         Reads every .rst and .md page below SOURCE, checks every cross-reference and writes \
         the HTML site. The site is written to a staging folder and moved into place only when \
-        the build has no errors; a failed build leaves the previous output untouched.
+        the build has no errors; a failed build leaves the previous output untouched. \
+        The output directory is replaced as a whole, so Vellum refuses (exit 2) to write into the \
+        source directory or any folder holding it, the templates or autodoc sources, /, the home \
+        directory, or a non-empty folder it did not write (see --force).
         """)
 
     @OptionGroup var options: BuildArguments
@@ -38,8 +41,15 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The output directory.")
     var output: String = "public"
 
+    @Flag(help: """
+        Replace the output directory even though it is not empty and Vellum did not write it \
+        (everything in it is deleted). Never overrides the other refusals: the source directory, \
+        a folder holding it, the templates or autodoc sources, /, and the home directory.
+        """)
+    var force = false
+
     func run() throws {
-        try runBuild(options, output: output)
+        try runBuild(options, output: output, force: force)
     }
 }
 
@@ -56,14 +66,20 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-func runBuild(_ options: BuildArguments, output: String?) throws {
+func runBuild(_ options: BuildArguments, output: String?, force: Bool = false) throws {
     let report: BuildReport
     do {
         report = try SiteBuilder.build(BuildOptions(sourceDirectory: options.source, outputDirectory: output,
-                                                    strict: options.strict))
+                                                    strict: options.strict, force: force))
     } catch let error as BuildError {
-        if case .missingSource = error {
+        switch error {
+        case .missingSource:
             throw ValidationError(error.description)
+        case .unsafeOutput:
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(2)
+        case .io:
+            break
         }
         FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
         throw ExitCode(1)

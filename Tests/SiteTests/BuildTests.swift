@@ -96,7 +96,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: tmp) }
         let project = try copyProject("basic", to: tmp)
         let out = tmp.appendingPathComponent("public")
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        #expect(try SiteBuilder.build(BuildOptions(sourceDirectory: project.path, outputDirectory: out.path)).succeeded)
         try "stale".write(to: out.appendingPathComponent("stale.html"), atomically: true, encoding: .utf8)
         let report = try SiteBuilder.build(BuildOptions(sourceDirectory: project.path, outputDirectory: out.path))
         #expect(report.succeeded)
