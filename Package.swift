@@ -21,7 +21,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "DocTree"),
-        .target(name: "RST", dependencies: ["DocTree"]),
+        .target(name: "Markup", dependencies: ["DocTree"]),
+        .target(name: "RST", dependencies: ["DocTree", "Markup"]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CrossRef", dependencies: ["DocTree", "CZlib"]),
         .target(name: "HTMLWriter", dependencies: ["DocTree"]),
@@ -33,7 +34,7 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark",
                        providers: [.apt(["libcmark-dev"])]),
         .target(name: "Markdown", dependencies: ["CCmark", "DocTree", "RST"]),
-        .target(name: "Domains", dependencies: ["DocTree", "RST"]),
+        .target(name: "Domains", dependencies: ["DocTree", "Markup"]),
         .target(name: "Autodoc", dependencies: [
             "DocTree", "RST", "Domains",
             .product(name: "SwiftSyntax", package: "swift-syntax"),

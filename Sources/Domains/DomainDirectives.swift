@@ -1,4 +1,4 @@
-import RST
+import Markup
 
 /// Registers Sphinx's object-description directives: the standard domain
 /// (`program`, `option`, `envvar`, `describe`/`object`, `glossary`, custom

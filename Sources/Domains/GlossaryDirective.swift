@@ -1,6 +1,6 @@
 import DocTree
 import Foundation
-import RST
+import Markup
 
 /// `glossary`: terms (unindented lines, several per entry allowed) followed by
 /// their indented definitions; term ids `term-<id>`; `:sorted:` sorts entries.

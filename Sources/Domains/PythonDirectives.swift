@@ -1,5 +1,5 @@
 import DocTree
-import RST
+import Markup
 
 /// The Python domain's object-description directives (`py:class`, `py:function` …),
 /// `py:module` and `py:currentmodule`.

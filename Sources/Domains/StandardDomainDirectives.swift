@@ -1,6 +1,6 @@
 import Foundation
 import DocTree
-import RST
+import Markup
 
 /// The standard domain's object descriptions: `program`, `option`, `envvar`,
 /// `describe`/`object` and custom object types declared in vellum.toml.

@@ -46,7 +46,9 @@ extension MarkdownConverter {
         guard !directive.body.isEmpty else { return [] }
         let padding = String(repeating: "\n", count: max(directive.bodyFirstLine - 1, 0))
         let embedded = SourceFile(path: file.path, text: padding + directive.bodyText + "\n")
-        let document = RSTParser(options: options).parse(embedded, name: documentName)
+        var rst = settings.rst
+        rst.parser = options
+        let document = RSTParser(options: rst).parse(embedded, name: documentName)
         for var diagnostic in document.diagnostics {
             diagnostic.file = file
             diagnostics.append(diagnostic)

@@ -5,8 +5,8 @@ import RST
 /// registries: nested content is parsed as Markdown, names go into this
 /// page's registry, problems become diagnostics at Markdown locations.
 extension MarkdownConverter: DirectiveHost, RoleHost {
-    var options: RSTOptions {
-        var rst = settings.rst
+    var options: ParserOptions {
+        var rst = settings.rst.parser
         rst.rawEnabled = settings.rawHTMLEnabled
         return rst
     }

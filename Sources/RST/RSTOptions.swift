@@ -1,39 +1,16 @@
+@_exported import Markup
 import DocTree
 
-/// Settings for one RST parse. A value type: the Site builds one from its
-/// configuration and shares it between parallel reads.
+/// Settings for one RST parse: the markup-neutral `ParserOptions` (read
+/// through this value as if they were its own) plus the directives and
+/// roles the document may use, docutils' and Sphinx's unless replaced.
+@dynamicMemberLookup
 public struct RSTOptions: Sendable {
-    /// Whether the `raw` directive/role may pass markup through (off by default).
-    public var rawEnabled: Bool
-    /// Tags for the `only` directive.
-    public var tags: Set<String>
-    /// Source root: `include` / `literalinclude` paths are confined below it.
-    public var includeRoot: String?
-    /// Reads an included file (absolute path) or returns nil when it cannot.
-    public var readFile: (@Sendable (String) -> String?)?
-    /// Reads a file's bytes (absolute path), for directives with an `:encoding:` option;
-    /// without it such files are read with `readFile` (UTF-8).
-    public var readData: (@Sendable (String) -> [UInt8]?)? = nil
-    /// Extra cross-reference roles for custom object types: role name -> (domain, type).
-    public var extraRoles: [String: (domain: String, type: String)]
-    /// `extlinks`: role name -> (URL pattern with `%s`, caption pattern with `%s` or nil).
-    public var extlinks: [String: (url: String, caption: String?)]
-    /// The document node's `source` attribute (docutils tests use "test data"); defaults to the file path.
-    public var sourceLabel: String?
+    public var parser: ParserOptions
     /// Directives available to the document (the standard set unless replaced).
     public var directives: DirectiveRegistry
     /// Interpreted-text roles available to the document.
     public var roles: RoleRegistry
-    /// The role used for `` `text` `` without an explicit role (docutils: title-reference).
-    public var defaultRole: String?
-    /// The language passed to code blocks without an explicit one (Sphinx `highlight_language`).
-    public var highlightLanguage: String?
-    /// docutils' `legacy_ids`: give sections (implicit targets) ids while parsing (docutils' default).
-    public var legacyIDs: Bool = true
-    /// docutils' `character_level_inline_markup`: inline markup may start and end inside words.
-    public var characterLevelInlineMarkup: Bool = false
-    /// Lines longer than this are refused (docutils' `line_length_limit`).
-    public var lineLengthLimit: Int = 10_000
 
     public init(rawEnabled: Bool = false, tags: Set<String> = [], includeRoot: String? = nil,
                 readFile: (@Sendable (String) -> String?)? = nil,
@@ -42,16 +19,40 @@ public struct RSTOptions: Sendable {
                 sourceLabel: String? = nil,
                 directives: DirectiveRegistry = .standard, roles: RoleRegistry = .standard,
                 defaultRole: String? = nil, highlightLanguage: String? = nil) {
-        self.rawEnabled = rawEnabled
-        self.tags = tags
-        self.includeRoot = includeRoot
-        self.readFile = readFile
-        self.extraRoles = extraRoles
-        self.extlinks = extlinks
-        self.sourceLabel = sourceLabel
+        parser = ParserOptions(rawEnabled: rawEnabled, tags: tags, includeRoot: includeRoot, readFile: readFile,
+                               extraRoles: extraRoles, extlinks: extlinks, sourceLabel: sourceLabel,
+                               defaultRole: defaultRole, highlightLanguage: highlightLanguage)
         self.directives = directives
         self.roles = roles
-        self.defaultRole = defaultRole
-        self.highlightLanguage = highlightLanguage
     }
+
+    public init(parser: ParserOptions, directives: DirectiveRegistry = .standard, roles: RoleRegistry = .standard) {
+        self.parser = parser
+        self.directives = directives
+        self.roles = roles
+    }
+
+    public subscript<Value>(dynamicMember keyPath: WritableKeyPath<ParserOptions, Value>) -> Value {
+        get { parser[keyPath: keyPath] }
+        set { parser[keyPath: keyPath] = newValue }
+    }
+}
+
+extension DirectiveRegistry {
+    /// docutils' standard directives plus the Sphinx ones Vellum supports.
+    public static let standard: DirectiveRegistry = {
+        var r = DirectiveRegistry()
+        StandardDirectives.register(into: &r)
+        return r
+    }()
+}
+
+extension RoleRegistry {
+    /// docutils' standard roles plus Sphinx's cross-reference and text roles.
+    public static let standard: RoleRegistry = {
+        var r = RoleRegistry()
+        StandardRoles.register(into: &r)
+        SphinxRoles.register(into: &r)
+        return r
+    }()
 }

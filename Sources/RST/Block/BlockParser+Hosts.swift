@@ -54,8 +54,8 @@ final class DirectiveHostAdapter: DirectiveHost, RoleHost {
     }
 
     var documentName: String { ctx.documentName }
-    var options: RSTOptions {
-        var o = ctx.options
+    var options: ParserOptions {
+        var o = ctx.options.parser
         if let language = ctx.highlightLanguage { o.highlightLanguage = language }
         return o
     }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Reference-name normalisation and id generation (docutils' rules, re-implemented).
-enum Names {
+package enum Names {
     /// Collapses runs of whitespace to one space and trims.
-    static func whitespaceNormalized(_ s: String) -> String {
+    package static func whitespaceNormalized(_ s: String) -> String {
         var out = ""
         var pendingSpace = false
         for c in s.unicodeScalars {
@@ -19,7 +19,7 @@ enum Names {
     }
 
     /// Lower-cased, whitespace-normalised reference name.
-    static func normalized(_ s: String) -> String { whitespaceNormalized(s).lowercased() }
+    package static func normalized(_ s: String) -> String { whitespaceNormalized(s).lowercased() }
 
     private static let digraphs: [Unicode.Scalar: String] = [
         "ß": "sz", "æ": "ae", "œ": "oe", "ȸ": "db", "ȹ": "qp",
@@ -33,7 +33,7 @@ enum Names {
 
     /// An identifier usable as an HTML id: lower-case ASCII letters, digits
     /// and single hyphens, starting with a letter.
-    static func makeID(_ s: String) -> String {
+    package static func makeID(_ s: String) -> String {
         var mapped = ""
         for c in s.lowercased().unicodeScalars {
             if let d = digraphs[c] { mapped += d } else if let t = singles[c] { mapped.unicodeScalars.append(t) } else { mapped.unicodeScalars.append(c) }
@@ -60,6 +60,6 @@ enum Names {
         while start < out.count, out[start] == "-" || ("0"..."9").contains(out[start]) { start += 1 }
         var end = out.count
         while end > start, out[end - 1] == "-" { end -= 1 }
-        return InlineParser.string(out[start..<end])
+        return EscapedText.string(out[start..<end])
     }
 }

@@ -37,8 +37,8 @@ public enum OptionConverter {
             return .success(.int(i))
         case .uri:
             guard raw != nil else { return .failure("argument required but none supplied") }
-            let escaped = InlineParser.string(InlineParser.escapeToNull(Array(value.unicodeScalars)))
-            return .success(.text(InlineParser.removeUnescapedWhitespace(escaped)))
+            let escaped = EscapedText.string(EscapedText.escapeToNull(Array(value.unicodeScalars)))
+            return .success(.text(EscapedText.removeUnescapedWhitespace(escaped)))
         case .classList:
             guard raw != nil else { return .failure("argument required but none supplied") }
             var out: [String] = []
@@ -109,23 +109,23 @@ public enum OptionConverter {
 
     static let cssUnits = ["em", "ex", "ch", "rem", "vw", "vh", "vmin", "vmax", "cm", "mm", "Q", "in", "pt", "pc", "px"]
 
-    static func formatValues(_ values: [String]) -> String {
+    package static func formatValues(_ values: [String]) -> String {
         guard let last = values.last else { return "" }
         return values.dropLast().map { "\"\($0)\"" }.joined(separator: ", ") + ", or \"\(last)\""
     }
 
     /// docutils' parse_measure + unit check: "<number> *<unit>".
-    static func measure(_ v: String, units: [String]) -> Result {
+    package static func measure(_ v: String, units: [String]) -> Result {
         let a = Array(v.unicodeScalars)
         var k = 0
         if k < a.count && a[k] == "-" { k += 1 }
         let numStart = k
         while k < a.count && (("0"..."9").contains(a[k]) || a[k] == ".") { k += 1 }
-        let number = InlineParser.string(a[0..<k])
+        let number = EscapedText.string(a[0..<k])
         var u = k
         while u < a.count && a[u] == " " { u += 1 }
-        let unit = InlineParser.string(a[u...])
-        let unitOK = unit.isEmpty || unit == "%" || unit.unicodeScalars.allSatisfy { CharClasses.isASCIIAlpha($0) || $0 == "µ" }
+        let unit = EscapedText.string(a[u...])
+        let unitOK = unit.isEmpty || unit == "%" || unit.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "µ" }
         guard k > numStart, unitOK, let value = Double(number) else {
             return .failure("\"\(v)\" is no valid measure.")
         }
@@ -138,13 +138,13 @@ public enum OptionConverter {
         return .success(.text(rendered + unit))
     }
 
-    static func pythonFloat(_ d: Double) -> String {
+    package static func pythonFloat(_ d: Double) -> String {
         if d == d.rounded() && abs(d) < 1e16 { return String(Int(d)) + ".0" }
         return String(d)
     }
 
     /// Why a numeric character code cannot be converted (nil when it can, or is plain text).
-    static func invalidCode(_ code: String) -> String? {
+    package static func invalidCode(_ code: String) -> String? {
         let lower = code.lowercased()
         var digits: Substring? = nil
         var radix = 16
@@ -162,7 +162,7 @@ public enum OptionConverter {
     }
 
     /// docutils' unicode_code.
-    static func unicodeCode(_ code: String) -> String {
+    package static func unicodeCode(_ code: String) -> String {
         if !code.isEmpty, code.allSatisfy({ $0.isASCII && $0.isNumber }), let v = UInt32(code), let s = Unicode.Scalar(v) {
             return String(s)
         }
@@ -181,7 +181,7 @@ public enum OptionConverter {
 }
 
 extension StringProtocol {
-    func trimmingWhitespace() -> String {
+    package func trimmingWhitespace() -> String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }

@@ -31,7 +31,7 @@ public struct RoleCall: Sendable {
 /// What a running role may use from the host.
 public protocol RoleHost: AnyObject {
     var documentName: String { get }
-    var options: RSTOptions { get }
+    var options: ParserOptions { get }
     func parseInline(_ text: String, line: Int, column: Int) -> (nodes: [Node], messages: [Node])
     /// Records a diagnostic and returns a `system_message` node.
     func report(_ severity: Severity, _ id: String, _ message: String, line: Int, range: SourceRange?,
@@ -60,12 +60,4 @@ public struct RoleRegistry: Sendable {
     public func lookup(_ name: String) -> Role? { table[name.lowercased()] }
 
     public var names: [String] { table.keys.sorted() }
-
-    /// docutils' standard roles plus Sphinx's cross-reference and text roles.
-    public static let standard: RoleRegistry = {
-        var r = RoleRegistry()
-        StandardRoles.register(into: &r)
-        SphinxRoles.register(into: &r)
-        return r
-    }()
 }

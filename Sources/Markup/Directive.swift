@@ -126,7 +126,7 @@ public struct DirectiveCall: Sendable {
 public protocol DirectiveHost: AnyObject {
     /// The page name (`guide/replication`).
     var documentName: String { get }
-    var options: RSTOptions { get }
+    var options: ParserOptions { get }
     /// Parses `lines` (starting at source line `line`, left margin `column`) as body elements.
     func parseNested(_ lines: [String], line: Int, column: Int, matchTitles: Bool) -> [Node]
     /// Like `parseNested`, telling the parser which element the content goes into.
@@ -184,13 +184,6 @@ public struct DirectiveRegistry: Sendable {
     public func lookup(_ name: String) -> Directive? { table[name.lowercased()] }
 
     public var names: [String] { table.keys.sorted() }
-
-    /// docutils' standard directives plus the Sphinx ones Vellum supports.
-    public static let standard: DirectiveRegistry = {
-        var r = DirectiveRegistry()
-        StandardDirectives.register(into: &r)
-        return r
-    }()
 }
 
 /// Defaults for hosts that do not support every RST feature (keeps other
