@@ -3,8 +3,6 @@ import Foundation
 
 /// Project settings that affect resolution.
 public struct ResolverOptions: Sendable {
-    /// Custom object types: role name → object type (std domain).
-    public var customRoles: [String: String] = [:]
     /// Other projects' inventories, searched after the site's own targets.
     public var inventories: [ExternalInventory] = []
     /// Unresolved references that are not reported.
@@ -15,9 +13,7 @@ public struct ResolverOptions: Sendable {
     /// docstring carries a `source` attribute, and its problems point into that file.
     public var sourceFiles: @Sendable (String) -> SourceFile? = { _ in nil }
 
-    public init(customRoles: [String: String] = [:], inventories: [ExternalInventory] = [],
-                ignore: IgnoreList = IgnoreList()) {
-        self.customRoles = customRoles
+    public init(inventories: [ExternalInventory] = [], ignore: IgnoreList = IgnoreList()) {
         self.inventories = inventories
         self.ignore = ignore
     }
@@ -43,14 +39,14 @@ public struct ExternalInventory: Sendable {
         self.entries = entries
     }
 
-    func lookup(domain: String, types: [String], name: String) -> Inventory.Entry? {
+    public func lookup(domain: String, types: [String], name: String) -> Inventory.Entry? {
         for type in types {
             if let entry = entries["\(domain):\(type)"]?[name] { return entry }
         }
         return nil
     }
 
-    func url(for entry: Inventory.Entry) -> String { baseURL + entry.expandedURI }
+    public func url(for entry: Inventory.Entry) -> String { baseURL + entry.expandedURI }
 }
 
 /// Which unresolved references to stay quiet about, like Sphinx's

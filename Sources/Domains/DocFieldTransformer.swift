@@ -180,13 +180,7 @@ public enum DocFieldTransformer {
         let inner = emphasis ? Node(.emphasis, children: [.text(target)])
                              : Node(.literal, attributes: ["classes": .list(["xref", "py", "py-" + type])],
                                     children: [.text(target)])
-        var node = Node(.pendingXref, children: [inner])
-        node.attributes["refdomain"] = .string("py")
-        node.attributes["reftype"] = .string(type)
-        node.attributes["reftarget"] = .string(target)
-        node.attributes["refexplicit"] = .bool(false)
-        node.attributes["refspecific"] = .bool(true)
-        node.attributes["refdoc"] = .string(documentName)
-        return node
+        return PendingXref(domain: "py", type: type, target: target, document: documentName, content: [inner],
+                           specific: true, warn: false).node
     }
 }

@@ -10,11 +10,6 @@ enum GlossaryDirective {
         var definition: [(text: String, line: Int)] = []
     }
 
-    static func register(into registry: inout DirectiveRegistry) {
-        registry.register("glossary", directive)
-        registry.register("std:glossary", directive)
-    }
-
     static let directive = Directive(DirectiveSpec(options: ["sorted": .flag], hasContent: true)) { call, host in
         var messages: [Node] = []
         var entries: [Entry] = []

@@ -31,18 +31,13 @@ enum PythonDirectives {
         ("decoratormethod", "decoratormethod", [:]),
     ]
 
-    static func register(into registry: inout DirectiveRegistry) {
-        // With `py` as the default domain, `class` is the Python directive; docutils' one stays as `rst-class`.
-        if registry.lookup("rst-class") == nil, let docutilsClass = registry.lookup("class") {
-            registry.register("rst-class", docutilsClass)
-        }
+    /// The directives by name (the registry adds the `py:` spellings).
+    static var directives: [String: Directive] {
+        var directives: [String: Directive] = ["module": module, "currentmodule": currentModule]
         for entry in objectDirectives {
-            let directive = objectDirective(objtype: entry.objtype, extra: entry.options)
-            registry.register("py:" + entry.name, directive)
-            registry.register(entry.name, directive)
+            directives[entry.name] = objectDirective(objtype: entry.objtype, extra: entry.options)
         }
-        for name in ["py:module", "module"] { registry.register(name, module) }
-        for name in ["py:currentmodule", "currentmodule"] { registry.register(name, currentModule) }
+        return directives
     }
 
     static func objectDirective(objtype: String, extra: [String: DirectiveOptionKind]) -> Directive {

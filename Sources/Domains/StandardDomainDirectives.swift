@@ -10,26 +10,12 @@ enum StandardDomainDirectives {
         "no-contents-entry": .flag, "nocontentsentry": .flag, "no-typesetting": .flag,
     ]
 
-    static func register(into registry: inout DirectiveRegistry, objectTypes: [String: (directive: String, role: String)]) {
-        registry.register("program", program)
-        registry.register("std:program", program)
-        registry.register("option", option)
-        registry.register("std:option", option)
-        let envvar = generic(objtype: "envvar")
-        registry.register("envvar", envvar)
-        registry.register("std:envvar", envvar)
-        for name in ["describe", "object"] {
-            let directive = describe(objtype: name)
-            registry.register(name, directive)
-            registry.register("std:" + name, directive)
-        }
-        for objtype in objectTypes.keys.sorted() {
-            guard let entry = objectTypes[objtype] else { continue }
-            let directive = generic(objtype: objtype)
-            let name = entry.directive.isEmpty ? objtype : entry.directive
-            registry.register(name, directive)
-            registry.register("std:" + name, directive)
-        }
+    /// The directives by name (the registry adds the `std:` spellings).
+    static var directives: [String: Directive] {
+        var directives: [String: Directive] = ["program": program, "option": option, "cmdoption": option,
+                                                "envvar": generic(objtype: "envvar")]
+        for name in ["describe", "object"] { directives[name] = describe(objtype: name) }
+        return directives
     }
 
     /// `program`: sets the program the following options belong to (a marker for ``DomainContext``).

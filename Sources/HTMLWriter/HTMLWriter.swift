@@ -6,18 +6,38 @@ public struct HTMLWriter: Sendable {
     public var links: any LinkProvider
     /// Heading level of the document title (`1` → `<h1>`).
     public var baseHeadingLevel: Int
+    /// Writers for node kinds that extensions add (consulted before the built-in ones).
+    public var nodeWriters: [NodeKind: NodeHTMLWriter]
 
-    public init(links: any LinkProvider = FlatLinkProvider(), baseHeadingLevel: Int = 1) {
+    public init(links: any LinkProvider = FlatLinkProvider(), baseHeadingLevel: Int = 1,
+                nodeWriters: [NodeKind: NodeHTMLWriter] = [:]) {
         self.links = links
         self.baseHeadingLevel = baseHeadingLevel
+        self.nodeWriters = nodeWriters
     }
 
     /// The HTML for the children of `root` (a `document` node).
     public func render(_ root: Node) -> String {
+        renderPage(root).html
+    }
+
+    /// The HTML for the children of `root`, and the nodes of kinds no writer
+    /// knows (their content is written, without markup of their own).
+    public func renderPage(_ root: Node) -> (html: String, unknown: [Node]) {
         var out = ""
         var state = State(sectionDepth: 0)
         for child in root.children { write(child, into: &out, state: &state) }
-        return out
+        return (out, state.unknown)
+    }
+
+    /// `html.unknown-node` errors for nodes no writer knows, at their source location.
+    public static func unknownNodeDiagnostics(_ nodes: [Node], file: SourceFile) -> [Diagnostic] {
+        nodes.map { node in
+            Diagnostic(id: "html.unknown-node", severity: .error,
+                       message: "no HTML writer for node kind '\(node.kind)'; its content is written without markup",
+                       file: file, range: node.range,
+                       notes: [.init("an extension that adds this node kind must register a writer for it")])
+        }
     }
 
     /// The HTML for inline content only (e.g. a title in navigation).
@@ -38,6 +58,8 @@ public struct HTMLWriter: Sendable {
         var titleIsHeading = false
         /// Inside a loose list, whose items keep their paragraphs.
         var looseList = false
+        /// Nodes of kinds no writer knows.
+        var unknown: [Node] = []
     }
 
     func idAttribute(_ node: Node) -> String {
@@ -69,6 +91,14 @@ public struct HTMLWriter: Sendable {
     }
 
     func write(_ node: Node, into out: inout String, state: inout State) {
+        if let custom = nodeWriters[node.kind] {
+            out += custom.write(node) { nodes in
+                var html = ""
+                for child in nodes { write(child, into: &html, state: &state) }
+                return html
+            }
+            return
+        }
         switch node.kind {
         case .text:
             out += node.text.htmlEscaped
@@ -304,19 +334,12 @@ public struct HTMLWriter: Sendable {
                 writeAdmonition(node, title: Self.admonitionTitle(node.kind), kind: node.kind.rawValue,
                                 into: &out, state: &state)
             } else {
-                // A node kind this writer does not know: keep its content visible,
-                // as a block only when it holds blocks.
-                let tag = node.children.contains(where: { Self.blockKinds.contains($0.kind) }) ? "div" : "span"
-                wrap(tag, node, classes: [node.kind.rawValue], into: &out, state: &state)
+                // A node kind no writer knows: an error for the page, its content still written.
+                state.unknown.append(node)
+                writeChildren(node, into: &out, state: &state)
             }
         }
     }
-
-    /// Elements that render as blocks (used to decide how to show unknown elements).
-    static let blockKinds: Set<NodeKind> = [
-        .section, .paragraph, .bulletList, .enumeratedList, .definitionList, .fieldList, .literalBlock,
-        .doctestBlock, .lineBlock, .blockQuote, .table, .figure, .admonition, .container, .compound, "desc", "topic",
-    ]
 
     static func admonitionTitle(_ kind: NodeKind) -> String {
         switch kind.rawValue {

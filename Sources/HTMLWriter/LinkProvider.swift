@@ -1,3 +1,5 @@
+import DocTree
+
 /// What the HTML writer may ask about the rest of the site: nothing more than
 /// URLs relative to the page being written.
 public protocol LinkProvider: Sendable {
@@ -10,4 +12,14 @@ public protocol LinkProvider: Sendable {
 public struct FlatLinkProvider: LinkProvider {
     public init() {}
     public func assetURL(_ sourcePath: String) -> String { sourcePath }
+}
+
+/// The HTML of one node kind added by an extension: given the node and a
+/// function that writes nodes (its children, usually) in the current context.
+public struct NodeHTMLWriter: Sendable {
+    public var write: @Sendable (Node, _ render: ([Node]) -> String) -> String
+
+    public init(_ write: @escaping @Sendable (Node, _ render: ([Node]) -> String) -> String) {
+        self.write = write
+    }
 }

@@ -1,36 +1,12 @@
 import DocTree
 import Foundation
 
-/// The roles the Markdown reader understands on its own, following the
-/// cross-reference conventions in TEAM.md (Sphinx-style `pending_xref`).
+/// The text roles the Markdown reader understands on its own (cross-reference
+/// roles come from the domains, through the shared role registry).
 enum BuiltinRoles {
-    static let standardXrefRoles: Set<String> = [
-        "ref", "doc", "term", "numref", "keyword", "option", "envvar", "token", "any", "download",
-    ]
-    static let lowercasedTargets: Set<String> = ["ref", "term", "numref"]
-    static let codeRoles: Set<String> = [
-        "class", "func", "meth", "mod", "attr", "exc", "data", "obj", "const", "type", "struct",
-        "enum", "protocol", "var", "property", "init", "case", "typealias", "macro", "member",
-    ]
-    static let functionRoles: Set<String> = ["func", "meth"]
-
     /// Nodes for the role, or nil when the role is unknown.
     static func nodes(name: String, content: String, range: SourceRange, documentName: String) -> [Node]? {
         let lowered = name.lowercased()
-        let parts = lowered.split(separator: ":", maxSplits: 1).map(String.init)
-        var domain = parts.count == 2 ? parts[0] : ""
-        let type = parts.count == 2 ? parts[1] : parts[0]
-        if domain.isEmpty || domain == "std" {
-            if standardXrefRoles.contains(type) {
-                return [xref(domain: type == "doc" ? "" : "std", type: type, content: content,
-                             range: range, documentName: documentName, code: type == "option")]
-            }
-            if domain.isEmpty, codeRoles.contains(type) { domain = "py" }
-        }
-        if ["py", "swift", "c", "cpp", "js"].contains(domain), codeRoles.contains(type) {
-            return [xref(domain: domain, type: type, content: content, range: range,
-                         documentName: documentName, code: true)]
-        }
         let textNode = Node.text(content, range: range)
         switch lowered {
         case "code", "literal", "samp":
@@ -86,37 +62,5 @@ enum BuiltinRoles {
         let text = title ?? caption.map { $0.replacingOccurrences(of: "%s", with: target) } ?? uri
         return Node(.reference, attributes: ["refuri": .string(uri), "classes": .list(["extlink"])],
                     children: [.text(text, range: range)], range: range)
-    }
-
-    static func xref(domain: String, type: String, content: String, range: SourceRange,
-                     documentName: String, code: Bool) -> Node {
-        var title = content
-        var target = content
-        var explicit = false
-        if let split = explicitTitle(content) {
-            title = split.title
-            target = split.target
-            explicit = true
-        }
-        var suppressLink = false
-        if !explicit, target.hasPrefix("!") {
-            suppressLink = true
-            target.removeFirst()
-            title = target
-        }
-        if !explicit, target.hasPrefix("~") {
-            target.removeFirst()
-            title = String(target.split(separator: ".").last ?? Substring(target))
-        }
-        if !explicit, functionRoles.contains(type), !title.hasSuffix(")") { title += "()" }
-        if lowercasedTargets.contains(type) { target = Identifiers.normalizeName(target) }
-        let classes = ["xref", domain.isEmpty ? "std" : domain, "\(domain.isEmpty ? "std" : domain)-\(type)"]
-        let inner = Node(code ? .literal : .inline, attributes: ["classes": .list(classes)],
-                         children: [.text(title, range: range)], range: range)
-        if suppressLink { return inner }
-        return Node(.pendingXref, attributes: [
-            "refdomain": .string(domain), "reftype": .string(type), "reftarget": .string(target),
-            "refexplicit": .bool(explicit), "refdoc": .string(documentName), "refwarn": .bool(true),
-        ], children: [inner], range: range)
     }
 }

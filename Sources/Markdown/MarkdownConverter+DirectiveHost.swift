@@ -124,12 +124,6 @@ extension MarkdownConverter: DirectiveHost, RoleHost {
     func lookupRole(_ name: String) -> Role? {
         let lower = name.lowercased()
         if let role = localRoles[lower] ?? settings.rst.roles.lookup(lower) { return role }
-        if let (domain, type) = settings.rst.extraRoles[lower] {
-            return Role { call, host in
-                ([BuiltinRoles.xref(domain: domain, type: type, content: call.text, range: call.range,
-                                    documentName: host.documentName, code: true)], [])
-            }
-        }
         if let link = settings.rst.extlinks[lower] {
             return Role { call, _ in ([BuiltinRoles.extlink(url: link.url, caption: link.caption, content: call.text,
                                                             range: call.range)], []) }

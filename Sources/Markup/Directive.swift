@@ -212,3 +212,10 @@ extension DirectiveHost {
 
     public func currentSourcePath(line: Int) -> String { documentName }
 }
+
+extension DirectiveRegistry {
+    /// Adds every directive of `other` (replacing ones of the same name).
+    public mutating func register(contentsOf other: DirectiveRegistry) {
+        for name in other.names { if let directive = other.lookup(name) { register(name, directive) } }
+    }
+}

@@ -16,8 +16,6 @@ public struct ParserOptions: Sendable {
     /// Reads a file's bytes (absolute path), for directives with an `:encoding:` option;
     /// without it such files are read with `readFile` (UTF-8).
     public var readData: (@Sendable (String) -> [UInt8]?)? = nil
-    /// Extra cross-reference roles for custom object types: role name -> (domain, type).
-    public var extraRoles: [String: (domain: String, type: String)]
     /// `extlinks`: role name -> (URL pattern with `%s`, caption pattern with `%s` or nil).
     public var extlinks: [String: (url: String, caption: String?)]
     /// The document node's `source` attribute (docutils tests use "test data"); defaults to the file path.
@@ -35,14 +33,12 @@ public struct ParserOptions: Sendable {
 
     public init(rawEnabled: Bool = false, tags: Set<String> = [], includeRoot: String? = nil,
                 readFile: (@Sendable (String) -> String?)? = nil,
-                extraRoles: [String: (domain: String, type: String)] = [:],
                 extlinks: [String: (url: String, caption: String?)] = [:],
                 sourceLabel: String? = nil, defaultRole: String? = nil, highlightLanguage: String? = nil) {
         self.rawEnabled = rawEnabled
         self.tags = tags
         self.includeRoot = includeRoot
         self.readFile = readFile
-        self.extraRoles = extraRoles
         self.extlinks = extlinks
         self.sourceLabel = sourceLabel
         self.defaultRole = defaultRole

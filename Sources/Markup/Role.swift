@@ -61,3 +61,10 @@ public struct RoleRegistry: Sendable {
 
     public var names: [String] { table.keys.sorted() }
 }
+
+extension RoleRegistry {
+    /// Adds every role of `other` (replacing ones of the same name).
+    public mutating func register(contentsOf other: RoleRegistry) {
+        for name in other.names { if let role = other.lookup(name) { register(name, role) } }
+    }
+}

@@ -14,13 +14,11 @@ public struct RSTOptions: Sendable {
 
     public init(rawEnabled: Bool = false, tags: Set<String> = [], includeRoot: String? = nil,
                 readFile: (@Sendable (String) -> String?)? = nil,
-                extraRoles: [String: (domain: String, type: String)] = [:],
                 extlinks: [String: (url: String, caption: String?)] = [:],
                 sourceLabel: String? = nil,
                 directives: DirectiveRegistry = .standard, roles: RoleRegistry = .standard,
                 defaultRole: String? = nil, highlightLanguage: String? = nil) {
-        parser = ParserOptions(rawEnabled: rawEnabled, tags: tags, includeRoot: includeRoot, readFile: readFile,
-                               extraRoles: extraRoles, extlinks: extlinks, sourceLabel: sourceLabel,
+        parser = ParserOptions(rawEnabled: rawEnabled, tags: tags, includeRoot: includeRoot, readFile: readFile, extlinks: extlinks, sourceLabel: sourceLabel,
                                defaultRole: defaultRole, highlightLanguage: highlightLanguage)
         self.directives = directives
         self.roles = roles

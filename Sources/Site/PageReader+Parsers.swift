@@ -2,30 +2,23 @@ import Autodoc
 import CrossRef
 import DocTree
 import Domains
+import Extensions
 import Foundation
 import Markdown
 import RST
 
 extension PageReader {
     /// Parser settings from the project configuration, shared by both markups.
-    static func rstOptions(config: SiteConfig, sourceURL: URL) -> RSTOptions {
-        var extraRoles: [String: (domain: String, type: String)] = [:]
-        for (name, type) in config.objectTypes { extraRoles[type.role] = ("std", name) }
-        for role in RoleTypes.swiftRoles { extraRoles["swift:" + role] = ("swift", role) }
+    static func rstOptions(config: SiteConfig, sourceURL: URL, registry: Registry) -> RSTOptions {
         var extlinks: [String: (url: String, caption: String?)] = [:]
         for (name, link) in config.extlinks { extlinks[name] = (link.url, link.caption) }
-        var directives = DirectiveRegistry.standard
-        var objectTypes: [String: (directive: String, role: String)] = [:]
-        for (name, type) in config.objectTypes { objectTypes[name] = (type.directive, type.role) }
-        DomainDirectives.register(into: &directives, objectTypes: objectTypes)
-        AutodocDirectives.register(into: &directives)
         // Like Sphinx's HTML builder: `only:: html` content is kept.
         let tags = Set(config.tags).union(["html", "format_html", "builder_html"])
         return RSTOptions(rawEnabled: config.rawEnabled, tags: tags, includeRoot: sourceURL.path,
                           readFile: { path in
                               FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
                           },
-                          extraRoles: extraRoles, extlinks: extlinks, directives: directives)
+                          extlinks: extlinks, directives: registry.directives, roles: registry.roles)
     }
 
     /// Chooses the parser by markup, then expands API documentation from

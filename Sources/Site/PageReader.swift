@@ -1,4 +1,5 @@
 import CrossRef
+import Extensions
 import DocTree
 import Autodoc
 import Foundation
@@ -14,12 +15,13 @@ struct PageReader: Sendable {
     /// Extracted API documentation for `automodule` and friends (nil outside a project).
     let apiStore: APIStore?
 
-    init(config: SiteConfig, sourceURL: URL, displayRoot: String, apiStore: APIStore? = nil) {
+    init(config: SiteConfig, sourceURL: URL, displayRoot: String, apiStore: APIStore? = nil,
+         registry: Registry? = nil) {
         self.config = config
         self.sourceURL = sourceURL
         self.displayRoot = displayRoot
         self.apiStore = apiStore
-        rstOptions = Self.rstOptions(config: config, sourceURL: sourceURL)
+        rstOptions = Self.rstOptions(config: config, sourceURL: sourceURL, registry: registry ?? .site(config))
     }
 
     func read(_ page: PageSource) -> Document {

@@ -12,9 +12,8 @@ struct PageRenderer: Sendable {
     let navigation: Navigation
     let index: TargetIndex
 
-    func render(_ document: Document) -> String {
-        // Images are copied to the same relative place, so the page's own URLs work unchanged.
-        let body = HTMLWriter(links: FlatLinkProvider()).render(document.root)
+    /// The page: `body` (the tree's HTML) inside the layout.
+    func render(_ document: Document, body: String) -> String {
         let name = document.name
         let root = PageURL.relative(from: name, toPath: "x").dropLast(1)
         let (previous, next) = navigation.neighbours(of: name)

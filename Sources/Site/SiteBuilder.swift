@@ -1,7 +1,9 @@
 import Autodoc
 import CrossRef
+import Extensions
 import DocTree
 import Foundation
+import HTMLWriter
 
 /// What to build and where.
 public struct BuildOptions: Sendable {
@@ -91,7 +93,9 @@ public enum SiteBuilder {
         // read (pure per file)
         let (apiStore, apiProblems) = APIStore.load(pythonPaths: config.pythonPaths, swiftModules: config.swiftModules)
         report.diagnostics += apiProblems
-        let reader = PageReader(config: config, sourceURL: sourceURL, displayRoot: displayRoot, apiStore: apiStore)
+        let registry = Registry.site(config)
+        let reader = PageReader(config: config, sourceURL: sourceURL, displayRoot: displayRoot, apiStore: apiStore,
+                                registry: registry)
         let read = pages.parallelMap { page -> (Document, PageTargets) in
             let (document, targets) = TargetCollector.process(reader.read(page))
             var (resolved, problems) = LocalReferences.resolve(document)
@@ -136,12 +140,12 @@ public enum SiteBuilder {
         report.diagnostics += inventoryProblems
         var resolverOptions = ResolverOptions(inventories: inventories,
                                               ignore: IgnoreList(exact: config.ignore, patterns: config.ignoreRegex))
-        for (name, type) in config.objectTypes { resolverOptions.customRoles[type.role] = name }
         resolverOptions.numbers = Numbering.compute(read.map(\.0), order: navigation.order)
         resolverOptions.sourceFiles = { apiStore.sourceFile(path: $0) }
-        let resolver = Resolver(index: index, options: resolverOptions)
+        let resolver = Resolver(index: index, options: resolverOptions, domains: registry.sortedDomains)
         let allTocTrees = toctrees
-        let resolved = read.map(\.0).parallelMap { document -> (Document, [Diagnostic], Int, [Asset]) in
+        let writer = HTMLWriter(links: FlatLinkProvider(), nodeWriters: registry.nodeWriters)
+        let resolved = read.map(\.0).parallelMap { document -> ResolvedPage in
             var page = document
             let (withDownloads, downloads, downloadProblems) = Downloads.resolve(page, sourceURL: sourceURL)
             page.root = withDownloads
@@ -149,13 +153,18 @@ public enum SiteBuilder {
             var doc = outcome.document
             doc.root = expandTocTrees(in: doc, index: index, toctrees: allTocTrees)
             let (images, assetProblems) = reader.assets(of: doc)
-            let assets = images.map { ($0, $0) } + downloads.map { ($0, "_downloads/" + $0) }
-            return (doc, downloadProblems + outcome.diagnostics + assetProblems,
-                    outcome.referencesChecked + downloads.count + downloadProblems.count, assets)
+            // Images are copied to the same relative place, so the page's own URLs work unchanged.
+            let (body, unknown) = writer.renderPage(doc.root)
+            return ResolvedPage(
+                document: doc, body: body,
+                diagnostics: downloadProblems + outcome.diagnostics + assetProblems
+                    + HTMLWriter.unknownNodeDiagnostics(unknown, file: doc.source),
+                referencesChecked: outcome.referencesChecked + downloads.count + downloadProblems.count,
+                assets: images.map { ($0, $0) } + downloads.map { ($0, "_downloads/" + $0) })
         }
-        for (_, problems, checked, _) in resolved {
-            report.diagnostics += problems
-            report.referencesChecked += checked
+        for page in resolved {
+            report.diagnostics += page.diagnostics
+            report.referencesChecked += page.referencesChecked
         }
 
         report.diagnostics = DiagnosticPolicy(config: config, strict: options.strict).apply(report.diagnostics)
@@ -175,17 +184,22 @@ public enum SiteBuilder {
             let renderer = PageRenderer(config: config, library: library.library, navigation: navigation, index: index)
             let output = try OutputDirectory(destination: outputURL, replaceForeign: options.force)
             do {
-                let html = resolved.map(\.0).parallelMap { renderer.render($0) }
-                for ((document, _, _, _), page) in zip(resolved, html) {
-                    try output.write(page, to: PageURL.path(of: document.name))
+                let html = resolved.parallelMap { renderer.render($0.document, body: $0.body) }
+                for (page, text) in zip(resolved, html) {
+                    try output.write(text, to: PageURL.path(of: page.document.name))
                 }
                 for (path, data) in theme.staticFiles.sorted(by: { $0.key < $1.key }) {
                     try output.write(data, to: "_static/" + path)
                 }
-                try output.write(index.inventory(project: config.projectName, version: config.version).encoded(),
-                                 to: "objects.inv")
+                let input = ArtifactInput(index: index, domains: registry.domains, project: config.projectName,
+                                          version: config.version)
+                for artifact in registry.artifacts {
+                    for (path, bytes) in artifact.make(input).sorted(by: { $0.key < $1.key }) {
+                        try output.write(Data(bytes), to: path)
+                    }
+                }
                 var copied: Set<String> = []
-                for (source, destination) in resolved.flatMap(\.3).sorted(by: { $0.1 < $1.1 })
+                for (source, destination) in resolved.flatMap(\.assets).sorted(by: { $0.1 < $1.1 })
                 where copied.insert(destination).inserted {
                     try output.copyFile(from: sourceURL.appendingPathComponent(source), to: destination)
                 }
@@ -278,6 +292,15 @@ import Mustache
 
 /// A file copied into the site: source path and output path, both relative.
 typealias Asset = (source: String, destination: String)
+
+/// One page after the resolve phase: its tree, its HTML body, what it reported and the files it uses.
+struct ResolvedPage: Sendable {
+    var document: Document
+    var body: String
+    var diagnostics: [Diagnostic]
+    var referencesChecked: Int
+    var assets: [Asset]
+}
 
 /// Carries the compiled templates into the parallel write phase.
 struct MustacheLibraryBox: Sendable {

@@ -114,7 +114,7 @@ private func blocks(_ file: String) throws -> [(name: String, text: String)] {
         let file = SourceFile(path: "router.py", text: text)
         let module = try #require(PythonExtractor.extract(source: file, moduleName: "router").0)
         let doc = NapoleonConverter.convert(try #require(module.member(named: "Router")?.docstring))
-        let (nodes, diagnostics) = doc.parseRST(with: RSTParser(), name: "api")
+        let (nodes, diagnostics) = doc.parseRST(with: RSTParser(options: RenderSupport.options), name: "api")
         func find(_ nodes: [Node], _ kind: NodeKind) -> Node? {
             for node in nodes {
                 if node.kind == kind { return node }

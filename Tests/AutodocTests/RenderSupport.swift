@@ -1,6 +1,7 @@
 import Autodoc
 import DocTree
 import Domains
+import Extensions
 import Foundation
 import RST
 import Testing
@@ -14,10 +15,11 @@ enum RenderSupport {
     static let repositoryRoot = here.deletingLastPathComponent().deletingLastPathComponent().path
 
     static var options: RSTOptions {
-        var options = RSTOptions()
+        var registry = Registry(directives: .standard, roles: .standard)
+        BuiltinDomains.install(into: &registry)
+        registry.install([AutodocExtension()])
+        var options = RSTOptions(directives: registry.directives, roles: registry.roles)
         options.sourceLabel = "test data"
-        DomainDirectives.register(into: &options.directives, objectTypes: [:])
-        AutodocDirectives.register(into: &options.directives)
         return options
     }
 

@@ -1,6 +1,7 @@
 import DocTree
 import Testing
 @testable import CrossRef
+import Domains
 
 /// Builds small trees by hand, as the parsers would produce them.
 enum Trees {
@@ -50,7 +51,7 @@ enum Trees {
         let section = docs[0].root.first { $0.kind == .section && $0.list("ids").contains("details-here") }
         #expect(section?.list("ids") == ["details-here", "my-label"])
 
-        let outcome = Resolver(index: index).resolve(docs[1])
+        let outcome = Resolver(index: index, domains: BuiltinDomains.all()).resolve(docs[1])
         #expect(outcome.diagnostics.isEmpty)
         #expect(outcome.referencesChecked == 2)
         var references: [Node] = []
@@ -66,7 +67,7 @@ enum Trees {
                                         Trees.xref("doc", "Index")]),
         ])])
         let (index, docs, _) = index([page])
-        let outcome = Resolver(index: index).resolve(docs[0])
+        let outcome = Resolver(index: index, domains: BuiltinDomains.all()).resolve(docs[0])
         #expect(outcome.diagnostics.map(\.message) == [
             "undefined label 'replication_setup'", "undefined label 'zzz'", "unknown document 'Index'",
         ])
@@ -81,7 +82,7 @@ enum Trees {
             Node(.paragraph, children: [Trees.xref("ref", "loose"), Trees.xref("ref", "loose", text: "ok")]),
         ])])
         let (index, docs, _) = index([page])
-        let outcome = Resolver(index: index).resolve(docs[0])
+        let outcome = Resolver(index: index, domains: BuiltinDomains.all()).resolve(docs[0])
         #expect(outcome.diagnostics.count == 1)
         #expect(outcome.diagnostics.first?.message.contains("not placed before a section title") == true)
     }

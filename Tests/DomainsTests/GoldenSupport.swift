@@ -1,5 +1,6 @@
 import DocTree
 import Domains
+import Extensions
 import Foundation
 import RST
 import Testing
@@ -12,10 +13,12 @@ enum DomainsGolden {
     static var updating: Bool { ProcessInfo.processInfo.environment["VELLUM_UPDATE_GOLDEN"] == "1" }
 
     static func options(objectTypes: [String: (directive: String, role: String)] = ["setting": ("setting", "setting")]) -> RSTOptions {
-        var options = RSTOptions()
+        var registry = Registry(directives: .standard, roles: .standard)
+        BuiltinDomains.install(into: &registry, customTypes: objectTypes.map {
+            StandardDomain.CustomType(name: $0.key, directive: $0.value.directive, role: $0.value.role)
+        })
+        var options = RSTOptions(directives: registry.directives, roles: registry.roles)
         options.sourceLabel = "test data"
-        DomainDirectives.register(into: &options.directives, objectTypes: objectTypes)
-        for (objtype, entry) in objectTypes { options.extraRoles[entry.role] = (domain: "std", type: objtype) }
         return options
     }
 

@@ -27,7 +27,7 @@ struct GoldenTests {
     func fixture(_ name: String) throws {
         let input = Self.fixtures.appendingPathComponent("\(name).md")
         let text = try String(contentsOf: input, encoding: .utf8)
-        let options = MarkdownOptions(rawHTMLEnabled: name.hasPrefix("rawhtml-enabled"))
+        let options = MarkdownOptions.site(rawHTMLEnabled: name.hasPrefix("rawhtml-enabled"))
         let document = MarkdownParser(options: options).parse(SourceFile(path: "\(name).md", text: text), name: name)
         var tree = document.root.pseudoXML()
         if !document.metadata.isEmpty {

@@ -5,7 +5,7 @@ import Testing
 
 /// MyST syntax going through the shared RST directive and role registries.
 struct MySTTests {
-    func parse(_ text: String, options: MarkdownOptions = .init()) -> Document {
+    func parse(_ text: String, options: MarkdownOptions = .site()) -> Document {
         MarkdownParser(options: options).parse(SourceFile(path: "m.md", text: text), name: "guide/m")
     }
 
@@ -64,8 +64,8 @@ struct MySTTests {
     }
 
     @Test func extraRolesAndExtlinks() {
-        var options = MarkdownOptions()
-        options.rst.extraRoles = ["router": (domain: "py", type: "class")]
+        var options = MarkdownOptions.site()
+        options.rst.roles.register("router", XrefRole(domain: "py", type: "class").role)
         options.rst.extlinks = ["issue": (url: "https://example.org/issues/%s", caption: "#%s")]
         let document = parse("{router}`Primary` and {issue}`42`\n", options: options)
         #expect(document.root.first(where: { $0.kind == .pendingXref })?.string("reftarget") == "Primary")
@@ -79,7 +79,7 @@ struct MySTTests {
         let off = parse("```{raw} html\n<b>x</b>\n```\n")
         #expect(off.root.first(where: { $0.kind == .raw }) == nil)
         #expect(!off.diagnostics.isEmpty)
-        let on = parse("```{raw} html\n<b>x</b>\n```\n", options: MarkdownOptions(rawHTMLEnabled: true))
+        let on = parse("```{raw} html\n<b>x</b>\n```\n", options: .site(rawHTMLEnabled: true))
         #expect(on.root.first(where: { $0.kind == .raw })?.textContent == "<b>x</b>")
     }
 
@@ -116,7 +116,7 @@ struct MySTTests {
     }
 
     @Test func includeParsesMarkdownFromTheIncludedFile() {
-        var options = MarkdownOptions()
+        var options = MarkdownOptions.site()
         options.rst.includeRoot = "/docs"
         options.rst.readFile = { path in
             switch path {

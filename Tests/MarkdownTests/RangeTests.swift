@@ -4,7 +4,7 @@ import Testing
 
 /// Source ranges of nodes and diagnostics (columns count Unicode scalars, 1-based, end exclusive).
 struct RangeTests {
-    func parse(_ text: String, options: MarkdownOptions = .init()) -> Document {
+    func parse(_ text: String, options: MarkdownOptions = .site()) -> Document {
         MarkdownParser(options: options).parse(SourceFile(path: "t.md", text: text), name: "dir/t")
     }
 

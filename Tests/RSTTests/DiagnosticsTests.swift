@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct DiagnosticsTests {
     func parse(_ text: String) -> Document {
-        RSTParser().parse(SourceFile(path: "page.rst", text: text), name: "page")
+        RSTParser(options: .site()).parse(SourceFile(path: "page.rst", text: text), name: "page")
     }
 
     @Test func unknownDirectiveIsAnErrorAtItsName() {

@@ -17,7 +17,7 @@ import Testing
 
     static func parse(_ name: String) throws -> Document {
         let text = try String(contentsOf: fixtures.appendingPathComponent(name + ".rst"), encoding: .utf8)
-        let parser = RSTParser(options: RSTOptions(sourceLabel: "test data"))
+        let parser = RSTParser(options: name.hasPrefix("sphinx") ? .site(sourceLabel: "test data") : RSTOptions(sourceLabel: "test data"))
         return parser.parse(SourceFile(path: name + ".rst", text: text), name: name)
     }
 

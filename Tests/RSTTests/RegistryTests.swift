@@ -33,7 +33,7 @@ import Testing
 
     @Test func extraRolesAndExtlinks() {
         var options = RSTOptions()
-        options.extraRoles["setting"] = (domain: "std", type: "setting")
+        options.roles.register("setting", XrefRole(domain: "std", type: "setting").role)
         options.extlinks["issue"] = (url: "https://example.org/issues/%s", caption: "issue %s")
         let doc = RSTParser(options: options).parse(
             SourceFile(path: "p.rst", text: ":setting:`DEBUG` and :issue:`42`\n"), name: "p")

@@ -20,7 +20,7 @@ import Testing
             Issue.record("the seed page is expected in shared/seeds beside the repository")
             return
         }
-        let document = RSTParser().parse(SourceFile(path: "seed.rst", text: text), name: "seed")
+        let document = RSTParser(options: .site()).parse(SourceFile(path: "seed.rst", text: text), name: "seed")
         var kinds: [String] = []
         var targets: [String] = []
         var xrefs: [String] = []

@@ -1,4 +1,5 @@
 import DocTree
+import Extensions
 import RST
 
 /// `automodule`, `autoclass`, `autofunction`, `automethod`, `autoattribute`,
@@ -53,5 +54,15 @@ extension String {
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
+    }
+}
+
+/// `automodule`, `autoclass` … as an extension: the directives leave
+/// `autodoc` nodes that ``AutodocExpander`` fills from the extracted sources.
+public struct AutodocExtension: Extension {
+    public init() {}
+
+    public func setup(_ registry: inout Registry) {
+        AutodocDirectives.register(into: &registry.directives)
     }
 }

@@ -39,14 +39,10 @@ struct AutodocRenderer {
     }
 
     static func xref(_ target: String, text: String, domain: String, type: String, documentName: String) -> Node {
-        var node = Node(.pendingXref, children: [Node(.literal, attributes: ["classes": .list(["xref", domain, "\(domain)-\(type)"])],
-                                                      children: [.text(text)])])
-        node.attributes["refdomain"] = .string(domain)
-        node.attributes["reftype"] = .string(type)
-        node.attributes["reftarget"] = .string(target)
-        node.attributes["refexplicit"] = .bool(false)
-        node.attributes["refdoc"] = .string(documentName)
-        return node
+        let inner = Node(.literal, attributes: ["classes": .list(["xref", domain, "\(domain)-\(type)"])],
+                         children: [.text(text)])
+        return PendingXref(domain: domain, type: type, target: target, document: documentName, content: [inner],
+                           warn: false).node
     }
 
     /// The module target (`module-<name>`, Sphinx's `py:module`), or a context marker with `:noindex:`.

@@ -371,15 +371,11 @@ struct DocCRenderer {
         let target = symbol.replacingOccurrences("/", ".")
         let inner = Node(.literal, attributes: ["classes": .list(["xref", "swift", "swift-symbol"])],
                          children: [.text(symbol)], range: range)
-        var node = Node(.pendingXref, children: [inner], range: range)
-        node.attributes["refdomain"] = .string("swift")
-        node.attributes["reftype"] = .string("symbol")
-        node.attributes["reftarget"] = .string(target)
-        node.attributes["refexplicit"] = .bool(false)
-        node.attributes["refdoc"] = .string(documentName)
-        if !context.module.isEmpty { node.attributes["swift:module"] = .string(context.module) }
-        if let type = context.type { node.attributes["swift:type"] = .string(type) }
-        return node
+        var scope: [String: String] = [:]
+        if !context.module.isEmpty { scope["swift:module"] = context.module }
+        if let type = context.type { scope["swift:type"] = type }
+        return PendingXref(domain: "swift", type: "symbol", target: target, document: documentName, content: [inner],
+                           range: range, scope: scope, warn: false).node
     }
 }
 

@@ -36,7 +36,6 @@ extension BlockParser {
     func findRole(_ name: String) -> Role? {
         if let r = ctx.localRoles[name] { return r }
         if let r = ctx.options.roles.lookup(name) { return r }
-        if let (domain, type) = ctx.options.extraRoles[name] { return SphinxRoles.xref(domain: domain, type: type) }
         if let link = ctx.options.extlinks[name] { return SphinxRoles.extlink(url: link.url, caption: link.caption) }
         return nil
     }

@@ -1,6 +1,6 @@
 import DocTree
 
-/// Sphinx's body directives: versionadded & co., centered, hlist, glossary,
+/// Sphinx's body directives: versionadded & co., centered, hlist,
 /// index, highlight, todo, tabularcolumns, only.
 enum SphinxDirectives {
     static func register(into r: inout DirectiveRegistry) {
@@ -58,9 +58,6 @@ enum SphinxDirectives {
             }
             return [hlist]
         })
-        r.register("glossary", Directive(DirectiveSpec(options: ["sorted": .flag], hasContent: true)) { call, host in
-            glossary(call, host)
-        })
         r.register("index", Directive(DirectiveSpec(requiredArguments: 1, finalArgumentWhitespace: true,
                                                     options: ["name": .unchanged])) { call, host in
             let entries = call.arguments[0].components(separatedBy: "\n").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
@@ -106,60 +103,6 @@ enum SphinxDirectives {
                                         matchTitles: call.matchTitles, parent: call.parentKind)
             }
         })
-    }
-
-    /// Glossary: terms (lines at the base indentation) followed by indented definitions.
-    static func glossary(_ call: DirectiveCall, _ host: DirectiveHost) -> [Node] {
-        var items: [(terms: [(String, Int)], definition: [String], defLine: Int)] = []
-        var messages: [Node] = []
-        var inDefinition = false
-        for (k, raw) in call.content.enumerated() {
-            let line = call.contentLine + k
-            if raw.trimmingWhitespace().isEmpty {
-                if !items.isEmpty && inDefinition { items[items.count - 1].definition.append("") }
-                continue
-            }
-            if raw.first == " " {
-                if items.isEmpty {
-                    messages.append(host.report(.warning, "rst.glossary", "glossary term must be preceded by empty line",
-                                                line: line, range: SourceRange(line: line), details: []))
-                    continue
-                }
-                if !inDefinition { items[items.count - 1].defLine = line }
-                inDefinition = true
-                items[items.count - 1].definition.append(raw)
-            } else {
-                if inDefinition || items.isEmpty {
-                    items.append((terms: [], definition: [], defLine: line))
-                    inDefinition = false
-                }
-                items[items.count - 1].terms.append((raw, line))
-            }
-        }
-        if call.flag("sorted") {
-            items.sort { ($0.terms.first?.0.lowercased() ?? "") < ($1.terms.first?.0.lowercased() ?? "") }
-        }
-        var list = Node(.definitionList, attributes: ["classes": .list(["glossary"])], range: call.range)
-        for item in items {
-            var entry = Node(.definitionListItem)
-            for (text, line) in item.terms {
-                let (nodes, msgs) = host.parseInline(text, line: line, column: call.contentColumn)
-                messages += msgs
-                var term = Node(.term, children: nodes, range: SourceRange(line: line, column: call.contentColumn,
-                                                                            length: text.unicodeScalars.count))
-                term.attributes["ids"] = .list(["term-" + Names.makeID(Node(.term, children: nodes).textContent)])
-                entry.children.append(term)
-            }
-            var defLines = item.definition
-            while defLines.last?.trimmingWhitespace().isEmpty == true { defLines.removeLast() }
-            let indent = defLines.filter { !$0.trimmingWhitespace().isEmpty }.map { $0.prefix(while: { $0 == " " }).count }.min() ?? 0
-            let dedented = defLines.map { String($0.dropFirst(Swift.min(indent, $0.prefix(while: { $0 == " " }).count))) }
-            entry.children.append(Node(.definition, children: host.parseNested(dedented, line: item.defLine,
-                                                                               column: call.contentColumn + indent,
-                                                                               matchTitles: false, parent: .definition)))
-            list.children.append(entry)
-        }
-        return [Node("glossary", children: [list], range: call.range)] + messages
     }
 }
 

@@ -1,25 +1,9 @@
 import DocTree
 
-/// Sphinx's cross-reference roles (-> `pending_xref`) and text roles.
+/// Sphinx's text roles (`:download:`, `:file:`, `:abbr:` …); the cross-reference
+/// roles belong to the domains.
 enum SphinxRoles {
-    static let stdRoles: [String: (type: String, lowercase: Bool)] = [
-        "ref": ("ref", true), "doc": ("doc", false), "term": ("term", true), "numref": ("numref", true),
-        "keyword": ("keyword", false), "option": ("option", false), "envvar": ("envvar", false),
-        "token": ("token", false), "confval": ("confval", false), "any": ("any", false),
-    ]
-
-    static let pyTypes = ["mod", "func", "data", "const", "class", "meth", "attr", "exc", "obj", "type"]
-
     static func register(into r: inout RoleRegistry) {
-        for (name, info) in stdRoles {
-            let domain = name == "doc" ? "" : (name == "any" ? "" : "std")
-            r.register(name, xref(domain: domain, type: info.type, lowercase: info.lowercase, codeStyle: false))
-            if domain == "std" { r.register("std:" + name, xref(domain: domain, type: info.type, lowercase: info.lowercase, codeStyle: false)) }
-        }
-        for t in pyTypes {
-            r.register("py:" + t, xref(domain: "py", type: t))
-            r.register(t, xref(domain: "py", type: t))
-        }
         r.register("download", download)
         r.register("file", emphasizedLiteral("file"))
         r.register("samp", emphasizedLiteral("samp"))
@@ -93,65 +77,9 @@ enum SphinxRoles {
         return (short, explanation)
     }
 
-    /// `title <target>`: (title, target) with escapes handled; nil when not explicit.
-    static func explicitTitle(_ text: String) -> (String, String)? {
-        let t = text.trimmingWhitespace()
-        guard t.hasSuffix(">"), let open = t.lastIndex(of: "<"), open > t.startIndex else { return nil }
-        let before = t[..<open]
-        guard let last = before.last, last.isWhitespace else { return nil }
-        let title = before.trimmingWhitespace()
-        let target = String(t[t.index(after: open)..<t.index(before: t.endIndex)])
-        guard !title.isEmpty, !target.isEmpty else { return nil }
-        return (title, target)
-    }
-
-    /// A cross-reference role producing `pending_xref`.
-    static func xref(domain: String, type: String, lowercase: Bool = false, codeStyle: Bool = true) -> Role {
-        Role { call, host in
-            var text = call.text
-            var noLink = false
-            if text.hasPrefix("!") { noLink = true; text.removeFirst() }
-            var title: String
-            var target: String
-            var explicit = false
-            if let (t, g) = explicitTitle(text) {
-                title = t; target = g; explicit = true
-            } else {
-                title = text; target = text
-            }
-            var refspecific = false
-            if domain == "py" {
-                if !explicit {
-                    title = String(title.drop(while: { $0 == "." }))
-                    target = String(target.drop(while: { $0 == "~" }))
-                    if title.hasPrefix("~") {
-                        title.removeFirst()
-                        if let dot = title.lastIndex(of: ".") { title = String(title[title.index(after: dot)...]) }
-                    }
-                }
-                if target.hasPrefix(".") { target.removeFirst(); refspecific = true }
-                if (type == "func" || type == "meth") && !explicit && !title.hasSuffix(")") { title += "()" }
-            }
-            if lowercase { target = Names.whitespaceNormalized(target).lowercased() }
-            let classes: [String] = domain.isEmpty ? ["xref", type] : ["xref", domain, "\(domain)-\(type)"]
-            let inner = Node(codeStyle ? .literal : .inline, attributes: ["classes": .list(classes)],
-                             children: [.text(title)], range: call.range)
-            if noLink { return ([inner], []) }
-            var node = Node(.pendingXref, children: [inner], range: call.range)
-            node.attributes["refdomain"] = .string(domain)
-            node.attributes["reftype"] = .string(type)
-            node.attributes["reftarget"] = .string(target)
-            node.attributes["refexplicit"] = .bool(explicit)
-            node.attributes["refdoc"] = .string(host.documentName)
-            if domain != "py" { node.attributes["refwarn"] = .bool(true) }
-            if refspecific { node.attributes["refspecific"] = .bool(true) }
-            return ([node], [])
-        }
-    }
-
     static let download = Role { call, host in
         var title = call.text, target = call.text, explicit = false
-        if let (t, g) = explicitTitle(call.text) { title = t; target = g; explicit = true }
+        if let (t, g) = XrefRole.explicitTitle(call.text) { title = t; target = g; explicit = true }
         let inner = Node(.literal, attributes: ["classes": .list(["xref", "download"])], children: [.text(title)],
                          range: call.range)
         var node = Node("download_reference", children: [inner], range: call.range)
@@ -200,7 +128,7 @@ enum SphinxRoles {
     static func extlink(url: String, caption: String?) -> Role {
         Role { call, _ in
             var title = call.text, part = call.text, explicit = false
-            if let (t, g) = explicitTitle(call.text) { title = t; part = g; explicit = true }
+            if let (t, g) = XrefRole.explicitTitle(call.text) { title = t; part = g; explicit = true }
             let uri = url.replacingOccurrences(of: "%s", with: part)
             if !explicit {
                 title = caption.map { $0.replacingOccurrences(of: "%s", with: part) } ?? uri

@@ -1,0 +1,89 @@
+import DocTree
+
+/// What a domain sees while it resolves one reference: the site index, the
+/// page, the project's resolution settings, the other domains (for
+/// `:any:`), and the helpers that build links and diagnostics the same way
+/// for every domain.
+public struct ResolveContext: Sendable {
+    public let index: TargetIndex
+    public let document: Document
+    public let options: ResolverOptions
+    /// Every registered domain by name.
+    public let domains: [String: any Domain]
+    /// The file a problem is reported in: the page, or the docstring's source file.
+    public let file: SourceFile
+
+    public init(index: TargetIndex, document: Document, options: ResolverOptions, domains: [String: any Domain],
+                file: SourceFile) {
+        self.index = index
+        self.document = document
+        self.options = options
+        self.domains = domains
+        self.file = file
+    }
+
+    /// The diagnostic id of a role's failures: `ref.ref`, `ref.py.class`, `ref.c.func`.
+    public static func diagnosticID(_ xref: PendingXref) -> String {
+        xref.domain.isEmpty || xref.domain == "std" ? "ref.\(xref.type)" : "ref.\(xref.domain).\(xref.type)"
+    }
+
+    /// An unresolved reference, reported at the reference.
+    public func unresolved(_ xref: PendingXref, _ message: String, suggestions: [String] = [],
+                           notes: [Diagnostic.Note] = []) -> Resolution {
+        .unresolved(Diagnostic(id: Self.diagnosticID(xref), severity: .error, message: message, file: file,
+                               range: xref.range, notes: notes, suggestions: suggestions))
+    }
+
+    /// A link to `to#anchor` in this site; `text` replaces the written text (nil keeps it).
+    public func link(_ xref: PendingXref, to target: String, anchor: String?, text: String?) -> Resolution {
+        var reference = Node(.reference, attributes: [
+            "internal": .bool(true),
+            "refuri": .string(PageURL.relative(from: document.name, to: target, anchor: anchor)),
+        ], children: Self.children(of: xref, text: text), range: xref.range)
+        if let classes = xref.extra["classes"] { reference.attributes["classes"] = classes }
+        return .resolved(reference)
+    }
+
+    /// A link to an object found in the index.
+    public func link(_ xref: PendingXref, to object: ObjectTarget, text: String? = nil) -> Resolution {
+        link(xref, to: object.document, anchor: object.anchor, text: text)
+    }
+
+    /// A link to another project's page.
+    public func externalLink(_ xref: PendingXref, url: String, text: String?) -> Resolution {
+        var reference = Node(.reference, attributes: ["refuri": .string(url)],
+                             children: Self.children(of: xref, text: text), range: xref.range)
+        if let classes = xref.extra["classes"] { reference.attributes["classes"] = classes }
+        return .resolved(reference)
+    }
+
+    /// The inventory a `name:target` reference points into, with the rest of the target.
+    public func externalInventory(for target: String) -> (ExternalInventory, String)? {
+        guard let colon = target.firstIndex(of: ":"),
+              let external = options.inventories.first(where: { $0.name == String(target[..<colon]) }) else {
+            return nil
+        }
+        return (external, String(target[target.index(after: colon)...]))
+    }
+
+    /// The first inventory entry of one of `types` named `name`, as a link.
+    public func inventoryLink(_ xref: PendingXref, domain: String, types: [String], name: String) -> Resolution? {
+        for external in options.inventories {
+            if let entry = external.lookup(domain: domain, types: types, name: name) {
+                return externalLink(xref, url: external.url(for: entry), text: nil)
+            }
+        }
+        return nil
+    }
+
+    /// The link content: the reference's own, or `text` put in place of its
+    /// text (keeping a single wrapper such as the `xref` inline or literal).
+    static func children(of xref: PendingXref, text: String?) -> [Node] {
+        guard let text else { return xref.content }
+        if var first = xref.content.first, !first.isText, xref.content.count == 1 {
+            first.children = [.text(text)]
+            return [first]
+        }
+        return [.text(text)]
+    }
+}

@@ -1,0 +1,20 @@
+import CrossRef
+import Extensions
+
+/// The domains every build has: one line each.
+public enum BuiltinDomains {
+    public static func all(customTypes: [StandardDomain.CustomType] = []) -> [any Domain] {
+        [
+            StandardDomain(customTypes: customTypes),
+            PythonDomain(),
+            SwiftDomain(),
+        ]
+    }
+
+    /// Installs them all, with `primary` (Sphinx's `primary_domain`, `py` by default) also unprefixed.
+    public static func install(into registry: inout Registry, customTypes: [StandardDomain.CustomType] = [],
+                               primary: String = "py") {
+        registry.install(all(customTypes: customTypes).map(DomainExtension.init))
+        registry.setPrimaryDomain(primary)
+    }
+}

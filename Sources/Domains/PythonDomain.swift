@@ -1,0 +1,54 @@
+import CrossRef
+import DocTree
+import Markup
+
+/// Sphinx's Python domain: `py:module` … `py:decorator`, the `:py:class:`
+/// family of roles, and resolution in the current module and class first
+/// (the context comes from ``DomainContext``).
+public struct PythonDomain: Domain {
+    public let name = "py"
+    public let label = "Python"
+
+    public init() {}
+
+    public let objectTypes: [ObjectType] = [
+        ObjectType("module", roles: ["mod", "obj"], indexTemplate: "module; %s"),
+        ObjectType("class", roles: ["class", "obj"], indexTemplate: "%s (class)"),
+        ObjectType("exception", roles: ["exc", "class", "obj"], indexTemplate: "%s"),
+        ObjectType("function", roles: ["func", "obj"], indexTemplate: "%s() (built-in function)"),
+        ObjectType("method", roles: ["meth", "obj"], indexTemplate: "%s() (method)"),
+        ObjectType("classmethod", roles: ["meth", "obj"], label: "class method", indexTemplate: "%s() (class method)"),
+        ObjectType("staticmethod", roles: ["meth", "obj"], label: "static method", indexTemplate: "%s() (static method)"),
+        ObjectType("attribute", roles: ["attr", "const", "obj"], indexTemplate: "%s (attribute)"),
+        ObjectType("property", roles: ["attr", "obj"], indexTemplate: "%s (property)"),
+        ObjectType("data", roles: ["data", "const", "obj"], indexTemplate: "%s (built-in variable)"),
+        ObjectType("type", roles: ["type", "class", "obj"], label: "type alias", indexTemplate: "%s (type alias)"),
+        ObjectType("decorator", roles: ["deco", "obj"], indexTemplate: "@%s (decorator)"),
+        ObjectType("decoratormethod", roles: ["deco", "obj"], label: "decorator method",
+                   indexTemplate: "@%s (decorator method)"),
+    ]
+
+    public func roles() -> [String: Role] {
+        var roles: [String: Role] = [:]
+        for role in roleNames {
+            roles[role] = XrefRole(domain: name, type: role, functionParentheses: role == "func" || role == "meth",
+                                   scopeSeparator: ".", warn: false).role
+        }
+        return roles
+    }
+
+    public func directives() -> [String: Directive] { PythonDirectives.directives }
+
+    public func resolve(_ xref: PendingXref, context: ResolveContext) -> Resolution {
+        var lookup = ObjectLookup(domain: self)
+        lookup.scoped = { name, xref in
+            let module = xref.scope["py:module"], cls = xref.scope["py:class"]
+            var names: [String] = []
+            if let module, let cls { names.append("\(module).\(cls).\(name)") }
+            if let cls { names.append("\(cls).\(name)") }
+            if let module { names.append("\(module).\(name)") }
+            return names
+        }
+        return lookup.resolve(xref, context: context)
+    }
+}

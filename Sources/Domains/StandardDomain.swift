@@ -1,0 +1,242 @@
+import CrossRef
+import DocTree
+import Markup
+
+/// Sphinx's standard domain: labels (`:ref:`, `:numref:`), documents
+/// (`:doc:`), `:any:`, command-line options, environment variables, glossary
+/// terms, grammar tokens, and the custom object types a project declares in
+/// `vellum.toml` (`[objects.setting]`).
+public struct StandardDomain: Domain {
+    /// A project-declared object type: `.. setting:: NAME` and `:setting:`NAME``.
+    public struct CustomType: Sendable, Hashable {
+        public var name: String
+        public var directive: String
+        public var role: String
+        public var indexTemplate: String?
+
+        public init(name: String, directive: String, role: String, indexTemplate: String? = nil) {
+            self.name = name
+            self.directive = directive.isEmpty ? name : directive
+            self.role = role.isEmpty ? name : role
+            self.indexTemplate = indexTemplate
+        }
+    }
+
+    public let name = "std"
+    public let label = "Standard"
+    public var customTypes: [CustomType]
+
+    public init(customTypes: [CustomType] = []) {
+        self.customTypes = customTypes.sorted { $0.name < $1.name }
+    }
+
+    public var objectTypes: [ObjectType] {
+        [
+            ObjectType("term", roles: ["term"], label: "glossary term", indexTemplate: "%s"),
+            ObjectType("option", roles: ["option"], label: "command-line option", indexTemplate: "%s"),
+            ObjectType("envvar", roles: ["envvar"], label: "environment variable", indexTemplate: "%s"),
+            ObjectType("keyword", roles: ["keyword"]),
+            ObjectType("program", roles: [], label: "program"),
+            ObjectType("token", roles: ["token"], label: "grammar token"),
+            ObjectType("label", roles: ["ref", "numref"], label: "label"),
+            ObjectType("doc", roles: ["doc"], label: "document"),
+        ] + customTypes.map { ObjectType($0.name, roles: [$0.role], indexTemplate: $0.indexTemplate ?? "%s") }
+    }
+
+    public func roles() -> [String: Role] {
+        var roles: [String: Role] = [:]
+        for type in ["ref", "term", "numref"] {
+            roles[type] = XrefRole(domain: name, type: type, lowercase: true, codeStyle: false).role
+        }
+        for type in ["keyword", "option", "envvar", "token"] {
+            roles[type] = XrefRole(domain: name, type: type, codeStyle: false).role
+        }
+        for type in ["doc", "any"] {
+            roles[type] = XrefRole(domain: "", type: type, codeStyle: false).role
+        }
+        for custom in customTypes {
+            roles[custom.role] = XrefRole(domain: name, type: custom.role).role
+        }
+        return roles
+    }
+
+    public func directives() -> [String: Directive] {
+        var directives = StandardDomainDirectives.directives
+        directives["glossary"] = GlossaryDirective.directive
+        for custom in customTypes {
+            directives[custom.directive] = StandardDomainDirectives.generic(objtype: custom.name)
+        }
+        return directives
+    }
+
+    public func resolve(_ xref: PendingXref, context: ResolveContext) -> Resolution {
+        if xref.type == "ref" || xref.type == "doc", let (external, rest) = context.externalInventory(for: xref.target) {
+            let name = xref.type == "ref" ? normalizeLabel(rest) : rest
+            guard let entry = external.lookup(domain: "std", types: [xref.type == "ref" ? "label" : "doc"], name: name) else {
+                return context.unresolved(xref, "no \(xref.type == "ref" ? "label" : "document") '\(rest)' in the '\(external.name)' inventory")
+            }
+            let text = xref.explicit ? nil : (entry.displayName == "-" ? rest : entry.displayName)
+            return context.externalLink(xref, url: external.url(for: entry), text: text)
+        }
+        switch xref.type {
+        case "ref": return resolveLabel(xref, context: context)
+        case "doc": return resolveDocument(xref, context: context)
+        case "mdlink": return resolvePageLink(xref, context: context)
+        case "numref": return resolveNumber(xref, context: context)
+        case "any": return resolveAnyReference(xref, context: context)
+        default: return resolveObject(xref, context: context)
+        }
+    }
+
+    func resolveLabel(_ xref: PendingXref, context: ResolveContext) -> Resolution {
+        let name = normalizeLabel(xref.target)
+        guard let label = context.index.labels[name] else {
+            var notes: [Diagnostic.Note] = []
+            if let resolved = PageURL.resolveDocument(xref.target, from: context.document.name),
+               context.index.documents[resolved] != nil {
+                notes.append(.init("'\(xref.target)' is a document: use :doc:`\(xref.target)` to link to it"))
+            }
+            return context.unresolved(xref, "undefined label '\(xref.target)'",
+                                      suggestions: TargetIndex.suggestions(for: name, among: context.index.labels.keys),
+                                      notes: notes)
+        }
+        let text: String?
+        if xref.explicit {
+            text = nil
+        } else if let title = label.title {
+            text = title
+        } else {
+            return context.unresolved(
+                xref, "label '\(xref.target)' is not placed before a section title, so the reference has no text",
+                notes: [.init("give it an explicit title: :ref:`link text <\(xref.target)>`"),
+                        .init("the label is defined here", file: label.file, range: label.range)])
+        }
+        return context.link(xref, to: label.document, anchor: label.anchor, text: text)
+    }
+
+    func resolveDocument(_ xref: PendingXref, context: ResolveContext) -> Resolution {
+        let index = context.index
+        guard let resolved = PageURL.resolveDocument(xref.target, from: context.document.name),
+              let entry = index.documents[resolved] else {
+            let wanted = PageURL.resolveDocument(xref.target, from: context.document.name) ?? xref.target
+            return context.unresolved(xref, "unknown document '\(xref.target)'",
+                                      suggestions: TargetIndex.suggestions(for: wanted, among: index.documents.keys))
+        }
+        return context.link(xref, to: resolved, anchor: nil, text: xref.explicit ? nil : (entry.title ?? resolved))
+    }
+
+    /// A Markdown link to a page (`[text](other.md#part)`), checked with its anchor.
+    func resolvePageLink(_ xref: PendingXref, context: ResolveContext) -> Resolution {
+        let index = context.index
+        guard let entry = index.documents[xref.target] else {
+            return context.unresolved(xref, "link to a page that does not exist: '\(xref.target)'",
+                                      suggestions: TargetIndex.suggestions(for: xref.target, among: index.documents.keys))
+        }
+        let anchor = xref.extra["refanchor"]?.stringValue
+        if let anchor, !anchor.isEmpty, !entry.anchors.contains(anchor) {
+            return context.unresolved(xref, "page '\(xref.target)' has no anchor '#\(anchor)'",
+                                      suggestions: TargetIndex.suggestions(for: anchor, among: entry.anchors))
+        }
+        return context.link(xref, to: xref.target, anchor: anchor, text: nil)
+    }
+
+    /// The caption prefix of numbered elements (`Fig. 3`), nil for elements without numbers.
+    static func numberPrefix(_ elementKind: String) -> String? {
+        switch elementKind {
+        case "figure": return "Fig."
+        case "table": return "Table"
+        case "literal_block", "container": return "Listing"
+        default: return nil
+        }
+    }
+
+    func resolveNumber(_ xref: PendingXref, context: ResolveContext) -> Resolution {
+        guard let label = context.index.labels[normalizeLabel(xref.target)] else {
+            return context.unresolved(xref, "undefined label '\(xref.target)'",
+                                      suggestions: TargetIndex.suggestions(for: normalizeLabel(xref.target),
+                                                                           among: context.index.labels.keys))
+        }
+        guard let prefix = Self.numberPrefix(label.elementKind),
+              let number = context.options.numbers["\(label.document)#\(label.anchor)"] else {
+            return context.unresolved(
+                xref, "label '\(xref.target)' is on a \(label.elementKind), not a figure, table or code block, so it has no number",
+                notes: [.init("use :ref: to link to it by title", file: label.file, range: label.range)])
+        }
+        var text = "\(prefix) \(number)"
+        if xref.explicit {
+            text = xref.content.map(\.textContent).joined()
+                .replacingOccurrences(of: "{number}", with: String(number))
+                .replacingOccurrences(of: "%s", with: String(number))
+                .replacingOccurrences(of: "{name}", with: label.title ?? "")
+        }
+        return context.link(xref, to: label.document, anchor: label.anchor, text: text)
+    }
+
+    /// `:any:`: every label, document and object of every domain; exactly one must match.
+    func resolveAnyReference(_ xref: PendingXref, context: ResolveContext) -> Resolution {
+        let index = context.index
+        var found = resolveAny(xref.target, context: context)
+        for other in context.domains.keys.sorted() where other != name {
+            found += context.domains[other]?.resolveAny(xref.target, context: context) ?? []
+        }
+        if found.count == 1 {
+            let hit = found[0]
+            return context.link(xref, to: hit.document, anchor: hit.anchor, text: xref.explicit ? nil : hit.title)
+        }
+        if found.isEmpty {
+            let all = Array(index.labels.keys) + Array(index.documents.keys)
+                + index.objects.values.flatMap { Array($0.keys) }
+            return context.unresolved(xref, "no target named '\(xref.target)' (searched labels, documents and objects)",
+                                      suggestions: TargetIndex.suggestions(for: xref.target, among: all))
+        }
+        return context.unresolved(xref, "ambiguous :any: reference '\(xref.target)'",
+                                  notes: found.map { .init("candidate: \($0.description)") })
+    }
+
+    public func resolveAny(_ target: String, context: ResolveContext) -> [AnyMatch] {
+        var found: [AnyMatch] = []
+        if let label = context.index.labels[normalizeLabel(target)] {
+            found.append(AnyMatch(document: label.document, anchor: label.anchor, title: label.title,
+                                  description: "label '\(label.name)'"))
+        }
+        if let name = PageURL.resolveDocument(target, from: context.document.name),
+           let entry = context.index.documents[name] {
+            found.append(AnyMatch(document: name, anchor: nil, title: entry.title, description: "document '\(name)'"))
+        }
+        for object in context.index.objects[self.name]?[target] ?? [] {
+            found.append(AnyMatch(document: object.document, anchor: object.anchor, title: nil,
+                                  description: "\(object.kindName) '\(object.name)'"))
+        }
+        return found
+    }
+
+    func resolveObject(_ xref: PendingXref, context: ResolveContext) -> Resolution {
+        var lookup = ObjectLookup(domain: self)
+        switch xref.type {
+        case "term":
+            lookup.key = { target, _ in normalizeLabel(target) }
+            lookup.separator = nil
+        case "option":
+            lookup.key = { target, xref in Self.optionKey(target, program: xref.scope["std:program"]) }
+            lookup.separator = " "
+            lookup.suffixPart = { String($0.split(separator: " ").last ?? Substring($0)) }
+        default:
+            lookup.separator = nil
+        }
+        let result = lookup.resolve(xref, context: context)
+        guard case .unresolved(var diagnostic) = result, diagnostic.notes.isEmpty,
+              context.index.labels[normalizeLabel(xref.target)] != nil else { return result }
+        diagnostic.notes.append(.init("'\(xref.target)' is a label: use :ref:`\(xref.target)`"))
+        return .unresolved(diagnostic)
+    }
+
+    /// `vellum build --strict` → `vellum-build --strict`; a bare option takes the
+    /// program of the surrounding `program` directive, as in Sphinx.
+    static func optionKey(_ target: String, program: String?) -> String {
+        let words = target.split(whereSeparator: { $0.isWhitespace })
+        guard let option = words.last else { return target }
+        let programWords = words.dropLast()
+        let name = programWords.isEmpty ? (program ?? "") : programWords.joined(separator: "-")
+        return name.isEmpty ? String(option) : "\(name) \(option)"
+    }
+}

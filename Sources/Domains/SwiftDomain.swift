@@ -1,0 +1,56 @@
+import CrossRef
+import DocTree
+import Markup
+
+/// The Swift domain: symbols extracted from `///` comments (types, members,
+/// cases), found from `:swift:type:` … `:swift:symbol:` roles and DocC
+/// ``` ``Type/member`` ``` links, in the current type and module first.
+public struct SwiftDomain: Domain {
+    public let name = "swift"
+    public let label = "Swift"
+
+    public init() {}
+
+    public let objectTypes: [ObjectType] = [
+        ObjectType("struct", roles: ["struct", "type", "symbol"], indexTemplate: "%s (Swift structure)"),
+        ObjectType("class", roles: ["class", "type", "symbol"], indexTemplate: "%s (Swift class)"),
+        ObjectType("enum", roles: ["enum", "type", "symbol"], indexTemplate: "%s (Swift enumeration)"),
+        ObjectType("protocol", roles: ["protocol", "type", "symbol"], indexTemplate: "%s (Swift protocol)"),
+        ObjectType("actor", roles: ["actor", "type", "symbol"], indexTemplate: "%s (Swift actor)"),
+        ObjectType("typealias", roles: ["typealias", "type", "symbol"], label: "type alias",
+                   indexTemplate: "%s (Swift type alias)"),
+        ObjectType("associatedtype", roles: ["typealias", "symbol"], label: "associated type",
+                   indexTemplate: "%s (Swift associated type)"),
+        ObjectType("function", roles: ["func", "symbol"], indexTemplate: "%s (Swift function)"),
+        ObjectType("method", roles: ["func", "meth", "symbol"], indexTemplate: "%s (Swift method)"),
+        ObjectType("initializer", roles: ["func", "meth", "init", "symbol"], indexTemplate: "%s (Swift initializer)"),
+        ObjectType("subscript", roles: ["func", "meth", "symbol"], indexTemplate: "%s (Swift subscript)"),
+        ObjectType("property", roles: ["prop", "var", "symbol"], indexTemplate: "%s (Swift property)"),
+        ObjectType("variable", roles: ["var", "symbol"], indexTemplate: "%s (Swift variable)"),
+        ObjectType("case", roles: ["case", "symbol"], label: "enumeration case", indexTemplate: "%s (Swift case)"),
+    ]
+
+    public func roles() -> [String: Role] {
+        var roles: [String: Role] = [:]
+        for role in roleNames { roles[role] = XrefRole(domain: name, type: role, scopeSeparator: ".").role }
+        return roles
+    }
+
+    public func resolve(_ xref: PendingXref, context: ResolveContext) -> Resolution {
+        var lookup = ObjectLookup(domain: self)
+        lookup.scoped = { name, xref in
+            let module = xref.scope["swift:module"], type = xref.scope["swift:type"]
+            var names: [String] = []
+            if let module, let type { names.append("\(module).\(type).\(name)") }
+            if let type { names.append("\(type).\(name)") }
+            if let module { names.append("\(module).\(name)") }
+            return names
+        }
+        // Members may be written with argument labels (`tagged(_:)`) for ones registered without them (cases).
+        lookup.spellings = { name in
+            guard let paren = name.firstIndex(of: "("), name.hasSuffix(")") else { return [name] }
+            return [name, String(name[..<paren])]
+        }
+        return lookup.resolve(xref, context: context)
+    }
+}

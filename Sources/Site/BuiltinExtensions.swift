@@ -1,0 +1,39 @@
+import Autodoc
+import CrossRef
+import Domains
+import Extensions
+import Foundation
+import RST
+
+/// docutils' directives and roles and Sphinx's markup directives
+/// (`toctree`, `code-block`, `only` …) and text roles, shared by both markups.
+struct MarkupBuiltins: Extension {
+    func setup(_ registry: inout Registry) {
+        registry.directives.register(contentsOf: .standard)
+        registry.roles.register(contentsOf: .standard)
+    }
+}
+
+extension Registry {
+    /// The extensions every site build installs, configured by the project.
+    static func site(_ config: SiteConfig) -> Registry {
+        var registry = Registry()
+        let custom = config.objectTypes.map { name, type in
+            StandardDomain.CustomType(name: name, directive: type.directive, role: type.role,
+                                      indexTemplate: type.indexTemplate)
+        }
+        registry.install([MarkupBuiltins()])
+        BuiltinDomains.install(into: &registry, customTypes: custom)
+        registry.install([AutodocExtension(), InventoryArtifact()])
+        return registry
+    }
+}
+
+/// `objects.inv`: every document, label and object, for other projects' intersphinx.
+struct InventoryArtifact: Extension {
+    func setup(_ registry: inout Registry) {
+        registry.add(Artifact(name: "objects.inv") { input in
+            ["objects.inv": [UInt8](input.index.inventory(project: input.project, version: input.version).encoded())]
+        })
+    }
+}
