@@ -11,10 +11,11 @@ public enum BuiltinDomains {
         ]
     }
 
-    /// Installs them all, with `primary` (Sphinx's `primary_domain`, `py` by default) also unprefixed.
+    /// Installs them all and the project's declared domains, with `primary`
+    /// (Sphinx's `primary_domain`, `py` by default) also unprefixed.
     public static func install(into registry: inout Registry, customTypes: [StandardDomain.CustomType] = [],
-                               primary: String = "py") {
-        registry.install(all(customTypes: customTypes).map(DomainExtension.init))
+                               declared: [DeclaredDomain] = [], primary: String = "py") {
+        registry.install((all(customTypes: customTypes) + declared).map(DomainExtension.init))
         registry.setPrimaryDomain(primary)
     }
 }

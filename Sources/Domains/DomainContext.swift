@@ -14,11 +14,38 @@ import DocTree
 public enum DomainContext {
     public static let currentModuleKind: NodeKind = "py_currentmodule"
     public static let programKind: NodeKind = "std_program"
+    public static let scopeKind: NodeKind = "domain_scope"
 
     struct State {
         var module: String?
         var className: String?
         var program: String?
+        /// The current scope of other domains (C++ namespace, JS module, enclosing object), by domain.
+        var scopes: [String: [String]] = [:]
+
+        func scope(_ domain: String) -> String? {
+            guard let top = scopes[domain]?.last, !top.isEmpty else { return nil }
+            return top
+        }
+    }
+
+    /// The marker scope directives leave (`cpp:namespace`, `js:module` …).
+    public static func scopeMarker(domain: String, operation: ScopeDirective.Operation, scope: String,
+                                   range: SourceRange?) -> Node {
+        Node(scopeKind, attributes: ["domain": .string(domain), "operation": .string(operation.rawValue),
+                                     "scope": .string(scope)], range: range)
+    }
+
+    static func applyScopeMarker(_ marker: Node, state: inout State) {
+        let domain = marker.string("domain") ?? ""
+        let scope = marker.string("scope") ?? ""
+        var stack = state.scopes[domain] ?? []
+        switch marker.string("operation") {
+        case "push": stack.append(scope)
+        case "pop": if !stack.isEmpty { stack.removeLast() }
+        default: stack = [scope]
+        }
+        state.scopes[domain] = stack
     }
 
     public static func apply(_ root: Node) -> Node {
@@ -56,6 +83,10 @@ public enum DomainContext {
                 state.module = name.isEmpty ? nil : name
                 continue
             }
+            if child.kind == scopeKind {
+                applyScopeMarker(child, state: &state)
+                continue
+            }
             if child.kind == programKind {
                 let name = child.string("program") ?? ""
                 state.program = name.isEmpty ? nil : name
@@ -80,6 +111,9 @@ public enum DomainContext {
             if xref.string("reftype") == "option", copy.attributes["std:program"] == nil, let program = state.program {
                 copy.attributes["std:program"] = .string(program)
             }
+        case let domain?:
+            let key = "\(domain):scope"
+            if copy.attributes[key] == nil, let scope = state.scope(domain) { copy.attributes[key] = .string(scope) }
         default:
             break
         }
@@ -108,6 +142,11 @@ public enum DomainContext {
                 }
             } else if domain == "std", objtype == "option" {
                 signature = completeOption(signature, state: state)
+            } else if let separator = signature.string("scopesep") {
+                signature = completeScoped(signature, separator: separator, scope: state.scope(domain))
+                if first, desc.attributes["nests"] == .bool(true), let fullname = signature.string("fullname") {
+                    inner.scopes[domain, default: []].append(fullname)
+                }
             }
             first = false
             copy.children[index] = signature
@@ -117,6 +156,7 @@ public enum DomainContext {
             copy.children[index] = process(copy.children[index], state: &scoped)
             // Module changes inside a class body end with it; elsewhere they persist.
             if domain != "py" { state.module = scoped.module; state.program = scoped.program }
+            if desc.attributes["nests"] != .bool(true) { state.scopes = scoped.scopes }
         }
         return copy
     }
@@ -167,6 +207,24 @@ public enum DomainContext {
         }
         if addModule, let module, let index = copy.children.firstIndex(where: { $0.kind == "desc_name" }) {
             copy.children.insert(DescNodes.part("desc_addname", module + "."), at: index)
+        }
+        return copy
+    }
+
+    /// Puts a scoped domain's signature in the current scope (`ns` + `::` + `parse`); a name
+    /// written from the root (`::parse`) keeps no scope. Ids follow the full name.
+    static func completeScoped(_ signature: Node, separator: String, scope: String?) -> Node {
+        guard signature.attributes["scoped"] == nil, var fullname = signature.string("fullname") else { return signature }
+        var copy = signature
+        copy.attributes["scoped"] = .bool(true)
+        if fullname.hasPrefix(separator) {
+            fullname.removeFirst(separator.count)
+        } else if let scope {
+            fullname = scope + separator + fullname
+        }
+        copy.attributes["fullname"] = .string(fullname)
+        if copy.attributes["ids"] != nil, let format = signature.string("idformat") {
+            copy.attributes["ids"] = .list([ObjectDescription.anchor(format, fullname)])
         }
         return copy
     }

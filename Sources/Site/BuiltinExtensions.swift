@@ -23,7 +23,8 @@ extension Registry {
                                       indexTemplate: type.indexTemplate)
         }
         registry.install([MarkupBuiltins()])
-        BuiltinDomains.install(into: &registry, customTypes: custom)
+        BuiltinDomains.install(into: &registry, customTypes: custom, declared: config.domains,
+                               primary: config.primaryDomain)
         registry.install([AutodocExtension(), InventoryArtifact()])
         return registry
     }

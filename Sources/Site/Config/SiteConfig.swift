@@ -1,4 +1,6 @@
+import CrossRef
 import DocTree
+import Domains
 import Foundation
 
 /// The contents of `vellum.toml`: everything a build needs to know about a project.
@@ -48,6 +50,10 @@ public struct SiteConfig: Sendable {
     public var extlinks: [String: ExtLink] = [:]
     public var intersphinx: [String: Intersphinx] = [:]
     public var objectTypes: [String: ObjectType] = [:]
+    /// Domains declared in `[domains.NAME]`, by name.
+    public var domains: [DeclaredDomain] = []
+    /// The domain whose directives and roles need no prefix (Sphinx's `primary_domain`).
+    public var primaryDomain = "py"
     /// Base URL of the published site (for the sitemap), if any.
     public var baseURL: String?
 
@@ -137,11 +143,71 @@ private struct ConfigReader {
                     }
                     config.objectTypes[name] = type
                 }
+            case "domains":
+                guard let table = table(entry, "domains") else { continue }
+                for name in table.keys.sorted() {
+                    if let domain = readDomain(name, table[name]!) { config.domains.append(domain) }
+                }
             default:
                 unknown(key, in: nil, entry)
             }
         }
+        if let entry = root["project"].flatMap({ if case .table(let t) = $0.value { return t["primary_domain"] } else { return nil } }) {
+            let known = BuiltinDomains.all().map(\.name) + config.domains.map(\.name)
+            if !known.contains(config.primaryDomain) {
+                var d = Diagnostic.error("config.primary-domain", "unknown primary domain '\(config.primaryDomain)'",
+                                         file: file, range: entry.range)
+                d.suggestions = TargetIndex.suggestions(for: config.primaryDomain, among: known)
+                d.notes = [.init("domains: " + known.sorted().joined(separator: ", "))]
+                diagnostics.append(d)
+                config.primaryDomain = "py"
+            }
+        }
         return config
+    }
+
+    /// `[domains.NAME]` with `label` and `[domains.NAME.types.TYPE]` tables.
+    mutating func readDomain(_ name: String, _ entry: TOMLValue.Located) -> DeclaredDomain? {
+        let path = "domains.\(name)"
+        guard let table = self.table(entry, path) else { return nil }
+        var label: String?
+        var types: [DeclaredDomain.DeclaredType] = []
+        for key in table.keys {
+            let value = table[key]!
+            switch key {
+            case "label": label = string(value, path + ".label")
+            case "types":
+                guard let typeTables = self.table(value, path + ".types") else { continue }
+                for typeName in typeTables.keys.sorted() {
+                    let typePath = path + ".types." + typeName
+                    guard let sub = self.table(typeTables[typeName]!, typePath) else { continue }
+                    var type = DeclaredDomain.DeclaredType(name: typeName)
+                    for k in sub.keys {
+                        let v = sub[k]!
+                        switch k {
+                        case "directive": type.directive = string(v, typePath + ".directive") ?? typeName
+                        case "roles": type.roles = strings(v, typePath + ".roles") ?? [typeName]
+                        case "id": type.idFormat = string(v, typePath + ".id") ?? type.idFormat
+                        case "index": type.indexTemplate = string(v, typePath + ".index")
+                        case "case_insensitive": type.caseInsensitive = bool(v, typePath + ".case_insensitive") ?? false
+                        case "signature":
+                            guard let word = string(v, typePath + ".signature") else { continue }
+                            if let shape = DeclaredDomain.SignatureShape(rawValue: word) {
+                                type.signature = shape
+                            } else {
+                                report(v, "unknown signature shape '\(word)'; use "
+                                    + DeclaredDomain.SignatureShape.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+                            }
+                        default: unknown(k, in: "domain-type", v)
+                        }
+                    }
+                    types.append(type)
+                }
+            default: unknown(key, in: "domain", value)
+            }
+        }
+        if types.isEmpty { missing("types", in: path, entry) }
+        return DeclaredDomain(name: name, label: label, types: types)
     }
 
     mutating func readProject(_ table: TOMLTable, into config: inout SiteConfig) {
@@ -154,6 +220,7 @@ private struct ConfigReader {
             case "root": config.rootDocument = string(entry, "project.root") ?? config.rootDocument
             case "templates": config.templateDirectory = string(entry, "project.templates").map(absolute)
             case "base_url": config.baseURL = string(entry, "project.base_url")
+            case "primary_domain": config.primaryDomain = string(entry, "project.primary_domain") ?? "py"
             default: unknown(key, in: "project", entry)
             }
         }
@@ -224,8 +291,10 @@ private struct ConfigReader {
     mutating func unknown(_ key: String, in table: String?, _ entry: TOMLValue.Located) {
         let known: [String]
         switch table {
-        case nil: known = ["project", "build", "autodoc", "diagnostics", "extlinks", "intersphinx", "object_types"]
-        case "project": known = ["name", "version", "copyright", "root", "templates", "base_url"]
+        case nil: known = ["project", "build", "autodoc", "diagnostics", "extlinks", "intersphinx", "object_types", "domains"]
+        case "project": known = ["name", "version", "copyright", "root", "templates", "base_url", "primary_domain"]
+        case "domain": known = ["label", "types"]
+        case "domain-type": known = ["directive", "roles", "signature", "id", "index", "case_insensitive"]
         case "build": known = ["exclude", "raw", "tags"]
         case "autodoc": known = ["python_paths", "swift_modules"]
         case "diagnostics": known = ["severity", "ignore", "ignore_regex"]
