@@ -74,7 +74,7 @@ extension HTMLWriter {
         "legend": { writer in writer.visitLegend },
         NodeKind.admonition: { writer in writer.visitAdmonition },
         NodeKind.container: { writer in { node, out, state in
-            if node.list("classes").contains("literal-block-wrapper") { writer.visitContainerWrapper(node, into: &out, state: &state) } else { writer.visitContainer(node, into: &out, state: &state) }
+            if node.classes.contains("literal-block-wrapper") { writer.visitContainerWrapper(node, into: &out, state: &state) } else { writer.visitContainer(node, into: &out, state: &state) }
         } },
         NodeKind.compound: { writer in writer.visitCompound },
         "topic": { writer in writer.visitTopic },
@@ -102,7 +102,7 @@ extension HTMLWriter {
 
     func visitSection(_ node: Node, into out: inout String, state: inout State) {
         state.sectionDepth += 1
-        state.sectionIDs.append(node.list("ids").first ?? "")
+        state.sectionIDs.append(node.ids.first ?? "")
         out += "<section\(idAttribute(node))\(classAttribute([], node))>\(extraAnchors(node))\n"
         for child in node.children {
             state.titleIsHeading = child.kind == .title
@@ -147,7 +147,7 @@ extension HTMLWriter {
 
     func visitBulletList(_ node: Node, into out: inout String, state: inout State) {
         // A loose list (Markdown items separated by blank lines) keeps its paragraphs.
-        let loose = node.list("classes").contains("open")
+        let loose = node.classes.contains("open")
         let saved = state.looseList
         state.looseList = loose
         wrap("ul", node, classes: loose ? [] : ["simple"], into: &out, state: &state)
@@ -256,9 +256,9 @@ extension HTMLWriter {
 
     /// Targets are rendered as ids on their element; the rest has no visible output.
     func visitInvisible(_ node: Node, into out: inout String, state: inout State) {
-        if node.kind == .target, node.string("refuri") == nil, node.string("refname") == nil,
-           node.attributes["anonymous"] == nil, !node.list("ids").isEmpty {
-            out += node.list("ids").map { "<span id=\"\($0.htmlEscaped)\"></span>" }.joined()
+        if node.kind == .target, node.refuri == nil, node.refname == nil,
+           node.attributes["anonymous"] == nil, !node.ids.isEmpty {
+            out += node.ids.map { "<span id=\"\($0.htmlEscaped)\"></span>" }.joined()
         }
     }
 
@@ -313,7 +313,7 @@ extension HTMLWriter {
     }
 
     func visitInline(_ node: Node, into out: inout String, state: inout State) {
-        if node.list("classes").isEmpty, node.list("ids").isEmpty {
+        if node.classes.isEmpty, node.ids.isEmpty {
             writeChildren(node, into: &out, state: &state)
         } else {
             wrap("span", node, into: &out, state: &state)
@@ -405,7 +405,7 @@ extension HTMLWriter {
     }
 
     func visitFootnoteReference(_ node: Node, into out: inout String, state: inout State) {
-        let target = node.string("refid").map { "#\($0)" } ?? "#"
+        let target = node.refid.map { "#\($0)" } ?? "#"
         out += "<a class=\"\(node.kind == "footnote_reference" ? "footnote-reference" : "citation-reference") brackets\"\(idAttribute(node)) href=\"\(target.htmlEscaped)\">"
         writeChildren(node, into: &out, state: &state)
         out += "</a>"

@@ -63,17 +63,17 @@ public struct HTMLWriter: Sendable {
     }
 
     func idAttribute(_ node: Node) -> String {
-        guard let id = node.list("ids").first else { return "" }
+        guard let id = node.ids.first else { return "" }
         return " id=\"\(id.htmlEscaped)\""
     }
 
     /// Extra ids become empty anchors so every label keeps working.
     func extraAnchors(_ node: Node) -> String {
-        node.list("ids").dropFirst().map { "<span id=\"\($0.htmlEscaped)\"></span>" }.joined()
+        node.ids.dropFirst().map { "<span id=\"\($0.htmlEscaped)\"></span>" }.joined()
     }
 
     func classAttribute(_ base: [String], _ node: Node) -> String {
-        let classes = base + node.list("classes")
+        let classes = base + node.classes
         guard !classes.isEmpty else { return "" }
         return " class=\"\(classes.joined(separator: " ").htmlEscaped)\""
     }
@@ -153,7 +153,7 @@ public struct HTMLWriter: Sendable {
         if let start = node.attributes["start"], case .int(let n) = start, n != 1 {
             attributes += " start=\"\(n)\""
         }
-        let loose = node.list("classes").contains("open")
+        let loose = node.classes.contains("open")
         let saved = state.looseList
         state.looseList = loose
         out += "<ol\(idAttribute(node))\(classAttribute(loose ? [] : ["simple"], node))\(attributes)>"
@@ -182,10 +182,10 @@ public struct HTMLWriter: Sendable {
     func writeReference(_ node: Node, into out: inout String, state: inout State) {
         var classes = ["reference"]
         var href = ""
-        if let uri = node.string("refuri") {
+        if let uri = node.refuri {
             href = uri
             classes.append(node.attributes["internal"] == .bool(true) ? "internal" : "external")
-        } else if let id = node.string("refid") {
+        } else if let id = node.refid {
             href = "#" + id
             classes.append("internal")
         }
@@ -252,7 +252,7 @@ public struct HTMLWriter: Sendable {
         case "desc_signature":
             out += "<dt class=\"sig sig-object\"\(idAttribute(node))>"
             writeChildren(node, into: &out, state: &state)
-            if let id = node.list("ids").first {
+            if let id = node.ids.first {
                 out += "<a class=\"headerlink\" href=\"#\(id.htmlEscaped)\" title=\"Link to this definition\">¶</a>"
             }
             out += "</dt>\n"

@@ -168,7 +168,7 @@ final class MarkdownConverter {
     private func finalizeNames(_ document: Node) -> Node {
         let registry = names
         let rewritten = document.rewritten { node -> [Node] in
-            let nodeNames = node.list("names")
+            let nodeNames = node.names
             guard !nodeNames.isEmpty else { return [node] }
             let explicit = node.kind != .section && node.kind != "rubric"
             var copy = node
