@@ -40,8 +40,10 @@ final class MarkdownConverter {
         self.settings = options
     }
 
-    func diagnose(_ id: String, _ severity: Severity, _ message: String, _ range: SourceRange?) {
-        diagnostics.append(Diagnostic(id: id, severity: severity, message: message, file: file, range: range))
+    func diagnose(_ id: String, _ severity: Severity, _ message: String, _ range: SourceRange?,
+                  suggestions: [String] = []) {
+        diagnostics.append(Diagnostic(id: id, severity: severity, message: message, file: file, range: range,
+                                      suggestions: suggestions))
     }
 
     func reportTruncation(_ positions: [CmarkPosition]) {

@@ -91,7 +91,8 @@ final class ParseContext {
 
     /// Builds a `system_message` node and records the matching diagnostic.
     func systemMessage(_ severity: Severity, _ id: String, _ message: String, line: Int?,
-                       range: SourceRange? = nil, details: [Node] = [], backrefs: [String] = []) -> Node {
+                       range: SourceRange? = nil, details: [Node] = [], backrefs: [String] = [],
+                       suggestions: [String] = []) -> Node {
         let (label, msgFile, decodedLine) = decode(line ?? range?.start.line ?? 0)
         var attrs: [String: AttributeValue] = [
             "level": .int(severity.rawValue), "type": .string(severity.docutilsName),
@@ -105,7 +106,7 @@ final class ParseContext {
         let node = Node(.systemMessage, attributes: attrs, children: children, range: location)
         diagnostics.append(Diagnostic(id: id, severity: severity,
                                       message: message.utf8.contains(10) ? message.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ") : message,
-                                      file: msgFile, range: location))
+                                      file: msgFile, range: location, suggestions: suggestions))
         return node
     }
 
