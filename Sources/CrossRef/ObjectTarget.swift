@@ -13,6 +13,9 @@ public struct ObjectTarget: Sendable, Hashable {
     public var anchor: String
     public var file: SourceFile
     public var range: SourceRange?
+    /// A canonical name (the defining path of a re-exported object): links
+    /// resolve by it, but it never counts as a second description.
+    public var isAlias = false
 
     /// `domain:type`, as shown in messages (`py:class`).
     public var kindName: String { "\(domain):\(type)" }

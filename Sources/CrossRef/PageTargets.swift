@@ -92,6 +92,13 @@ public enum TargetCollector {
                                                         document: targets.document, anchor: anchor, file: targets.file,
                                                         range: signature.range ?? node.range))
                 }
+                if let canonical = signature.canonical, !names.contains(canonical) {
+                    var alias = ObjectTarget(domain: desc.domain, type: desc.objtype, name: canonical,
+                                             document: targets.document, anchor: anchor, file: targets.file,
+                                             range: signature.range ?? node.range)
+                    alias.isAlias = true
+                    targets.objects.append(alias)
+                }
             }
         }
         // Module targets (`py:module`) are plain targets with a domain and object type.

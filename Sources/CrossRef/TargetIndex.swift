@@ -40,7 +40,16 @@ public struct TargetIndex: Sendable {
             for object in page.objects {
                 var byName = index.objects[object.domain] ?? [:]
                 var existing = byName[object.name] ?? []
-                if let first = existing.first(where: { $0.type == object.type }) {
+                if let position = existing.firstIndex(where: { $0.type == object.type }) {
+                    let first = existing[position]
+                    // A canonical alias gives way to a real description, and never warns.
+                    if object.isAlias { continue }
+                    if first.isAlias {
+                        existing[position] = object
+                        byName[object.name] = existing
+                        index.objects[object.domain] = byName
+                        continue
+                    }
                     diagnostics.append(Diagnostic(
                         id: "ref.duplicate-object", severity: .warning,
                         message: "duplicate description of \(object.kindName) '\(object.name)'; links go to the first one",

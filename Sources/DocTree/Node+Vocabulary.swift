@@ -94,6 +94,9 @@ public struct DescSignature: Sendable {
     public var program: String?
     /// The shown name (`desc_name`'s text).
     public var shownName: String?
+    /// A second name for the object: where it is defined when documented under
+    /// the name a package re-exports it by (Sphinx's `:canonical:`).
+    public var canonical: String?
     public var range: SourceRange?
 
     public init?(_ node: Node) {
@@ -103,6 +106,7 @@ public struct DescSignature: Sendable {
         allnames = node.list("allnames")
         program = node.string("program")
         shownName = node.first(where: { $0.kind == .descName })?.textContent
+        canonical = node.string("canonical")
         range = node.range
     }
 }

@@ -77,7 +77,8 @@ public enum AutodocExpander {
         if let explicit = node.string("option-module"), !explicit.isEmpty { candidates.insert(explicit + "." + argument, at: 0) }
         else if let current { candidates.append(current + "." + argument) }
         for name in candidates {
-            guard let (module, path) = store.resolve(name), let path, let object = lookup(path, in: module) else { continue }
+            guard let found = store.follow(name) else { continue }
+            let object = found.object, module = found.publicModule
             if case .names(let names) = options.members, options.inheritedMembers == nil {
                 for name in names where member(name, in: object.members) == nil {
                     problems.append(missingMember(name, in: object.qualifiedName, node: node, file: file))
@@ -87,8 +88,9 @@ public enum AutodocExpander {
                 return [renderer.swiftDesc(object, module: module, parentPath: nil, options: options, content: content,
                                            range: node.range)]
             }
-            return [renderer.pythonDesc(object, module: module, parentPath: nil, options: options, content: content,
-                                        range: node.range)]
+            return [renderer.pythonDesc(object, module: module, definedIn: found.definingModule,
+                                        canonicalName: found.canonicalName, parentPath: nil, options: options,
+                                        content: content, range: node.range)]
         }
         let resolved = store.resolve(argument) ?? current.flatMap { store.resolve($0 + "." + argument) }
         let message = resolved.map { "module '\($0.module.name)' has no member '\($0.path ?? argument)' (\(directive))" }
