@@ -88,3 +88,9 @@ extension RenderGoldenTests {
         #expect(hrefs.prefix(4) == ["#reexports.Engine", "#reexports.Engine", "#reexports.Engine.run", "#reexports.slugify"])
     }
 }
+
+extension RenderGoldenTests {
+    /// `automethod` in an `autoclass` body is the class's member; `automodule` and
+    /// `py:currentmodule` set the module for what follows.
+    @Test func directivesInsideBodiesTakeTheirContext() throws { try RenderSupport.check("context") }
+}
