@@ -147,10 +147,12 @@ public enum SiteBuilder {
             page.root = withDownloads
             let outcome = resolver.resolve(page)
             var doc = outcome.document
+            let (safe, unsafeLinks) = UnsafeLinks.apply(doc, rawEnabled: config.rawEnabled)
+            doc.root = safe
             doc.root = expandTocTrees(in: doc, index: index, toctrees: allTocTrees)
             let (images, assetProblems) = reader.assets(of: doc)
             let assets = images.map { ($0, $0) } + downloads.map { ($0, "_downloads/" + $0) }
-            return (doc, downloadProblems + outcome.diagnostics + assetProblems,
+            return (doc, downloadProblems + outcome.diagnostics + unsafeLinks + assetProblems,
                     outcome.referencesChecked + downloads.count + downloadProblems.count, assets)
         }
         for (_, problems, checked, _) in resolved {
