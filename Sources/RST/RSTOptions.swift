@@ -14,6 +14,10 @@ public struct RSTOptions: Sendable {
     /// Reads a file's bytes (absolute path), for directives with an `:encoding:` option;
     /// without it such files are read with `readFile` (UTF-8).
     public var readData: (@Sendable (String) -> [UInt8]?)? = nil
+    /// Reads a file's bytes (absolute path) and decides which files may be read at all
+    /// (the Site: the project, see `FileReadFailure`). When set it replaces `readFile`,
+    /// `readData` and the confinement to `includeRoot`.
+    public var readBytes: (@Sendable (String) -> Result<[UInt8], FileReadFailure>)? = nil
     /// Extra cross-reference roles for custom object types: role name -> (domain, type).
     public var extraRoles: [String: (domain: String, type: String)]
     /// `extlinks`: role name -> (URL pattern with `%s`, caption pattern with `%s` or nil).

@@ -8,7 +8,7 @@ import RST
 
 extension PageReader {
     /// Parser settings from the project configuration, shared by both markups.
-    static func rstOptions(config: SiteConfig, sourceURL: URL) -> RSTOptions {
+    static func rstOptions(config: SiteConfig, sourceURL: URL, files: ProjectFiles) -> RSTOptions {
         var extraRoles: [String: (domain: String, type: String)] = [:]
         for (name, type) in config.objectTypes { extraRoles[type.role] = ("std", name) }
         for role in RoleTypes.swiftRoles { extraRoles["swift:" + role] = ("swift", role) }
@@ -21,11 +21,14 @@ extension PageReader {
         AutodocDirectives.register(into: &directives)
         // Like Sphinx's HTML builder: `only:: html` content is kept.
         let tags = Set(config.tags).union(["html", "format_html", "builder_html"])
-        return RSTOptions(rawEnabled: config.rawEnabled, tags: tags, includeRoot: sourceURL.path,
-                          readFile: { path in
-                              FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
-                          },
-                          extraRoles: extraRoles, extlinks: extlinks, directives: directives)
+        // Included files come from the project only (`ProjectFiles`), whatever the path says.
+        var options = RSTOptions(rawEnabled: config.rawEnabled, tags: tags, includeRoot: sourceURL.path,
+                                 readFile: { path in
+                                     try? files.read(path).map { String(decoding: $0, as: UTF8.self) }.get()
+                                 },
+                                 extraRoles: extraRoles, extlinks: extlinks, directives: directives)
+        options.readBytes = { files.read($0) }
+        return options
     }
 
     /// Chooses the parser by markup, then expands API documentation from

@@ -81,8 +81,12 @@ public enum SiteBuilder {
             return checked
         }
         let pages: [PageSource]
+        let project = ProjectFiles(sourceURL: sourceURL, config: config)
         do {
-            pages = try Discovery.pages(in: sourceURL, exclude: config.exclude, outputDirectory: outputURL)
+            let (found, problems) = try Discovery.pages(in: sourceURL, exclude: config.exclude, outputDirectory: outputURL,
+                                                        files: project, displayRoot: displayRoot)
+            pages = found
+            report.diagnostics += problems
         } catch {
             throw BuildError.io("cannot list \(options.sourceDirectory): \(error.localizedDescription)")
         }
@@ -91,7 +95,8 @@ public enum SiteBuilder {
         // read (pure per file)
         let (apiStore, apiProblems) = APIStore.load(pythonPaths: config.pythonPaths, swiftModules: config.swiftModules)
         report.diagnostics += apiProblems
-        let reader = PageReader(config: config, sourceURL: sourceURL, displayRoot: displayRoot, apiStore: apiStore)
+        let reader = PageReader(config: config, sourceURL: sourceURL, displayRoot: displayRoot, apiStore: apiStore,
+                                files: project)
         let read = pages.parallelMap { page -> (Document, PageTargets) in
             let (document, targets) = TargetCollector.process(reader.read(page))
             var (resolved, problems) = LocalReferences.resolve(document)
@@ -143,7 +148,7 @@ public enum SiteBuilder {
         let allTocTrees = toctrees
         let resolved = read.map(\.0).parallelMap { document -> (Document, [Diagnostic], Int, [Asset]) in
             var page = document
-            let (withDownloads, downloads, downloadProblems) = Downloads.resolve(page, sourceURL: sourceURL)
+            let (withDownloads, downloads, downloadProblems) = Downloads.resolve(page, sourceURL: sourceURL, project: reader.files)
             page.root = withDownloads
             let outcome = resolver.resolve(page)
             var doc = outcome.document
@@ -189,7 +194,9 @@ public enum SiteBuilder {
                 var copied: Set<String> = []
                 for (source, destination) in resolved.flatMap(\.3).sorted(by: { $0.1 < $1.1 })
                 where copied.insert(destination).inserted {
-                    try output.copyFile(from: sourceURL.appendingPathComponent(source), to: destination)
+                    // The file itself, never a symbolic link to it.
+                    let file = URL(fileURLWithPath: OutputSafety.realPath(sourceURL.appendingPathComponent(source)))
+                    try output.copyFile(from: file, to: destination)
                 }
                 try output.commit()
                 report.wroteOutput = true

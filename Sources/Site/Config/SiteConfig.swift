@@ -36,6 +36,9 @@ public struct SiteConfig: Sendable {
     public var rawEnabled = false
     /// Tags for the `only` directive.
     public var tags: [String] = []
+    /// Folders outside the project that files may be read from (`[build] read_roots`;
+    /// absolute paths). See `ProjectFiles`.
+    public var readRoots: [String] = []
     /// Directories searched for Python modules named in `automodule` (absolute paths).
     public var pythonPaths: [String] = []
     /// Swift modules for autodoc: module name → source directory (absolute path).
@@ -166,6 +169,7 @@ private struct ConfigReader {
             case "exclude": config.exclude = strings(entry, "build.exclude") ?? []
             case "raw": config.rawEnabled = bool(entry, "build.raw") ?? false
             case "tags": config.tags = strings(entry, "build.tags") ?? []
+            case "read_roots": config.readRoots = (strings(entry, "build.read_roots") ?? []).map(absolute)
             default: unknown(key, in: "build", entry)
             }
         }
@@ -226,7 +230,7 @@ private struct ConfigReader {
         switch table {
         case nil: known = ["project", "build", "autodoc", "diagnostics", "extlinks", "intersphinx", "object_types"]
         case "project": known = ["name", "version", "copyright", "root", "templates", "base_url"]
-        case "build": known = ["exclude", "raw", "tags"]
+        case "build": known = ["exclude", "raw", "tags", "read_roots"]
         case "autodoc": known = ["python_paths", "swift_modules"]
         case "diagnostics": known = ["severity", "ignore", "ignore_regex"]
         default: known = []
