@@ -16,6 +16,8 @@ enum FileTree {
         var id: String
         /// Why, as the predicate of a sentence about the path ("is a symbolic link loop").
         var message: String
+        /// Whether it is (or may be) a file rather than a folder.
+        var isFile = true
     }
 
     /// Paths of regular files below `root`, relative to it, `/`-separated,
@@ -72,10 +74,12 @@ enum FileTree {
                     real = String(cString: resolved)
                     free(resolved)
                     guard inside(real) else {
+                        var target = stat()
+                        let isFolder = stat(real, &target) == 0 && target.st_mode & S_IFMT == S_IFDIR
                         skipped.append(Skipped(path: relative, id: "read.outside-project", message: """
                             is a symbolic link to '\(real)', outside the project, and is skipped; to read it, \
-                            add that folder to `read_roots` under [build] in vellum.toml
-                            """))
+                            add \(isFolder ? "that folder" : "its folder") to `read_roots` under [build] in vellum.toml
+                            """, isFile: !isFolder))
                         continue
                     }
                     guard stat(real, &status) == 0 else { continue }
@@ -90,7 +94,8 @@ enum FileTree {
                         skipped.append(Skipped(path: relative, id: isAncestor ? "read.symlink-loop" : "read.duplicate-folder",
                                                message: isAncestor
                                                    ? "is a symbolic link loop: it leads back to \(first)"
-                                                   : "is a symbolic link to \(first), which is read already"))
+                                                   : "is a symbolic link to \(first), which is read already",
+                                               isFile: false))
                         continue
                     }
                     do {
@@ -98,7 +103,8 @@ enum FileTree {
                     } catch {
                         let reason = (error as NSError).code == NSFileReadNoPermissionError
                             ? "permission denied" : error.localizedDescription
-                        skipped.append(Skipped(path: relative, id: "read.io", message: "is a folder that cannot be listed (\(reason))"))
+                        skipped.append(Skipped(path: relative, id: "read.io", message: "is a folder that cannot be listed (\(reason))",
+                                               isFile: false))
                     }
                 default:
                     skipped.append(Skipped(path: relative, id: "read.not-a-file",
