@@ -101,9 +101,9 @@ enum FileTree {
                     do {
                         collect(real, names: try FileManager.default.contentsOfDirectory(atPath: real), prefix: relative)
                     } catch {
-                        let reason = (error as NSError).code == NSFileReadNoPermissionError
-                            ? "permission denied" : error.localizedDescription
-                        skipped.append(Skipped(path: relative, id: "read.io", message: "is a folder that cannot be listed (\(reason))",
+                        let denied = (error as NSError).code == NSFileReadNoPermissionError
+                        skipped.append(Skipped(path: relative, id: denied ? "read.permission" : "read.io",
+                                               message: "is a folder that cannot be listed (\(denied ? "permission denied" : error.localizedDescription))",
                                                isFile: false))
                     }
                 default:
