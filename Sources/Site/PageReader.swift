@@ -32,7 +32,7 @@ struct PageReader: Sendable {
         let text: String
         switch files.read(sourceURL.appendingPathComponent(page.relativePath).path) {
         case .success(let bytes):
-            if let decoded = String(validating: bytes, as: UTF8.self) {
+            if let decoded = String(bytes: bytes, encoding: .utf8) {
                 text = decoded.hasPrefix("\u{FEFF}") ? String(decoded.dropFirst()) : decoded
             } else {
                 text = String(decoding: bytes, as: UTF8.self)

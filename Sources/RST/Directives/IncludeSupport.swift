@@ -53,7 +53,7 @@ enum IncludeSupport {
                 case .failure(let message): return .undecodable(message)
                 }
             }
-            if let text = String(validating: bytes, as: UTF8.self) {
+            if let text = String(bytes: bytes, encoding: .utf8) {
                 return .success(display: display, text: text, messages: [])
             }
             let message = host.report(.error, "read.encoding",

@@ -18,9 +18,9 @@ enum LiteralInclude {
 
     static func run(_ call: DirectiveCall, _ host: DirectiveHost) -> [Node] {
         let raw = call.arguments[0]
-        let display: String, text: String, messages: [Node]
+        let display: String, text: String, readMessages: [Node]
         switch IncludeSupport.readDecoded(raw, call: call, host: host) {
-        case .success(let d, let t, let m): (display, text, messages) = (d, t, m)
+        case .success(let d, let t, let m): (display, text, readMessages) = (d, t, m)
         case .missing, .undecodable:
             return [DirectiveSupport.error(call, host, "Include file '\(raw)' not found or reading it failed",
                                            id: "rst.literalinclude", severity: .warning)]
@@ -98,8 +98,8 @@ enum LiteralInclude {
             var wrapper = Node(.container, attributes: ["classes": .list(["literal-block-wrapper"]),
                                                        "literal_block": .bool(true)], range: call.range)
             wrapper.children = [Node(.caption, children: captionNodes), node] + messages
-            return messages + [host.addName(wrapper, name: call.option("name"))]
+            return readMessages + [host.addName(wrapper, name: call.option("name"))]
         }
-        return messages + [host.addName(node, name: call.option("name"))]
+        return readMessages + [host.addName(node, name: call.option("name"))]
     }
 }
