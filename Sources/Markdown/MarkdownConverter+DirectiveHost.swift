@@ -80,7 +80,8 @@ extension MarkdownConverter: DirectiveHost, RoleHost {
     func report(_ severity: Severity, _ id: String, _ message: String, line: Int, range: SourceRange?,
                 details: [Node]) -> Node {
         let where_ = range ?? SourceRange(line: line, column: 1, length: text.bytes(ofLine: line).count)
-        diagnose(id, severity, message, where_)
+        // One line, as the RST host reports docutils' multi-line messages.
+        diagnose(id, severity, message.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " "), where_)
         return Node(.systemMessage, attributes: [
             "level": .int(severity.rawValue), "line": .int(line), "source": .string(file.path),
             "type": .string(severity.docutilsName),
