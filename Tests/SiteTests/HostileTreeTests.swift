@@ -146,6 +146,8 @@ import Testing
         #expect(report.diagnostics.contains { $0.message.contains("circular inclusion") && $0.file?.path.hasSuffix("a.rst") == true })
         #expect(report.diagnostics.contains { $0.message.contains("circular inclusion") && $0.file?.path.hasSuffix("md.md") == true })
         #expect(ids("bad.rst") == ["read.encoding"])
+        // md.md's problems are met again when x.md includes md.md: reported once.
+        #expect(ids("md.md") == ["read.directory", "read.outside-project", "rst.include"])
         // index, a, b, bad, md, x, folder/inner: nothing through links, nothing outside.
         #expect(report.pages == 7)
     }
