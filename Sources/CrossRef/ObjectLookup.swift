@@ -17,6 +17,9 @@ public struct ObjectLookup: Sendable {
     public var separator: String? = "."
     /// The part of a key that a longer name may end with (`--opt` of `prog --opt`).
     public var suffixPart: @Sendable (String) -> String = { $0 }
+    /// An exact or scoped name of another type of this domain still matches (Sphinx's Python
+    /// domain: `:func:` finds a method by its full name unless the reference is `.specific`).
+    public var exactNameOfAnyType = false
 
     public init(domain: any Domain) {
         self.domain = domain
@@ -58,6 +61,13 @@ public struct ObjectLookup: Sendable {
                     xref, "ambiguous \(shown) reference '\(xref.target)': \(matches.count) objects match",
                     notes: matches.map { .init("candidate \($0.kindName) '\($0.name)'", file: $0.file, range: $0.range) }
                         + [.init("write the full name, e.g. :\(shown):`\(matches[0].name)`")])
+            }
+        }
+        if exactNameOfAnyType, !xref.specific {
+            for spelling in spellings(lookupName) {
+                for candidate in scoped(spelling, xref) + [spelling] {
+                    if let found = byName[candidate]?.first { return context.link(xref, to: found) }
+                }
             }
         }
         if let external = context.inventoryLink(xref, domain: name, types: types, name: lookupName) {
