@@ -35,7 +35,7 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark",
                        providers: [.apt(["libcmark-dev"])]),
         .target(name: "Markdown", dependencies: ["CCmark", "DocTree", "RST"]),
-        .target(name: "Domains", dependencies: ["DocTree", "Markup", "CrossRef", "Extensions"]),
+        .target(name: "Domains", dependencies: ["DocTree", "Markup", "CrossRef", "Extensions", "HTMLWriter"]),
         .target(name: "Autodoc", dependencies: [
             "DocTree", "RST", "Domains", "Extensions",
             .product(name: "SwiftSyntax", package: "swift-syntax"),

@@ -17,6 +17,10 @@ public struct ObjectLookup: Sendable {
     public var separator: String? = "."
     /// The part of a key that a longer name may end with (`--opt` of `prog --opt`).
     public var suffixPart: @Sendable (String) -> String = { $0 }
+    /// Whether a unique match of the name's last part resolves the reference
+    /// (false where Sphinx looks up exact names only; the separator still
+    /// shapes the did-you-mean suggestions).
+    public var matchesSuffix = true
 
     public init(domain: any Domain) {
         self.domain = domain
@@ -49,7 +53,7 @@ public struct ObjectLookup: Sendable {
             for candidate in scoped(spelling, xref) + [spelling] {
                 if let found = matching(candidate).first { return context.link(xref, to: found) }
             }
-            guard let separator else { continue }
+            guard let separator, matchesSuffix else { continue }
             let suffix = separator + suffixPart(spelling)
             let matches = byName.keys.filter { $0.hasSuffix(suffix) }.sorted().flatMap(matching)
             if matches.count == 1, let found = matches.first { return context.link(xref, to: found) }

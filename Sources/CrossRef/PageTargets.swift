@@ -97,11 +97,16 @@ public enum TargetCollector {
                 }
             }
         }
-        // Module targets (`py:module`) are plain targets with a domain and object type.
-        if node.kind == .target, let domain = node.string("domain"), let type = node.string("objtype"),
+        // Objects that are no description carry their domain, object type and
+        // full name themselves: module targets (`py:module`, `js:module`),
+        // grammar tokens (`production`), numbered equations (`math_block`).
+        if node.kind != "desc", let domain = node.string("domain"), let type = node.string("objtype"),
            let name = node.string("fullname"), let anchor = node.list("ids").first {
-            targets.objects.append(ObjectTarget(domain: domain, type: type, name: name, document: targets.document,
-                                                anchor: anchor, file: targets.file, range: node.range))
+            var object = ObjectTarget(domain: domain, type: type, name: name, document: targets.document,
+                                      anchor: anchor, file: targets.file, range: node.range)
+            object.title = node.string("objtitle")
+            object.inInventory = node.attributes["noinventory"] != .bool(true)
+            targets.objects.append(object)
         }
         if inGlossary, node.kind == .term, let anchor = node.list("ids").first {
             targets.objects.append(ObjectTarget(domain: "std", type: "term", name: normalizeLabel(node.textContent),

@@ -22,10 +22,26 @@ public enum DomainContext {
         var program: String?
         /// The current scope of other domains (C++ namespace, JS module, enclosing object), by domain.
         var scopes: [String: [String]] = [:]
+        /// How many of a domain's scopes were added by enclosing descriptions (a JS class) rather than directives.
+        var nestedScopes: [String: Int] = [:]
 
         func scope(_ domain: String) -> String? {
             guard let top = scopes[domain]?.last, !top.isEmpty else { return nil }
             return top
+        }
+
+        /// The scope the scope directives set (JS's module) and, inside
+        /// nesting descriptions, the part of the scope they added (`Pool` in `routers.Pool`).
+        func scopeParts(_ domain: String, separator: String) -> (directive: String?, nested: String?) {
+            let stack = scopes[domain] ?? []
+            let depth = min(nestedScopes[domain] ?? 0, stack.count)
+            let base = stack.count > depth ? stack[stack.count - depth - 1] : ""
+            let directive = base.isEmpty ? nil : base
+            guard depth > 0, let top = stack.last, !top.isEmpty else { return (directive, nil) }
+            if let directive, top.hasPrefix(directive + separator) {
+                return (directive, String(top.dropFirst(directive.count + separator.count)))
+            }
+            return (directive, top)
         }
     }
 
@@ -43,14 +59,14 @@ public enum DomainContext {
         switch marker.string("operation") {
         case "push": stack.append(scope)
         case "pop": if !stack.isEmpty { stack.removeLast() }
-        default: stack = [scope]
+        default: stack = [scope]; state.nestedScopes[domain] = 0
         }
         state.scopes[domain] = stack
     }
 
     public static func apply(_ root: Node) -> Node {
         var state = State()
-        return process(root, state: &state)
+        return process(EquationNumbers.apply(root), state: &state)
     }
 
     /// The marker `py:currentmodule` leaves (empty name: no module).
@@ -143,9 +159,13 @@ public enum DomainContext {
             } else if domain == "std", objtype == "option" {
                 signature = completeOption(signature, state: state)
             } else if let separator = signature.string("scopesep") {
+                if signature.attributes["showscope"] == .bool(true), signature.attributes["scoped"] == nil {
+                    signature = showScope(signature, parts: state.scopeParts(domain, separator: separator))
+                }
                 signature = completeScoped(signature, separator: separator, scope: state.scope(domain))
                 if first, desc.attributes["nests"] == .bool(true), let fullname = signature.string("fullname") {
                     inner.scopes[domain, default: []].append(fullname)
+                    inner.nestedScopes[domain, default: 0] += 1
                 }
             }
             first = false
@@ -225,6 +245,32 @@ public enum DomainContext {
         copy.attributes["fullname"] = .string(fullname)
         if copy.attributes["ids"] != nil, let format = signature.string("idformat") {
             copy.attributes["ids"] = .list([ObjectDescription.anchor(format, fullname)])
+        }
+        return copy
+    }
+
+    /// Shows the scope before a signature's name as Sphinx's JavaScript
+    /// domain does: the enclosing objects (`Pool.` for a method described in
+    /// class `Pool`) before what the signature wrote itself, or else the
+    /// module (`routers.`) when the signature wrote no prefix.
+    static func showScope(_ signature: Node, parts: (directive: String?, nested: String?)) -> Node {
+        guard let separator = signature.string("scopesep"),
+              let index = signature.children.firstIndex(where: { $0.kind == "desc_addname" || $0.kind == "desc_name" })
+        else { return signature }
+        let written = signature.children[index].kind == "desc_addname"
+        let shown: String
+        if let nested = parts.nested {
+            shown = nested + separator
+        } else if !written, let module = parts.directive {
+            shown = module + separator
+        } else {
+            return signature
+        }
+        var copy = signature
+        if written {
+            copy.children[index] = DescNodes.part("desc_addname", shown + copy.children[index].textContent)
+        } else {
+            copy.children.insert(DescNodes.part("desc_addname", shown), at: index)
         }
         return copy
     }

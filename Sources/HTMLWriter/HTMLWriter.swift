@@ -256,7 +256,7 @@ public struct HTMLWriter: Sendable {
         case "math":
             out += "<span class=\"math\">\\(\(node.textContent.htmlEscaped)\\)</span>"
         case "math_block":
-            out += "<div class=\"math\">\\[\(node.textContent.htmlEscaped)\\]</div>\n"
+            writeMathBlock(node, into: &out)
         case .image:
             writeImage(node, into: &out)
         case .figure:

@@ -1,0 +1,76 @@
+import CrossRef
+import DocTree
+import Markup
+
+/// Sphinx's math domain: numbered equations (`.. math::` with `:label:`)
+/// and the references to them, `:eq:` (a role without prefix, as Sphinx
+/// registers it) and `:math:numref:`. A reference shows the equation's
+/// number, `(2)`, whatever its written text (Sphinx's `math_eqref_format`
+/// default). Equations are link targets but, as in Sphinx, not listed in
+/// `objects.inv`.
+public struct MathDomain: Domain {
+    public let name = "math"
+    public let label = "Math"
+
+    public init() {}
+
+    public let objectTypes: [ObjectType] = [ObjectType("eq", roles: ["eq", "numref"], label: "equation")]
+
+    /// The reference role, shared by `:eq:` and `:math:numref:`.
+    static func role(_ type: String) -> Role {
+        XrefRole(domain: "math", type: type, codeStyle: false).role
+    }
+
+    /// Only `numref` is a domain role in Sphinx; `:eq:` is installed without prefix by ``DomainMarkupExtension``.
+    public func roles() -> [String: Role] { ["numref": Self.role("numref")] }
+
+    public func resolve(_ xref: PendingXref, context: ResolveContext) -> Resolution {
+        let equations = context.index.objects[name] ?? [:]
+        guard let equation = equations[xref.target]?.first else {
+            return context.unresolved(xref, "no equation labelled '\(xref.target)'",
+                                      suggestions: TargetIndex.suggestions(for: xref.target, among: equations.keys))
+        }
+        guard case .resolved(var link) = context.link(xref, to: equation.document, anchor: equation.anchor,
+                                                      text: nil) else { return context.link(xref, to: equation) }
+        link.children = [.text(equation.title ?? xref.target)]
+        return .resolved(link)
+    }
+
+    /// Equations are found by `:any:` under their label.
+    public func resolveAny(_ target: String, context: ResolveContext) -> [AnyMatch] {
+        (context.index.objects[name]?[target] ?? []).map {
+            AnyMatch(document: $0.document, anchor: $0.anchor, title: $0.title, description: "equation '\($0.name)'")
+        }
+    }
+}
+
+/// Numbers the labelled equations of one page in document order, as Sphinx
+/// does per document (`math_numfig` with `numfig` off, the default): each
+/// `math_block` with a `label` gets `number`, the id `equation-<label>`
+/// (docutils' `make_id`, so lower case) first among its ids, and the
+/// attributes that make it a `math:eq` object. Unlabelled equations get no number.
+enum EquationNumbers {
+    static func apply(_ root: Node) -> Node {
+        var next = 1
+        return number(root, next: &next)
+    }
+
+    static func number(_ node: Node, next: inout Int) -> Node {
+        if node.kind == "math_block", let label = node.string("label"), node.attributes["number"] == nil {
+            var copy = node
+            copy.attributes["number"] = .string(String(next))
+            copy.attributes["ids"] = .list(["equation-" + Names.makeID(label)] + node.list("ids"))
+            copy.attributes["domain"] = .string("math")
+            copy.attributes["objtype"] = .string("eq")
+            copy.attributes["fullname"] = .string(label)
+            copy.attributes["objtitle"] = .string("(\(next))")
+            copy.attributes["noinventory"] = .bool(true)
+            next += 1
+            return copy
+        }
+        guard node.children.contains(where: { !$0.isText }) else { return node }
+        var copy = node
+        copy.children = node.children.map { $0.isText ? $0 : number($0, next: &next) }
+        return copy
+    }
+}
