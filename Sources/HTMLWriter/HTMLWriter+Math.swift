@@ -8,7 +8,7 @@ extension HTMLWriter {
     /// `:nowrap:` math is written exactly as given.
     func writeMathBlock(_ node: Node, into out: inout String) {
         let text = node.textContent
-        out += "<div\(idAttribute(node))\(classAttribute(["math", "notranslate", "nohighlight"], node))>" + extraAnchors(node)
+        out += "<div\(classAttribute(["math", "notranslate", "nohighlight"], node))\(idAttribute(node))>" + extraAnchors(node)
         if node.attributes["nowrap"] == .bool(true) {
             out += text.htmlEscaped + "</div>\n"
             return
