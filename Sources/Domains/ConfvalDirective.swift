@@ -8,12 +8,16 @@ import Markup
 /// index options (`:no-index:`, `:no-index-entry:`, `:no-contents-entry:`,
 /// `:no-typesetting:`) work as for every object description.
 enum ConfvalDirective {
+    /// Sphinx's options: only the hyphenated index spellings (`:noindex:` is an unknown option here, as there).
+    static let options: [String: DirectiveOptionKind] = [
+        "no-index": .flag, "no-index-entry": .flag, "no-contents-entry": .flag, "no-typesetting": .flag,
+        "type": .unchangedRequired, "default": .unchangedRequired,
+    ]
+
     static let directive = Directive(DirectiveSpec(
         requiredArguments: 1, finalArgumentWhitespace: true,
-        options: StandardDomainDirectives.indexOptions.merging(["type": .unchangedRequired,
-                                                                "default": .unchangedRequired]) { a, _ in a },
-        hasContent: true)) { call, host in
-        let noindex = StandardDomainDirectives.isNoindex(call)
+        options: options, hasContent: true)) { call, host in
+        let noindex = call.flag("no-index")
         var signatures: [Node] = []
         for (offset, text) in DomainSupport.signatureLines(call.arguments.first ?? "") {
             let name = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
@@ -31,7 +35,7 @@ enum ConfvalDirective {
             messages += problems
             fields.append(Node(.field, children: [
                 Node(.fieldName, children: [.text(label)]),
-                Node(.fieldBody, children: [Node(.paragraph, children: nodes)]),
+                Node(.fieldBody, children: nodes),
             ]))
         }
         var content = StandardDomainDirectives.content(call, host)

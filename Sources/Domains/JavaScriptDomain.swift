@@ -42,8 +42,10 @@ public struct JavaScriptDomain: Domain {
         var directives: [String: Directive] = ["module": Self.module]
         for (objtype, arguments, nests) in [("function", true, false), ("method", true, false), ("class", true, true),
                                             ("data", false, false), ("attribute", false, false)] {
+            // `:single-line-parameter-list:` is accepted; signatures are always on one line here.
             let description = ObjectDescription(domain: name, objtype: objtype, idFormat: "%s", nests: nests,
-                                                scopeSeparator: ".") { text in
+                                                scopeSeparator: ".",
+                                                extraOptions: ["single-line-parameter-list": .flag]) { text in
                 Self.signature(text, arguments: arguments, keyword: objtype == "class" ? "class" : nil)
             }
             directives[objtype] = Directive(description.directive.spec) { call, host in

@@ -87,21 +87,20 @@ enum ProductionListDirective {
         return pieces.allSatisfy { $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }
     }
 
-    /// The HTML, as Sphinx writes it: a `pre` with each name padded to the
-    /// longest, in `strong` with its anchor, then ` ::= ` and the definition.
+    /// The HTML, as Sphinx writes it: a `pre` with each name in `strong`
+    /// with its anchor, padded to the longest name, then ` ::= ` and the
+    /// definition; a continuation line is indented to the definitions.
     static func html(_ node: Node, render: ([Node]) -> String) -> String {
         let width = node.children.map { ($0.string("tokenname") ?? "").count }.max() ?? 0
-        var out = "<pre\(node.list("ids").first.map { " id=\"\($0.htmlEscaped)\"" } ?? "")>"
-        var previous: String?
+        var out = "<pre\(node.list("ids").first.map { " id=\"\($0.htmlEscaped)\"" } ?? "")>\n"
         for production in node.children {
             let name = production.string("tokenname") ?? ""
             if !name.isEmpty {
-                let padded = name.padding(toLength: width, withPad: " ", startingAt: 0)
                 let id = production.list("ids").first.map { " id=\"\($0.htmlEscaped)\"" } ?? ""
-                out += "<strong\(id)>\(padded.htmlEscaped)</strong> ::= "
-                previous = padded
-            } else if let previous {
-                out += String(repeating: " ", count: previous.count + 5)
+                out += "<strong\(id)>\(name.htmlEscaped)</strong>" + String(repeating: " ", count: width - name.count)
+                    + " ::= "
+            } else {
+                out += String(repeating: " ", count: width + 5)
             }
             out += render(production.children) + "\n"
         }

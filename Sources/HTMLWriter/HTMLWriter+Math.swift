@@ -8,7 +8,9 @@ extension HTMLWriter {
     /// `:nowrap:` math is written exactly as given.
     func writeMathBlock(_ node: Node, into out: inout String) {
         let text = node.textContent
-        out += "<div\(classAttribute(["math", "notranslate", "nohighlight"], node))\(idAttribute(node))>" + extraAnchors(node)
+        // The node's own classes come first, as in Sphinx's output.
+        let classes = (node.list("classes") + ["math", "notranslate", "nohighlight"]).joined(separator: " ")
+        out += "<div class=\"\(classes.htmlEscaped)\"\(idAttribute(node))>\n" + extraAnchors(node)
         if node.attributes["nowrap"] == .bool(true) {
             out += text.htmlEscaped + "</div>\n"
             return
@@ -20,7 +22,7 @@ extension HTMLWriter {
         let parts = text.components(separatedBy: "\n\n").filter { !$0.allSatisfy(\.isWhitespace) }
         let equations = parts.map { $0.contains("\\\\") ? "\\begin{split}\($0)\\end{split}" : $0 }
         if equations.count > 1 {
-            out += "\\[\\begin{align}\\begin{aligned}" + equations.joined(separator: "\\\\").htmlEscaped
+            out += "\\[ \\begin{align}\\begin{aligned}" + equations.joined(separator: "\\\\").htmlEscaped
                 + "\\end{aligned}\\end{align} \\]"
         } else {
             out += "\\[" + (equations.first ?? "").htmlEscaped + "\\]"
