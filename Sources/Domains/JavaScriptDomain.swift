@@ -5,7 +5,8 @@ import Markup
 /// Sphinx's JavaScript domain: `js:module` sets the module later objects
 /// and references are in; `js:function`, `js:method`, `js:class` (whose
 /// content describes its members), `js:data` and `js:attribute` describe
-/// objects; `:js:func:` … `:js:mod:` refer to them.
+/// objects; `:js:func:` … `:js:mod:` refer to them. Callables' info
+/// fields are grouped as in Sphinx (``JSDocFields``).
 ///
 /// As in Sphinx an object's full name is `module.Class.member`, its anchor
 /// is that name made id-safe (`routers.Pool.acquire`; modules:
@@ -49,7 +50,10 @@ public struct JavaScriptDomain: Domain {
                 Self.signature(text, arguments: arguments, keyword: objtype == "class" ? "class" : nil)
             }
             directives[objtype] = Directive(description.directive.spec) { call, host in
-                description.run(call, host).map(Self.showingScope)
+                description.run(call, host).map { node in
+                    let shown = Self.showingScope(node)
+                    return arguments ? Self.withDocFields(shown, documentName: host.documentName) : shown
+                }
             }
         }
         return directives
@@ -62,6 +66,16 @@ public struct JavaScriptDomain: Domain {
         for index in copy.children.indices where copy.children[index].kind == "desc_signature" {
             copy.children[index].attributes["showscope"] = .bool(true)
         }
+        return copy
+    }
+
+    /// A callable's info fields (`:param:`, `:throws:` …) as ``JSDocFields`` groups them.
+    static func withDocFields(_ node: Node, documentName: String) -> Node {
+        guard node.kind == "desc", let index = node.children.firstIndex(where: { $0.kind == "desc_content" }) else {
+            return node
+        }
+        var copy = node
+        copy.children[index].children = JSDocFields.transform(copy.children[index].children, documentName: documentName)
         return copy
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Site
 import Testing
 
 /// The JavaScript domain on a whole project: every directive and role.
@@ -23,11 +24,15 @@ import Testing
             "tidepool.Pool.drain js:method api.html#tidepool.Pool.drain",
             "tidepool.Pool.release js:method api.html#tidepool.Pool.release",
             "tidepool.Pool.size js:attribute api.html#tidepool.Pool.size",
+            "tidepool.RangeError js:class api.html#tidepool.RangeError",
+            "tidepool.TimeoutError js:class api.html#tidepool.TimeoutError",
+            "tidepool.TypeError js:class api.html#tidepool.TypeError",
             "tidepool.createPool js:function api.html#tidepool.createPool",
             "tidepool.events js:module api.html#module-tidepool.events",
             "tidepool.events.Emitter js:class api.html#tidepool.events.Emitter",
             "tidepool.events.Emitter.on js:function api.html#tidepool.events.Emitter.on",
             "tidepool.events.helper js:function api.html#tidepool.events.helper",
+            "tidepool.number js:class api.html#tidepool.number",
         ])
     }
 
@@ -35,5 +40,23 @@ import Testing
         let report = try buildFixture("domain-js-broken", output: nil)
         #expect(report.errorCount == 6)
         expectGolden(rendered(report.diagnostics, .text), "domain-js-broken/diagnostics.txt")
+    }
+
+    @Test func argumentTypesAndThrownErrorsAreCheckedReferences() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let project = try copyProject("domain-js", to: tmp)
+        let page = project.appendingPathComponent("guide.rst")
+        try (String(contentsOf: page, encoding: .utf8) + """
+
+            .. js:function:: fill(pool)
+
+               :param Poool pool: A pool.
+               :throws TimeoutEror: Too slow.
+            """).write(to: page, atomically: true, encoding: .utf8)
+        let report = try SiteBuilder.build(BuildOptions(sourceDirectory: project.path, outputDirectory: nil))
+        let messages = report.diagnostics.map { "\($0.range?.start.line ?? 0): \($0.message) \($0.suggestions)" }
+        #expect(messages == ["19: no js:class named 'Poool' [\"tidepool.Pool\"]",
+                             "20: no js:class named 'TimeoutEror' [\"tidepool.TimeoutError\"]"])
     }
 }
