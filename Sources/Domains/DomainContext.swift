@@ -163,9 +163,17 @@ public enum DomainContext {
                     signature = showScope(signature, parts: state.scopeParts(domain, separator: separator))
                 }
                 signature = completeScoped(signature, separator: separator, scope: state.scope(domain))
-                if first, desc.attributes["nests"] == .bool(true), let fullname = signature.string("fullname") {
-                    inner.scopes[domain, default: []].append(fullname)
-                    inner.nestedScopes[domain, default: 0] += 1
+                if first, let fullname = signature.string("fullname") {
+                    if desc.attributes["nests"] == .bool(true) {
+                        inner.scopes[domain, default: []].append(fullname)
+                        inner.nestedScopes[domain, default: 0] += 1
+                    } else if desc.attributes["parentscope"] == .bool(true),
+                              let last = fullname.range(of: separator, options: .backwards),
+                              String(fullname[..<last.lowerBound]) != state.scope(domain) {
+                        // `.. js:method:: Pool.drain()`: its content is in `Pool`'s scope, as in Sphinx.
+                        inner.scopes[domain, default: []].append(String(fullname[..<last.lowerBound]))
+                        inner.nestedScopes[domain, default: 0] += 1
+                    }
                 }
             }
             first = false
@@ -176,7 +184,7 @@ public enum DomainContext {
             copy.children[index] = process(copy.children[index], state: &scoped)
             // Module changes inside a class body end with it; elsewhere they persist.
             if domain != "py" { state.module = scoped.module; state.program = scoped.program }
-            if desc.attributes["nests"] != .bool(true) { state.scopes = scoped.scopes }
+            if (inner.nestedScopes[domain] ?? 0) == (state.nestedScopes[domain] ?? 0) { state.scopes = scoped.scopes }
         }
         return copy
     }

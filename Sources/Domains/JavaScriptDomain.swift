@@ -59,10 +59,12 @@ public struct JavaScriptDomain: Domain {
         return directives
     }
 
-    /// Marks a description's signatures so that ``DomainContext`` shows the module or class before the name.
+    /// Marks a description's signatures so that ``DomainContext`` shows the module or class before the name,
+    /// and puts the content of a member written with its class (`Pool.drain`) in that class's scope, as Sphinx does.
     static func showingScope(_ node: Node) -> Node {
         guard node.kind == "desc" else { return node }
         var copy = node
+        if node.attributes["nests"] != .bool(true) { copy.attributes["parentscope"] = .bool(true) }
         for index in copy.children.indices where copy.children[index].kind == "desc_signature" {
             copy.children[index].attributes["showscope"] = .bool(true)
         }
@@ -136,6 +138,9 @@ public struct JavaScriptDomain: Domain {
             }
         }
         candidates.append(target)
+        // Sphinx keeps the last match of its search list: the most specific name, but for a
+        // `.name` reference (searched in the other order) the least specific one.
+        if xref.specific { candidates.reverse() }
         for candidate in candidates {
             if let found = objects[candidate]?.first { return context.link(xref, to: found) }
         }
