@@ -4,8 +4,9 @@ import Markup
 
 /// The standard domain's `productionlist`: a grammar, one production per
 /// line written `name: definition` (shown `name ::= definition`); a line
-/// whose name is empty continues the one before. An optional first line
-/// without a colon names the production group. Each production is a
+/// whose name is empty continues the one before, and a line without a colon
+/// ends the grammar. An optional first line without a colon names the
+/// production group. Each production is a
 /// `std:token` object (`group:name` in a group) with the anchor
 /// `grammar-token-<group>-<name>` (`grammar-token-<name>` without a group);
 /// `` `name` `` in a definition refers to a token of the same group
@@ -18,21 +19,25 @@ enum ProductionListDirective {
     static let directive = Directive(DirectiveSpec(requiredArguments: 1, finalArgumentWhitespace: true)) { call, host in
         var list = Node(listKind, range: call.range)
         let text = (call.arguments.first ?? "").replacingOccurrences(of: "\\\n", with: "")
+        // The grammar starts on the directive's line, or on the next one when that holds nothing after `::`.
+        let firstLine = call.blockText.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        let startsBelow = firstLine.range(of: "::").map { firstLine[$0.upperBound...].allSatisfy(\.isWhitespace) } ?? false
+        let start = call.line + (startsBelow ? 1 : 0)
+        var lines = text.components(separatedBy: "\n").enumerated().map { (line: start + $0.offset, text: $0.element) }
+        // As in Sphinx, a first line without a colon names the group, and the grammar ends at a line without one.
         var group = ""
-        var seenRule = false
-        for (offset, rule) in text.components(separatedBy: "\n").enumerated() {
-            if !seenRule, !rule.contains(":") {
-                group = rule.trimmingWhitespace()
-                continue
-            }
-            seenRule = true
+        if let first = lines.first, !first.text.contains(":") {
+            group = first.text.trimmingWhitespace()
+            lines.removeFirst()
+        }
+        for (line, rule) in lines {
             guard let colon = rule.firstIndex(of: ":") else { break }
             let name = rule[..<colon].trimmingWhitespace()
             let definition = String(rule[rule.index(after: colon)...]).trimmingWhitespace()
             var production = Node(productionKind, attributes: ["tokenname": .string(name)],
                                   children: tokenReferences(definition, group: group, document: host.documentName,
-                                                            line: call.line + offset),
-                                  range: SourceRange(line: call.line + offset))
+                                                            line: line),
+                                  range: SourceRange(line: line))
             if !name.isEmpty {
                 production.attributes["ids"] = .list([DomainID.make(prefix: "grammar-token-" + group, name)])
                 production.attributes["domain"] = .string("std")
