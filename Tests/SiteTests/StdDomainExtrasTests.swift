@@ -1,4 +1,5 @@
 import Foundation
+import Site
 import Testing
 
 /// The standard domain's `confval`, `productionlist` / `:token:` and `cmdoption` on a whole project.
@@ -43,5 +44,22 @@ import Testing
         let report = try buildFixture("domain-std-broken", output: nil)
         #expect(report.errorCount == 3)
         expectGolden(rendered(report.diagnostics, .text), "domain-std-broken/diagnostics.txt")
+    }
+
+    @Test func aBrokenTokenInAGrammarIsReportedAtItsLine() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let project = try copyProject("domain-std", to: tmp)
+        let page = project.appendingPathComponent("grammar.rst")
+        try (String(contentsOf: page, encoding: .utf8) + """
+
+            .. productionlist:: later
+               first: `second`
+               second: `thrid` | `:digit`
+               third: "3"
+            """).write(to: page, atomically: true, encoding: .utf8)
+        let report = try SiteBuilder.build(BuildOptions(sourceDirectory: project.path, outputDirectory: nil))
+        let messages = report.diagnostics.map { "\($0.range?.start.line ?? 0): \($0.message) \($0.suggestions)" }
+        #expect(messages == ["28: no token named 'later:thrid' [\"later:third\"]"])
     }
 }
