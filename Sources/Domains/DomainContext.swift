@@ -7,7 +7,11 @@ import DocTree
 /// - gives options the program they belong to (`program`, ids `cmdoption-<program>-…`);
 /// - gives every `pending_xref` with `refdomain` "py" its `py:module` / `py:class` context
 ///   (and `:option:` references their `std:program`);
-/// - removes the `py_currentmodule` / `std_program` marker nodes the directives leave.
+/// - removes the `py_currentmodule` / `std_program` marker nodes the directives leave;
+/// - keeps the scope of other domains (`domain_scope` markers of `js:module`, `cpp:namespace` …,
+///   enclosing descriptions that nest, or — for `parentscope` ones such as `js:method Pool.drain` —
+///   the parent of the described name) and completes their signatures and references with it;
+/// - numbers the page's labelled equations (``EquationNumbers``).
 ///
 /// Pure and idempotent: values already present are kept. Call it after
 /// ``AutodocExpander`` (when used) and before collecting targets.

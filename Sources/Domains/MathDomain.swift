@@ -48,7 +48,8 @@ public struct MathDomain: Domain {
 /// does per document (`math_numfig` with `numfig` off, the default): each
 /// `math_block` with a `label` gets `number`, the id `equation-<label>`
 /// (docutils' `make_id`, so lower case) first among its ids, and the
-/// attributes that make it a `math:eq` object. Unlabelled equations get no number.
+/// attributes that make it a `math:eq` object. Unlabelled equations get no
+/// number. Idempotent.
 enum EquationNumbers {
     static func apply(_ root: Node) -> Node {
         var next = 1
@@ -56,10 +57,13 @@ enum EquationNumbers {
     }
 
     static func number(_ node: Node, next: inout Int) -> Node {
-        if node.kind == "math_block", let label = node.string("label"), node.attributes["number"] == nil {
+        if node.kind == "math_block", let label = node.string("label") {
+            // Numbered again when the pass runs twice (autodoc fragments, then the whole page):
+            // the page's pass, which comes last, decides.
             var copy = node
+            let id = "equation-" + Names.makeID(label)
             copy.attributes["number"] = .string(String(next))
-            copy.attributes["ids"] = .list(["equation-" + Names.makeID(label)] + node.list("ids"))
+            copy.attributes["ids"] = .list([id] + node.list("ids").filter { $0 != id })
             copy.attributes["domain"] = .string("math")
             copy.attributes["objtype"] = .string("eq")
             copy.attributes["fullname"] = .string(label)
