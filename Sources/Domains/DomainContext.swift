@@ -134,6 +134,12 @@ public enum DomainContext {
         case let domain?:
             let key = "\(domain):scope"
             if copy.attributes[key] == nil, let scope = state.scope(domain) { copy.attributes[key] = .string(scope) }
+            // The scope the scope directives set (JS's module), below those enclosing descriptions added.
+            let stack = state.scopes[domain] ?? [], depth = state.nestedScopes[domain] ?? 0
+            if depth > 0, copy.attributes["\(domain):base"] == nil, stack.count > depth,
+               !stack[stack.count - depth - 1].isEmpty {
+                copy.attributes["\(domain):base"] = .string(stack[stack.count - depth - 1])
+            }
         default:
             break
         }

@@ -12,9 +12,10 @@ import Markup
 /// is that name made id-safe (`routers.Pool.acquire`; modules:
 /// `module-routers`), and a signature shows the enclosing class (`Pool.`)
 /// or else the module (`routers.`) before its name. A reference is looked
-/// up as `module.Class.name`, `module.name`, then `name`, most specific
-/// first, and — as in Sphinx — the role does not restrict the kind of
-/// object it finds, and there is no matching by a name's last part.
+/// up as `module.Class.name`, `module.name`, `Class.name`, then `name`,
+/// most specific first (no intermediate scopes: in `Pool.Inner`, `Inner.x`
+/// is not found), and — as in Sphinx — the role does not restrict the kind
+/// of object it finds, and there is no matching by a name's last part.
 public struct JavaScriptDomain: Domain {
     public let name = "js"
     public let label = "JavaScript"
@@ -129,12 +130,15 @@ public struct JavaScriptDomain: Domain {
         var target = xref.target
         if target.hasSuffix("()") { target.removeLast(2) }
         let objects = context.index.objects[name] ?? [:]
+        // Sphinx's search list: module.object.name, module.name, object.name, name — where
+        // the module is the one `js:module` set and the object the enclosing description.
         var candidates: [String] = []
         if let scope = xref.scope["js:scope"], !scope.isEmpty {
-            var parts = scope.components(separatedBy: ".")
-            while !parts.isEmpty {
-                candidates.append((parts + [target]).joined(separator: "."))
-                parts.removeLast()
+            if let base = xref.scope["js:base"], scope.hasPrefix(base + ".") {
+                let object = String(scope.dropFirst(base.count + 1))
+                candidates = ["\(scope).\(target)", "\(base).\(target)", "\(object).\(target)"]
+            } else {
+                candidates = ["\(scope).\(target)"]
             }
         }
         candidates.append(target)

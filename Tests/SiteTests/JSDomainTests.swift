@@ -59,4 +59,24 @@ import Testing
         #expect(messages == ["19: no js:class named 'Poool' [\"tidepool.Pool\"]",
                              "20: no js:class named 'TimeoutEror' [\"tidepool.TimeoutError\"]"])
     }
+
+    /// Sphinx searches module.Class.name, module.name, Class.name and name only.
+    @Test func referencesInANestedClassSkipTheScopesBetween() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let project = try copyProject("domain-js", to: tmp)
+        let page = project.appendingPathComponent("guide.rst")
+        try (String(contentsOf: page, encoding: .utf8) + """
+
+            .. js:class:: Outer
+
+               .. js:class:: Inner
+
+                  .. js:method:: deep()
+
+                  :js:meth:`deep` and :js:meth:`Outer.Inner.deep`, but not :js:meth:`Inner.deep`.
+            """).write(to: page, atomically: true, encoding: .utf8)
+        let report = try SiteBuilder.build(BuildOptions(sourceDirectory: project.path, outputDirectory: nil))
+        #expect(report.diagnostics.map(\.message) == ["no js:meth named 'Inner.deep'"])
+    }
 }
