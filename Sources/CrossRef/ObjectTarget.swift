@@ -18,6 +18,9 @@ public struct ObjectTarget: Sendable, Hashable {
     public var title: String? = nil
     /// Whether the object is listed in `objects.inv` (Sphinx's math domain lists no equations).
     public var inInventory = true
+    /// A canonical name (the defining path of a re-exported object): links
+    /// resolve by it, but it never counts as a second description.
+    public var isAlias = false
 
     /// `domain:type`, as shown in messages (`py:class`).
     public var kindName: String { "\(domain):\(type)" }

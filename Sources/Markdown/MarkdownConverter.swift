@@ -21,6 +21,10 @@ final class MarkdownConverter {
     var documentAttributes: [String: AttributeValue] = [:]
     /// Files being included around this parse (to refuse circular `include`s).
     var includeStack: [String] = []
+    /// Files and bytes included into the document so far, all levels together (bounded,
+    /// so that files including each other many times cannot blow up).
+    var includedFiles = 0
+    var includedBytes = 0
     /// Nodes an `include` produced, placed after the directive that asked for them.
     var pendingInsertions: [Node] = []
     /// Roles defined by a `role` directive on this page.
@@ -40,8 +44,10 @@ final class MarkdownConverter {
         self.settings = options
     }
 
-    func diagnose(_ id: String, _ severity: Severity, _ message: String, _ range: SourceRange?) {
-        diagnostics.append(Diagnostic(id: id, severity: severity, message: message, file: file, range: range))
+    func diagnose(_ id: String, _ severity: Severity, _ message: String, _ range: SourceRange?,
+                  suggestions: [String] = []) {
+        diagnostics.append(Diagnostic(id: id, severity: severity, message: message, file: file, range: range,
+                                      suggestions: suggestions))
     }
 
     func reportTruncation(_ positions: [CmarkPosition]) {
@@ -168,7 +174,7 @@ final class MarkdownConverter {
     private func finalizeNames(_ document: Node) -> Node {
         let registry = names
         let rewritten = document.rewritten { node -> [Node] in
-            let nodeNames = node.list("names")
+            let nodeNames = node.names
             guard !nodeNames.isEmpty else { return [node] }
             let explicit = node.kind != .section && node.kind != "rubric"
             var copy = node

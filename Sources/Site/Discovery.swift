@@ -14,15 +14,19 @@ public struct PageSource: Sendable, Hashable {
 /// Finds the pages of a project: every `.rst` and `.md` file below the
 /// source directory, except hidden ones, `_build`-style output folders, any
 /// folder carrying Vellum's output marker and the `exclude` globs of the
-/// configuration. Sorted by path.
+/// configuration. Sorted by path. Folders and pages that are symbolic links
+/// leading outside the project (`files`), dangling or in a loop, folders that
+/// cannot be listed and pipes are skipped with a warning at their path
+/// (`displayRoot/relative`).
 enum Discovery {
-    static func pages(in sourceDirectory: URL, exclude: [String], outputDirectory: URL?) throws -> [PageSource] {
+    static func pages(in sourceDirectory: URL, exclude: [String], outputDirectory: URL?, files project: ProjectFiles,
+                      displayRoot: String) throws -> ([PageSource], [Diagnostic]) {
         let outputRelative: String? = outputDirectory.flatMap { output in
             let src = OutputSafety.realPath(sourceDirectory) + "/"
             let out = OutputSafety.realPath(output)
             return out.hasPrefix(src) ? String(out.dropFirst(src.count)) : nil
         }
-        let files = try FileTree.files(under: sourceDirectory) { relative in
+        let (files, skipped) = try FileTree.walk(sourceDirectory, inside: project.contains) { relative in
             if relative == "_build" || relative == outputRelative { return true }
             if exclude.contains(where: { Glob.matches($0, relative) }) { return true }
             // Output of another build (another --output) is never read as pages.
@@ -38,7 +42,12 @@ enum Discovery {
             let name = String(path[..<path.lastIndex(of: ".")!])
             pages.append(PageSource(relativePath: path, name: name, markup: markup))
         }
-        return pages
+        // Files that are not pages matter only when a page uses them, and are reported there.
+        let diagnostics = skipped.filter { !$0.isFile || $0.path.hasSuffix(".rst") || $0.path.hasSuffix(".md") }.map { item in
+            Diagnostic(id: item.id, severity: .warning, message: "'\(item.path)' \(item.message)",
+                       file: SourceFile(path: displayRoot + "/" + item.path, text: ""))
+        }
+        return (pages, diagnostics)
     }
 }
 

@@ -83,8 +83,12 @@ public enum SiteBuilder {
             return checked
         }
         let pages: [PageSource]
+        let project = ProjectFiles(sourceURL: sourceURL, config: config)
         do {
-            pages = try Discovery.pages(in: sourceURL, exclude: config.exclude, outputDirectory: outputURL)
+            let (found, problems) = try Discovery.pages(in: sourceURL, exclude: config.exclude, outputDirectory: outputURL,
+                                                        files: project, displayRoot: displayRoot)
+            pages = found
+            report.diagnostics += problems
         } catch {
             throw BuildError.io("cannot list \(options.sourceDirectory): \(error.localizedDescription)")
         }
@@ -95,7 +99,7 @@ public enum SiteBuilder {
         report.diagnostics += apiProblems
         let registry = Registry.site(config)
         let reader = PageReader(config: config, sourceURL: sourceURL, displayRoot: displayRoot, apiStore: apiStore,
-                                registry: registry)
+                                registry: registry, files: project)
         let read = pages.parallelMap { page -> (Document, PageTargets) in
             let (document, targets) = TargetCollector.process(reader.read(page))
             var (resolved, problems) = LocalReferences.resolve(document)
@@ -147,17 +151,19 @@ public enum SiteBuilder {
         let writer = HTMLWriter(links: FlatLinkProvider(), nodeWriters: registry.nodeWriters)
         let resolved = read.map(\.0).parallelMap { document -> ResolvedPage in
             var page = document
-            let (withDownloads, downloads, downloadProblems) = Downloads.resolve(page, sourceURL: sourceURL)
+            let (withDownloads, downloads, downloadProblems) = Downloads.resolve(page, sourceURL: sourceURL, project: reader.files)
             page.root = withDownloads
             let outcome = resolver.resolve(page)
             var doc = outcome.document
+            let (safe, unsafeLinks) = UnsafeLinks.apply(doc, rawEnabled: config.rawEnabled)
+            doc.root = safe
             doc.root = expandTocTrees(in: doc, index: index, toctrees: allTocTrees)
             let (images, assetProblems) = reader.assets(of: doc)
             // Images are copied to the same relative place, so the page's own URLs work unchanged.
             let (body, unknown) = writer.renderPage(doc.root)
             return ResolvedPage(
                 document: doc, body: body,
-                diagnostics: downloadProblems + outcome.diagnostics + assetProblems
+                diagnostics: downloadProblems + outcome.diagnostics + unsafeLinks + assetProblems
                     + HTMLWriter.unknownNodeDiagnostics(unknown, file: doc.source),
                 referencesChecked: outcome.referencesChecked + downloads.count + downloadProblems.count,
                 assets: images.map { ($0, $0) } + downloads.map { ($0, "_downloads/" + $0) })
@@ -201,7 +207,9 @@ public enum SiteBuilder {
                 var copied: Set<String> = []
                 for (source, destination) in resolved.flatMap(\.assets).sorted(by: { $0.1 < $1.1 })
                 where copied.insert(destination).inserted {
-                    try output.copyFile(from: sourceURL.appendingPathComponent(source), to: destination)
+                    // The file itself, never a symbolic link to it.
+                    let file = URL(fileURLWithPath: OutputSafety.realPath(sourceURL.appendingPathComponent(source)))
+                    try output.copyFile(from: file, to: destination)
                 }
                 try output.commit()
                 report.wroteOutput = true
@@ -279,7 +287,7 @@ public enum SiteBuilder {
                 return trees[next].bodyNodes(in: document.name, index: index, toctrees: toctrees)
                     .flatMap(\.children)
             }
-            if node.kind == .compound, node.list("classes").contains("toctree-wrapper"), node.children.isEmpty {
+            if node.kind == .compound, node.classes.contains("toctree-wrapper"), node.children.isEmpty {
                 return []
             }
             return [node]

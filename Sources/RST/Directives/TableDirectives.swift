@@ -46,7 +46,7 @@ enum TableDirectives {
     static func finish(_ table: Node, _ call: DirectiveCall, _ host: DirectiveHost, title: Node?, widthsKeyword: String?,
                        explicitWidths: Bool) -> Node {
         var t = table
-        var classes = t.list("classes")
+        var classes = t.classes
         if case .list(let c)? = call.options["class"] { classes += c }
         if let w = call.option("width") { t.attributes["width"] = .string(w) }
         if let a = call.option("align") { t.attributes["align"] = .string(a) }
@@ -147,7 +147,12 @@ enum TableDirectives {
             if call.options["url"] != nil {
                 throw Failure(node: DirectiveSupport.error(call, host, "The \"file\" and \"url\" options may not be simultaneously specified for the \"\(call.name)\" directive."))
             }
-            guard let (_, text) = IncludeSupport.read(file, call: call, host: host) else {
+            let text: String
+            switch IncludeSupport.readDecoded(file, call: call, host: host) {
+            case .success(_, let t, _): text = t
+            case .refused(let id, let message):
+                throw Failure(node: DirectiveSupport.error(call, host, "Problems with \"\(call.name)\" directive path:\n\(message)", id: id, severity: .severe))
+            case .missing, .undecodable:
                 throw Failure(node: DirectiveSupport.error(call, host, "Problems with \"\(call.name)\" directive path:\n[Errno 2] No such file or directory: '\(file)'.", severity: .severe))
             }
             data = text.pythonSplitLines()

@@ -38,6 +38,9 @@ public struct SiteConfig: Sendable {
     public var rawEnabled = false
     /// Tags for the `only` directive.
     public var tags: [String] = []
+    /// Folders outside the project that files may be read from (`[build] read_roots`;
+    /// absolute paths). See `ProjectFiles`.
+    public var readRoots: [String] = []
     /// Directories searched for Python modules named in `automodule` (absolute paths).
     public var pythonPaths: [String] = []
     /// Swift modules for autodoc: module name → source directory (absolute path).
@@ -233,6 +236,7 @@ private struct ConfigReader {
             case "exclude": config.exclude = strings(entry, "build.exclude") ?? []
             case "raw": config.rawEnabled = bool(entry, "build.raw") ?? false
             case "tags": config.tags = strings(entry, "build.tags") ?? []
+            case "read_roots": config.readRoots = (strings(entry, "build.read_roots") ?? []).map(absolute)
             default: unknown(key, in: "build", entry)
             }
         }
@@ -295,7 +299,7 @@ private struct ConfigReader {
         case "project": known = ["name", "version", "copyright", "root", "templates", "base_url", "primary_domain"]
         case "domain": known = ["label", "types"]
         case "domain-type": known = ["directive", "roles", "signature", "id", "index", "case_insensitive"]
-        case "build": known = ["exclude", "raw", "tags"]
+        case "build": known = ["exclude", "raw", "tags", "read_roots"]
         case "autodoc": known = ["python_paths", "swift_modules"]
         case "diagnostics": known = ["severity", "ignore", "ignore_regex"]
         default: known = []
