@@ -104,12 +104,12 @@ public enum TargetCollector {
         // Objects that are no description carry their domain, object type and
         // full name themselves: module targets (`py:module`, `js:module`),
         // grammar tokens (`production`), numbered equations (`math_block`).
-        if node.kind != "desc", let domain = node.string("domain"), let type = node.string("objtype"),
-           let name = node.string("fullname"), let anchor = node.ids.first {
+        if node.kind != .desc, let domain = node.string(AttributeKey.domain), let type = node.string(AttributeKey.objtype),
+           let name = node.string(AttributeKey.fullname), let anchor = node.ids.first {
             var object = ObjectTarget(domain: domain, type: type, name: name, document: targets.document,
                                       anchor: anchor, file: targets.file, range: node.range)
-            object.title = node.string("objtitle")
-            object.inInventory = node.attributes["noinventory"] != .bool(true)
+            object.title = node.string(AttributeKey.objectTitle)
+            object.inInventory = node.attributes[AttributeKey.noInventory] != .bool(true)
             targets.objects.append(object)
         }
         if inGlossary, node.kind == .term, let anchor = node.ids.first {

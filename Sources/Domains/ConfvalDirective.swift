@@ -21,10 +21,10 @@ enum ConfvalDirective {
         var signatures: [Node] = []
         for (offset, text) in DomainSupport.signatureLines(call.arguments.first ?? "") {
             let name = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-            var node = Node("desc_signature", children: [DescNodes.part("desc_name", name)],
+            var node = Node(.descSignature, children: [DescNodes.part("desc_name", name)],
                             range: SourceRange(line: call.line + offset))
-            node.attributes["fullname"] = .string(name)
-            if !noindex { node.attributes["ids"] = .list([DomainID.make(prefix: "confval", name)]) }
+            node.attributes[AttributeKey.fullname] = .string(name)
+            if !noindex { node.attributes[AttributeKey.ids] = .list([DomainID.make(prefix: "confval", name)]) }
             signatures.append(node)
         }
         var fields: [Node] = []

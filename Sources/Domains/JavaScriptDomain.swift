@@ -63,10 +63,10 @@ public struct JavaScriptDomain: Domain {
     /// Marks a description's signatures so that ``DomainContext`` shows the module or class before the name,
     /// and puts the content of a member written with its class (`Pool.drain`) in that class's scope, as Sphinx does.
     static func showingScope(_ node: Node) -> Node {
-        guard node.kind == "desc" else { return node }
+        guard node.kind == .desc else { return node }
         var copy = node
         if node.attributes["nests"] != .bool(true) { copy.attributes["parentscope"] = .bool(true) }
-        for index in copy.children.indices where copy.children[index].kind == "desc_signature" {
+        for index in copy.children.indices where copy.children[index].kind == .descSignature {
             copy.children[index].attributes["showscope"] = .bool(true)
         }
         return copy
@@ -74,7 +74,7 @@ public struct JavaScriptDomain: Domain {
 
     /// A callable's info fields (`:param:`, `:throws:` …) as ``JSDocFields`` groups them.
     static func withDocFields(_ node: Node, documentName: String) -> Node {
-        guard node.kind == "desc", let index = node.children.firstIndex(where: { $0.kind == "desc_content" }) else {
+        guard node.kind == .desc, let index = node.children.firstIndex(where: { $0.kind == .descContent }) else {
             return node
         }
         var copy = node
@@ -116,10 +116,10 @@ public struct JavaScriptDomain: Domain {
         var out = [DomainContext.scopeMarker(domain: "js", operation: .set, scope: name, range: call.range)]
         if !StandardDomainDirectives.isNoindex(call) {
             var target = Node(.target, range: call.range)
-            target.attributes["ids"] = .list([DomainID.make(prefix: "module", name)])
-            target.attributes["domain"] = .string("js")
-            target.attributes["objtype"] = .string("module")
-            target.attributes["fullname"] = .string(name)
+            target.attributes[AttributeKey.ids] = .list([DomainID.make(prefix: "module", name)])
+            target.attributes[AttributeKey.domain] = .string("js")
+            target.attributes[AttributeKey.objtype] = .string("module")
+            target.attributes[AttributeKey.fullname] = .string(name)
             out.append(target)
         }
         return out + host.parseNested(call.content, line: call.contentLine, column: call.contentColumn,

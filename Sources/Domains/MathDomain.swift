@@ -57,18 +57,18 @@ enum EquationNumbers {
     }
 
     static func number(_ node: Node, next: inout Int) -> Node {
-        if node.kind == "math_block", let label = node.string("label") {
+        if node.kind == .mathBlock, let label = node.string(AttributeKey.label) {
             // Numbered again when the pass runs twice (autodoc fragments, then the whole page):
             // the page's pass, which comes last, decides.
             var copy = node
             let id = "equation-" + Names.makeID(label)
-            copy.attributes["number"] = .string(String(next))
-            copy.attributes["ids"] = .list([id] + node.list("ids").filter { $0 != id })
-            copy.attributes["domain"] = .string("math")
-            copy.attributes["objtype"] = .string("eq")
-            copy.attributes["fullname"] = .string(label)
-            copy.attributes["objtitle"] = .string("(\(next))")
-            copy.attributes["noinventory"] = .bool(true)
+            copy.attributes[AttributeKey.number] = .string(String(next))
+            copy.attributes[AttributeKey.ids] = .list([id] + node.ids.filter { $0 != id })
+            copy.attributes[AttributeKey.domain] = .string("math")
+            copy.attributes[AttributeKey.objtype] = .string("eq")
+            copy.attributes[AttributeKey.fullname] = .string(label)
+            copy.attributes[AttributeKey.objectTitle] = .string("(\(next))")
+            copy.attributes[AttributeKey.noInventory] = .bool(true)
             next += 1
             return copy
         }

@@ -39,10 +39,10 @@ enum ProductionListDirective {
                                                             line: line),
                                   range: SourceRange(line: line))
             if !name.isEmpty {
-                production.attributes["ids"] = .list([DomainID.make(prefix: "grammar-token-" + group, name)])
-                production.attributes["domain"] = .string("std")
-                production.attributes["objtype"] = .string("token")
-                production.attributes["fullname"] = .string(group.isEmpty ? name : "\(group):\(name)")
+                production.attributes[AttributeKey.ids] = .list([DomainID.make(prefix: "grammar-token-" + group, name)])
+                production.attributes[AttributeKey.domain] = .string("std")
+                production.attributes[AttributeKey.objtype] = .string("token")
+                production.attributes[AttributeKey.fullname] = .string(group.isEmpty ? name : "\(group):\(name)")
             }
             list.children.append(production)
         }
@@ -97,11 +97,11 @@ enum ProductionListDirective {
     /// definition; a continuation line is indented to the definitions.
     static func html(_ node: Node, render: ([Node]) -> String) -> String {
         let width = node.children.map { ($0.string("tokenname") ?? "").count }.max() ?? 0
-        var out = "<pre\(node.list("ids").first.map { " id=\"\($0.htmlEscaped)\"" } ?? "")>\n"
+        var out = "<pre\(node.ids.first.map { " id=\"\($0.htmlEscaped)\"" } ?? "")>\n"
         for production in node.children {
             let name = production.string("tokenname") ?? ""
             if !name.isEmpty {
-                let id = production.list("ids").first.map { " id=\"\($0.htmlEscaped)\"" } ?? ""
+                let id = production.ids.first.map { " id=\"\($0.htmlEscaped)\"" } ?? ""
                 out += "<strong\(id)>\(name.htmlEscaped)</strong>" + String(repeating: " ", count: width - name.count)
                     + " ::= "
             } else {

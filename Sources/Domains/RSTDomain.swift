@@ -90,9 +90,9 @@ public struct RSTDomain: Domain {
 
     /// Shows an option's `:type:` after its signature, ` (type)`.
     static func addingType(_ type: String, to node: Node) -> Node {
-        guard node.kind == "desc" else { return node }
+        guard node.kind == .desc else { return node }
         var copy = node
-        for index in copy.children.indices where copy.children[index].kind == "desc_signature" {
+        for index in copy.children.indices where copy.children[index].kind == .descSignature {
             copy.children[index].children.append(DescNodes.part("desc_annotation", " (\(type))"))
         }
         return copy

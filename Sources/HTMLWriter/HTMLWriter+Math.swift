@@ -9,13 +9,13 @@ extension HTMLWriter {
     func writeMathBlock(_ node: Node, into out: inout String) {
         let text = node.textContent
         // The node's own classes come first, as in Sphinx's output.
-        let classes = (node.list("classes") + ["math", "notranslate", "nohighlight"]).joined(separator: " ")
+        let classes = (node.classes + ["math", "notranslate", "nohighlight"]).joined(separator: " ")
         out += "<div class=\"\(classes.htmlEscaped)\"\(idAttribute(node))>\n" + extraAnchors(node)
-        if node.attributes["nowrap"] == .bool(true) {
+        if node.attributes[AttributeKey.nowrap] == .bool(true) {
             out += text.htmlEscaped + "</div>\n"
             return
         }
-        if let number = node.string("number"), let id = node.list("ids").first {
+        if let number = node.string(AttributeKey.number), let id = node.ids.first {
             out += "<span class=\"eqno\">(\(number.htmlEscaped))"
             out += "<a class=\"headerlink\" href=\"#\(id.htmlEscaped)\" title=\"Link to this equation\">¶</a></span>"
         }

@@ -19,12 +19,12 @@ extension BodyDirectives {
         if argument.isEmpty, let err = DirectiveSupport.contentRequired(call, host) { return [err] }
         let content = call.content.joined(separator: "\n")
         let latex = argument.isEmpty ? content : content.isEmpty ? argument : argument + "\n\n" + content
-        var node = Node("math_block", attributes: ["xml:space": .string("preserve")], children: [.text(latex)],
+        var node = Node(.mathBlock, attributes: ["xml:space": .string("preserve")], children: [.text(latex)],
                         range: call.range)
         if case .list(let classes)? = call.options["class"] { node.attributes["classes"] = .list(classes) }
-        if call.flag("nowrap") || call.flag("no-wrap") { node.attributes["nowrap"] = .bool(true) }
+        if call.flag("nowrap") || call.flag("no-wrap") { node.attributes[AttributeKey.nowrap] = .bool(true) }
         if let label = (call.option("label") ?? call.option("name"))?.trimmingWhitespace(), !label.isEmpty {
-            node.attributes["label"] = .string(label)
+            node.attributes[AttributeKey.label] = .string(label)
         }
         return [host.addName(node, name: call.option("name"))]
     }
