@@ -52,6 +52,10 @@ public struct MathDomain: Domain {
 /// number. Idempotent.
 enum EquationNumbers {
     static func apply(_ root: Node) -> Node {
+        // Most pages have no labelled equation: leave their tree as it is.
+        guard root.first(where: { $0.kind == .mathBlock && $0.string(AttributeKey.label) != nil }) != nil else {
+            return root
+        }
         var next = 1
         return number(root, next: &next)
     }
