@@ -55,11 +55,11 @@ public struct RSTDomain: Domain {
     static func directiveSignature(_ text: String) -> ParsedSignature? {
         var name = text.trimmingWhitespace()
         var arguments = ""
-        if name.hasPrefix("."), let marker = name.range(of: "::") {
-            let head = name[..<marker.lowerBound]
-            guard head.hasPrefix(".. ") else { return nil }
+        // Anything else (`name`, or a malformed `..` line) is the name as written, as in Sphinx.
+        if name.hasPrefix(".. "), let marker = name.range(of: "::"),
+           !name[name.index(name.startIndex, offsetBy: 3)..<marker.lowerBound].isEmpty {
             arguments = name[marker.upperBound...].trimmingWhitespace()
-            name = head.dropFirst(3).trimmingWhitespace()
+            name = name[name.index(name.startIndex, offsetBy: 3)..<marker.lowerBound].trimmingWhitespace()
         }
         guard !name.isEmpty else { return nil }
         var parts = [DescNodes.part("desc_name", ".. \(name)::")]
