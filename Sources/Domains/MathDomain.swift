@@ -30,10 +30,13 @@ public struct MathDomain: Domain {
             return context.unresolved(xref, "no equation labelled '\(xref.target)'",
                                       suggestions: TargetIndex.suggestions(for: xref.target, among: equations.keys))
         }
-        guard case .resolved(var link) = context.link(xref, to: equation.document, anchor: equation.anchor,
-                                                      text: nil) else { return context.link(xref, to: equation) }
-        link.children = [.text(equation.title ?? xref.target)]
-        return .resolved(link)
+        // The link is the number alone, as plain text, even with an explicit title (as in Sphinx).
+        var resolution = context.link(xref, to: equation)
+        if case .resolved(var link) = resolution {
+            link.children = [.text(equation.title ?? xref.target)]
+            resolution = .resolved(link)
+        }
+        return resolution
     }
 
     /// Equations are found by `:any:` under their label.
