@@ -11,7 +11,7 @@ public struct PageSource: Sendable, Hashable {
     public var markup: Markup
 }
 
-/// Finds the pages of a project: every `.rst` and `.md` file below the
+/// Finds the pages of a project: every `.rst` and `.md` file (or the configured suffixes) below the
 /// source directory, except hidden ones, `_build`-style output folders, any
 /// folder carrying Vellum's output marker and the `exclude` globs of the
 /// configuration. Sorted by path. Folders and pages that are symbolic links
@@ -20,7 +20,15 @@ public struct PageSource: Sendable, Hashable {
 /// (`displayRoot/relative`).
 enum Discovery {
     static func pages(in sourceDirectory: URL, exclude: [String], outputDirectory: URL?, files project: ProjectFiles,
-                      displayRoot: String) throws -> ([PageSource], [Diagnostic]) {
+                      displayRoot: String,
+                      suffixes: [String: PageSource.Markup] = [".rst": .rst, ".md": .markdown]) throws -> ([PageSource], [Diagnostic]) {
+        // Longest suffix first, so `.rst.txt` wins over `.txt`.
+        let ordered = suffixes.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        func page(_ path: String) -> (String, PageSource.Markup)? {
+            guard let suffix = ordered.first(where: { path.hasSuffix($0) && path.count > $0.count }),
+                  let markup = suffixes[suffix] else { return nil }
+            return (String(path.dropLast(suffix.count)), markup)
+        }
         let outputRelative: String? = outputDirectory.flatMap { output in
             let src = OutputSafety.realPath(sourceDirectory) + "/"
             let out = OutputSafety.realPath(output)
@@ -35,15 +43,11 @@ enum Discovery {
         }
         var pages: [PageSource] = []
         for path in files {
-            let markup: PageSource.Markup
-            if path.hasSuffix(".rst") { markup = .rst }
-            else if path.hasSuffix(".md") { markup = .markdown }
-            else { continue }
-            let name = String(path[..<path.lastIndex(of: ".")!])
+            guard let (name, markup) = page(path) else { continue }
             pages.append(PageSource(relativePath: path, name: name, markup: markup))
         }
         // Files that are not pages matter only when a page uses them, and are reported there.
-        let diagnostics = skipped.filter { !$0.isFile || $0.path.hasSuffix(".rst") || $0.path.hasSuffix(".md") }.map { item in
+        let diagnostics = skipped.filter { !$0.isFile || page($0.path) != nil }.map { item in
             Diagnostic(id: item.id, severity: .warning, message: "'\(item.path)' \(item.message)",
                        file: SourceFile(path: displayRoot + "/" + item.path, text: ""))
         }

@@ -21,6 +21,8 @@ extension PageReader {
                                  },
                                  extlinks: extlinks, directives: registry.directives, roles: registry.roles)
         options.readBytes = { files.read($0) }
+        options.defaultRole = config.defaultRole
+        options.highlightLanguage = config.highlightLanguage
         return options
     }
 
@@ -36,7 +38,9 @@ extension PageReader {
             markdown.rst = options
             document = MarkdownParser(options: markdown).parse(file, name: page.name)
         case .rst:
-            document = RSTParser(options: options).parse(file, name: page.name)
+            // Sphinx's rst_epilog: read as if written at the end of every page (its lines follow the page's own).
+            let source = config.rstEpilog.map { SourceFile(path: file.path, text: file.text + "\n\n" + $0 + "\n") } ?? file
+            document = RSTParser(options: options).parse(source, name: page.name)
         }
         if let apiStore, document.root.first(where: { $0.kind == AutodocDirectives.nodeKind }) != nil {
             document = AutodocExpander.expand(document, store: apiStore, parserOptions: options)

@@ -86,7 +86,8 @@ public enum SiteBuilder {
         let project = ProjectFiles(sourceURL: sourceURL, config: config)
         do {
             let (found, problems) = try Discovery.pages(in: sourceURL, exclude: config.exclude, outputDirectory: outputURL,
-                                                        files: project, displayRoot: displayRoot)
+                                                        files: project, displayRoot: displayRoot,
+                                                        suffixes: config.sourceSuffixes)
             pages = found
             report.diagnostics += problems
         } catch {
@@ -267,13 +268,20 @@ public enum SiteBuilder {
         return (inventories, diagnostics)
     }
 
+    /// `vellum.toml`, over what `conf.py` says when there is one (key by key).
     static func loadConfig(sourceURL: URL, displayRoot: String) -> (SiteConfig, [Diagnostic]) {
-        let configURL = sourceURL.appendingPathComponent("vellum.toml")
-        guard let data = FileManager.default.contents(atPath: configURL.path) else {
-            return (SiteConfig(), [])
+        var base = SiteConfig()
+        var diagnostics: [Diagnostic] = []
+        if let data = FileManager.default.contents(atPath: sourceURL.appendingPathComponent("conf.py").path) {
+            let file = SourceFile(path: displayRoot + "/conf.py", text: String(decoding: data, as: UTF8.self))
+            (base, diagnostics) = SiteConfig.load(confPy: file, directory: sourceURL.path)
+        }
+        guard let data = FileManager.default.contents(atPath: sourceURL.appendingPathComponent("vellum.toml").path) else {
+            return (base, diagnostics)
         }
         let file = SourceFile(path: displayRoot + "/vellum.toml", text: String(decoding: data, as: UTF8.self))
-        return SiteConfig.load(file: file, baseDirectory: sourceURL.path)
+        let (config, tomlDiagnostics) = SiteConfig.load(file: file, baseDirectory: sourceURL.path, base: base)
+        return (config, diagnostics + tomlDiagnostics)
     }
 
     /// Replaces each `toctree` node by its rendered lists; hidden ones vanish.

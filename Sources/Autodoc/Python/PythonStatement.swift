@@ -150,11 +150,11 @@ extension PythonStatement {
 
 /// Token-slice helpers shared by the Python parser.
 package enum PythonTokens {
-    static func isOpen(_ token: PythonToken) -> Bool {
+    package static func isOpen(_ token: PythonToken) -> Bool {
         token.kind == .op && (token.text == "(" || token.text == "[" || token.text == "{")
     }
 
-    static func isClose(_ token: PythonToken) -> Bool {
+    package static func isClose(_ token: PythonToken) -> Bool {
         token.kind == .op && (token.text == ")" || token.text == "]" || token.text == "}")
     }
 

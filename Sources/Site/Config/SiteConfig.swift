@@ -59,6 +59,14 @@ public struct SiteConfig: Sendable {
     public var primaryDomain = "py"
     /// Base URL of the published site (for the sitemap), if any.
     public var baseURL: String?
+    /// Page file suffixes and their markup (Sphinx's `source_suffix`).
+    public var sourceSuffixes: [String: PageSource.Markup] = [".rst": .rst, ".md": .markdown]
+    /// reStructuredText appended to every RST page (Sphinx's `rst_epilog`).
+    public var rstEpilog: String?
+    /// The role of `` `text` `` without a role name (Sphinx's `default_role`).
+    public var defaultRole: String?
+    /// The language of code blocks that name none (Sphinx's `highlight_language`).
+    public var highlightLanguage: String?
 
     public init() {}
 }
@@ -66,12 +74,13 @@ public struct SiteConfig: Sendable {
 extension SiteConfig {
     /// Reads `vellum.toml`; every unknown key and wrongly typed value is a
     /// diagnostic at its line, and the defaults stand in for it.
-    public static func load(file: SourceFile, baseDirectory: String) -> (SiteConfig, [Diagnostic]) {
+    /// `base` holds what `conf.py` said, if anything: each key vellum.toml sets replaces it.
+    public static func load(file: SourceFile, baseDirectory: String, base: SiteConfig = SiteConfig()) -> (SiteConfig, [Diagnostic]) {
         var parser = TOMLParser(file: file)
         let root = parser.parse()
         var reader = ConfigReader(file: file, baseDirectory: baseDirectory)
         reader.diagnostics = parser.diagnostics
-        let config = reader.read(root)
+        let config = reader.read(root, base: base)
         return (config, reader.diagnostics)
     }
 }
@@ -82,8 +91,8 @@ private struct ConfigReader {
     let baseDirectory: String
     var diagnostics: [Diagnostic] = []
 
-    mutating func read(_ root: TOMLTable) -> SiteConfig {
-        var config = SiteConfig()
+    mutating func read(_ root: TOMLTable, base: SiteConfig) -> SiteConfig {
+        var config = base
         for key in root.keys {
             guard let entry = root[key] else { continue }
             switch key {
