@@ -20,6 +20,10 @@ public struct ObjectLookup: Sendable {
     /// An exact or scoped name of another type of this domain still matches (Sphinx's Python
     /// domain: `:func:` finds a method by its full name unless the reference is `.specific`).
     public var exactNameOfAnyType = false
+    /// Whether a unique match of the name's last part resolves the reference
+    /// (false where Sphinx looks up exact names only; the separator still
+    /// shapes the did-you-mean suggestions).
+    public var matchesSuffix = true
 
     public init(domain: any Domain) {
         self.domain = domain
@@ -52,7 +56,7 @@ public struct ObjectLookup: Sendable {
             for candidate in scoped(spelling, xref) + [spelling] {
                 if let found = matching(candidate).first { return context.link(xref, to: found) }
             }
-            guard let separator else { continue }
+            guard let separator, matchesSuffix else { continue }
             let suffix = separator + suffixPart(spelling)
             let matches = byName.keys.filter { $0.hasSuffix(suffix) }.sorted().flatMap(matching)
             if matches.count == 1, let found = matches.first { return context.link(xref, to: found) }
