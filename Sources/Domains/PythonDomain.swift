@@ -43,13 +43,18 @@ public struct PythonDomain: Domain {
         var lookup = ObjectLookup(domain: self)
         lookup.exactNameOfAnyType = true
         lookup.scoped = { name, xref in
-            let module = xref.scope["py:module"], cls = xref.scope["py:class"]
-            var names: [String] = []
-            if let module, let cls { names.append("\(module).\(cls).\(name)") }
-            if let cls { names.append("\(cls).\(name)") }
-            if let module { names.append("\(module).\(name)") }
-            return names
+            Self.contextNames(name, module: xref.scope["py:module"], type: xref.scope["py:class"])
         }
         return lookup.resolve(xref, context: context)
+    }
+
+    /// The full names `name` may mean inside a module and a type, most specific first
+    /// (`module.Type.name`, `Type.name`, `module.name`).
+    static func contextNames(_ name: String, module: String?, type: String?) -> [String] {
+        var names: [String] = []
+        if let module, let type { names.append("\(module).\(type).\(name)") }
+        if let type { names.append("\(type).\(name)") }
+        if let module { names.append("\(module).\(name)") }
+        return names
     }
 }

@@ -39,12 +39,7 @@ public struct SwiftDomain: Domain {
     public func resolve(_ xref: PendingXref, context: ResolveContext) -> Resolution {
         var lookup = ObjectLookup(domain: self)
         lookup.scoped = { name, xref in
-            let module = xref.scope["swift:module"], type = xref.scope["swift:type"]
-            var names: [String] = []
-            if let module, let type { names.append("\(module).\(type).\(name)") }
-            if let type { names.append("\(type).\(name)") }
-            if let module { names.append("\(module).\(name)") }
-            return names
+            PythonDomain.contextNames(name, module: xref.scope["swift:module"], type: xref.scope["swift:type"])
         }
         // Members may be written with argument labels (`tagged(_:)`) for ones registered without them (cases).
         lookup.spellings = { name in

@@ -440,66 +440,21 @@ enum ConfPyBuiltins {
         return .str(out)
     }
 
-    /// `"{} {name} {0}".format(...)`.
-    static func format(_ template: String, _ arguments: [PyValue], _ keywords: [String: PyValue]) -> PyValue {
+    /// Replaces each `{field}` of a template (`{{`/`}}` are braces) by what `value` gives for
+    /// the field's text; nil as soon as one field has no value.
+    static func replacingFields(_ template: String, _ value: (String) -> String?) -> String? {
         var out = ""
-        var automatic = 0
         var chars = Array(template)[...]
         while let c = chars.popFirst() {
             if c == "{" {
                 if chars.first == "{" { chars.removeFirst(); out.append("{"); continue }
-                guard let close = chars.firstIndex(of: "}") else { return .unknown("format") }
-                var field = String(chars[chars.startIndex..<close])
-                chars = chars[chars.index(after: close)...]
-                if let colon = field.firstIndex(of: ":") { field = String(field[..<colon]) }
-                if let bang = field.firstIndex(of: "!") { field = String(field[..<bang]) }
-                let value: PyValue?
-                if field.isEmpty {
-                    value = automatic < arguments.count ? arguments[automatic] : nil
-                    automatic += 1
-                } else if let index = Int(field) {
-                    value = index < arguments.count ? arguments[index] : nil
-                } else {
-                    value = keywords[field]
-                }
-                guard let value, let text = value.str else { return .unknown("format field '\(field)'") }
-                out += text
-            } else if c == "}" {
-                if chars.first == "}" { chars.removeFirst() }
-                out.append("}")
-            } else {
-                out.append(c)
-            }
-        }
-        return .str(out)
-    }
-
-    /// An f-string: each `{expression}` evaluated (format specs beyond `!r` are dropped).
-    static func formatString(_ literal: PythonStringLiteral, evaluator: ConfPyEvaluator,
-                             scopes: [[String: PyValue]] = []) -> String? {
-        let body = literal.isRaw ? literal.body : literal.value
-        var out = ""
-        var chars = Array(body)[...]
-        while let c = chars.popFirst() {
-            if c == "{" {
-                if chars.first == "{" { chars.removeFirst(); out.append("{"); continue }
                 var depth = 1
-                var expression = ""
+                var field = ""
                 while let d = chars.popFirst() {
                     if d == "{" { depth += 1 } else if d == "}" { depth -= 1; if depth == 0 { break } }
-                    expression.append(d)
+                    field.append(d)
                 }
-                var repr = false
-                if let bang = expression.range(of: "!r") { repr = true; expression = String(expression[..<bang.lowerBound]) }
-                if let colon = expression.lastIndex(of: ":"), !expression[colon...].contains("]") {
-                    expression = String(expression[..<colon])
-                }
-                guard case .success(let (tokens, _)) = PythonTokenizer.tokenize(expression) else { return nil }
-                var parser = ConfPyExpression(tokens: tokens.filter { $0.kind != .newline && $0.kind != .endOfFile }[...],
-                                              evaluator: evaluator)
-                parser.scopes = scopes
-                let value = parser.parseTupleOrExpression()
-                guard let text = repr ? value.repr : value.str, !value.isUnknown else { return nil }
+                guard let text = value(field) else { return nil }
                 out += text
             } else if c == "}" {
                 if chars.first == "}" { chars.removeFirst() }
@@ -509,6 +464,48 @@ enum ConfPyBuiltins {
             }
         }
         return out
+    }
+
+    /// `"{} {name} {0}".format(...)`.
+    static func format(_ template: String, _ arguments: [PyValue], _ keywords: [String: PyValue]) -> PyValue {
+        var automatic = 0
+        var missing = ""
+        let result = replacingFields(template) { written in
+            var field = written
+            if let colon = field.firstIndex(of: ":") { field = String(field[..<colon]) }
+            if let bang = field.firstIndex(of: "!") { field = String(field[..<bang]) }
+            let value: PyValue?
+            if field.isEmpty {
+                value = automatic < arguments.count ? arguments[automatic] : nil
+                automatic += 1
+            } else if let index = Int(field) {
+                value = index < arguments.count ? arguments[index] : nil
+            } else {
+                value = keywords[field]
+            }
+            missing = field
+            return value?.str
+        }
+        return result.map { .str($0) } ?? .unknown("format field '\(missing)'")
+    }
+
+    /// An f-string: each `{expression}` evaluated (format specs beyond `!r` are dropped).
+    static func formatString(_ literal: PythonStringLiteral, evaluator: ConfPyEvaluator,
+                             scopes: [[String: PyValue]] = []) -> String? {
+        replacingFields(literal.isRaw ? literal.body : literal.value) { field in
+            var expression = field
+            var repr = false
+            if let bang = expression.range(of: "!r") { repr = true; expression = String(expression[..<bang.lowerBound]) }
+            if let colon = expression.lastIndex(of: ":"), !expression[colon...].contains("]") {
+                expression = String(expression[..<colon])
+            }
+            guard case .success(let (tokens, _)) = PythonTokenizer.tokenize(expression) else { return nil }
+            var parser = ConfPyExpression(tokens: tokens.filter { $0.kind != .newline && $0.kind != .endOfFile }[...],
+                                          evaluator: evaluator)
+            parser.scopes = scopes
+            let value = parser.parseTupleOrExpression()
+            return value.isUnknown ? nil : (repr ? value.repr : value.str)
+        }
     }
 
     static func strftime(_ format: String, _ y: Int, _ m: Int, _ d: Int) -> String {
