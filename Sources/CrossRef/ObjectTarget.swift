@@ -13,6 +13,9 @@ public struct ObjectTarget: Sendable, Hashable {
     public var anchor: String
     public var file: SourceFile
     public var range: SourceRange?
+    /// What tells overloads of one name apart (C++ parameter types, `int,double`); nil: the
+    /// name alone identifies the object, and a second description of it is a duplicate.
+    public var overload: String? = nil
 
     /// `domain:type`, as shown in messages (`py:class`).
     public var kindName: String { "\(domain):\(type)" }

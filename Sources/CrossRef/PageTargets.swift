@@ -78,7 +78,8 @@ public enum TargetCollector {
     static func collectObjects(_ node: Node, inGlossary: Bool, targets: inout PageTargets) {
         if node.kind == "desc", node.attributes["noindex"] != .bool(true) {
             let domain = node.string("domain") ?? "py"
-            let type = node.string("objtype") ?? ""
+            // `targettype`: the indexed type when it differs from the directive (`cpp:struct` → `class`).
+            let type = node.string("targettype") ?? node.string("objtype") ?? ""
             for signature in node.children where signature.kind == "desc_signature" {
                 guard let anchor = signature.list("ids").first else { continue }
                 let name = signature.string("fullname")
@@ -93,7 +94,8 @@ public enum TargetCollector {
                 for name in names {
                     targets.objects.append(ObjectTarget(domain: domain, type: type, name: name, document: targets.document,
                                                         anchor: anchor, file: targets.file,
-                                                        range: signature.range ?? node.range))
+                                                        range: signature.range ?? node.range,
+                                                        overload: signature.string("overload")))
                 }
             }
         }

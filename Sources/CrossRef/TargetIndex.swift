@@ -40,7 +40,7 @@ public struct TargetIndex: Sendable {
             for object in page.objects {
                 var byName = index.objects[object.domain] ?? [:]
                 var existing = byName[object.name] ?? []
-                if let first = existing.first(where: { $0.type == object.type }) {
+                if let first = existing.first(where: { $0.type == object.type && $0.overload == object.overload }) {
                     diagnostics.append(Diagnostic(
                         id: "ref.duplicate-object", severity: .warning,
                         message: "duplicate description of \(object.kindName) '\(object.name)'; links go to the first one",

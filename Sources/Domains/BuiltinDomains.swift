@@ -8,6 +8,8 @@ public enum BuiltinDomains {
             StandardDomain(customTypes: customTypes),
             PythonDomain(),
             SwiftDomain(),
+            CDomain(),
+            CppDomain(),
         ]
     }
 

@@ -41,7 +41,12 @@ public enum DomainContext {
         let scope = marker.string("scope") ?? ""
         var stack = state.scopes[domain] ?? []
         switch marker.string("operation") {
-        case "push": stack.append(scope)
+        case "push":
+            if let separator = marker.string("separator"), let top = stack.last, !top.isEmpty, !scope.isEmpty {
+                stack.append(scope.hasPrefix(separator) ? String(scope.dropFirst(separator.count)) : top + separator + scope)
+            } else {
+                stack.append(scope)
+            }
         case "pop": if !stack.isEmpty { stack.removeLast() }
         default: stack = [scope]
         }
@@ -149,6 +154,11 @@ public enum DomainContext {
                 }
             }
             first = false
+            // References inside a signature (`cpp:alias` lines) are in the scope the signature is in.
+            if signature.first(where: { $0.kind == .pendingXref }) != nil {
+                var scoped = state
+                signature = process(signature, state: &scoped)
+            }
             copy.children[index] = signature
         }
         for index in copy.children.indices where copy.children[index].kind != "desc_signature" {

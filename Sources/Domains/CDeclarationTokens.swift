@@ -1,0 +1,82 @@
+/// One token of a C or C++ declaration, with where it stands in the text
+/// (so that the shown signature keeps the author's spacing).
+struct CToken: Sendable, Equatable {
+    enum Kind: Sendable { case identifier, number, string, punctuation }
+    var kind: Kind
+    var text: String
+    /// Character offsets of the token in the declaration, `end` exclusive.
+    var start: Int
+    var end: Int
+
+    var isIdentifier: Bool { kind == .identifier }
+    func `is`(_ text: String) -> Bool { kind == .punctuation && self.text == text }
+}
+
+/// Splits a declaration into identifiers, numbers, string and character
+/// literals and punctuation. `::`, `...`, `->` and `&&` are one token each;
+/// `>>` is two, so that nested template argument lists close one by one.
+enum CTokenizer {
+    static let multiCharacter = ["...", "::", "->", "&&"]
+
+    static func tokens(_ chars: [Character]) -> [CToken] {
+        var tokens: [CToken] = []
+        var k = 0
+        while k < chars.count {
+            let c = chars[k]
+            if c.isWhitespace { k += 1; continue }
+            let start = k
+            if c == "_" || c.isLetter {
+                while k < chars.count, chars[k] == "_" || chars[k].isLetter || chars[k].isNumber { k += 1 }
+                tokens.append(CToken(kind: .identifier, text: String(chars[start..<k]), start: start, end: k))
+            } else if c.isNumber {
+                while k < chars.count, chars[k].isLetter || chars[k].isNumber || chars[k] == "." || chars[k] == "'" { k += 1 }
+                tokens.append(CToken(kind: .number, text: String(chars[start..<k]), start: start, end: k))
+            } else if c == "\"" || c == "'" {
+                k += 1
+                while k < chars.count, chars[k] != c {
+                    k += chars[k] == "\\" ? 2 : 1
+                }
+                k = min(k + 1, chars.count)
+                tokens.append(CToken(kind: .string, text: String(chars[start..<k]), start: start, end: k))
+            } else {
+                let rest = chars[k...]
+                let multi = multiCharacter.first { rest.starts(with: Array($0)) }
+                k += multi?.count ?? 1
+                tokens.append(CToken(kind: .punctuation, text: multi ?? String(c), start: start, end: k))
+            }
+        }
+        return tokens
+    }
+
+    /// The index of the token closing the bracket at `open` (`(`, `[`, `{`; `<` for
+    /// template arguments, where only `<`/`>` outside parentheses count); nil when unclosed.
+    static func closing(_ tokens: [CToken], from open: Int) -> Int? {
+        let opener = tokens[open].text
+        if opener == "<" {
+            var angle = 0, round = 0
+            for k in open..<tokens.count where tokens[k].kind == .punctuation {
+                switch tokens[k].text {
+                case "(", "[", "{": round += 1
+                case ")", "]", "}": round -= 1; if round < 0 { return nil }
+                case "<" where round == 0: angle += 1
+                case ">" where round == 0:
+                    angle -= 1
+                    if angle == 0 { return k }
+                default: break
+                }
+            }
+            return nil
+        }
+        var depth = 0
+        for k in open..<tokens.count where tokens[k].kind == .punctuation {
+            switch tokens[k].text {
+            case "(", "[", "{": depth += 1
+            case ")", "]", "}":
+                depth -= 1
+                if depth == 0 { return k }
+            default: break
+            }
+        }
+        return nil
+    }
+}
