@@ -60,6 +60,8 @@ struct CDeclaration: Sendable, Equatable {
                 i = close + 1
             }
             if i > first { declaration.templatePrefix = collapse(slice(chars, tokens[first].start, tokens[i - 1].end)) }
+            // An unclosed `template<` is not a name.
+            if i < tokens.count, tokens[i].text == "template" { return nil }
         }
         guard i < tokens.count else { return nil }
         let begin = i

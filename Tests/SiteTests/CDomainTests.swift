@@ -1,5 +1,6 @@
 import CrossRef
 import DocTree
+@testable import Domains
 import Foundation
 import Testing
 @testable import Site
@@ -67,5 +68,53 @@ import Testing
         #expect(suggestions["ref.c.data"] == ["tq_queue.length"])
         #expect(suggestions["ref.c.enumerator"] == ["tq_status.TQ_FULL"])
         #expect(report.diagnostics.first { $0.id == "ref.c.type" }?.notes.first?.message.contains(":c:macro:") == true)
+    }
+
+    /// The declared name of C and C++ declarations (what Sphinx takes as the object's name).
+    @Test(arguments: [
+        ("int *PyObject_Call(PyObject *callable, PyObject *args)", CDeclaration.Language.c, "PyObject_Call"),
+        ("const char *name", .c, "name"),
+        ("char *const label", .c, "label"),
+        ("MAX(a, b)", .c, "MAX"),
+        ("Py_BEGIN_ALLOW_THREADS", .c, "Py_BEGIN_ALLOW_THREADS"),
+        ("int values[16]", .c, "values"),
+        ("void (*cb)(int)", .c, "cb"),
+        ("void (*(*table)(int))(double)", .c, "table"),
+        ("PyObject *PyTypeObject.tp_bases", .c, "PyTypeObject.tp_bases"),
+        ("unsigned flags : 3", .c, "flags"),
+        ("RED = 1", .c, "RED"),
+        ("template<class T> void swap(T&, T&)", .cpp, "swap"),
+        ("std::size_t ns::Stack<T>::size() const noexcept", .cpp, "ns::Stack::size"),
+        ("bool operator==(const Point &other) const", .cpp, "operator=="),
+        ("operator bool() const", .cpp, "operator bool"),
+        ("~Stack()", .cpp, "~Stack"),
+        ("Handle = std::shared_ptr<Resource>", .cpp, "Handle"),
+        ("std::vector<std::pair<int, int>> pairs", .cpp, "pairs"),
+        ("int (Widget::*handler)(int)", .cpp, "handler"),
+    ])
+    func declarationNames(_ text: String, _ language: CDeclaration.Language, _ name: String) {
+        #expect(CDeclaration.parse(text, language: language, shape: .declaration)?.name == name)
+    }
+
+    @Test func parameterTypesMakeOverloadKeys() {
+        #expect(CFamilyNames.overloadKey(["const T &value = T()", "int"], qualifiers: ["const"]) == "const T&,int const")
+        #expect(CFamilyNames.overloadKey(["void"], qualifiers: []) == "")
+        #expect(CFamilyNames.overloadKey(["std::string name", "unsigned int", "const Foo"], qualifiers: [])
+                    == "std::string,unsigned int,const Foo")
+        #expect(CFamilyNames.reference("ns::C<int>::f(const T&) const", language: .cpp) == ("ns::C::f", "const T& const"))
+        #expect(CFamilyNames.reference("f()", language: .cpp) == ("f", nil))
+        #expect(CFamilyNames.reference("point.x", language: .c) == ("point.x", nil))
+    }
+
+    /// Unbalanced or truncated declarations are refused (a warning at the directive), never a crash or a hang.
+    @Test(arguments: ["", "(", "int f(", "))))", "operator", "template<", "template<typename T", "int (*", "::", "~",
+                      "\"x\"", "<<<<", "a::", "[", "int a[", "f(((((((((("])
+    func malformedDeclarationsAreRefused(_ text: String) {
+        for language in [CDeclaration.Language.c, .cpp] {
+            for shape in [CDeclaration.Shape.declaration, .named] {
+                let parsed = CDeclaration.parse(text, language: language, shape: shape)
+                #expect(parsed == nil || parsed?.name.isEmpty == false)
+            }
+        }
     }
 }
