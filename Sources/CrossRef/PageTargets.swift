@@ -97,6 +97,17 @@ public enum TargetCollector {
                                                         range: signature.range ?? node.range,
                                                         overload: signature.string("overload")))
                 }
+                // Objects the signature declares besides itself (C/C++ function and template
+                // parameters), `type name`: named under it, sharing its anchor.
+                let separator = signature.string("scopesep") ?? "."
+                for member in signature.list("memberobjects") {
+                    guard let space = member.firstIndex(of: " ") else { continue }
+                    targets.objects.append(ObjectTarget(domain: domain, type: String(member[..<space]),
+                                                        name: name + separator + member[member.index(after: space)...],
+                                                        document: targets.document, anchor: anchor, file: targets.file,
+                                                        range: signature.range ?? node.range,
+                                                        overload: signature.string("overload")))
+                }
             }
         }
         // Module targets (`py:module`) are plain targets with a domain and object type.

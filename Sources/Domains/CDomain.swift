@@ -10,7 +10,9 @@ import Markup
 ///
 /// Names are scoped with `.` as in Sphinx: members described inside
 /// `c:struct:: point` are `point.x`, and `c:namespace:: net` puts what follows
-/// in `net`. Anchors are Sphinx's: `c.` and the full name (`c.point.x`).
+/// in `net`. As in Sphinx every declaration is the scope of its description,
+/// and a function's named parameters are objects inside it (`functionParam`,
+/// found by `:c:var:` there, linking to the function). Anchors are Sphinx's: `c.` and the full name (`c.point.x`).
 /// The roles that find each type follow Sphinx's object types (`:c:type:` also
 /// finds structs, unions, enums and functions). Resolution: ``CFamilyLookup``.
 public struct CDomain: Domain {
@@ -29,6 +31,7 @@ public struct CDomain: Domain {
         ObjectType("enum", roles: ["enum", "type"], indexTemplate: "%s (C enum)"),
         ObjectType("enumerator", roles: ["enumerator"], indexTemplate: "%s (C enumerator)"),
         ObjectType("type", roles: ["type"], indexTemplate: "%s (C type)"),
+        ObjectType("functionParam", roles: ["var", "member", "data"], label: "function parameter"),
     ]
 
     static let objects: [CFamilyObject] = [
@@ -36,9 +39,9 @@ public struct CDomain: Domain {
         CFamilyObject(directive: "member", targetType: "member", shape: .declaration),
         CFamilyObject(directive: "var", targetType: "member", shape: .declaration),
         CFamilyObject(directive: "macro", targetType: "macro", shape: .declaration),
-        CFamilyObject(directive: "struct", targetType: "struct", shape: .named, keyword: .fixed("struct"), nests: true),
-        CFamilyObject(directive: "union", targetType: "union", shape: .named, keyword: .fixed("union"), nests: true),
-        CFamilyObject(directive: "enum", targetType: "enum", shape: .named, keyword: .fixed("enum"), nests: true),
+        CFamilyObject(directive: "struct", targetType: "struct", shape: .named, keyword: .fixed("struct")),
+        CFamilyObject(directive: "union", targetType: "union", shape: .named, keyword: .fixed("union")),
+        CFamilyObject(directive: "enum", targetType: "enum", shape: .named, keyword: .fixed("enum")),
         CFamilyObject(directive: "enumerator", targetType: "enumerator", shape: .declaration),
         CFamilyObject(directive: "type", targetType: "type", shape: .declaration, keyword: .typeDeclaration),
     ]

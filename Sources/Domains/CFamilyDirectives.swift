@@ -17,7 +17,10 @@ struct CFamilyObject: Sendable {
     var targetType: String
     var shape: CDeclaration.Shape
     var keyword: Keyword = .none
-    var nests = false
+    /// Objects described in its content are named under it, and references there look in it
+    /// first. Sphinx makes every C and C++ declaration the parent of its content (so a
+    /// function's parameters are found from its description), not only classes.
+    var nests = true
 }
 
 /// The directives the two domains build the same way.
@@ -39,6 +42,17 @@ enum CFamilyDirectives {
             case .typeDeclaration: keyword = declaration.typeKeyword
             }
             var signature = ParsedSignature(name: declaration.name, parts: declaration.parts(keyword: keyword))
+            // Sphinx declares a function's parameters and a template's parameters as objects
+            // inside it (`functionParam`, `templateParam`), found from the object's content.
+            var members: [String] = []
+            if object.targetType == "function" {
+                members += (declaration.parameters ?? []).compactMap { CFamilyNames.parameterName($0, language: language) }
+                    .map { "functionParam " + $0 }
+            }
+            if let prefix = declaration.templatePrefix {
+                members += CFamilyNames.templateParameterNames(prefix).map { "templateParam " + $0 }
+            }
+            if !members.isEmpty { signature.attributes["memberobjects"] = .list(members) }
             if language == .cpp, object.targetType == "function", let parameters = declaration.parameters {
                 let key = CFamilyNames.overloadKey(parameters, qualifiers: declaration.qualifiers)
                 signature.attributes["overload"] = .string(key)

@@ -94,7 +94,10 @@ struct CFamilyLookup {
     /// spelled nearly like it, and the same name as an object of another kind.
     func notFound(_ xref: PendingXref, name: String, types: [String], byName: [String: [ObjectTarget]],
                   context: ResolveContext) -> Resolution {
-        let sameKind = Set(byName.values.flatMap { $0 }.filter { types.contains($0.type) }.map(\.name))
+        // Parameters are objects Sphinx makes up from signatures: never suggested.
+        let implicit: Set<String> = ["functionParam", "templateParam"]
+        let sameKind = Set(byName.values.flatMap { $0 }.filter { types.contains($0.type) && !implicit.contains($0.type) }
+            .map(\.name))
         func last(_ name: String) -> String { name.components(separatedBy: separator).last ?? name }
         var suggestions = sameKind.filter { $0.hasSuffix(separator + name) }.sorted()
         if suggestions.isEmpty { suggestions = TargetIndex.suggestions(for: name, among: sameKind) }
@@ -106,7 +109,7 @@ struct CFamilyLookup {
         var notes: [Diagnostic.Note] = []
         let allTypes = domain.objectTypes.map(\.name)
         for other in lookup(name, types: allTypes, scope: xref.scope["\(domain.name):scope"], byName: byName)
-            where !types.contains(other.type) {
+            where !types.contains(other.type) && !implicit.contains(other.type) {
             let role = domain.objectTypes.first { $0.name == other.type }?.roles.first ?? other.type
             notes.append(.init("'\(other.name)' is a \(other.kindName); use the matching role, e.g. :\(domain.name):\(role):`\(xref.target)`",
                                file: other.file, range: other.range))

@@ -61,6 +61,39 @@ enum CFamilyNames {
         return CDeclaration.joined(tokens)
     }
 
+    /// The name a function parameter declares (`const T &value = T()` → `value`,
+    /// `void (*done)(int)` → `done`); nil for an unnamed one (`int`, `T&`, `...`).
+    static func parameterName(_ parameter: String, language: CDeclaration.Language) -> String? {
+        var tokens = CTokenizer.tokens(Array(parameter))
+        if let equals = tokens.firstIndex(where: { $0.is("=") }) { tokens.removeSubrange(equals...) }
+        if let last = tokens.last, last.isIdentifier, parameterType(CDeclaration.joined(tokens)) != CDeclaration.joined(tokens) {
+            return last.text
+        }
+        if let declaration = CDeclaration.parse(parameter, language: language, shape: .declaration),
+           declaration.declaratorSuffix.hasPrefix(")") {
+            return declaration.name
+        }
+        return nil
+    }
+
+    /// The names a `template<…>` prefix declares: `template<typename T, std::size_t N = 4>` → `T`, `N`.
+    static func templateParameterNames(_ prefix: String) -> [String] {
+        let tokens = CTokenizer.tokens(Array(prefix))
+        var names: [String] = []
+        var k = 0
+        while k + 1 < tokens.count, tokens[k].text == "template", tokens[k + 1].is("<"),
+              let close = CTokenizer.closing(tokens, from: k + 1) {
+            let inside = CDeclaration.joined(Array(tokens[(k + 2)..<close]))
+            for parameter in DomainSupport.splitArguments(inside) {
+                var words = CTokenizer.tokens(Array(parameter))
+                if let equals = words.firstIndex(where: { $0.is("=") }) { words.removeSubrange(equals...) }
+                if words.count >= 2, let last = words.last, last.isIdentifier { names.append(last.text) }
+            }
+            k = close + 1
+        }
+        return names
+    }
+
     /// Words for what an id cannot hold in a function's name: `~Stack` → `dtor`,
     /// `operator==` → `operator-eq`, so that they do not share the anchor of `Stack` or `operator<`.
     static func anchorWord(_ shortName: String) -> String? {

@@ -10,9 +10,12 @@ import Markup
 /// `:cpp:type:`, `:cpp:concept:`, `:cpp:enum:`, `:cpp:enumerator:`, and
 /// `:cpp:expr:`/`:cpp:texpr:` (code or text, never a link).
 ///
-/// Names are scoped with `::` by namespaces and by the classes, unions and
-/// enums whose content describes them; a `template<…>` prefix is shown and
-/// is not part of the name. References may carry template arguments and a
+/// Names are scoped with `::` by namespaces and by the declaration whose
+/// content describes them (classes, unions, enums — every declaration, as in
+/// Sphinx); a `template<…>` prefix is shown and is not part of the name.
+/// Template and named function parameters are objects inside their
+/// declaration (`templateParam`, `functionParam`), found from its
+/// description (`:cpp:type:`T``) and linking to it. References may carry template arguments and a
 /// parameter list (`ds::Stack<int>::push(const T&)`): the arguments are
 /// ignored, the parameter types select an overload. As in Sphinx, `struct`s
 /// are stored as `class` objects and `var`s as `member`s (so `objects.inv`
@@ -36,20 +39,23 @@ public struct CppDomain: Domain {
         ObjectType("concept", roles: ["concept", "any"], indexTemplate: "%s (C++ concept)"),
         ObjectType("enum", roles: ["enum", "type", "any"], indexTemplate: "%s (C++ enum)"),
         ObjectType("enumerator", roles: ["enumerator", "any"], indexTemplate: "%s (C++ enumerator)"),
+        ObjectType("functionParam", roles: ["member", "var", "any"], label: "function parameter"),
+        ObjectType("templateParam", roles: ["class", "struct", "union", "member", "var", "type", "any"],
+                   label: "template parameter"),
     ]
 
     static let objects: [CFamilyObject] = [
-        CFamilyObject(directive: "class", targetType: "class", shape: .named, keyword: .fixed("class"), nests: true),
-        CFamilyObject(directive: "struct", targetType: "class", shape: .named, keyword: .fixed("struct"), nests: true),
-        CFamilyObject(directive: "union", targetType: "union", shape: .named, keyword: .fixed("union"), nests: true),
+        CFamilyObject(directive: "class", targetType: "class", shape: .named, keyword: .fixed("class")),
+        CFamilyObject(directive: "struct", targetType: "class", shape: .named, keyword: .fixed("struct")),
+        CFamilyObject(directive: "union", targetType: "union", shape: .named, keyword: .fixed("union")),
         CFamilyObject(directive: "function", targetType: "function", shape: .declaration),
         CFamilyObject(directive: "member", targetType: "member", shape: .declaration),
         CFamilyObject(directive: "var", targetType: "member", shape: .declaration),
         CFamilyObject(directive: "type", targetType: "type", shape: .declaration, keyword: .typeDeclaration),
         CFamilyObject(directive: "concept", targetType: "concept", shape: .named, keyword: .fixed("concept")),
-        CFamilyObject(directive: "enum", targetType: "enum", shape: .named, keyword: .fixed("enum"), nests: true),
-        CFamilyObject(directive: "enum-struct", targetType: "enum", shape: .named, keyword: .fixed("enum struct"), nests: true),
-        CFamilyObject(directive: "enum-class", targetType: "enum", shape: .named, keyword: .fixed("enum class"), nests: true),
+        CFamilyObject(directive: "enum", targetType: "enum", shape: .named, keyword: .fixed("enum")),
+        CFamilyObject(directive: "enum-struct", targetType: "enum", shape: .named, keyword: .fixed("enum struct")),
+        CFamilyObject(directive: "enum-class", targetType: "enum", shape: .named, keyword: .fixed("enum class")),
         CFamilyObject(directive: "enumerator", targetType: "enumerator", shape: .declaration),
     ]
 

@@ -16,7 +16,7 @@ import Testing
         let out = tmp.appendingPathComponent("site")
         let report = try buildFixture("domain-c", output: out)
         #expect(report.diagnostics.isEmpty, "\(rendered(report.diagnostics))")
-        #expect(report.referencesChecked == 29)
+        #expect(report.referencesChecked == 31)
         for page in ["index", "reference", "guide"] {
             let html = try String(contentsOf: out.appendingPathComponent(page + ".html"), encoding: .utf8)
             expectGolden(html, "domain-c/\(page).html")
@@ -46,10 +46,12 @@ import Testing
             "enum tq_status reference.html#c.tq_status",
             "enumerator tq_status.TQ_FULL reference.html#c.tq_status.TQ_FULL",
             "type tq_compare reference.html#c.tq_compare",
+            // Function parameters are objects inside the function, with its anchor (Sphinx's `functionParam`).
+            "functionParam tq_push_front.length reference.html#c.tq_push_front",
         ]
         for entry in expected { #expect(entries.contains(entry), "missing \(entry)") }
         // The alias line is a reference, not a second description.
-        #expect(inventory.entries.filter { $0.domain == "c" }.count == 25)
+        #expect(inventory.entries.filter { $0.domain == "c" }.count == 36)
     }
 
     @Test func oneBrokenReferenceOfEachCRoleIsReportedOnce() throws {

@@ -15,7 +15,7 @@ import Testing
         let out = tmp.appendingPathComponent("site")
         let report = try buildFixture("domain-cpp", output: out)
         #expect(report.diagnostics.isEmpty, "\(rendered(report.diagnostics))")
-        #expect(report.referencesChecked == 36)
+        #expect(report.referencesChecked == 41)
         for page in ["index", "containers", "geometry", "guide"] {
             let html = try String(contentsOf: out.appendingPathComponent(page + ".html"), encoding: .utf8)
             expectGolden(html, "domain-cpp/\(page).html")
@@ -65,9 +65,14 @@ import Testing
             "union orb::Slot containers.html#cpp.orb-Slot",
             "member orb::detail::counter containers.html#cpp.orb-detail-counter",
             "enumerator orb::geo::Unit::metre geometry.html#cpp.orb-geo-Unit-metre",
+            // Template and function parameters are objects inside their declaration, with its anchor.
+            "templateParam orb::RingBuffer::N containers.html#cpp.orb-RingBuffer",
+            "templateParam orb::swap::T containers.html#cpp.orb-swap-T-ref-T-ref",
+            "functionParam orb::RingBuffer::push::value containers.html#cpp.orb-RingBuffer-push-T-rref",
+            "functionParam orb::detail::hash::seed containers.html#cpp.orb-detail-hash-const-char-ptr-int",
         ]
         for entry in expected { #expect(entries.contains(entry), "missing \(entry)") }
-        #expect(entries.count == 37)
+        #expect(entries.count == 51)
         #expect(Set(entries).count == entries.count)
     }
 
