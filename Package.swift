@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "DocTree", "VellumCLI"], exclude: ["Fixtures"]),
         .testTarget(name: "RoutersTests", dependencies: ["Routers"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "DocTree", "Domains", "Extensions"], exclude: ["Fixtures"]),
-        .testTarget(name: "DomainsTests", dependencies: ["Domains", "RST", "DocTree", "Extensions", "CrossRef"], exclude: ["Fixtures"]),
-        .testTarget(name: "AutodocTests", dependencies: ["Autodoc", "DocTree", "RST", "Domains", "Extensions"], exclude: ["Fixtures", "Oracle"]),
+        .testTarget(name: "DomainsTests", dependencies: ["Domains", "RST", "DocTree", "Extensions", "CrossRef", "HTMLWriter", "Markup"], exclude: ["Fixtures"]),
+        .testTarget(name: "AutodocTests", dependencies: ["Autodoc", "DocTree", "RST", "Domains", "Extensions", "CrossRef"], exclude: ["Fixtures", "Oracle"]),
     ]
 )

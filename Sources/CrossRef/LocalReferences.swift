@@ -49,7 +49,7 @@ public enum LocalReferences {
         var rewritten = doc.root.rewritten { node -> [Node] in
             switch node.kind {
             case .reference where node.attributes["anonymous"] == .bool(true) || node.string("anonymous") == "1":
-                guard node.string("refuri") == nil, node.string("refid") == nil else { return [node] }
+                guard node.refuri == nil, node.refid == nil else { return [node] }
                 defer { anonymousIndex += 1 }
                 guard anonymousIndex < names.anonymous.count else {
                     fail("rst.anonymous-mismatch", "anonymous reference has no matching anonymous target (`__ URL`)", node)
@@ -57,21 +57,21 @@ public enum LocalReferences {
                 }
                 var copy = node
                 let target = names.anonymous[anonymousIndex]
-                if let uri = target.string("refuri") {
+                if let uri = target.refuri {
                     copy.attributes["refuri"] = .string(uri)
-                } else if let refname = target.string("refname") {
+                } else if let refname = target.refname {
                     var seen: Set<String> = []
                     guard let resolved = resolveName(refname, &seen) else {
                         fail("rst.unknown-target", "unknown target name: \"\(refname)\"", node)
                         return [node]
                     }
                     apply(resolved, to: &copy)
-                } else if let id = target.string("refid") ?? target.list("ids").first {
+                } else if let id = target.refid ?? target.ids.first {
                     copy.attributes["refid"] = .string(id)
                 }
                 return [copy]
             case .reference:
-                guard let refname = node.string("refname") else { return [node] }
+                guard let refname = node.refname else { return [node] }
                 var seen: Set<String> = []
                 guard let resolved = resolveName(refname, &seen) else {
                     let known = Set(names.external.keys).union(names.local.keys).union(names.indirect.keys)
@@ -86,7 +86,7 @@ public enum LocalReferences {
             case "footnote_reference":
                 var copy = node
                 let id: String?
-                if let refname = node.string("refname") {
+                if let refname = node.refname {
                     id = names.footnotes[refname]
                 } else if node.string("auto") == "*" {
                     id = symbolIndex < names.symbolFootnotes.count ? names.symbolFootnotes[symbolIndex] : nil
@@ -106,7 +106,7 @@ public enum LocalReferences {
                 if let label = names.numbers[id] { copy.children = [.text(label)] }
                 return [copy]
             case "citation_reference":
-                guard let refname = node.string("refname") else { return [node] }
+                guard let refname = node.refname else { return [node] }
                 guard let id = names.citations[refname] else {
                     fail("rst.unknown-citation", "citation [\(node.textContent)] is not defined on this page", node,
                          suggestions: TargetIndex.suggestions(for: refname, among: names.citations.keys))
@@ -117,7 +117,7 @@ public enum LocalReferences {
                 copy.attributes["refname"] = nil
                 return [copy]
             case "substitution_reference":
-                let refname = node.string("refname") ?? node.textContent
+                let refname = node.refname ?? node.textContent
                 guard let replacement = names.substitutions[refname] ?? names.substitutionsFolded[refname.lowercased()] else {
                     fail("rst.undefined-substitution", "undefined substitution referenced: \"\(refname)\"", node,
                          suggestions: TargetIndex.suggestions(for: refname, among: names.substitutions.keys))
@@ -125,7 +125,7 @@ public enum LocalReferences {
                 }
                 return replacement
             case "footnote":
-                guard let id = node.list("ids").first, let label = names.numbers[id],
+                guard let id = node.ids.first, let label = names.numbers[id],
                       !node.children.contains(where: { $0.kind == "label" }) else { return [node] }
                 var copy = node
                 copy.children.insert(Node("label", children: [.text(label)]), at: 0)
@@ -147,13 +147,13 @@ public enum LocalReferences {
         var backrefs: [String: [String]] = [:]
         rewritten.walk { node in
             if node.kind == "footnote_reference" || node.kind == "citation_reference",
-               let target = node.string("refid"), let id = node.list("ids").first {
+               let target = node.refid, let id = node.ids.first {
                 backrefs[target, default: []].append(id)
             }
         }
         if !backrefs.isEmpty {
             rewritten = rewritten.rewritten { node in
-                guard node.kind == "footnote" || node.kind == "citation", let id = node.list("ids").first,
+                guard node.kind == "footnote" || node.kind == "citation", let id = node.ids.first,
                       let refs = backrefs[id] else { return [node] }
                 var copy = node
                 copy.attributes["backrefs"] = .list(refs)
@@ -171,30 +171,30 @@ public enum LocalReferences {
             if isAnonymous {
                 names.anonymous.append(node)
             }
-            for name in node.list("names") {
-                if let uri = node.string("refuri") { names.external[name] = uri }
-                else if let refname = node.string("refname") { names.indirect[name] = normalizeLabel(refname) }
-                else if let id = node.string("refid") ?? node.list("ids").first { names.local[name] = id }
+            for name in node.names {
+                if let uri = node.refuri { names.external[name] = uri }
+                else if let refname = node.refname { names.indirect[name] = normalizeLabel(refname) }
+                else if let id = node.refid ?? node.ids.first { names.local[name] = id }
             }
         case "substitution_definition":
-            for name in node.list("names") {
+            for name in node.names {
                 names.substitutions[name] = node.children
                 names.substitutionsFolded[name.lowercased()] = node.children
             }
         case "footnote":
-            if let id = node.list("ids").first {
-                for name in node.list("names") { names.footnotes[name] = id }
+            if let id = node.ids.first {
+                for name in node.names { names.footnotes[name] = id }
                 if node.string("auto") == "*" { names.symbolFootnotes.append(id) }
-                else if node.string("auto") != nil, node.list("names").isEmpty { names.autoFootnotes.append(id) }
+                else if node.string("auto") != nil, node.names.isEmpty { names.autoFootnotes.append(id) }
             }
         case "citation":
-            if let id = node.list("ids").first {
-                for name in node.list("names") { names.citations[name] = id }
+            if let id = node.ids.first {
+                for name in node.names { names.citations[name] = id }
             }
         default:
             // Sections and other elements: implicit (title) and propagated names.
-            if node.kind != .text, let id = node.list("ids").first {
-                for name in node.list("names") where names.local[name] == nil { names.local[name] = id }
+            if node.kind != .text, let id = node.ids.first {
+                for name in node.names where names.local[name] == nil { names.local[name] = id }
             }
         }
         for child in node.children where !child.isText { collect(child, into: &names) }
@@ -207,13 +207,13 @@ public enum LocalReferences {
         var auto: [(id: String, names: [String])] = []
         var symbolCount = 0
         root.walk { node in
-            guard node.kind == "footnote", let id = node.list("ids").first else { return }
+            guard node.kind == "footnote", let id = node.ids.first else { return }
             if node.string("auto") == "*" {
                 let symbol = symbols[symbolCount % symbols.count]
                 names.numbers[id] = String(repeating: symbol, count: symbolCount / symbols.count + 1)
                 symbolCount += 1
             } else if node.string("auto") != nil {
-                auto.append((id, node.list("names")))
+                auto.append((id, node.names))
             } else if let label = node.children.first(where: { $0.kind == "label" })?.textContent, let n = Int(label) {
                 taken.insert(n)
             }

@@ -16,6 +16,9 @@ public struct ObjectTarget: Sendable, Hashable {
     /// What tells overloads of one name apart (C++ parameter types, `int,double`); nil: the
     /// name alone identifies the object, and a second description of it is a duplicate.
     public var overload: String? = nil
+    /// A canonical name (the defining path of a re-exported object): links
+    /// resolve by it, but it never counts as a second description.
+    public var isAlias = false
 
     /// `domain:type`, as shown in messages (`py:class`).
     public var kindName: String { "\(domain):\(type)" }

@@ -52,7 +52,7 @@ public enum TargetCollector {
             // The label targets now point at their element instead of carrying the ids.
             let moved = targets.movedIDs
             doc.root = doc.root.rewritten { node in
-                guard isLabelTarget(node), let id = node.list("ids").first, let element = moved[id] else { return [node] }
+                guard isLabelTarget(node), let id = node.ids.first, let element = moved[id] else { return [node] }
                 var target = node
                 target.attributes["ids"] = .list([])
                 target.attributes["refid"] = .string(element)
@@ -61,13 +61,13 @@ public enum TargetCollector {
         }
         // Labels at the very end of a page point at the end of the page.
         for target in pending {
-            for (name, id) in zip(labelNames(target), target.list("ids")) {
+            for (name, id) in zip(labelNames(target), target.ids) {
                 targets.labels.append(Label(name: normalizeLabel(name), document: doc.name, anchor: id, title: nil,
                                             elementKind: "target", file: doc.source, range: target.range))
             }
         }
         doc.root.walk { node in
-            for id in node.list("ids") { targets.anchors.insert(id) }
+            for id in node.ids { targets.anchors.insert(id) }
         }
         collectObjects(doc.root, inGlossary: false, targets: &targets)
         targets.outline = outline(of: doc.root, isRoot: true)
@@ -76,66 +76,67 @@ public enum TargetCollector {
 
     /// `desc` nodes (object descriptions) and glossary terms.
     static func collectObjects(_ node: Node, inGlossary: Bool, targets: inout PageTargets) {
-        if node.kind == "desc", node.attributes["noindex"] != .bool(true) {
-            let domain = node.string("domain") ?? "py"
-            // `targettype`: the indexed type when it differs from the directive (`cpp:struct` → `class`).
-            let type = node.string("targettype") ?? node.string("objtype") ?? ""
-            for signature in node.children where signature.kind == "desc_signature" {
-                guard let anchor = signature.list("ids").first else { continue }
-                let name = signature.string("fullname")
-                    ?? signature.first(where: { $0.kind == "desc_name" })?.textContent ?? anchor
+        if let desc = DescNode(node), !desc.noindex {
+            for signature in desc.signatures {
+                guard let anchor = signature.ids.first else { continue }
+                let name = signature.fullname ?? signature.shownName ?? anchor
                 var names = [name]
-                if domain == "std", type == "option" {
+                if desc.domain == "std", desc.objtype == "option" {
                     // Options are known by program and name: `vellum-build --strict`.
-                    let all = signature.list("allnames")
-                    let program = signature.string("program") ?? ""
-                    names = (all.isEmpty ? [name] : all).map { program.isEmpty ? $0 : "\(program) \($0)" }
+                    let program = signature.program ?? ""
+                    names = (signature.allnames.isEmpty ? [name] : signature.allnames)
+                        .map { program.isEmpty ? $0 : "\(program) \($0)" }
                 }
                 for name in names {
-                    targets.objects.append(ObjectTarget(domain: domain, type: type, name: name, document: targets.document,
-                                                        anchor: anchor, file: targets.file,
-                                                        range: signature.range ?? node.range,
-                                                        overload: signature.string("overload")))
+                    targets.objects.append(ObjectTarget(domain: desc.domain, type: desc.targetType, name: name,
+                                                        document: targets.document, anchor: anchor, file: targets.file,
+                                                        range: signature.range ?? node.range, overload: signature.overload))
                 }
                 // Objects the signature declares besides itself (C/C++ function and template
                 // parameters), `type name`: named under it, sharing its anchor.
-                let separator = signature.string("scopesep") ?? "."
-                for member in signature.list("memberobjects") {
+                let separator = signature.scopeSeparator ?? "."
+                for member in signature.memberObjects {
                     guard let space = member.firstIndex(of: " ") else { continue }
-                    targets.objects.append(ObjectTarget(domain: domain, type: String(member[..<space]),
+                    targets.objects.append(ObjectTarget(domain: desc.domain, type: String(member[..<space]),
                                                         name: name + separator + member[member.index(after: space)...],
                                                         document: targets.document, anchor: anchor, file: targets.file,
-                                                        range: signature.range ?? node.range,
-                                                        overload: signature.string("overload")))
+                                                        range: signature.range ?? node.range, overload: signature.overload))
+                }
+                if let canonical = signature.canonical, !names.contains(canonical) {
+                    var alias = ObjectTarget(domain: desc.domain, type: desc.targetType, name: canonical,
+                                             document: targets.document, anchor: anchor, file: targets.file,
+                                             range: signature.range ?? node.range)
+                    alias.isAlias = true
+                    targets.objects.append(alias)
                 }
             }
         }
         // Module targets (`py:module`) are plain targets with a domain and object type.
         if node.kind == .target, let domain = node.string("domain"), let type = node.string("objtype"),
-           let name = node.string("fullname"), let anchor = node.list("ids").first {
+           let name = node.string("fullname"), let anchor = node.ids.first {
             targets.objects.append(ObjectTarget(domain: domain, type: type, name: name, document: targets.document,
                                                 anchor: anchor, file: targets.file, range: node.range))
         }
-        if inGlossary, node.kind == .term, let anchor = node.list("ids").first {
+        if inGlossary, node.kind == .term, let anchor = node.ids.first {
             targets.objects.append(ObjectTarget(domain: "std", type: "term", name: normalizeLabel(node.textContent),
                                                 document: targets.document, anchor: anchor, file: targets.file,
                                                 range: node.range))
         }
         for child in node.children where !child.isText {
-            collectObjects(child, inGlossary: inGlossary || node.kind == "glossary", targets: &targets)
+            collectObjects(child, inGlossary: inGlossary || node.kind == .glossary, targets: &targets)
         }
     }
 
     /// Whether a target node is an internal label (`.. _name:` with nothing after the colon).
     static func isLabelTarget(_ node: Node) -> Bool {
-        node.kind == .target && node.string("refuri") == nil && node.string("refname") == nil
-            && node.string("refid") == nil && !labelNames(node).isEmpty && node.children.isEmpty
+        node.kind == .target && node.refuri == nil && node.refname == nil
+            && node.refid == nil && !labelNames(node).isEmpty && node.children.isEmpty
     }
 
     /// A target's names, duplicates included: the parser demotes a repeated
     /// name to `dupnames`, and the site index reports the duplicate with both places.
     static func labelNames(_ node: Node) -> [String] {
-        node.list("names") + node.list("dupnames")
+        node.names + node.list("dupnames")
     }
 
     /// Whether a node is transparent for target propagation.
@@ -155,16 +156,16 @@ public enum TargetCollector {
             if !pending.isEmpty && !child.isText && !isSkippable(child) {
                 // The pending labels belong to this element; their ids move onto it.
                 child = attach(pending, to: child, targets: &targets)
-                let elementID = child.list("ids").first ?? ""
-                for target in pending { for id in target.list("ids") { targets.movedIDs[id] = elementID } }
+                let elementID = child.ids.first ?? ""
+                for target in pending { for id in target.ids { targets.movedIDs[id] = elementID } }
                 pending.removeAll()
             }
             if !child.isText && child.kind != .target {
                 child = propagate(child, pending: &pending, targets: &targets)
             }
             // Inline targets (`_`name``) are labels without a title.
-            if child.kind == .target, !child.children.isEmpty, child.string("refuri") == nil {
-                for (name, id) in zip(labelNames(child), child.list("ids")) {
+            if child.kind == .target, !child.children.isEmpty, child.refuri == nil {
+                for (name, id) in zip(labelNames(child), child.ids) {
                     targets.labels.append(Label(name: normalizeLabel(name), document: targets.document, anchor: id,
                                                 title: nil, elementKind: "inline", file: targets.file, range: child.range))
                 }
@@ -177,11 +178,11 @@ public enum TargetCollector {
 
     private static func attach(_ labels: [Node], to element: Node, targets: inout PageTargets) -> Node {
         var element = element
-        var ids = element.list("ids")
-        var names = element.list("names")
+        var ids = element.ids
+        var names = element.names
         let title = titleText(of: element)
         for target in labels {
-            for (name, id) in zip(labelNames(target), target.list("ids")) {
+            for (name, id) in zip(labelNames(target), target.ids) {
                 if !ids.contains(id) { ids.append(id) }
                 if !names.contains(name) { names.append(name) }
                 targets.labels.append(Label(name: normalizeLabel(name), document: targets.document, anchor: id,
@@ -217,7 +218,7 @@ public enum TargetCollector {
         for child in node.children where child.kind == .section {
             let title = child.children.first(where: { $0.kind == .title })?.textContent ?? ""
             let sub = outline(of: child, isRoot: false)
-            result.append(SectionOutline(title: title, anchor: child.list("ids").first ?? "", children: sub))
+            result.append(SectionOutline(title: title, anchor: child.ids.first ?? "", children: sub))
         }
         // A page with one top-level section: that section is the page title.
         if isRoot, result.count == 1 { return result[0].children }

@@ -40,7 +40,16 @@ public struct TargetIndex: Sendable {
             for object in page.objects {
                 var byName = index.objects[object.domain] ?? [:]
                 var existing = byName[object.name] ?? []
-                if let first = existing.first(where: { $0.type == object.type && $0.overload == object.overload }) {
+                if let position = existing.firstIndex(where: { $0.type == object.type && $0.overload == object.overload }) {
+                    let first = existing[position]
+                    // A canonical alias gives way to a real description, and never warns.
+                    if object.isAlias { continue }
+                    if first.isAlias {
+                        existing[position] = object
+                        byName[object.name] = existing
+                        index.objects[object.domain] = byName
+                        continue
+                    }
                     diagnostics.append(Diagnostic(
                         id: "ref.duplicate-object", severity: .warning,
                         message: "duplicate description of \(object.kindName) '\(object.name)'; links go to the first one",
@@ -56,34 +65,9 @@ public struct TargetIndex: Sendable {
         return (index, diagnostics)
     }
 
-    /// Names closest to `name` among `candidates`: case and separator
-    /// differences first, then small edit distances.
+    /// Names closest to `name` among `candidates` (see ``closestNames(to:among:limit:)``).
     public static func suggestions(for name: String, among candidates: some Sequence<String>, limit: Int = 3) -> [String] {
-        func squash(_ s: String) -> String {
-            String(s.lowercased().unicodeScalars.filter { !"-_ ./:".unicodeScalars.contains($0) })
-        }
-        let key = squash(name)
-        var scored: [(Int, String)] = []
-        for candidate in candidates {
-            if candidate == name { continue }
-            let squashed = squash(candidate)
-            if squashed == key {
-                scored.append((0, candidate))
-                continue
-            }
-            let distance = editDistance(key, squashed)
-            let allowed = max(1, min(key.count, squashed.count) / 3)
-            if distance <= allowed {
-                scored.append((distance, candidate))
-            } else if key.count >= 4, squashed.hasSuffix(key) || key.hasSuffix(squashed) && squashed.count >= 4 {
-                scored.append((allowed + 1, candidate))
-            }
-        }
-        scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-        // Only the close runners-up: a typo's fix should not come with distant alternatives.
-        guard let best = scored.first?.0 else { return [] }
-        let cutoff = max(best * 2, best + 1)
-        return Array(scored.prefix { $0.0 <= cutoff }.prefix(limit).map(\.1))
+        closestNames(to: name, among: candidates, limit: limit)
     }
 }
 

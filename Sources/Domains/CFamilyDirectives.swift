@@ -52,17 +52,17 @@ enum CFamilyDirectives {
             if let prefix = declaration.templatePrefix {
                 members += CFamilyNames.templateParameterNames(prefix).map { "templateParam " + $0 }
             }
-            if !members.isEmpty { signature.attributes["memberobjects"] = .list(members) }
+            if !members.isEmpty { signature.attributes[AttributeKey.memberobjects] = .list(members) }
             if language == .cpp, object.targetType == "function", let parameters = declaration.parameters {
                 let key = CFamilyNames.overloadKey(parameters, qualifiers: declaration.qualifiers)
-                signature.attributes["overload"] = .string(key)
+                signature.attributes[AttributeKey.overload] = .string(key)
                 let suffix = ([CFamilyNames.anchorWord(declaration.shortName)].compactMap { $0 }
                     + [CFamilyNames.anchorSuffix(key)]).filter { !$0.isEmpty }
                 if !suffix.isEmpty {
                     signature.attributes["idformat"] = .string(idPrefix + "%s-" + suffix.joined(separator: "-"))
                 }
             } else if language == .cpp, object.shape == .named, let arguments = declaration.templateArguments {
-                signature.attributes["overload"] = .string(arguments)
+                signature.attributes[AttributeKey.overload] = .string(arguments)
                 let suffix = CFamilyNames.anchorSuffix(arguments)
                 if !suffix.isEmpty { signature.attributes["idformat"] = .string(idPrefix + "%s-" + suffix) }
             }

@@ -147,7 +147,7 @@ public enum DomainContext {
                 }
             } else if domain == "std", objtype == "option" {
                 signature = completeOption(signature, state: state)
-            } else if let separator = signature.string("scopesep") {
+            } else if let separator = signature.string(AttributeKey.scopesep) {
                 signature = completeScoped(signature, separator: separator, scope: state.scope(domain))
                 if first, desc.attributes["nests"] == .bool(true), let fullname = signature.string("fullname") {
                     inner.scopes[domain, default: []].append(fullname)

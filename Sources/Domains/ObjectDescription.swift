@@ -102,7 +102,7 @@ public struct ObjectDescription: Sendable {
             var node = Node("desc_signature", children: parsed.parts, range: range)
             node.attributes["fullname"] = .string(parsed.name)
             node.attributes["idformat"] = .string(idFormat)
-            if let scopeSeparator { node.attributes["scopesep"] = .string(scopeSeparator) }
+            if let scopeSeparator { node.attributes[AttributeKey.scopesep] = .string(scopeSeparator) }
             for (key, value) in parsed.attributes { node.attributes[key] = value }
             if !noindex { node.attributes["ids"] = .list([Self.anchor(node.string("idformat") ?? idFormat, parsed.name)]) }
             signatures.append(node)
@@ -110,7 +110,7 @@ public struct ObjectDescription: Sendable {
         var desc = DescNodes.desc(domain: domain, objtype: objtype, noindex: noindex, signatures: signatures,
                                   content: StandardDomainDirectives.content(call, host), range: call.range)
         if nests { desc.attributes["nests"] = .bool(true) }
-        if let targetType, targetType != objtype { desc.attributes["targettype"] = .string(targetType) }
+        if let targetType, targetType != objtype { desc.attributes[AttributeKey.targettype] = .string(targetType) }
         return [desc] + messages
     }
 }

@@ -104,6 +104,9 @@ enum PythonDirectives {
         node.attributes["classes"] = .list(["sig", "sig-object", "py"])
         if let prefix = parsed.prefix { node.attributes["class"] = .string(prefix) }
         if let module = call.option("module"), !module.isEmpty { node.attributes["module"] = .string(module) }
+        if let canonical = call.option("canonical"), !canonical.isEmpty, !noindex {
+            node.attributes["canonical"] = .string(canonical)
+        }
         if !noindex {
             let relative = parsed.prefix.map { $0 + "." + parsed.name } ?? parsed.name
             node.attributes["ids"] = .list([DomainID.make(prefix: "", relative)])

@@ -63,17 +63,17 @@ public struct HTMLWriter: Sendable {
     }
 
     func idAttribute(_ node: Node) -> String {
-        guard let id = node.list("ids").first else { return "" }
+        guard let id = node.ids.first else { return "" }
         return " id=\"\(id.htmlEscaped)\""
     }
 
     /// Extra ids become empty anchors so every label keeps working.
     func extraAnchors(_ node: Node) -> String {
-        node.list("ids").dropFirst().map { "<span id=\"\($0.htmlEscaped)\"></span>" }.joined()
+        node.ids.dropFirst().map { "<span id=\"\($0.htmlEscaped)\"></span>" }.joined()
     }
 
     func classAttribute(_ base: [String], _ node: Node) -> String {
-        let classes = base + node.list("classes")
+        let classes = base + node.classes
         guard !classes.isEmpty else { return "" }
         return " class=\"\(classes.joined(separator: " ").htmlEscaped)\""
     }
@@ -99,246 +99,22 @@ public struct HTMLWriter: Sendable {
             }
             return
         }
-        switch node.kind {
-        case .text:
+        if node.isText {
             out += node.text.htmlEscaped
-        case .section:
-            state.sectionDepth += 1
-            state.sectionIDs.append(node.list("ids").first ?? "")
-            out += "<section\(idAttribute(node))\(classAttribute([], node))>\(extraAnchors(node))\n"
-            for child in node.children {
-                state.titleIsHeading = child.kind == .title
-                write(child, into: &out, state: &state)
-            }
-            state.titleIsHeading = false
-            out += "</section>\n"
-            state.sectionIDs.removeLast()
-            state.sectionDepth -= 1
-        case .title:
-            guard state.titleIsHeading else {
-                // A title outside a section (topic, sidebar, table): a plain title line.
-                wrap("p", node, classes: ["title"], into: &out, state: &state)
-                out += "\n"
-                break
-            }
-            state.titleIsHeading = false
-            let level = min(6, max(1, baseHeadingLevel + state.sectionDepth - 1))
-            out += "<h\(level)>"
-            writeChildren(node, into: &out, state: &state)
-            if let anchor = state.sectionIDs.last, !anchor.isEmpty {
-                out += "<a class=\"headerlink\" href=\"#\(anchor.htmlEscaped)\" title=\"Link to this heading\">¶</a>"
-            }
-            out += "</h\(level)>\n"
-        case .subtitle:
-            wrap("p", node, classes: ["subtitle"], into: &out, state: &state)
-            out += "\n"
-        case .paragraph:
-            if state.compactParagraphs {
-                writeChildren(node, into: &out, state: &state)
-            } else {
-                wrap("p", node, into: &out, state: &state)
-                out += "\n"
-            }
-        case .bulletList:
-            // A loose list (Markdown items separated by blank lines) keeps its paragraphs.
-            let loose = node.list("classes").contains("open")
-            let saved = state.looseList
-            state.looseList = loose
-            wrap("ul", node, classes: loose ? [] : ["simple"], into: &out, state: &state)
-            state.looseList = saved
-            out += "\n"
-        case .enumeratedList:
-            writeEnumeratedList(node, into: &out, state: &state)
-        case .listItem:
-            out += "<li\(idAttribute(node))\(classAttribute([], node))>"
-            if state.looseList {
-                let saved = state.compactParagraphs
-                state.compactParagraphs = false
-                writeChildren(node, into: &out, state: &state)
-                state.compactParagraphs = saved
-            } else {
-                writeListItemBody(node, into: &out, state: &state)
-            }
-            out += "</li>\n"
-        case .definitionList:
-            wrap("dl", node, classes: ["simple"], into: &out, state: &state)
-            out += "\n"
-        case .definitionListItem:
-            writeChildren(node, into: &out, state: &state)
-        case .term:
-            out += "<dt\(idAttribute(node))>"
-            for child in node.children where child.kind != .classifier { write(child, into: &out, state: &state) }
-            for classifier in node.children where classifier.kind == .classifier {
-                out += "<span class=\"classifier\">"
-                writeChildren(classifier, into: &out, state: &state)
-                out += "</span>"
-            }
-            out += "</dt>\n"
-        case .classifier:
-            out += "<span class=\"classifier\">"
-            writeChildren(node, into: &out, state: &state)
-            out += "</span>"
-        case .definition:
-            wrap("dd", node, into: &out, state: &state)
-            out += "\n"
-        case .fieldList:
-            wrap("dl", node, classes: ["field-list", "simple"], into: &out, state: &state)
-            out += "\n"
-        case .field:
-            writeChildren(node, into: &out, state: &state)
-        case .fieldName:
-            out += "<dt class=\"field-name\">"
-            writeChildren(node, into: &out, state: &state)
-            out += "</dt>\n"
-        case .fieldBody:
-            wrap("dd", node, classes: ["field-body"], into: &out, state: &state)
-            out += "\n"
-        case .literalBlock, .doctestBlock:
-            writeLiteralBlock(node, into: &out)
-        case .lineBlock:
-            wrap("div", node, classes: ["line-block"], into: &out, state: &state)
-            out += "\n"
-        case .line:
-            out += "<div class=\"line\">"
-            writeChildren(node, into: &out, state: &state)
-            if node.children.isEmpty { out += "<br>" }
-            out += "</div>\n"
-        case .blockQuote:
-            wrap("blockquote", node, into: &out, state: &state)
-            out += "\n"
-        case .attribution:
-            out += "<p class=\"attribution\">—"
-            writeChildren(node, into: &out, state: &state)
-            out += "</p>\n"
-        case .transition:
-            out += "<hr class=\"docutils\">\n"
-        case .comment, .systemMessage, .target, "substitution_definition", "pending", "meta", "index",
-             "toctree", "tabular_col_spec", "highlightlang", "autodoc":
-            // Targets are rendered as ids on their element; the rest has no visible output.
-            if node.kind == .target, node.string("refuri") == nil, node.string("refname") == nil,
-               node.attributes["anonymous"] == nil, !node.list("ids").isEmpty {
-                out += node.list("ids").map { "<span id=\"\($0.htmlEscaped)\"></span>" }.joined()
-            }
-        case .emphasis:
-            wrap("em", node, into: &out, state: &state)
-        case .strong:
-            wrap("strong", node, into: &out, state: &state)
-        case .literal:
-            out += "<code\(idAttribute(node))\(classAttribute(["docutils", "literal", "notranslate"], node))>"
-            writeChildren(node, into: &out, state: &state)
-            out += "</code>"
-        case "literal_strong":
-            wrap("strong", node, into: &out, state: &state)
-        case "literal_emphasis", "manpage":
-            wrap("em", node, into: &out, state: &state)
-        case "subscript":
-            wrap("sub", node, into: &out, state: &state)
-        case "superscript":
-            wrap("sup", node, into: &out, state: &state)
-        case .titleReference:
-            wrap("cite", node, into: &out, state: &state)
-        case "abbreviation":
-            let title = node.string("explanation").map { " title=\"\($0.htmlEscaped)\"" } ?? ""
-            out += "<abbr\(title)>"
-            writeChildren(node, into: &out, state: &state)
-            out += "</abbr>"
-        case .reference:
-            writeReference(node, into: &out, state: &state)
-        case .pendingXref:
-            // Unresolved references (already reported) keep their text.
-            writeChildren(node, into: &out, state: &state)
-        case .inline, "problematic":
-            if node.list("classes").isEmpty, node.list("ids").isEmpty {
-                writeChildren(node, into: &out, state: &state)
-            } else {
-                wrap("span", node, into: &out, state: &state)
-            }
-        case "math":
-            out += "<span class=\"math\">\\(\(node.textContent.htmlEscaped)\\)</span>"
-        case "math_block":
-            out += "<div class=\"math\">\\[\(node.textContent.htmlEscaped)\\]</div>\n"
-        case .image:
-            writeImage(node, into: &out)
-        case .figure:
-            wrap("figure", node, into: &out, state: &state)
-            out += "\n"
-        case .caption:
-            wrap("figcaption", node, into: &out, state: &state)
-            out += "\n"
-        case "legend":
-            wrap("div", node, classes: ["legend"], into: &out, state: &state)
-        case .admonition:
-            writeAdmonition(node, title: nil, kind: "admonition", into: &out, state: &state)
-        case .container where node.list("classes").contains("literal-block-wrapper"):
-            // A captioned code block: the caption above the code, as Sphinx renders it.
-            out += "<div\(idAttribute(node))\(classAttribute(["docutils", "container"], node))>\(extraAnchors(node))"
-            for child in node.children {
-                if child.kind == .caption {
-                    out += "<div class=\"code-block-caption\"><span class=\"caption-text\">"
-                    writeChildren(child, into: &out, state: &state)
-                    out += "</span></div>\n"
-                } else {
-                    write(child, into: &out, state: &state)
-                }
-            }
-            out += "</div>\n"
-        case .container:
-            wrap("div", node, classes: ["docutils", "container"], into: &out, state: &state)
-            out += "\n"
-        case .compound:
-            wrap("div", node, classes: ["compound"], into: &out, state: &state)
-            out += "\n"
-        case "topic":
-            wrap("div", node, classes: ["topic"], into: &out, state: &state)
-            out += "\n"
-        case "sidebar":
-            wrap("aside", node, classes: ["sidebar"], into: &out, state: &state)
-            out += "\n"
-        case "rubric":
-            wrap("p", node, classes: ["rubric"], into: &out, state: &state)
-            out += "\n"
-        case .raw:
-            if node.list("format").contains("html") || node.string("format") == "html" {
-                out += node.textContent
-            }
-        case .table:
-            writeTable(node, into: &out, state: &state)
-        case "footnote", "citation":
-            writeFootnote(node, into: &out, state: &state)
-        case "footnote_reference", "citation_reference":
-            let target = node.string("refid").map { "#\($0)" } ?? "#"
-            out += "<a class=\"\(node.kind == "footnote_reference" ? "footnote-reference" : "citation-reference") brackets\"\(idAttribute(node)) href=\"\(target.htmlEscaped)\">"
-            writeChildren(node, into: &out, state: &state)
-            out += "</a>"
-        case "label":
-            writeChildren(node, into: &out, state: &state)
-        case "versionmodified":
-            wrap("span", node, classes: ["versionmodified"], into: &out, state: &state)
-        case "desc":
-            writeDesc(node, into: &out, state: &state)
-        case "desc_signature", "desc_content", "desc_name", "desc_addname", "desc_annotation",
-             "desc_parameterlist", "desc_parameter", "desc_returns", "desc_type", "desc_sig_punctuation":
-            writeDescPart(node, into: &out, state: &state)
-        case "hlist":
-            wrap("div", node, classes: ["hlist"], into: &out, state: &state)
-        case "hlistcol":
-            wrap("div", node, classes: ["hlist-col"], into: &out, state: &state)
-        case "glossary":
-            wrap("div", node, classes: ["glossary"], into: &out, state: &state)
-        case "centered":
-            wrap("p", node, classes: ["centered"], into: &out, state: &state)
-        case "download_reference":
-            writeReference(node, into: &out, state: &state)
-        default:
-            if NodeKind.specificAdmonitions.contains(node.kind) {
-                writeAdmonition(node, title: Self.admonitionTitle(node.kind), kind: node.kind.rawValue,
-                                into: &out, state: &state)
-            } else {
-                // A node kind no writer knows: an error for the page, its content still written.
-                state.unknown.append(node)
-                writeChildren(node, into: &out, state: &state)
-            }
+            return
         }
+        if let visit = Self.visitors[node.kind] {
+            visit(self)(node, &out, &state)
+            return
+        }
+        if NodeKind.specificAdmonitions.contains(node.kind) {
+            writeAdmonition(node, title: Self.admonitionTitle(node.kind), kind: node.kind.rawValue,
+                            into: &out, state: &state)
+            return
+        }
+        // A node kind no writer knows: an error for the page, its content still written.
+        state.unknown.append(node)
+        writeChildren(node, into: &out, state: &state)
     }
 
     static func admonitionTitle(_ kind: NodeKind) -> String {
@@ -377,7 +153,7 @@ public struct HTMLWriter: Sendable {
         if let start = node.attributes["start"], case .int(let n) = start, n != 1 {
             attributes += " start=\"\(n)\""
         }
-        let loose = node.list("classes").contains("open")
+        let loose = node.classes.contains("open")
         let saved = state.looseList
         state.looseList = loose
         out += "<ol\(idAttribute(node))\(classAttribute(loose ? [] : ["simple"], node))\(attributes)>"
@@ -406,10 +182,10 @@ public struct HTMLWriter: Sendable {
     func writeReference(_ node: Node, into out: inout String, state: inout State) {
         var classes = ["reference"]
         var href = ""
-        if let uri = node.string("refuri") {
+        if let uri = node.refuri {
             href = uri
             classes.append(node.attributes["internal"] == .bool(true) ? "internal" : "external")
-        } else if let id = node.string("refid") {
+        } else if let id = node.refid {
             href = "#" + id
             classes.append("internal")
         }
@@ -476,7 +252,7 @@ public struct HTMLWriter: Sendable {
         case "desc_signature":
             out += "<dt class=\"sig sig-object\"\(idAttribute(node))>"
             writeChildren(node, into: &out, state: &state)
-            if let id = node.list("ids").first {
+            if let id = node.ids.first {
                 out += "<a class=\"headerlink\" href=\"#\(id.htmlEscaped)\" title=\"Link to this definition\">¶</a>"
             }
             out += "</dt>\n"

@@ -99,14 +99,14 @@ extension MarkdownConverter: DirectiveHost, RoleHost {
 
     func noteExplicitTarget(_ node: Node, messageLine: Int) -> (Node, [Node]) {
         var copy = node
-        for name in node.list("names") {
+        for name in node.names {
             let earlier = names.define(name, explicit: true)
             if earlier.contains(true) {
                 diagnose("md.duplicate-label", .warning, "duplicate label '\(name)' in this page", node.range)
             }
         }
-        if copy.list("ids").isEmpty {
-            copy.attributes["ids"] = .list([names.makeID(names: node.list("names"), tag: node.kind.rawValue.replacingUnderscores())])
+        if copy.ids.isEmpty {
+            copy.attributes["ids"] = .list([names.makeID(names: node.names, tag: node.kind.rawValue.replacingUnderscores())])
         }
         return (copy, [])
     }

@@ -26,7 +26,8 @@ extension MarkdownConverter {
         if let nodes = builtinDirective(parsed, range: blockRange, context: context) {
             return nodes
         }
-        diagnose("md.unknown-directive", .error, "unknown directive '\(parsed.name)'", blockRange)
+        diagnose("md.unknown-directive", .error, "unknown directive '\(parsed.name)'", blockRange,
+                 suggestions: closestNames(to: parsed.name, among: settings.rst.directives.names))
         return []
     }
 

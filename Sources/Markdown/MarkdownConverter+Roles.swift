@@ -9,7 +9,8 @@ extension MarkdownConverter {
         if let nodes = BuiltinRoles.nodes(name: name, content: content, range: range, documentName: documentName) {
             return nodes
         }
-        diagnose("md.unknown-role", .error, "unknown role '\(name)'", range)
+        diagnose("md.unknown-role", .error, "unknown role '\(name)'", range,
+                 suggestions: closestNames(to: name, among: settings.rst.roles.names + Array(localRoles.keys)))
         return [Node(.problematic, children: [.text("{\(name)}`\(content)`")], range: range)]
     }
 }

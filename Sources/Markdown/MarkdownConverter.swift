@@ -40,8 +40,10 @@ final class MarkdownConverter {
         self.settings = options
     }
 
-    func diagnose(_ id: String, _ severity: Severity, _ message: String, _ range: SourceRange?) {
-        diagnostics.append(Diagnostic(id: id, severity: severity, message: message, file: file, range: range))
+    func diagnose(_ id: String, _ severity: Severity, _ message: String, _ range: SourceRange?,
+                  suggestions: [String] = []) {
+        diagnostics.append(Diagnostic(id: id, severity: severity, message: message, file: file, range: range,
+                                      suggestions: suggestions))
     }
 
     func reportTruncation(_ positions: [CmarkPosition]) {
@@ -168,7 +170,7 @@ final class MarkdownConverter {
     private func finalizeNames(_ document: Node) -> Node {
         let registry = names
         let rewritten = document.rewritten { node -> [Node] in
-            let nodeNames = node.list("names")
+            let nodeNames = node.names
             guard !nodeNames.isEmpty else { return [node] }
             let explicit = node.kind != .section && node.kind != "rubric"
             var copy = node

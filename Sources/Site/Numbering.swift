@@ -15,12 +15,12 @@ enum Numbering {
                 switch node.kind {
                 case .figure: kind = "figure"
                 case .table where node.children.contains { $0.kind == .title }: kind = "table"
-                case .container where node.list("classes").contains("literal-block-wrapper"): kind = "code"
+                case .container where node.classes.contains("literal-block-wrapper"): kind = "code"
                 case .literalBlock where node.string("caption") != nil: kind = "code"
                 default: return
                 }
                 counters[kind, default: 0] += 1
-                for id in node.list("ids") { numbers["\(name)#\(id)"] = counters[kind] }
+                for id in node.ids { numbers["\(name)#\(id)"] = counters[kind] }
             }
         }
         return numbers

@@ -279,7 +279,7 @@ public enum SiteBuilder {
                 return trees[next].bodyNodes(in: document.name, index: index, toctrees: toctrees)
                     .flatMap(\.children)
             }
-            if node.kind == .compound, node.list("classes").contains("toctree-wrapper"), node.children.isEmpty {
+            if node.kind == .compound, node.classes.contains("toctree-wrapper"), node.children.isEmpty {
                 return []
             }
             return [node]

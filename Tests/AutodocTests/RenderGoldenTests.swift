@@ -1,5 +1,7 @@
 import Foundation
 import Autodoc
+import CrossRef
+import Domains
 import DocTree
 import Testing
 
@@ -42,4 +44,53 @@ extension RenderGoldenTests {
         let (module, _) = SwiftExtractor.extract(moduleName: "Sample", files: [file])
         try RenderSupport.check("sample", store: APIStore(modules: [module]))
     }
+}
+
+extension RenderGoldenTests {
+    /// A package whose public names all come from re-exports: `from .x import Y [as Y]`,
+    /// `from .x import *` with the source's `__all__`, module aliases, conditional imports,
+    /// `__all__` built with `+=` and `.extend`, and an import cycle that ends in an error.
+    @Test func reexportedPackage() throws { try RenderSupport.check("reexports") }
+
+    @Test func importsAreFollowedToTheDefiningModule() throws {
+        let store = RenderSupport.store
+        let engine = try #require(store.follow("reexports.Engine"))
+        #expect(engine.object.qualifiedName == "reexports.Engine")
+        #expect(engine.canonicalName == "reexports._core.Engine")
+        #expect(engine.definingModule.name == "reexports._core")
+        #expect(engine.object.members.map(\.qualifiedName) == ["reexports.Engine.run"])
+        #expect(store.follow("reexports.slugify")?.canonicalName == "reexports.util.slugify")
+        #expect(store.follow("reexports.Reader")?.canonicalName == "reexports.io.Reader")
+        #expect(store.follow("reexports.plainfmt.render")?.canonicalName == "reexports.formats.plain.render")
+        #expect(store.follow("reexports.not_exported") == nil)
+        #expect(store.follow("reexports.cycle_a.loop") == nil)
+    }
+}
+
+extension RenderGoldenTests {
+    /// A re-exported object answers to its public name and to its defining one (Sphinx's canonical names).
+    @Test func reexportedObjectsResolveByBothNames() {
+        let document = RenderSupport.build("""
+            .. automodule:: reexports
+               :members:
+
+            :py:class:`reexports.Engine`, :py:class:`reexports._core.Engine`,
+            :py:meth:`reexports._core.Engine.run` and :py:func:`reexports.util.slugify`.
+            """, name: "api")
+        let (page, targets) = TargetCollector.process(document)
+        let (index, duplicates) = TargetIndex.collect([targets])
+        #expect(duplicates.isEmpty)
+        let outcome = Resolver(index: index, domains: BuiltinDomains.all()).resolve(page)
+        #expect(outcome.referencesChecked >= 4)
+        #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics.map(\.message))")
+        var hrefs: [String] = []
+        outcome.document.root.walk { if $0.kind == .reference, let uri = $0.refuri { hrefs.append(uri) } }
+        #expect(hrefs.prefix(4) == ["#reexports.Engine", "#reexports.Engine", "#reexports.Engine.run", "#reexports.slugify"])
+    }
+}
+
+extension RenderGoldenTests {
+    /// `automethod` in an `autoclass` body is the class's member; `automodule` and
+    /// `py:currentmodule` set the module for what follows.
+    @Test func directivesInsideBodiesTakeTheirContext() throws { try RenderSupport.check("context") }
 }

@@ -24,8 +24,9 @@ public enum AutodocExpander {
         return copy
     }
 
-    static func expand(_ node: Node, module: inout String?, renderer: inout AutodocRenderer, problems: inout [Diagnostic],
-                       file: SourceFile) -> Node {
+    /// `classPath`: the class whose `autoclass` body this is (`automethod:: run` inside means `Class.run`).
+    static func expand(_ node: Node, module: inout String?, classPath: String? = nil, renderer: inout AutodocRenderer,
+                       problems: inout [Diagnostic], file: SourceFile) -> Node {
         guard !node.children.isEmpty else { return node }
         var copy = node
         var children: [Node] = []
@@ -37,24 +38,25 @@ public enum AutodocExpander {
                 module = name
             }
             if child.kind == AutodocDirectives.nodeKind {
-                let generated = render(child, module: &module, renderer: &renderer, problems: &problems, file: file)
+                let generated = render(child, module: &module, classPath: classPath, renderer: &renderer,
+                                       problems: &problems, file: file)
                 // Give the generated references their module/class context right away.
                 children += DomainContext.apply(Node(.document, children: generated)).children
                 continue
             }
-            children.append(child.isText ? child : expand(child, module: &module, renderer: &renderer,
-                                                          problems: &problems, file: file))
+            children.append(child.isText ? child : expand(child, module: &module, classPath: classPath,
+                                                          renderer: &renderer, problems: &problems, file: file))
         }
         copy.children = children
         return copy
     }
 
-    static func render(_ node: Node, module current: inout String?, renderer: inout AutodocRenderer,
+    static func render(_ node: Node, module current: inout String?, classPath: String?, renderer: inout AutodocRenderer,
                        problems: inout [Diagnostic], file: SourceFile) -> [Node] {
         let directive = node.string("directive") ?? "automodule"
         let argument = node.string("argument") ?? ""
         let options = AutodocOptions(node: node)
-        let content = node.children
+        var content = node.children
         let store = renderer.store
         if directive == "automodule" {
             guard let module = store.module(named: argument) else {
@@ -63,6 +65,8 @@ public enum AutodocExpander {
                 return []
             }
             if module.language == .python { current = module.name }
+            content = expand(Node(.document, children: content), module: &current, renderer: &renderer,
+                             problems: &problems, file: file).children
             if case .names(let names) = options.members {
                 for name in names where (module.language == .python ? renderer.pythonModuleMember(module, name) == nil
                                          : member(name, in: module.members) == nil) {
@@ -76,8 +80,17 @@ public enum AutodocExpander {
         var candidates = [argument]
         if let explicit = node.string("option-module"), !explicit.isEmpty { candidates.insert(explicit + "." + argument, at: 0) }
         else if let current { candidates.append(current + "." + argument) }
+        if let classPath { candidates.insert(classPath + "." + argument, at: 0) }
         for name in candidates {
-            guard let (module, path) = store.resolve(name), let path, let object = lookup(path, in: module) else { continue }
+            guard let found = store.follow(name) ?? inheritedMember(argument, of: classPath, name: name,
+                                                                  renderer: renderer) else { continue }
+            let object = found.object, module = found.publicModule
+            if object.kind == .class || object.kind == .exception {
+                // `automethod`, `autoattribute` … in the body document members of this class.
+                var inner = current
+                content = expand(Node(.document, children: content), module: &inner, classPath: object.qualifiedName,
+                                 renderer: &renderer, problems: &problems, file: file).children
+            }
             if case .names(let names) = options.members, options.inheritedMembers == nil {
                 for name in names where member(name, in: object.members) == nil {
                     problems.append(missingMember(name, in: object.qualifiedName, node: node, file: file))
@@ -87,8 +100,9 @@ public enum AutodocExpander {
                 return [renderer.swiftDesc(object, module: module, parentPath: nil, options: options, content: content,
                                            range: node.range)]
             }
-            return [renderer.pythonDesc(object, module: module, parentPath: nil, options: options, content: content,
-                                        range: node.range)]
+            return [renderer.pythonDesc(object, module: module, definedIn: found.definingModule,
+                                        canonicalName: found.canonicalName, parentPath: nil, options: options,
+                                        content: content, range: node.range)]
         }
         let resolved = store.resolve(argument) ?? current.flatMap { store.resolve($0 + "." + argument) }
         let message = resolved.map { "module '\($0.module.name)' has no member '\($0.path ?? argument)' (\(directive))" }
@@ -96,6 +110,22 @@ public enum AutodocExpander {
         problems.append(missing(DiagnosticID.missingObject, message, node: node, file: file,
                                 notes: store.failures(along: argument)))
         return []
+    }
+
+    /// `automethod:: stop` in the body of a class that inherits `stop`: the base's member,
+    /// documented under the class (as autodoc finds it through `getattr`).
+    static func inheritedMember(_ argument: String, of classPath: String?, name: String,
+                                renderer: AutodocRenderer) -> APIStore.Found? {
+        guard let classPath, name == classPath + "." + argument, !argument.contains("."),
+              let owner = renderer.store.follow(classPath) else { return nil }
+        for (base, _) in renderer.baseClasses(owner.object, module: owner.definingModule) {
+            guard let inherited = member(argument, in: base.members) else { continue }
+            var found = owner
+            found.object = inherited.renamed(qualifiedName: name)
+            found.canonicalName = inherited.qualifiedName
+            return found
+        }
+        return nil
     }
 
     /// An object by dotted path inside a module (dots in parentheses do not split).

@@ -10,7 +10,10 @@ extension AutodocRenderer {
         out += content
         if options.members != .none {
             for member in moduleMembers(module, options: options) {
-                out.append(pythonDesc(member, module: module, parentPath: nil, options: options, content: [], range: range))
+                let imported = store.follow(member.qualifiedName).flatMap { $0.definingModule.name == module.name ? nil : $0 }
+                out.append(pythonDesc(member, module: module, definedIn: imported?.definingModule,
+                                      canonicalName: imported?.canonicalName, parentPath: nil, options: options,
+                                      content: [], range: range))
             }
         }
         return out
@@ -45,19 +48,9 @@ extension AutodocRenderer {
         return nil
     }
 
-    /// A module member by name, following `from x import y` for names in `__all__`.
+    /// A module member by name, following imports for names in `__all__` (documented under this module).
     func pythonModuleMember(_ module: APIModule, _ name: String) -> APIObject? {
-        if let local = module.member(named: name) { return local }
-        guard let item = module.imports.last(where: { $0.name == name }), let original = item.originalName,
-              let source = store.module(named: item.module), let object = source.member(named: original) else { return nil }
-        return Self.rerooted(object, qualifiedName: module.name + "." + name)
-    }
-
-    static func rerooted(_ object: APIObject, qualifiedName: String) -> APIObject {
-        var copy = object
-        copy.qualifiedName = qualifiedName
-        copy.members = object.members.map { rerooted($0, qualifiedName: qualifiedName + "." + $0.name) }
-        return copy
+        store.follow(module.name + "." + name)?.object
     }
 
     func hasDoc(_ object: APIObject) -> Bool {
@@ -66,8 +59,13 @@ extension AutodocRenderer {
     }
 
     /// The `desc` for one Python object; `parentPath` is the enclosing class path when rendered inside it.
-    mutating func pythonDesc(_ object: APIObject, module: APIModule, parentPath: String?, options: AutodocOptions,
+    /// `module` is the module the object is documented in (its name prefixes the object's);
+    /// `definedIn` the module that defines it, when it was imported from there (bases, annotations
+    /// and inherited docstrings are looked up in it), with `canonicalName` its name there.
+    mutating func pythonDesc(_ object: APIObject, module: APIModule, definedIn: APIModule? = nil,
+                             canonicalName: String? = nil, parentPath: String?, options: AutodocOptions,
                              content: [Node], range: SourceRange?, inheritedDoc: Docstring? = nil) -> Node {
+        let home = definedIn ?? module
         let relative = object.qualifiedName.hasPrefix(module.name + ".")
             ? String(object.qualifiedName.dropFirst(module.name.count + 1)) : object.name
         let classPath = relative.contains(".") ? String(relative[..<(relative.lastIndex(of: ".") ?? relative.endIndex)]) : nil
@@ -121,12 +119,16 @@ extension AutodocRenderer {
                                           domain: "py", range: nil)
             }
         }
+        if let canonicalName, canonicalName != fullname, !options.noindex {
+            // Sphinx's `:canonical:`: the defining path is a second name for the same anchor.
+            signatures[0].attributes["canonical"] = .string(canonicalName)
+        }
         var body: [Node] = []
         if (object.kind == .class || object.kind == .exception), options.showInheritance {
             var paragraph = Node(.paragraph, children: [.text("Bases: ")])
             for (index, base) in (object.bases.isEmpty ? ["object"] : object.bases).enumerated() {
                 if index > 0 { paragraph.children.append(.text(", ")) }
-                let target = qualifiedBase(base, in: module)
+                let target = qualifiedBase(base, in: home)
                 if PythonBuiltins.contains(target) {
                     // Like Sphinx without an inventory for Python: shown as code, not a link.
                     paragraph.children.append(Node(.literal, attributes: ["classes": .list(["xref", "py", "py-class"])],
@@ -139,13 +141,15 @@ extension AutodocRenderer {
             }
             body.append(paragraph)
         }
-        body += docstringNodes(object.docstring ?? inheritedDoc ?? classDocstring(object, module: module))
+        body += docstringNodes(object.docstring ?? inheritedDoc ?? classDocstring(object, module: home))
         body += content
         if object.kind == .class || object.kind == .exception, options.members != .none || !content.isEmpty {
             if options.members != .none {
-                for (member, doc) in classMembers(object, module: module, options: options) {
-                    body.append(pythonDesc(member, module: module, parentPath: relative, options: options, content: [],
-                                           range: range, inheritedDoc: doc))
+                for (member, doc) in classMembers(object, module: home, options: options) {
+                    body.append(pythonDesc(member, module: module, definedIn: definedIn,
+                                           canonicalName: canonicalName.map { $0 + "." + member.name },
+                                           parentPath: relative, options: options, content: [], range: range,
+                                           inheritedDoc: doc))
                 }
             }
         }
@@ -241,7 +245,7 @@ extension AutodocRenderer {
             for (base, _) in baseClasses(object, module: module) where !stops.contains(base.name) {
                 for member in base.members where !seen.contains(member.name) {
                     seen.insert(member.name)
-                    candidates.append((Self.rerooted(member, qualifiedName: object.qualifiedName + "." + member.name), nil))
+                    candidates.append((member.renamed(qualifiedName: object.qualifiedName + "." + member.name), nil))
                 }
             }
         }

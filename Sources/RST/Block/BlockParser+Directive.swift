@@ -14,7 +14,8 @@ extension BlockParser {
                                           line: line.number,
                                           range: SourceRange(start: SourceLocation(line: line.number, column: nameStart),
                                                              end: SourceLocation(line: line.number, column: nameStart + name.unicodeScalars.count)),
-                                          details: [ParseContext.literal(text)])
+                                          details: [ParseContext.literal(text)],
+                                          suggestions: closestNames(to: name, among: ctx.options.directives.names))
             return ([info, error], block.end, block.blankFinish)
         }
         let block = lines.indentedBlock(from: i, firstIndent: markerEnd, stripTop: false)

@@ -120,7 +120,7 @@ extension BlockParser {
                 node.children.append(Node("label", children: [.text(label)]))
                 node.attributes["names"] = .list([name])
             }
-            if node.list("names").isEmpty {
+            if node.names.isEmpty {
                 ctx.setID(&node, prefix: "footnote")
             } else {
                 messages = ctx.noteTarget(&node, explicit: true, line: line.number)

@@ -73,7 +73,7 @@ extension BlockParser {
             if n.kind == .reference && n.attributes["anonymous"] != nil { illegal = "Anonymous references" }
             else if n.kind == "footnote_reference" && n.attributes["auto"] != nil {
                 illegal = "References to auto-numbered and auto-symbol footnotes"
-            } else if !n.list("names").isEmpty || !n.list("ids").isEmpty { illegal = "Targets (names and identifiers)" }
+            } else if !n.names.isEmpty || !n.ids.isEmpty { illegal = "Targets (names and identifiers)" }
         } }
         if problem {
             var msg = ctx.systemMessage(.error, "rst.substitution-problematic", "Problematic content in substitution definition",

@@ -91,7 +91,8 @@ final class ParseContext {
 
     /// Builds a `system_message` node and records the matching diagnostic.
     func systemMessage(_ severity: Severity, _ id: String, _ message: String, line: Int?,
-                       range: SourceRange? = nil, details: [Node] = [], backrefs: [String] = []) -> Node {
+                       range: SourceRange? = nil, details: [Node] = [], backrefs: [String] = [],
+                       suggestions: [String] = []) -> Node {
         let (label, msgFile, decodedLine) = decode(line ?? range?.start.line ?? 0)
         var attrs: [String: AttributeValue] = [
             "level": .int(severity.rawValue), "type": .string(severity.docutilsName),
@@ -105,7 +106,7 @@ final class ParseContext {
         let node = Node(.systemMessage, attributes: attrs, children: children, range: location)
         diagnostics.append(Diagnostic(id: id, severity: severity,
                                       message: message.utf8.contains(10) ? message.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ") : message,
-                                      file: msgFile, range: location))
+                                      file: msgFile, range: location, suggestions: suggestions))
         return node
     }
 
@@ -125,18 +126,18 @@ final class ParseContext {
 
     private func remember(_ node: inout Node) {
         let k = key(&node)
-        nodeInfo[k] = NodeInfo(refuri: node.string("refuri"), refname: node.string("refname"),
-                               hasIDs: !node.list("ids").isEmpty, dupnames: node.list("dupnames"))
+        nodeInfo[k] = NodeInfo(refuri: node.refuri, refname: node.refname,
+                               hasIDs: !node.ids.isEmpty, dupnames: node.list("dupnames"))
     }
 
     /// Assigns an id to `node` (from its names, else `<prefix>-N`), registers it, returns it.
     @discardableResult
     func setID(_ node: inout Node, prefix: String? = nil) -> String {
-        if let existing = node.list("ids").last {
-            for id in node.list("ids") { ids.insert(id) }
+        if let existing = node.ids.last {
+            for id in node.ids { ids.insert(id) }
             return existing
         }
-        let id = createID(names: node.list("names"), dupnames: node.list("dupnames"),
+        let id = createID(names: node.names, dupnames: node.list("dupnames"),
                           prefix: prefix ?? (node.kind == BlockParser.sectionMarker ? "section" : Names.makeID(node.kind.rawValue)))
         node.append(id, to: "ids")
         ids.insert(id)
@@ -181,7 +182,7 @@ final class ParseContext {
         let k = key(&node)
         remember(&node)
         var messages: [Node] = []
-        for name in node.list("names") {
+        for name in node.names {
             if let entry = names[name], entry != k {
                 if let m = duplicateName(&node, key: k, name: name, oldKey: entry, explicit: explicit, line: line) {
                     messages.append(m)
@@ -195,7 +196,7 @@ final class ParseContext {
     }
 
     private func moveToDupnames(_ node: inout Node, _ name: String) {
-        var n = node.list("names")
+        var n = node.names
         if let i = n.firstIndex(of: name) { n.remove(at: i) }
         node.attributes["names"] = .list(n)
         node.append(name, to: "dupnames")
@@ -213,7 +214,7 @@ final class ParseContext {
         var level: Severity? = nil
         var text = ""
         let old = oldKey.flatMap { nodeInfo[$0] }
-        let refname = node.string("refname"), refuri = node.string("refuri")
+        let refname = node.refname, refuri = node.refuri
         if let old, (refname != nil && refname == old.refname) || (refuri != nil && refuri == old.refuri) {
             level = .info
             text = "Duplicate name \"\(name)\" for external target \"\(refuri ?? refname ?? "")\"."
@@ -269,7 +270,7 @@ final class ParseContext {
             guard !node.isText, case .int(let k)? = node.attributes[Self.keyAttribute] else { return [node] }
             var copy = node
             copy.attributes[Self.keyAttribute] = nil
-            for name in pendingDupnames[k] ?? [] where copy.list("names").contains(name) {
+            for name in pendingDupnames[k] ?? [] where copy.names.contains(name) {
                 self.moveToDupnames(&copy, name)
             }
             for id in pendingIDs[k] ?? [] { copy.append(id, to: "ids") }

@@ -46,7 +46,7 @@ enum TableDirectives {
     static func finish(_ table: Node, _ call: DirectiveCall, _ host: DirectiveHost, title: Node?, widthsKeyword: String?,
                        explicitWidths: Bool) -> Node {
         var t = table
-        var classes = t.list("classes")
+        var classes = t.classes
         if case .list(let c)? = call.options["class"] { classes += c }
         if let w = call.option("width") { t.attributes["width"] = .string(w) }
         if let a = call.option("align") { t.attributes["align"] = .string(a) }

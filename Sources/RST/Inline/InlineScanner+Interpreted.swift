@@ -62,8 +62,9 @@ extension InlineScanner {
         let (role, lookupMessages, resolvedName) = parser.block.lookupRole(name, line: line)
         messages += lookupMessages
         guard let role else {
+            let known = ctx.options.roles.names + Array(ctx.localRoles.keys)
             let message = ctx.systemMessage(.error, "rst.unknown-role", "Unknown interpreted text role \"\(name)\".",
-                                            line: line, range: r)
+                                            line: line, range: r, suggestions: closestNames(to: name, among: known))
             return [problematic(rawText, message: message, range: r)]
         }
         let call = RoleCall(name: resolvedName, rawText: rawText,

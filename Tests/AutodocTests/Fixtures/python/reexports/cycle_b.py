@@ -1,0 +1,2 @@
+"""The other half of the cycle."""
+from .cycle_a import loop

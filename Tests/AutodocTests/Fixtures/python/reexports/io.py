@@ -1,0 +1,5 @@
+"""Reading."""
+
+
+class Reader:
+    """Reads records from a stream."""
