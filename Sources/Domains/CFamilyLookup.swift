@@ -37,9 +37,9 @@ struct CFamilyLookup {
         let byName = context.index.objects[domain.name] ?? [:]
         let found = lookup(name, types: types, scope: xref.scope["\(domain.name):scope"], byName: byName)
         if !found.isEmpty {
-            guard let overload else { return context.link(xref, to: found[0]) }
+            guard let overload else { return link(xref, to: found[0], context: context) }
             if let match = found.first(where: { $0.overload == overload || $0.overload == nil }) {
-                return context.link(xref, to: match)
+                return link(xref, to: match, context: context)
             }
             return context.unresolved(
                 xref, "no overload of \(xref.roleName) '\(found[0].name)' takes (\(overload))",
@@ -50,6 +50,16 @@ struct CFamilyLookup {
             return external
         }
         return notFound(xref, name: bare, types: types, byName: byName, context: context)
+    }
+
+    /// A link; an `any` reference to a function shows `()` after the name, as `:func:` does
+    /// (Sphinx's `add_function_parentheses`).
+    func link(_ xref: PendingXref, to object: ObjectTarget, context: ResolveContext) -> Resolution {
+        let shown = xref.content.map(\.textContent).joined()
+        guard xref.type == "any", object.type == "function", !xref.explicit, !shown.hasSuffix(")") else {
+            return context.link(xref, to: object)
+        }
+        return context.link(xref, to: object, text: shown + "()")
     }
 
     /// The objects of `types` that `name` means in `scope` (most specific scope first).
@@ -125,6 +135,9 @@ struct CFamilyLookup {
         var seen: Set<String> = []
         return lookup(name, types: domain.objectTypes.map(\.name), scope: nil, byName: byName)
             .filter { seen.insert($0.type).inserted }
-            .map { AnyMatch(document: $0.document, anchor: $0.anchor, title: nil, description: "\($0.kindName) '\($0.name)'") }
+            .map {
+                let title = $0.type == "function" && !target.hasSuffix(")") ? target + "()" : nil
+                return AnyMatch(document: $0.document, anchor: $0.anchor, title: title, description: "\($0.kindName) '\($0.name)'")
+            }
     }
 }
