@@ -96,4 +96,28 @@ import Testing
         #expect(report.diagnostics.first { $0.id == "ref.cpp.func" }?.notes.count == 2)
         #expect(report.diagnostics.first { $0.id == "ref.cpp.concept" }?.notes.first?.message.contains(":cpp:class:") == true)
     }
+
+    /// A second description of the same declaration warns once (not once per parameter);
+    /// overloads, which differ in their parameter types, are not duplicates.
+    @Test func duplicatesWarnOnceAndOverloadsAreNotDuplicates() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        try "[project]\nname = \"d\"\n".write(to: tmp.appendingPathComponent("vellum.toml"), atomically: true, encoding: .utf8)
+        try """
+            D
+            =
+
+            .. cpp:function:: void draw(int x, int y)
+            .. cpp:function:: void draw(int x, int y)
+            .. cpp:function:: void draw(double x, double y)
+            .. c:function:: int area(int w, int h)
+            .. c:function:: int area(int w, int h)
+
+            :cpp:func:`draw(double, double)` and :c:func:`area`.
+            """.write(to: tmp.appendingPathComponent("index.rst"), atomically: true, encoding: .utf8)
+        let report = try SiteBuilder.build(BuildOptions(sourceDirectory: tmp.path, outputDirectory: nil))
+        #expect(report.errorCount == 0)
+        #expect(report.diagnostics.map(\.id) == ["ref.duplicate-object", "ref.duplicate-object"])
+        #expect(report.diagnostics.map { $0.range?.start.line } == [5, 8])
+    }
 }
