@@ -41,7 +41,7 @@ public struct CDomain: Domain {
         CFamilyObject(directive: "macro", targetType: "macro", shape: .declaration),
         CFamilyObject(directive: "struct", targetType: "struct", shape: .named, keyword: .fixed("struct")),
         CFamilyObject(directive: "union", targetType: "union", shape: .named, keyword: .fixed("union")),
-        CFamilyObject(directive: "enum", targetType: "enum", shape: .named, keyword: .fixed("enum")),
+        CFamilyObject(directive: "enum", targetType: "enum", shape: .named, keyword: .fixed("enum"), transparent: true),
         CFamilyObject(directive: "enumerator", targetType: "enumerator", shape: .declaration),
         CFamilyObject(directive: "type", targetType: "type", shape: .declaration, keyword: .typeDeclaration),
     ]

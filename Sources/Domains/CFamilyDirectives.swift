@@ -21,6 +21,9 @@ struct CFamilyObject: Sendable {
     /// first. Sphinx makes every C and C++ declaration the parent of its content (so a
     /// function's parameters are found from its description), not only classes.
     var nests = true
+    /// An unscoped enum: its enumerators are also named in the enum's scope (Sphinx adds them
+    /// to the parent symbol too; `enum class` and `enum struct` do not).
+    var transparent = false
 }
 
 /// The directives the two domains build the same way.
@@ -69,6 +72,7 @@ enum CFamilyDirectives {
             return signature
         }
         description.targetType = object.targetType
+        description.transparent = object.transparent
         return description.directive
     }
 

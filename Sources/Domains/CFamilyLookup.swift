@@ -9,8 +9,8 @@ import Markup
 /// "unique suffix" match: `:cpp:class:`Stack`` outside `namespace ds` does
 /// not find `ds::Stack`, as Sphinx reports it too; the miss suggests it.
 ///
-/// Enumerators of an enum are also found in the enum's enclosing scope, as
-/// Sphinx does for unscoped enums (`RED` for `color.RED`). Function references
+/// Enumerators of an unscoped enum are also named in the enum's enclosing
+/// scope (`RED` for `color.RED`; see ``DomainContext``). Function references
 /// with a parameter list (C++: `f(int)`) pick the overload with those
 /// parameter types; without one (`f`, `f()`) the first overload.
 struct CFamilyLookup {
@@ -67,7 +67,6 @@ struct CFamilyLookup {
         for full in candidates(name, scope: scope) {
             let found = (byName[full] ?? []).filter { types.contains($0.type) }
             if !found.isEmpty { return found }
-            if types.contains("enumerator"), let enumerator = enumerator(full, byName: byName) { return [enumerator] }
         }
         return []
     }
@@ -86,20 +85,6 @@ struct CFamilyLookup {
         return names + [name]
     }
 
-    /// An enumerator `P.E.X` for `P.X` where `P.E` is an enum: enumerators are visible next to their enum.
-    func enumerator(_ full: String, byName: [String: [ObjectTarget]]) -> ObjectTarget? {
-        let parts = full.components(separatedBy: separator)
-        guard let last = parts.last else { return nil }
-        let prefix = parts.dropLast().map { $0 + separator }.joined()
-        for key in byName.keys.sorted() where key.hasPrefix(prefix) && key.hasSuffix(separator + last) {
-            let middle = key.dropFirst(prefix.count).dropLast(separator.count + last.count)
-            guard !middle.isEmpty, !middle.contains(separator),
-                  byName[prefix + middle]?.contains(where: { $0.type == "enum" }) == true else { continue }
-            if let found = byName[key]?.first(where: { $0.type == "enumerator" }) { return found }
-        }
-        return nil
-    }
-
     /// The miss: names of the same kinds that end like it (`ds::Stack` for `Stack`) or are
     /// spelled nearly like it, and the same name as an object of another kind.
     func notFound(_ xref: PendingXref, name: String, types: [String], byName: [String: [ObjectTarget]],
@@ -110,6 +95,11 @@ struct CFamilyLookup {
             .map(\.name))
         func last(_ name: String) -> String { name.components(separatedBy: separator).last ?? name }
         var suggestions = sameKind.filter { $0.hasSuffix(separator + name) }.sorted()
+        if suggestions.isEmpty, let cut = name.range(of: separator, options: .backwards) {
+            // `orb::metre` → `orb::Unit::metre`: the same last part, deeper in the same scope.
+            let qualifier = name[..<cut.upperBound], tail = name[cut.lowerBound...]
+            suggestions = sameKind.filter { $0.hasPrefix(qualifier) && $0.hasSuffix(tail) }.sorted()
+        }
         if suggestions.isEmpty { suggestions = TargetIndex.suggestions(for: name, among: sameKind) }
         if suggestions.isEmpty {
             let byLast = Dictionary(grouping: sameKind, by: last)

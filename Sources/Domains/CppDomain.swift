@@ -53,7 +53,7 @@ public struct CppDomain: Domain {
         CFamilyObject(directive: "var", targetType: "member", shape: .declaration),
         CFamilyObject(directive: "type", targetType: "type", shape: .declaration, keyword: .typeDeclaration),
         CFamilyObject(directive: "concept", targetType: "concept", shape: .named, keyword: .fixed("concept")),
-        CFamilyObject(directive: "enum", targetType: "enum", shape: .named, keyword: .fixed("enum")),
+        CFamilyObject(directive: "enum", targetType: "enum", shape: .named, keyword: .fixed("enum"), transparent: true),
         CFamilyObject(directive: "enum-struct", targetType: "enum", shape: .named, keyword: .fixed("enum struct")),
         CFamilyObject(directive: "enum-class", targetType: "enum", shape: .named, keyword: .fixed("enum class")),
         CFamilyObject(directive: "enumerator", targetType: "enumerator", shape: .declaration),

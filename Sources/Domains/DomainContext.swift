@@ -22,6 +22,9 @@ public enum DomainContext {
         var program: String?
         /// The current scope of other domains (C++ namespace, JS module, enclosing object), by domain.
         var scopes: [String: [String]] = [:]
+        /// Scopes whose members are also named in the scope around them (unscoped enums):
+        /// `domain fullname` → the enclosing scope ("" for the root).
+        var transparentScopes: [String: String] = [:]
 
         func scope(_ domain: String) -> String? {
             guard let top = scopes[domain]?.last, !top.isEmpty else { return nil }
@@ -149,8 +152,18 @@ public enum DomainContext {
                 signature = completeOption(signature, state: state)
             } else if let separator = signature.string(AttributeKey.scopesep) {
                 signature = completeScoped(signature, separator: separator, scope: state.scope(domain))
+                if let scope = state.scope(domain), let parent = state.transparentScopes[domain + " " + scope],
+                   signature.string("canonical") == nil, let fullname = signature.string("fullname"),
+                   fullname.hasPrefix(scope + separator) {
+                    // A member of an unscoped enum is also known in the enum's own scope.
+                    let name = String(fullname.dropFirst(scope.count + separator.count))
+                    signature.attributes["canonical"] = .string(parent.isEmpty ? name : parent + separator + name)
+                }
                 if first, desc.attributes["nests"] == .bool(true), let fullname = signature.string("fullname") {
                     inner.scopes[domain, default: []].append(fullname)
+                    if desc.attributes["transparent"] == .bool(true) {
+                        inner.transparentScopes[domain + " " + fullname] = state.scope(domain) ?? ""
+                    }
                 }
             }
             first = false

@@ -59,6 +59,9 @@ public struct ObjectDescription: Sendable {
     /// The object type stored in the index and `objects.inv` when it is not the directive's
     /// (`cpp:struct` describes a `class`, `c:var` a `member`, as in Sphinx); nil: `objtype`.
     public var targetType: String?
+    /// With `nests`: what is described inside is also named in the enclosing scope (as a
+    /// second name, `canonical`) — Sphinx's unscoped enums, whose `Axis::horizontal` is also `horizontal`.
+    public var transparent = false
     public var parse: @Sendable (String) -> ParsedSignature?
 
     public init(domain: String, objtype: String, idFormat: String? = nil, nests: Bool = false,
@@ -110,6 +113,7 @@ public struct ObjectDescription: Sendable {
         var desc = DescNodes.desc(domain: domain, objtype: objtype, noindex: noindex, signatures: signatures,
                                   content: StandardDomainDirectives.content(call, host), range: call.range)
         if nests { desc.attributes["nests"] = .bool(true) }
+        if nests, transparent { desc.attributes["transparent"] = .bool(true) }
         if let targetType, targetType != objtype { desc.attributes[AttributeKey.targettype] = .string(targetType) }
         return [desc] + messages
     }
