@@ -71,6 +71,9 @@ enum CFamilyDirectives {
             }
             return signature
         }
+        // Accepted as Sphinx does; the signature is always one line here.
+        description.extraOptions = ["single-line-parameter-list": .flag]
+        if language == .cpp { description.extraOptions["tparam-line-spec"] = .flag }
         description.targetType = object.targetType
         description.transparent = object.transparent
         return description.directive
