@@ -38,12 +38,16 @@ struct CFamilyLookup {
         let found = lookup(name, types: types, scope: xref.scope["\(domain.name):scope"], byName: byName)
         if !found.isEmpty {
             guard let overload else { return link(xref, to: found[0], context: context) }
-            if let match = found.first(where: { $0.overload == overload || $0.overload == nil }) {
+            // The exact overload; else one with those parameter types whatever its qualifiers
+            // (`f(int)` for `f(int) const`), rather than report a reference Sphinx may accept.
+            let parameters = CFamilyNames.parameterPart(overload)
+            if let match = found.first(where: { $0.overload == overload || $0.overload == nil })
+                ?? found.first(where: { $0.overload.map(CFamilyNames.parameterPart) == parameters }) {
                 return link(xref, to: match, context: context)
             }
             return context.unresolved(
-                xref, "no overload of \(xref.roleName) '\(found[0].name)' takes (\(overload))",
-                notes: found.map { .init("candidate \($0.kindName) '\($0.name)(\($0.overload ?? ""))'", file: $0.file, range: $0.range) })
+                xref, "no overload of \(xref.roleName) '\(found[0].name)' takes \(overload)",
+                notes: found.map { .init("candidate \($0.kindName) '\($0.name)\($0.overload ?? "")'", file: $0.file, range: $0.range) })
         }
         let bare = name.hasPrefix(separator) ? String(name.dropFirst(separator.count)) : name
         if let external = context.inventoryLink(xref, domain: domain.name, types: types, name: bare) {

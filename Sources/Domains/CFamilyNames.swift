@@ -4,7 +4,7 @@ import Foundation
 /// name (no template arguments, no parameters) and, for C++ functions, the
 /// parameter types that pick one overload.
 enum CFamilyNames {
-    /// `ns::Stack<T>::push(const T&) const` → (`ns::Stack::push`, `const T&, const`);
+    /// `ns::Stack<T>::push(const T&) const` → (`ns::Stack::push`, `(const T&) const`);
     /// `f()` and `f` → (`f`, nil): as in Sphinx, empty parentheses name every overload.
     static func reference(_ target: String, language: CDeclaration.Language) -> (name: String, overload: String?) {
         var text = target.trimmingWhitespace()
@@ -27,11 +27,16 @@ enum CFamilyNames {
     }
 
     /// The key that tells overloads apart: parameter types without names or
-    /// defaults, `,`-joined, then the qualifiers (`int,const char*` / ` const`).
+    /// defaults, in parentheses, then the qualifiers (`(int,const char*) const`).
     static func overloadKey(_ parameters: [String], qualifiers: [String]) -> String {
         var types = parameters.map(parameterType)
         if types == ["void"] { types = [] }
-        return types.joined(separator: ",") + qualifiers.map { " " + $0 }.joined()
+        return "(" + types.joined(separator: ",") + ")" + qualifiers.map { " " + $0 }.joined()
+    }
+
+    /// The parameter part of an overload key (`(int) const` → `(int)`).
+    static func parameterPart(_ key: String) -> Substring {
+        key.firstIndex(of: ")").map { key[...$0] } ?? Substring(key)
     }
 
     /// Built-in type words: never a parameter's name.

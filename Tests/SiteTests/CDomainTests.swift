@@ -101,11 +101,11 @@ import Testing
     }
 
     @Test func parameterTypesMakeOverloadKeys() {
-        #expect(CFamilyNames.overloadKey(["const T &value = T()", "int"], qualifiers: ["const"]) == "const T&,int const")
-        #expect(CFamilyNames.overloadKey(["void"], qualifiers: []) == "")
+        #expect(CFamilyNames.overloadKey(["const T &value = T()", "int"], qualifiers: ["const"]) == "(const T&,int) const")
+        #expect(CFamilyNames.overloadKey(["void"], qualifiers: []) == "()")
         #expect(CFamilyNames.overloadKey(["std::string name", "unsigned int", "const Foo"], qualifiers: [])
-                    == "std::string,unsigned int,const Foo")
-        #expect(CFamilyNames.reference("ns::C<int>::f(const T&) const", language: .cpp) == ("ns::C::f", "const T& const"))
+                    == "(std::string,unsigned int,const Foo)")
+        #expect(CFamilyNames.reference("ns::C<int>::f(const T&) const", language: .cpp) == ("ns::C::f", "(const T&) const"))
         #expect(CFamilyNames.reference("f()", language: .cpp) == ("f", nil))
         #expect(CFamilyNames.reference("point.x", language: .c) == ("point.x", nil))
     }
