@@ -102,10 +102,11 @@ struct CDeclaration: Sendable, Equatable {
         if shape == .declaration, k < tokens.count, tokens[k].is("("), let close = CTokenizer.closing(tokens, from: k) {
             let inside = slice(chars, tokens[k].end, tokens[close].start)
             declaration.parameters = DomainSupport.splitArguments(inside).map(collapse)
-            k = close + 1
-            while k < tokens.count, ["const", "volatile", "&", "&&"].contains(tokens[k].text) {
-                declaration.qualifiers.append(tokens[k].text)
-                k += 1
+            // The qualifiers are recorded for overloads and stay in the shown suffix.
+            var q = close + 1
+            while q < tokens.count, ["const", "volatile", "&", "&&"].contains(tokens[q].text) {
+                declaration.qualifiers.append(tokens[q].text)
+                q += 1
             }
             k = close + 1
         }
