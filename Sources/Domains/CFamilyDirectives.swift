@@ -65,7 +65,7 @@ enum CFamilyDirectives {
                     signature.attributes["idformat"] = .string(idPrefix + "%s-" + suffix.joined(separator: "-"))
                 }
             } else if language == .cpp, object.shape == .named, let arguments = declaration.templateArguments {
-                signature.attributes[AttributeKey.overload] = .string(arguments)
+                signature.attributes[AttributeKey.overload] = .string(CFamilyNames.templateKey(arguments))
                 let suffix = CFamilyNames.anchorSuffix(arguments)
                 if !suffix.isEmpty { signature.attributes["idformat"] = .string(idPrefix + "%s-" + suffix) }
             }

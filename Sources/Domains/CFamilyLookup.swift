@@ -38,6 +38,10 @@ struct CFamilyLookup {
         let found = lookup(name, types: types, scope: xref.scope["\(domain.name):scope"], byName: byName)
         if !found.isEmpty {
             guard let overload else { return link(xref, to: found[0], context: context) }
+            // Template arguments pick a specialisation when there is one, else the template itself.
+            if overload.hasPrefix("<") {
+                return link(xref, to: found.first { $0.overload == overload } ?? found[0], context: context)
+            }
             // The exact overload; else one with those parameter types whatever its qualifiers
             // (`f(int)` for `f(int) const`), rather than report a reference Sphinx may accept.
             let parameters = CFamilyNames.parameterPart(overload)

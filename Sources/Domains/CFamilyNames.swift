@@ -5,7 +5,8 @@ import Foundation
 /// parameter types that pick one overload.
 enum CFamilyNames {
     /// `ns::Stack<T>::push(const T&) const` → (`ns::Stack::push`, `(const T&) const`);
-    /// `f()` and `f` → (`f`, nil): as in Sphinx, empty parentheses name every overload.
+    /// `f()` and `f` → (`f`, nil): as in Sphinx, empty parentheses name every overload;
+    /// `ns::Stack<bool>` → (`ns::Stack`, `<bool>`), the template arguments of a specialisation.
     static func reference(_ target: String, language: CDeclaration.Language) -> (name: String, overload: String?) {
         var text = target.trimmingWhitespace()
         if text.hasSuffix("()") { text.removeLast(2) }
@@ -14,7 +15,9 @@ enum CFamilyNames {
         guard let chunk = CDeclaration.nameChunk(tokens, at: 0, language) else { return (text, nil) }
         var k = chunk.end
         guard language == .cpp, k < tokens.count, tokens[k].is("("), let close = CTokenizer.closing(tokens, from: k) else {
-            return (chunk.name, nil)
+            // `Stack<bool>`: the arguments may name a specialisation.
+            let arguments = chunk.templateArguments.map { CDeclaration.joined(Array(tokens[$0])) }
+            return (chunk.name, chunk.end == tokens.count ? arguments : nil)
         }
         let inside = CDeclaration.slice(chars, tokens[k].end, tokens[close].start)
         k = close + 1
@@ -32,6 +35,11 @@ enum CFamilyNames {
         var types = parameters.map(parameterType)
         if types == ["void"] { types = [] }
         return "(" + types.joined(separator: ",") + ")" + qualifiers.map { " " + $0 }.joined()
+    }
+
+    /// A specialisation's template arguments as a key: `< bool, 64 >` → `<bool,64>`.
+    static func templateKey(_ arguments: String) -> String {
+        CDeclaration.joined(CTokenizer.tokens(Array(arguments)))
     }
 
     /// The parameter part of an overload key (`(int) const` → `(int)`).

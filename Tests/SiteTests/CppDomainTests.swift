@@ -15,7 +15,7 @@ import Testing
         let out = tmp.appendingPathComponent("site")
         let report = try buildFixture("domain-cpp", output: out)
         #expect(report.diagnostics.isEmpty, "\(rendered(report.diagnostics))")
-        #expect(report.referencesChecked == 42)
+        #expect(report.referencesChecked == 43)
         for page in ["index", "containers", "geometry", "guide"] {
             let html = try String(contentsOf: out.appendingPathComponent(page + ".html"), encoding: .utf8)
             expectGolden(html, "domain-cpp/\(page).html")
@@ -34,6 +34,8 @@ import Testing
         #expect(guide.contains(#"href="containers.html#cpp.orb-RingBuffer-push-T-rref"><code class="docutils literal notranslate xref cpp cpp-func">orb::RingBuffer::push(T&amp;&amp;)</code>"#))
         #expect(guide.contains(#"href="containers.html#cpp.orb-RingBuffer-push-const-T-ref"><code class="docutils literal notranslate xref cpp cpp-func">orb::RingBuffer&lt;T, N&gt;::push(const T&amp;)</code>"#))
         #expect(guide.contains(#"href="geometry.html#cpp.orb-geo-area-const-Point-ref-const-Point-ref""#))
+        // Template arguments find a specialisation.
+        #expect(guide.contains(#"href="containers.html#cpp.orb-RingBuffer-bool-64""#))
         // The parameter types find `operator==(const RingBuffer&) const` without its `const`.
         #expect(guide.contains(#"href="containers.html#cpp.orb-RingBuffer-operator-eq-const-RingBuffer-ref-const""#))
         // An unscoped enum's enumerator is found next to the enum.
