@@ -24,6 +24,7 @@ test: deps
 	$(SWIFT) test --skip-build
 	$(SWIFT) build --product vellum
 	.build/debug/vellum check $(SOURCE) --strict
+	scripts/kill-test .build/debug/vellum
 	VELLUM=.build/debug/vellum scripts/inventory-oracle
 
 # Installs what is missing, and only that (needs root or sudo).

@@ -30,15 +30,22 @@ extension MarkdownConverter: DirectiveHost, RoleHost {
             return "circular inclusion of \"\(path)\""
         }
         guard includeStack.count < 16 else { return "includes nested more than 16 deep" }
+        guard includedFiles < 1_000 else { return "more than 1000 inclusions in one document; \"\(path)\" is not included" }
+        guard includedBytes + text.utf8.count <= 64 << 20 else {
+            return "more than 64 MiB included into one document; \"\(path)\" is not included"
+        }
         let included = SourceFile(path: path, text: text)
         let child = MarkdownConverter(file: included, documentName: documentName, options: settings)
         child.includeStack = includeStack + [file.path]
+        child.includedFiles = includedFiles + 1
+        child.includedBytes = includedBytes + text.utf8.count
         child.names = names
         let parsed = CmarkReader.parse(settings.mystExtensions ? MySTLineSyntax.rewrite(text) : text,
                                        maxDepth: settings.maxNestingDepth)
         child.reportTruncation(parsed.truncated)
         let root = child.convertDocument(parsed.root)
         names = child.names
+        (includedFiles, includedBytes) = (child.includedFiles, child.includedBytes)
         diagnostics += child.diagnostics
         pendingInsertions += root.children
         return nil
@@ -73,7 +80,8 @@ extension MarkdownConverter: DirectiveHost, RoleHost {
     func report(_ severity: Severity, _ id: String, _ message: String, line: Int, range: SourceRange?,
                 details: [Node]) -> Node {
         let where_ = range ?? SourceRange(line: line, column: 1, length: text.bytes(ofLine: line).count)
-        diagnose(id, severity, message, where_)
+        // One line, as the RST host reports docutils' multi-line messages.
+        diagnose(id, severity, message.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " "), where_)
         return Node(.systemMessage, attributes: [
             "level": .int(severity.rawValue), "line": .int(line), "source": .string(file.path),
             "type": .string(severity.docutilsName),

@@ -21,6 +21,10 @@ final class MarkdownConverter {
     var documentAttributes: [String: AttributeValue] = [:]
     /// Files being included around this parse (to refuse circular `include`s).
     var includeStack: [String] = []
+    /// Files and bytes included into the document so far, all levels together (bounded,
+    /// so that files including each other many times cannot blow up).
+    var includedFiles = 0
+    var includedBytes = 0
     /// Nodes an `include` produced, placed after the directive that asked for them.
     var pendingInsertions: [Node] = []
     /// Roles defined by a `role` directive on this page.

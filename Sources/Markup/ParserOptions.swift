@@ -16,6 +16,10 @@ public struct ParserOptions: Sendable {
     /// Reads a file's bytes (absolute path), for directives with an `:encoding:` option;
     /// without it such files are read with `readFile` (UTF-8).
     public var readData: (@Sendable (String) -> [UInt8]?)? = nil
+    /// Reads a file's bytes (absolute path) and decides which files may be read at all
+    /// (the Site: the project, see `FileReadFailure`). When set it replaces `readFile`,
+    /// `readData` and the confinement to `includeRoot`.
+    public var readBytes: (@Sendable (String) -> Result<[UInt8], FileReadFailure>)? = nil
     /// `extlinks`: role name -> (URL pattern with `%s`, caption pattern with `%s` or nil).
     public var extlinks: [String: (url: String, caption: String?)]
     /// The document node's `source` attribute (docutils tests use "test data"); defaults to the file path.
@@ -44,4 +48,22 @@ public struct ParserOptions: Sendable {
         self.defaultRole = defaultRole
         self.highlightLanguage = highlightLanguage
     }
+}
+
+/// Why a file was not read, as the file access of `ParserOptions.readBytes` says.
+/// `id` and `message` are shown as they are (the message says what to do).
+public struct FileReadFailure: Error, Sendable, Equatable {
+    /// A stable diagnostic id (`read.outside-project`, `read.directory`, …).
+    public var id: String
+    public var message: String
+    /// The file does not exist (reported with docutils' wording).
+    public var isMissing: Bool
+
+    public init(id: String, message: String, isMissing: Bool = false) {
+        self.id = id
+        self.message = message
+        self.isMissing = isMissing
+    }
+
+    public static let notFound = FileReadFailure(id: "rst.include", message: "No such file or directory", isMissing: true)
 }

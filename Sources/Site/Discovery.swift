@@ -11,18 +11,30 @@ public struct PageSource: Sendable, Hashable {
     public var markup: Markup
 }
 
-/// Finds the pages of a project: every `.rst` and `.md` file below the
+/// Finds the pages of a project: every `.rst` and `.md` file (or the configured suffixes) below the
 /// source directory, except hidden ones, `_build`-style output folders, any
 /// folder carrying Vellum's output marker and the `exclude` globs of the
-/// configuration. Sorted by path.
+/// configuration. Sorted by path. Folders and pages that are symbolic links
+/// leading outside the project (`files`), dangling or in a loop, folders that
+/// cannot be listed and pipes are skipped with a warning at their path
+/// (`displayRoot/relative`).
 enum Discovery {
-    static func pages(in sourceDirectory: URL, exclude: [String], outputDirectory: URL?) throws -> [PageSource] {
+    static func pages(in sourceDirectory: URL, exclude: [String], outputDirectory: URL?, files project: ProjectFiles,
+                      displayRoot: String,
+                      suffixes: [String: PageSource.Markup] = [".rst": .rst, ".md": .markdown]) throws -> ([PageSource], [Diagnostic]) {
+        // Longest suffix first, so `.rst.txt` wins over `.txt`.
+        let ordered = suffixes.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        func page(_ path: String) -> (String, PageSource.Markup)? {
+            guard let suffix = ordered.first(where: { path.hasSuffix($0) && path.count > $0.count }),
+                  let markup = suffixes[suffix] else { return nil }
+            return (String(path.dropLast(suffix.count)), markup)
+        }
         let outputRelative: String? = outputDirectory.flatMap { output in
             let src = OutputSafety.realPath(sourceDirectory) + "/"
             let out = OutputSafety.realPath(output)
             return out.hasPrefix(src) ? String(out.dropFirst(src.count)) : nil
         }
-        let files = try FileTree.files(under: sourceDirectory) { relative in
+        let (files, skipped) = try FileTree.walk(sourceDirectory, inside: project.contains) { relative in
             if relative == "_build" || relative == outputRelative { return true }
             if exclude.contains(where: { Glob.matches($0, relative) }) { return true }
             // Output of another build (another --output) is never read as pages.
@@ -31,14 +43,15 @@ enum Discovery {
         }
         var pages: [PageSource] = []
         for path in files {
-            let markup: PageSource.Markup
-            if path.hasSuffix(".rst") { markup = .rst }
-            else if path.hasSuffix(".md") { markup = .markdown }
-            else { continue }
-            let name = String(path[..<path.lastIndex(of: ".")!])
+            guard let (name, markup) = page(path) else { continue }
             pages.append(PageSource(relativePath: path, name: name, markup: markup))
         }
-        return pages
+        // Files that are not pages matter only when a page uses them, and are reported there.
+        let diagnostics = skipped.filter { !$0.isFile || page($0.path) != nil }.map { item in
+            Diagnostic(id: item.id, severity: .warning, message: "'\(item.path)' \(item.message)",
+                       file: SourceFile(path: displayRoot + "/" + item.path, text: ""))
+        }
+        return (pages, diagnostics)
     }
 }
 

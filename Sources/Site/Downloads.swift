@@ -5,7 +5,7 @@ import Foundation
 /// `:download:` references: the file is copied to `_downloads/` and the
 /// reference becomes a link to the copy. A missing file is an error.
 enum Downloads {
-    static func resolve(_ document: Document, sourceURL: URL) -> (Node, [String], [Diagnostic]) {
+    static func resolve(_ document: Document, sourceURL: URL, project: ProjectFiles) -> (Node, [String], [Diagnostic]) {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
         let root = document.root.rewritten { node -> [Node] in
@@ -17,11 +17,10 @@ enum Downloads {
                 return [link]
             }
             let path = PageURL.sourcePath(target, from: document.name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: sourceURL.appendingPathComponent(path).path,
-                                                 isDirectory: &isDirectory), !isDirectory.boolValue else {
-                diagnostics.append(.error("ref.download", "download file '\(target)' does not exist",
-                                          file: document.source, range: node.range))
+            if let problem = project.assetProblem(sourceURL.appendingPathComponent(path).path) {
+                diagnostics.append(problem.isMissing || problem.id == "read.directory"
+                    ? .error("ref.download", "download file '\(target)' does not exist", file: document.source, range: node.range)
+                    : .error(problem.id, "download file '\(target)' \(problem.message)", file: document.source, range: node.range))
                 return [node]
             }
             files.append(path)

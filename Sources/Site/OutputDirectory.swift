@@ -86,7 +86,7 @@ struct OutputDirectory {
         }
         if vellum_rename_exchange(staging.path, destination.path) == 0 {
             // The staging path now holds the previous output.
-            try? fm.removeItem(at: staging)
+            Self.removeMarked(staging)
             return
         }
         try fm.moveItem(at: destination, to: movedAside)
@@ -96,12 +96,24 @@ struct OutputDirectory {
             try? fm.moveItem(at: movedAside, to: destination)
             throw error
         }
-        try? fm.removeItem(at: movedAside)
+        Self.removeMarked(movedAside)
     }
 
     /// Throws the staged files away; the previous output is untouched.
     func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        Self.removeMarked(staging)
+    }
+
+    /// Removes a folder that carries the marker, the marker last: a build killed
+    /// meanwhile leaves a folder that still has its marker or is empty, which the
+    /// next build recognises as its own and removes (a folder without the marker is
+    /// never removed).
+    static func removeMarked(_ folder: URL) {
+        let fm = FileManager.default
+        for entry in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where entry != OutputSafety.markerName {
+            try? fm.removeItem(at: folder.appendingPathComponent(entry))
+        }
+        try? fm.removeItem(at: folder)
     }
 
     /// Removes staging folders that builds of the same output left behind
@@ -125,7 +137,7 @@ struct OutputDirectory {
                 if infix == oldInfix, OutputSafety.ownership(of: destination) == .absent {
                     try? fm.moveItem(at: url, to: destination)
                 } else {
-                    try? fm.removeItem(at: url)
+                    removeMarked(url)
                 }
             }
         }

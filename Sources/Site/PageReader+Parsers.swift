@@ -9,16 +9,21 @@ import RST
 
 extension PageReader {
     /// Parser settings from the project configuration, shared by both markups.
-    static func rstOptions(config: SiteConfig, sourceURL: URL, registry: Registry) -> RSTOptions {
+    static func rstOptions(config: SiteConfig, sourceURL: URL, registry: Registry, files: ProjectFiles) -> RSTOptions {
         var extlinks: [String: (url: String, caption: String?)] = [:]
         for (name, link) in config.extlinks { extlinks[name] = (link.url, link.caption) }
         // Like Sphinx's HTML builder: `only:: html` content is kept.
         let tags = Set(config.tags).union(["html", "format_html", "builder_html"])
-        return RSTOptions(rawEnabled: config.rawEnabled, tags: tags, includeRoot: sourceURL.path,
-                          readFile: { path in
-                              FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
-                          },
-                          extlinks: extlinks, directives: registry.directives, roles: registry.roles)
+        // Included files come from the project only (`ProjectFiles`), whatever the path says.
+        var options = RSTOptions(rawEnabled: config.rawEnabled, tags: tags, includeRoot: sourceURL.path,
+                                 readFile: { path in
+                                     try? files.read(path).map { String(decoding: $0, as: UTF8.self) }.get()
+                                 },
+                                 extlinks: extlinks, directives: registry.directives, roles: registry.roles)
+        options.readBytes = { files.read($0) }
+        options.defaultRole = config.defaultRole
+        options.highlightLanguage = config.highlightLanguage
+        return options
     }
 
     /// Chooses the parser by markup, then expands API documentation from
@@ -33,7 +38,9 @@ extension PageReader {
             markdown.rst = options
             document = MarkdownParser(options: markdown).parse(file, name: page.name)
         case .rst:
-            document = RSTParser(options: options).parse(file, name: page.name)
+            // Sphinx's rst_epilog: read as if written at the end of every page (its lines follow the page's own).
+            let source = config.rstEpilog.map { SourceFile(path: file.path, text: file.text + "\n\n" + $0 + "\n") } ?? file
+            document = RSTParser(options: options).parse(source, name: page.name)
         }
         if let apiStore, document.root.first(where: { $0.kind == AutodocDirectives.nodeKind }) != nil {
             document = AutodocExpander.expand(document, store: apiStore, parserOptions: options)

@@ -14,31 +14,39 @@ struct PageReader: Sendable {
     let rstOptions: RSTOptions
     /// Extracted API documentation for `automodule` and friends (nil outside a project).
     let apiStore: APIStore?
+    /// What may be read: the project.
+    let files: ProjectFiles
 
     init(config: SiteConfig, sourceURL: URL, displayRoot: String, apiStore: APIStore? = nil,
-         registry: Registry? = nil) {
+         registry: Registry? = nil, files: ProjectFiles? = nil) {
         self.config = config
         self.sourceURL = sourceURL
         self.displayRoot = displayRoot
         self.apiStore = apiStore
-        rstOptions = Self.rstOptions(config: config, sourceURL: sourceURL, registry: registry ?? .site(config))
+        let files = files ?? ProjectFiles(sourceURL: sourceURL, config: config)
+        self.files = files
+        rstOptions = Self.rstOptions(config: config, sourceURL: sourceURL, registry: registry ?? .site(config),
+                                     files: files)
     }
 
     func read(_ page: PageSource) -> Document {
         let path = displayRoot + "/" + page.relativePath
         var diagnostics: [Diagnostic] = []
         let text: String
-        if let data = FileManager.default.contents(atPath: sourceURL.appendingPathComponent(page.relativePath).path) {
-            if let decoded = String(data: data, encoding: .utf8) {
+        switch files.read(sourceURL.appendingPathComponent(page.relativePath).path) {
+        case .success(let bytes):
+            if let decoded = String(bytes: bytes, encoding: .utf8) {
                 text = decoded.hasPrefix("\u{FEFF}") ? String(decoded.dropFirst()) : decoded
             } else {
-                text = String(decoding: data, as: UTF8.self)
+                text = String(decoding: bytes, as: UTF8.self)
                 diagnostics.append(.error("read.encoding", "file is not valid UTF-8; invalid bytes were replaced",
                                           file: SourceFile(path: path, text: text), range: SourceRange(line: 1)))
             }
-        } else {
+        case .failure(let failure):
             text = ""
-            diagnostics.append(.error("read.io", "cannot read file", file: SourceFile(path: path, text: "")))
+            diagnostics.append(.error(failure.isMissing ? "read.io" : failure.id,
+                                      "cannot read this page: it \(failure.isMissing ? "does not exist" : failure.message)",
+                                      file: SourceFile(path: path, text: "")))
         }
         let file = SourceFile(path: path, text: text)
         var document = parse(file, page: page)
@@ -67,11 +75,12 @@ struct PageReader: Sendable {
         document.root.walk { node in
             guard node.kind == .image, let uri = node.string("uri"), !uri.contains("://"), !uri.hasPrefix("data:") else { return }
             let path = PageURL.sourcePath(uri, from: document.name)
-            if FileManager.default.fileExists(atPath: sourceURL.appendingPathComponent(path).path) {
-                assets.append(path)
+            if let problem = files.assetProblem(sourceURL.appendingPathComponent(path).path) {
+                diagnostics.append(problem.isMissing
+                    ? .error("asset.missing", "image file '\(uri)' does not exist", file: document.source, range: node.range)
+                    : .error(problem.id, "image file '\(uri)' \(problem.message)", file: document.source, range: node.range))
             } else {
-                diagnostics.append(.error("asset.missing", "image file '\(uri)' does not exist",
-                                          file: document.source, range: node.range))
+                assets.append(path)
             }
         }
         return (assets, diagnostics)

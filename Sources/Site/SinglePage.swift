@@ -17,8 +17,10 @@ public enum SinglePage {
             case .pseudoxml: return (document.root.pseudoXML(), document.diagnostics)
             case .html:
                 // The HTML view shows the page with its own references resolved (as a build would).
-                let (resolved, problems) = LocalReferences.resolve(TargetCollector.process(document).0)
-                return (HTMLWriter().render(resolved.root), document.diagnostics + problems)
+                var (resolved, problems) = LocalReferences.resolve(TargetCollector.process(document).0)
+                let (safe, unsafeLinks) = UnsafeLinks.apply(resolved, rawEnabled: false)
+                resolved.root = safe
+                return (HTMLWriter().render(resolved.root), document.diagnostics + problems + unsafeLinks)
             }
         }
         return result ?? ("", [])

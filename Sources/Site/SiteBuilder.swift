@@ -83,8 +83,13 @@ public enum SiteBuilder {
             return checked
         }
         let pages: [PageSource]
+        let project = ProjectFiles(sourceURL: sourceURL, config: config)
         do {
-            pages = try Discovery.pages(in: sourceURL, exclude: config.exclude, outputDirectory: outputURL)
+            let (found, problems) = try Discovery.pages(in: sourceURL, exclude: config.exclude, outputDirectory: outputURL,
+                                                        files: project, displayRoot: displayRoot,
+                                                        suffixes: config.sourceSuffixes)
+            pages = found
+            report.diagnostics += problems
         } catch {
             throw BuildError.io("cannot list \(options.sourceDirectory): \(error.localizedDescription)")
         }
@@ -95,7 +100,7 @@ public enum SiteBuilder {
         report.diagnostics += apiProblems
         let registry = Registry.site(config)
         let reader = PageReader(config: config, sourceURL: sourceURL, displayRoot: displayRoot, apiStore: apiStore,
-                                registry: registry)
+                                registry: registry, files: project)
         let read = pages.parallelMap { page -> (Document, PageTargets) in
             let (document, targets) = TargetCollector.process(reader.read(page))
             var (resolved, problems) = LocalReferences.resolve(document)
@@ -147,17 +152,19 @@ public enum SiteBuilder {
         let writer = HTMLWriter(links: FlatLinkProvider(), nodeWriters: registry.nodeWriters)
         let resolved = read.map(\.0).parallelMap { document -> ResolvedPage in
             var page = document
-            let (withDownloads, downloads, downloadProblems) = Downloads.resolve(page, sourceURL: sourceURL)
+            let (withDownloads, downloads, downloadProblems) = Downloads.resolve(page, sourceURL: sourceURL, project: reader.files)
             page.root = withDownloads
             let outcome = resolver.resolve(page)
             var doc = outcome.document
+            let (safe, unsafeLinks) = UnsafeLinks.apply(doc, rawEnabled: config.rawEnabled)
+            doc.root = safe
             doc.root = expandTocTrees(in: doc, index: index, toctrees: allTocTrees)
             let (images, assetProblems) = reader.assets(of: doc)
             // Images are copied to the same relative place, so the page's own URLs work unchanged.
             let (body, unknown) = writer.renderPage(doc.root)
             return ResolvedPage(
                 document: doc, body: body,
-                diagnostics: downloadProblems + outcome.diagnostics + assetProblems
+                diagnostics: downloadProblems + outcome.diagnostics + unsafeLinks + assetProblems
                     + HTMLWriter.unknownNodeDiagnostics(unknown, file: doc.source),
                 referencesChecked: outcome.referencesChecked + downloads.count + downloadProblems.count,
                 assets: images.map { ($0, $0) } + downloads.map { ($0, "_downloads/" + $0) })
@@ -201,7 +208,9 @@ public enum SiteBuilder {
                 var copied: Set<String> = []
                 for (source, destination) in resolved.flatMap(\.assets).sorted(by: { $0.1 < $1.1 })
                 where copied.insert(destination).inserted {
-                    try output.copyFile(from: sourceURL.appendingPathComponent(source), to: destination)
+                    // The file itself, never a symbolic link to it.
+                    let file = URL(fileURLWithPath: OutputSafety.realPath(sourceURL.appendingPathComponent(source)))
+                    try output.copyFile(from: file, to: destination)
                 }
                 try output.commit()
                 report.wroteOutput = true
@@ -259,13 +268,20 @@ public enum SiteBuilder {
         return (inventories, diagnostics)
     }
 
+    /// `vellum.toml`, over what `conf.py` says when there is one (key by key).
     static func loadConfig(sourceURL: URL, displayRoot: String) -> (SiteConfig, [Diagnostic]) {
-        let configURL = sourceURL.appendingPathComponent("vellum.toml")
-        guard let data = FileManager.default.contents(atPath: configURL.path) else {
-            return (SiteConfig(), [])
+        var base = SiteConfig()
+        var diagnostics: [Diagnostic] = []
+        if let data = FileManager.default.contents(atPath: sourceURL.appendingPathComponent("conf.py").path) {
+            let file = SourceFile(path: displayRoot + "/conf.py", text: String(decoding: data, as: UTF8.self))
+            (base, diagnostics) = SiteConfig.load(confPy: file, directory: sourceURL.path)
+        }
+        guard let data = FileManager.default.contents(atPath: sourceURL.appendingPathComponent("vellum.toml").path) else {
+            return (base, diagnostics)
         }
         let file = SourceFile(path: displayRoot + "/vellum.toml", text: String(decoding: data, as: UTF8.self))
-        return SiteConfig.load(file: file, baseDirectory: sourceURL.path)
+        let (config, tomlDiagnostics) = SiteConfig.load(file: file, baseDirectory: sourceURL.path, base: base)
+        return (config, diagnostics + tomlDiagnostics)
     }
 
     /// Replaces each `toctree` node by its rendered lists; hidden ones vanish.

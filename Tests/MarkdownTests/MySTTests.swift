@@ -138,6 +138,20 @@ struct MySTTests {
         #expect(loop.diagnostics.contains { $0.message.contains("circular") })
     }
 
+    /// Each file includes the next one twice: 2^24 inclusions unless bounded.
+    @Test(.timeLimit(.minutes(1))) func includesThatFanOutAreBounded() {
+        var options = MarkdownOptions()
+        options.rst.includeRoot = "/docs"
+        options.rst.readFile = { path in
+            guard path.hasPrefix("/docs/f"), let k = Int(path.dropFirst(7).dropLast(3)) else { return nil }
+            if k == 24 { return "Leaf.\n" }
+            return "Level \(k).\n\n```{include} f\(k + 1).md\n```\n\n```{include} f\(k + 1).md\n```\n"
+        }
+        let document = MarkdownParser(options: options).parse(
+            SourceFile(path: "/docs/m.md", text: "```{include} f0.md\n```\n"), name: "m")
+        #expect(document.diagnostics.contains { $0.message.contains("more than 1000 inclusions in one document") })
+    }
+
     @Test func plainCommonMarkMode() {
         let options = MarkdownOptions(mystExtensions: false, pageLinks: false)
         let document = parse("---\ntitle: x\n---\n(l)=\n{ref}`a` [b](b.md)\n", options: options)

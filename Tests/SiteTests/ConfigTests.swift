@@ -63,6 +63,22 @@ import Testing
         #expect(config.version == "")
     }
 
+    @Test func readRootsAreFoldersRelativeToTheSourceDirectory() {
+        let (config, diagnostics) = load("""
+        [build]
+        read_roots = ["../../shared", "/opt/snippets/"]
+        """)
+        #expect(diagnostics.isEmpty)
+        #expect(config.readRoots == ["/shared", "/opt/snippets"])
+        let (_, problems) = load("""
+        [build]
+        read_root = ["../shared"]
+        read_roots = "../shared"
+        """)
+        #expect(problems.map(\.id) == ["config.unknown-key", "config.type"])
+        #expect(problems.first?.suggestions == ["build.read_roots"])
+    }
+
     @Test func syntaxErrorsHaveLocations() {
         let (_, diagnostics) = load("""
         [project]

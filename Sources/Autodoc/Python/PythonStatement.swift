@@ -1,11 +1,11 @@
 import DocTree
 
 /// One logical line of Python and, for compound statements, its indented suite.
-struct PythonStatement: Sendable {
-    var tokens: [PythonToken]
-    var body: [PythonStatement]
+package struct PythonStatement: Sendable {
+    package var tokens: [PythonToken]
+    package var body: [PythonStatement]
 
-    var line: Int { tokens.first?.start.line ?? 0 }
+    package var line: Int { tokens.first?.start.line ?? 0 }
 
     /// Keywords that may start a line ending in `:` followed by a suite.
     static let compoundKeywords: Set<String> = [
@@ -14,7 +14,7 @@ struct PythonStatement: Sendable {
     ]
 
     /// Groups a token stream into statements with nested suites.
-    static func parse(_ tokens: [PythonToken]) throws -> [PythonStatement] {
+    package static func parse(_ tokens: [PythonToken]) throws -> [PythonStatement] {
         var position = 0
         return try parseBlock(tokens, &position, nested: false)
     }
@@ -149,17 +149,17 @@ extension PythonStatement {
 }
 
 /// Token-slice helpers shared by the Python parser.
-enum PythonTokens {
-    static func isOpen(_ token: PythonToken) -> Bool {
+package enum PythonTokens {
+    package static func isOpen(_ token: PythonToken) -> Bool {
         token.kind == .op && (token.text == "(" || token.text == "[" || token.text == "{")
     }
 
-    static func isClose(_ token: PythonToken) -> Bool {
+    package static func isClose(_ token: PythonToken) -> Bool {
         token.kind == .op && (token.text == ")" || token.text == "]" || token.text == "}")
     }
 
     /// Splits at `separator` operators outside brackets.
-    static func split(_ tokens: ArraySlice<PythonToken>, on separator: String) -> [ArraySlice<PythonToken>] {
+    package static func split(_ tokens: ArraySlice<PythonToken>, on separator: String) -> [ArraySlice<PythonToken>] {
         var parts: [ArraySlice<PythonToken>] = []
         var depth = 0
         var start = tokens.startIndex
@@ -175,7 +175,7 @@ enum PythonTokens {
     }
 
     /// Index of the first `op` outside brackets at or after `from`.
-    static func firstIndex(of op: String, in tokens: ArraySlice<PythonToken>, from: Int? = nil) -> Int? {
+    package static func firstIndex(of op: String, in tokens: ArraySlice<PythonToken>, from: Int? = nil) -> Int? {
         var depth = 0
         for index in (from ?? tokens.startIndex)..<tokens.endIndex {
             let token = tokens[index]
@@ -187,7 +187,7 @@ enum PythonTokens {
     }
 
     /// Index of the bracket closing the one at `open`.
-    static func matchingClose(_ tokens: ArraySlice<PythonToken>, open: Int) -> Int? {
+    package static func matchingClose(_ tokens: ArraySlice<PythonToken>, open: Int) -> Int? {
         var depth = 0
         for index in open..<tokens.endIndex {
             if isOpen(tokens[index]) { depth += 1 } else if isClose(tokens[index]) {
@@ -201,7 +201,7 @@ enum PythonTokens {
     /// Source text of the tokens with whitespace normalised: the original
     /// spacing on one line becomes at most one space; line breaks inside
     /// brackets disappear.
-    static func render(_ tokens: ArraySlice<PythonToken>) -> String {
+    package static func render(_ tokens: ArraySlice<PythonToken>) -> String {
         var result = ""
         var previous: PythonToken?
         for token in tokens {

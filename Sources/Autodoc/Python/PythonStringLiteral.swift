@@ -1,16 +1,16 @@
 import DocTree
 
 /// A Python string literal token taken apart: prefix, quotes, body, decoded value.
-struct PythonStringLiteral {
-    var prefix: String
-    var quoteLength: Int
+package struct PythonStringLiteral {
+    package var prefix: String
+    package var quoteLength: Int
     /// The text between the quotes, as written.
-    var body: String
-    var isRaw: Bool { prefix.contains("r") }
-    var isBytes: Bool { prefix.contains("b") }
-    var isFormatted: Bool { prefix.contains("f") || prefix.contains("t") }
+    package var body: String
+    package var isRaw: Bool { prefix.contains("r") }
+    package var isBytes: Bool { prefix.contains("b") }
+    package var isFormatted: Bool { prefix.contains("f") || prefix.contains("t") }
 
-    init?(_ token: PythonToken) {
+    package init?(_ token: PythonToken) {
         guard token.kind == .string else { return nil }
         let scalars = Array(token.text.unicodeScalars)
         var index = 0
@@ -27,7 +27,7 @@ struct PythonStringLiteral {
     }
 
     /// The literal's value: escapes decoded (unless raw), newlines normalised to `\n`.
-    var value: String {
+    package var value: String {
         let scalars = Array(body.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0

@@ -1,8 +1,8 @@
 import DocTree
 
 /// A token of Python source, as the static extractor needs it.
-struct PythonToken: Sendable {
-    enum Kind: Sendable, Equatable {
+package struct PythonToken: Sendable {
+    package enum Kind: Sendable, Equatable {
         case name
         case number
         /// Any string literal, prefix and quotes included (f-strings are one token).
@@ -15,17 +15,17 @@ struct PythonToken: Sendable {
         case endOfFile
     }
 
-    var kind: Kind
-    var text: String
-    var start: SourceLocation
-    var end: SourceLocation
+    package var kind: Kind
+    package var text: String
+    package var start: SourceLocation
+    package var end: SourceLocation
 
-    func isOp(_ value: String) -> Bool { kind == .op && text == value }
-    func isName(_ value: String) -> Bool { kind == .name && text == value }
+    package func isOp(_ value: String) -> Bool { kind == .op && text == value }
+    package func isName(_ value: String) -> Bool { kind == .name && text == value }
 }
 
 /// A `#` comment, kept apart from the token stream (for `#:` doc comments).
-struct PythonComment: Sendable {
+package struct PythonComment: Sendable {
     var text: String
     var start: SourceLocation
     /// Whether nothing but whitespace precedes the comment on its line.
@@ -33,7 +33,7 @@ struct PythonComment: Sendable {
 }
 
 /// The first syntax error found in a Python file.
-struct PythonSyntaxError: Error, Sendable {
-    var message: String
-    var location: SourceLocation
+package struct PythonSyntaxError: Error, Sendable {
+    package var message: String
+    package var location: SourceLocation
 }

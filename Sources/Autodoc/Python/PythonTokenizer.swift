@@ -5,7 +5,7 @@ import DocTree
 /// NEWLINE / INDENT / DEDENT structure. Comments are collected separately.
 ///
 /// Linear in the input; stops at the first error.
-struct PythonTokenizer {
+package struct PythonTokenizer {
     private let scalars: [Unicode.Scalar]
     private var lineStarts: [Int] = [0]
     private(set) var tokens: [PythonToken] = []
@@ -30,7 +30,7 @@ struct PythonTokenizer {
         }
     }
 
-    static func tokenize(_ text: String) -> Result<(tokens: [PythonToken], comments: [PythonComment]), PythonSyntaxError> {
+    package static func tokenize(_ text: String) -> Result<(tokens: [PythonToken], comments: [PythonComment]), PythonSyntaxError> {
         var tokenizer = PythonTokenizer(text: text)
         do {
             try tokenizer.run()

@@ -91,6 +91,14 @@ final class DirectiveHostAdapter: DirectiveHost, RoleHost {
                 .joined(separator: "\n> ")
             return "circular inclusion in \"include\" directive:\n\(chain)"
         }
+        // Bounded, so that files including each other many times cannot blow up.
+        guard ctx.includedSources.count < ParseContext.maxInclusions else {
+            return "more than \(ParseContext.maxInclusions) inclusions in one document; \"\(path)\" is not included"
+        }
+        ctx.includedBytes += text.utf8.count
+        guard ctx.includedBytes <= ParseContext.maxIncludedBytes else {
+            return "more than \(ParseContext.maxIncludedBytes >> 20) MiB included into one document; \"\(path)\" is not included"
+        }
         ctx.includeLog.append(key)
         let file = SourceFile(path: path, text: text)
         ctx.includedSources.append((path, file))

@@ -53,6 +53,10 @@ final class ParseContext {
     static let lineBase = 1_000_000_000
     /// (path, clip options) of the files being included, outermost first.
     var includeLog: [String] = []
+    /// Bounds on what one document may include (all inclusions together).
+    static let maxInclusions = 1_000
+    static let maxIncludedBytes = 64 << 20
+    var includedBytes = 0
     /// Lines an `include` directive asks to insert after the current construct.
     var pendingInsert: [Line]? = nil
 

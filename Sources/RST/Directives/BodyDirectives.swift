@@ -142,7 +142,9 @@ enum BodyDirectives {
                 }
                 let path: String, content: String
                 switch IncludeSupport.readDecoded(file, call: call, host: host) {
-                case .success(let d, let t): path = d; content = t
+                case .success(let d, let t, _): path = d; content = t
+                case .refused(let id, let message):
+                    return [DirectiveSupport.error(call, host, "Problems with \"\(call.name)\" directive path:\n\(message)", id: id)]
                 case .undecodable(let message):
                     return [DirectiveSupport.error(call, host, "Problem with \"\(call.name)\" directive:\n\(message)")]
                 case .missing:

@@ -15,8 +15,10 @@ enum Include {
                                                       options: options)) { call, host in run(call, host) })
     }
 
-    /// Resolves a path the way docutils' adapt_path does, relative to the including file.
-    static func resolve(_ raw: String, call: DirectiveCall, host: DirectiveHost) -> (display: String, absolute: String)? {
+    /// Resolves a path the way docutils' adapt_path does, relative to the including file
+    /// (a leading `/` means the source root); `inside` tells whether it stays below the root.
+    static func resolve(_ raw: String, call: DirectiveCall, host: DirectiveHost)
+        -> (display: String, absolute: String, inside: Bool)? {
         guard let root = host.options.includeRoot else { return nil }
         let current = host.currentSourcePath(line: call.line)
         let joined: String
@@ -28,10 +30,10 @@ enum Include {
         let cwd = FileManager.default.currentDirectoryPath
         let absolute = ((joined.hasPrefix("/") ? joined : (cwd as NSString).appendingPathComponent(joined)) as NSString).standardizingPath
         let rootAbs = ((root.hasPrefix("/") ? root : (cwd as NSString).appendingPathComponent(root)) as NSString).standardizingPath
-        guard rootAbs == "/" || absolute == rootAbs || absolute.hasPrefix(rootAbs + "/") else { return nil }
+        let inside = rootAbs == "/" || absolute == rootAbs || absolute.hasPrefix(rootAbs + "/")
         // shown relative to the working directory when below it (as docutils does), else absolute
         let display = absolute.hasPrefix(cwd + "/") ? relativePath(absolute, from: cwd) : absolute
-        return (display, absolute)
+        return (display, absolute, inside)
     }
 
     /// Python's os.path.relpath for absolute, standardized paths.
@@ -55,16 +57,20 @@ enum Include {
         if case .int(let t)? = call.options["tab-width"] { tabWidth = t } else { tabWidth = 8 }
         let display: String
         var text: String
+        let messages: [Node]
         switch IncludeSupport.readDecoded(raw, call: call, host: host) {
-        case .success(let d, let t):
+        case .success(let d, let t, let m):
             display = d
             text = t
+            messages = m
         case .undecodable(let message):
             return [DirectiveSupport.error(call, host, "Problem with \"\(call.name)\" directive:\n\(message)", id: "rst.include")]
         case .missing:
             let reason = host.options.includeRoot == nil ? "file inclusion is disabled" : "InputError: [Errno 2] No such file or directory: '\(raw)'"
             return [DirectiveSupport.error(call, host, "Problems with \"\(call.name)\" directive path:\n\(reason).",
                                            id: "rst.include")]
+        case .refused(let id, let message):
+            return [DirectiveSupport.error(call, host, "Problems with \"\(call.name)\" directive path:\n\(message)", id: id)]
         }
         // clipping
         let startLine: Int? = { if case .int(let v)? = call.options["start-line"] { return v } else { return nil } }()
@@ -119,7 +125,7 @@ enum Include {
             } else if !text.isEmpty {
                 node.children = [.text(text)]
             }
-            return [host.addName(node, name: call.option("name"))]
+            return messages + [host.addName(node, name: call.option("name"))]
         }
         for (k, line) in text.pythonSplitLines().enumerated() where Include.expandTabs(line, tabWidth).count > host.options.lineLengthLimit {
             let number = k + 1 + ((call.options["start-line"]).flatMap { if case .int(let v) = $0 { return v } else { return nil } } ?? 0)
@@ -129,9 +135,9 @@ enum Include {
         let clipKey = [call.option("start-line"), call.option("end-line"), call.option("start-after"),
                        call.option("end-before")].map { $0 ?? "-" }.joined(separator: "\u{1}")
         if let error = host.insertInput(text, path: display, tabWidth: tabWidth, clipKey: clipKey) {
-            return [DirectiveSupport.error(call, host, error, id: "rst.include", severity: .warning)]
+            return messages + [DirectiveSupport.error(call, host, error, id: "rst.include", severity: .warning)]
         }
-        return []
+        return messages
     }
 
     static func expandTabs(_ text: String, _ width: Int) -> String {

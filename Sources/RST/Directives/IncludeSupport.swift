@@ -2,33 +2,59 @@ import DocTree
 import Foundation
 
 /// Reading files for `include`, `raw :file:`, `csv-table :file:` and `literalinclude`,
-/// resolved relative to the including file and confined to the source tree.
+/// resolved relative to the including file. Which files may be read is up to
+/// `ParserOptions.readBytes` (the Site allows the project); without it, paths are
+/// confined to `includeRoot`.
 enum IncludeSupport {
     enum ReadResult {
-        case success(display: String, text: String)
-        /// The file cannot be found or read.
+        /// The text, and messages to place before what the directive makes
+        /// (invalid UTF-8, decoded with replacement characters).
+        case success(display: String, text: String, messages: [Node])
+        /// The file cannot be found.
         case missing
         /// The file cannot be decoded with the requested encoding (docutils' message).
         case undecodable(String)
-    }
-
-    static func read(_ path: String, call: DirectiveCall, host: DirectiveHost) -> (String, String)? {
-        if case .success(let display, let text) = readDecoded(path, call: call, host: host) { return (display, text) }
-        return nil
+        /// The file exists but is not read (outside the project, a directory, too large,
+        /// unreadable): the reason, ready for a message, and its diagnostic id.
+        case refused(id: String, message: String)
     }
 
     static func readDecoded(_ path: String, call: DirectiveCall, host: DirectiveHost) -> ReadResult {
-        guard let (display, absolute) = Include.resolve(path, call: call, host: host) else { return .missing }
-        if let encoding = call.option("encoding")?.trimmingWhitespace().lowercased(), !encoding.isEmpty,
-           let readData = host.options.readData {
+        guard let (display, absolute, inside) = Include.resolve(path, call: call, host: host) else { return .missing }
+        let encoding = call.option("encoding")?.trimmingWhitespace().lowercased() ?? ""
+        if let readBytes = host.options.readBytes {
+            let bytes: [UInt8]
+            switch readBytes(absolute) {
+            case .success(let b): bytes = b
+            case .failure(let failure):
+                return failure.isMissing ? .missing : .refused(id: failure.id, message: "'\(path)' \(failure.message).")
+            }
+            if !encoding.isEmpty {
+                switch decode(bytes, encoding: encoding) {
+                case .success(let text): return .success(display: display, text: text, messages: [])
+                case .failure(let message): return .undecodable(message)
+                }
+            }
+            if let text = String(bytes: bytes, encoding: .utf8) {
+                return .success(display: display, text: text, messages: [])
+            }
+            let message = host.report(.error, "read.encoding",
+                                      "'\(path)' is not valid UTF-8; invalid bytes were replaced (give the file's encoding with :encoding:)",
+                                      line: call.line, range: call.range, details: [])
+            return .success(display: display, text: String(decoding: bytes, as: UTF8.self), messages: [message])
+        }
+        guard inside else {
+            return .refused(id: "rst.include", message: "'\(path)' is outside the source directory.")
+        }
+        if !encoding.isEmpty, let readData = host.options.readData {
             guard let bytes = readData(absolute) else { return .missing }
             switch decode(bytes, encoding: encoding) {
-            case .success(let text): return .success(display: display, text: text)
+            case .success(let text): return .success(display: display, text: text, messages: [])
             case .failure(let message): return .undecodable(message)
             }
         }
         guard let reader = host.options.readFile, let text = reader(absolute) else { return .missing }
-        return .success(display: display, text: text)
+        return .success(display: display, text: text, messages: [])
     }
 
     enum Decoded {

@@ -18,9 +18,14 @@ enum LiteralInclude {
 
     static func run(_ call: DirectiveCall, _ host: DirectiveHost) -> [Node] {
         let raw = call.arguments[0]
-        guard let (display, text) = IncludeSupport.read(raw, call: call, host: host) else {
+        let display: String, text: String, readMessages: [Node]
+        switch IncludeSupport.readDecoded(raw, call: call, host: host) {
+        case .success(let d, let t, let m): (display, text, readMessages) = (d, t, m)
+        case .missing, .undecodable:
             return [DirectiveSupport.error(call, host, "Include file '\(raw)' not found or reading it failed",
                                            id: "rst.literalinclude", severity: .warning)]
+        case .refused(let id, let message):
+            return [DirectiveSupport.error(call, host, "Include file \(message)", id: id)]
         }
         var lines = text.pythonSplitLines()
         var firstLineNumber = 1
@@ -93,8 +98,8 @@ enum LiteralInclude {
             var wrapper = Node(.container, attributes: ["classes": .list(["literal-block-wrapper"]),
                                                        "literal_block": .bool(true)], range: call.range)
             wrapper.children = [Node(.caption, children: captionNodes), node] + messages
-            return [host.addName(wrapper, name: call.option("name"))]
+            return readMessages + [host.addName(wrapper, name: call.option("name"))]
         }
-        return [host.addName(node, name: call.option("name"))]
+        return readMessages + [host.addName(node, name: call.option("name"))]
     }
 }

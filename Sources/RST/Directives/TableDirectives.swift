@@ -147,7 +147,12 @@ enum TableDirectives {
             if call.options["url"] != nil {
                 throw Failure(node: DirectiveSupport.error(call, host, "The \"file\" and \"url\" options may not be simultaneously specified for the \"\(call.name)\" directive."))
             }
-            guard let (_, text) = IncludeSupport.read(file, call: call, host: host) else {
+            let text: String
+            switch IncludeSupport.readDecoded(file, call: call, host: host) {
+            case .success(_, let t, _): text = t
+            case .refused(let id, let message):
+                throw Failure(node: DirectiveSupport.error(call, host, "Problems with \"\(call.name)\" directive path:\n\(message)", id: id, severity: .severe))
+            case .missing, .undecodable:
                 throw Failure(node: DirectiveSupport.error(call, host, "Problems with \"\(call.name)\" directive path:\n[Errno 2] No such file or directory: '\(file)'.", severity: .severe))
             }
             data = text.pythonSplitLines()

@@ -38,6 +38,9 @@ public struct SiteConfig: Sendable {
     public var rawEnabled = false
     /// Tags for the `only` directive.
     public var tags: [String] = []
+    /// Folders outside the project that files may be read from (`[build] read_roots`;
+    /// absolute paths). See `ProjectFiles`.
+    public var readRoots: [String] = []
     /// Directories searched for Python modules named in `automodule` (absolute paths).
     public var pythonPaths: [String] = []
     /// Swift modules for autodoc: module name → source directory (absolute path).
@@ -56,6 +59,14 @@ public struct SiteConfig: Sendable {
     public var primaryDomain = "py"
     /// Base URL of the published site (for the sitemap), if any.
     public var baseURL: String?
+    /// Page file suffixes and their markup (Sphinx's `source_suffix`).
+    public var sourceSuffixes: [String: PageSource.Markup] = [".rst": .rst, ".md": .markdown]
+    /// reStructuredText appended to every RST page (Sphinx's `rst_epilog`).
+    public var rstEpilog: String?
+    /// The role of `` `text` `` without a role name (Sphinx's `default_role`).
+    public var defaultRole: String?
+    /// The language of code blocks that name none (Sphinx's `highlight_language`).
+    public var highlightLanguage: String?
 
     public init() {}
 }
@@ -63,12 +74,13 @@ public struct SiteConfig: Sendable {
 extension SiteConfig {
     /// Reads `vellum.toml`; every unknown key and wrongly typed value is a
     /// diagnostic at its line, and the defaults stand in for it.
-    public static func load(file: SourceFile, baseDirectory: String) -> (SiteConfig, [Diagnostic]) {
+    /// `base` holds what `conf.py` said, if anything: each key vellum.toml sets replaces it.
+    public static func load(file: SourceFile, baseDirectory: String, base: SiteConfig = SiteConfig()) -> (SiteConfig, [Diagnostic]) {
         var parser = TOMLParser(file: file)
         let root = parser.parse()
         var reader = ConfigReader(file: file, baseDirectory: baseDirectory)
         reader.diagnostics = parser.diagnostics
-        let config = reader.read(root)
+        let config = reader.read(root, base: base)
         return (config, reader.diagnostics)
     }
 }
@@ -79,8 +91,8 @@ private struct ConfigReader {
     let baseDirectory: String
     var diagnostics: [Diagnostic] = []
 
-    mutating func read(_ root: TOMLTable) -> SiteConfig {
-        var config = SiteConfig()
+    mutating func read(_ root: TOMLTable, base: SiteConfig) -> SiteConfig {
+        var config = base
         for key in root.keys {
             guard let entry = root[key] else { continue }
             switch key {
@@ -233,6 +245,7 @@ private struct ConfigReader {
             case "exclude": config.exclude = strings(entry, "build.exclude") ?? []
             case "raw": config.rawEnabled = bool(entry, "build.raw") ?? false
             case "tags": config.tags = strings(entry, "build.tags") ?? []
+            case "read_roots": config.readRoots = (strings(entry, "build.read_roots") ?? []).map(absolute)
             default: unknown(key, in: "build", entry)
             }
         }
@@ -295,7 +308,7 @@ private struct ConfigReader {
         case "project": known = ["name", "version", "copyright", "root", "templates", "base_url", "primary_domain"]
         case "domain": known = ["label", "types"]
         case "domain-type": known = ["directive", "roles", "signature", "id", "index", "case_insensitive"]
-        case "build": known = ["exclude", "raw", "tags"]
+        case "build": known = ["exclude", "raw", "tags", "read_roots"]
         case "autodoc": known = ["python_paths", "swift_modules"]
         case "diagnostics": known = ["severity", "ignore", "ignore_regex"]
         default: known = []

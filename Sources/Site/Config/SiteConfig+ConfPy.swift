@@ -1,0 +1,195 @@
+import DocTree
+import Domains
+import Foundation
+
+/// A Sphinx project's `conf.py`, read statically (``ConfPyEvaluator``) and
+/// mapped onto the configuration. A key whose value cannot be evaluated is a
+/// `conf.unevaluated` warning at its line, and its default stands.
+extension SiteConfig {
+    public static func load(confPy file: SourceFile, directory: String, tags: [String] = [],
+                            now: Date = Date()) -> (SiteConfig, [Diagnostic]) {
+        let environment = ConfPyEvaluator.Environment(directory: directory, tags: Set(tags), now: now)
+        let result = ConfPyEvaluator.evaluate(file.text, environment: environment)
+        var config = SiteConfig()
+        var diagnostics: [Diagnostic] = []
+        if let error = result.syntaxError {
+            diagnostics.append(.error("conf.syntax", "conf.py: \(error.message); no setting of it is used",
+                                      file: file, range: SourceRange(start: error.location, end: error.location)))
+            return (config, diagnostics)
+        }
+        var mapper = ConfPyMapper(result: result, file: file, directory: directory)
+        mapper.apply(to: &config)
+        diagnostics += mapper.diagnostics
+        return (config, diagnostics)
+    }
+}
+
+/// Turns evaluated conf.py values into settings, one key at a time.
+struct ConfPyMapper {
+    let result: ConfPyEvaluator.Result
+    let file: SourceFile
+    let directory: String
+    var diagnostics: [Diagnostic] = []
+
+    /// The keys Vellum reads; what else conf.py sets (HTML theme options, extensions' own
+    /// settings) has no effect on Vellum and is ignored without a word.
+    static let mapped: [String] = [
+        "project", "copyright", "version", "release", "root_doc", "master_doc", "source_suffix", "exclude_patterns",
+        "rst_epilog", "default_role", "primary_domain", "highlight_language", "nitpick_ignore", "nitpick_ignore_regex",
+        "extlinks", "html_baseurl", "intersphinx_mapping",
+    ]
+
+    func range(_ key: String) -> SourceRange? {
+        result.lines[key].map { SourceRange(line: $0) }
+    }
+
+    /// The value of a key, or nil when conf.py does not set it; an unknown value is reported.
+    mutating func value(_ key: String) -> PyValue? {
+        guard let value = result.globals[key] else { return nil }
+        if case .unknown(let reason) = value {
+            diagnostics.append(Diagnostic(
+                id: "conf.unevaluated", severity: .warning,
+                message: "conf.py: '\(key)' could not be evaluated (\(reason)); its default is used",
+                file: file, range: range(key),
+                notes: [.init("Vellum reads conf.py without running Python; set \(key) in vellum.toml to override")]))
+            return nil
+        }
+        return value
+    }
+
+    mutating func string(_ key: String) -> String? {
+        guard let value = value(key) else { return nil }
+        guard case .str(let text) = value else {
+            wrongType(key, value, expected: "a string")
+            return nil
+        }
+        return text
+    }
+
+    mutating func strings(_ key: String) -> [String]? {
+        guard let value = value(key) else { return nil }
+        switch value {
+        case .list(let items), .tuple(let items):
+            return items.compactMap { if case .str(let s) = $0 { return s } else { return nil } }
+        default:
+            wrongType(key, value, expected: "a list of strings")
+            return nil
+        }
+    }
+
+    mutating func wrongType(_ key: String, _ value: PyValue, expected: String) {
+        diagnostics.append(.warning("conf.type", "conf.py: '\(key)' is \(value.typeName), expected \(expected); its default is used",
+                                    file: file, range: range(key)))
+    }
+
+    mutating func apply(to config: inout SiteConfig) {
+        if let project = string("project") { config.projectName = project }
+        if let copyright = string("copyright") { config.copyright = copyright }
+        if let version = string("version") ?? string("release") { config.version = version }
+        if let root = string("root_doc") ?? string("master_doc") { config.rootDocument = root }
+        if let patterns = strings("exclude_patterns") { config.exclude = patterns }
+        if let epilog = string("rst_epilog") { config.rstEpilog = epilog }
+        if let role = string("default_role") { config.defaultRole = role }
+        if let language = string("highlight_language") { config.highlightLanguage = language }
+        if let base = string("html_baseurl"), !base.isEmpty { config.baseURL = base }
+        if let primary = string("primary_domain") {
+            if BuiltinDomains.all().contains(where: { $0.name == primary }) {
+                config.primaryDomain = primary
+            } else {
+                diagnostics.append(.warning("conf.primary-domain", "conf.py: unknown primary domain '\(primary)'",
+                                            file: file, range: range("primary_domain")))
+            }
+        }
+        applySourceSuffix(to: &config)
+        applyNitpickIgnore(to: &config)
+        applyExtlinks(to: &config)
+        applyIntersphinx(to: &config)
+        // `sys.path` edits are where autodoc finds the package (`sys.path.insert(0, os.path.abspath(".."))`).
+        for path in result.sysPath where !config.pythonPaths.contains(path) { config.pythonPaths.append(path) }
+    }
+
+    /// `source_suffix`: a string, a list, or a dict of suffix → parser name.
+    mutating func applySourceSuffix(to config: inout SiteConfig) {
+        guard let value = value("source_suffix") else { return }
+        var suffixes: [String: PageSource.Markup] = [:]
+        func markup(_ suffix: String, _ parser: String?) -> PageSource.Markup {
+            if let parser, parser.lowercased().contains("markdown") || parser.lowercased().contains("myst") { return .markdown }
+            return suffix == ".md" ? .markdown : .rst
+        }
+        switch value {
+        case .str(let suffix): suffixes[suffix] = markup(suffix, nil)
+        case .list(let items), .tuple(let items):
+            for case .str(let suffix) in items { suffixes[suffix] = markup(suffix, nil) }
+        case .dict(let dict):
+            for (key, parser) in zip(dict.keys, dict.values) {
+                guard case .str(let suffix) = key else { continue }
+                suffixes[suffix] = markup(suffix, parser.str)
+            }
+        default:
+            wrongType("source_suffix", value, expected: "a string, list or dict")
+            return
+        }
+        // Markdown pages stay readable when MyST is configured through extensions rather than source_suffix.
+        if suffixes[".md"] == nil, case .list(let extensions)? = result.globals["extensions"],
+           extensions.contains(.str("myst_parser")) || extensions.contains(.str("myst_nb")) {
+            suffixes[".md"] = .markdown
+        }
+        if !suffixes.isEmpty { config.sourceSuffixes = suffixes }
+    }
+
+    /// `nitpick_ignore = [("py:class", "Any"), …]` and the regex form.
+    mutating func applyNitpickIgnore(to config: inout SiteConfig) {
+        for (key, regex) in [("nitpick_ignore", false), ("nitpick_ignore_regex", true)] {
+            guard let value = value(key), let entries = value.elements else { continue }
+            var out: [String] = []
+            for entry in entries {
+                guard let pair = entry.elements, pair.count == 2, case .str(let type) = pair[0],
+                      case .str(let target) = pair[1] else { continue }
+                out.append(type + ":" + target)
+            }
+            if regex { config.ignoreRegex += out } else { config.ignore += out }
+        }
+    }
+
+    /// `extlinks = {"issue": ("https://…/%s", "#%s")}`.
+    mutating func applyExtlinks(to config: inout SiteConfig) {
+        guard case .dict(let dict)? = value("extlinks") else { return }
+        for (key, entry) in zip(dict.keys, dict.values) {
+            guard case .str(let name) = key, let pair = entry.elements, pair.count == 2, case .str(let url) = pair[0] else { continue }
+            var caption: String?
+            if case .str(let text) = pair[1] { caption = text }
+            config.extlinks[name] = .init(url: url, caption: caption)
+        }
+    }
+
+    /// `intersphinx_mapping`: read offline when the entry names an inventory file that exists;
+    /// otherwise the entry is noted, since Vellum never downloads inventories.
+    mutating func applyIntersphinx(to config: inout SiteConfig) {
+        guard case .dict(let dict)? = value("intersphinx_mapping") else { return }
+        var offline: [String] = []
+        for (key, entry) in zip(dict.keys, dict.values) {
+            guard case .str(let name) = key, let pair = entry.elements, pair.count == 2, case .str(let url) = pair[0] else { continue }
+            let candidates: [String]
+            switch pair[1] {
+            case .str(let path): candidates = [path]
+            case .tuple(let items), .list(let items): candidates = items.compactMap { if case .str(let s) = $0 { return s } else { return nil } }
+            default: candidates = []
+            }
+            let local = candidates.filter { !$0.contains("://") }
+                .map { $0.hasPrefix("/") ? $0 : (directory as NSString).appendingPathComponent($0) }
+                .first { FileManager.default.fileExists(atPath: $0) }
+            if let local {
+                config.intersphinx[name] = .init(url: url, inventory: local)
+            } else {
+                offline.append(name)
+            }
+        }
+        if !offline.isEmpty {
+            diagnostics.append(Diagnostic(
+                id: "conf.intersphinx-offline", severity: .info,
+                message: "conf.py: intersphinx inventories are not downloaded (\(offline.sorted().joined(separator: ", ")))",
+                file: file, range: range("intersphinx_mapping"),
+                notes: [.init("give each a local objects.inv as the second item, or [intersphinx.NAME] inventory in vellum.toml")]))
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import DocTree
+import Foundation
+import Testing
+@testable import Site
+
+/// A Sphinx project builds from its conf.py alone: pages with its suffixes,
+/// its root document, epilog substitutions and targets, default role,
+/// extlinks, ignored references and sys.path for autodoc.
+@Suite struct SphinxConfTests {
+    @Test func aSphinxProjectBuildsWithoutVellumToml() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let out = tmp.appendingPathComponent("site")
+        let report = try buildFixture("sphinx-conf/docs", output: out)
+        #expect(report.diagnostics.isEmpty, "\(rendered(report.diagnostics))")
+        #expect(report.pages == 3)
+        let usage = try String(contentsOf: out.appendingPathComponent("usage.html"), encoding: .utf8)
+        #expect(usage.contains("href=\"api.html#gadgets.Wrench\""))
+        #expect(usage.contains("Use a wrench."))
+        let contents = try String(contentsOf: out.appendingPathComponent("contents.html"), encoding: .utf8)
+        #expect(contents.contains("<title>Gadgets — Gadgets 3.1</title>"))
+        #expect(contents.contains("href=\"https://tracker.example.org/\""))
+        #expect(contents.contains("href=\"https://tracker.example.org/12\""))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("drafts/idea.html").path))
+    }
+
+    @Test func vellumTomlOverridesConfPyKeyByKey() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let project = try copyProject("sphinx-conf", to: tmp)
+        let docs = project.appendingPathComponent("docs")
+        try "[project]\nname = \"Gadgets manual\"\n".write(to: docs.appendingPathComponent("vellum.toml"),
+                                                         atomically: true, encoding: .utf8)
+        let (config, diagnostics) = SiteBuilder.loadConfig(sourceURL: docs, displayRoot: "docs")
+        #expect(diagnostics.isEmpty)
+        #expect(config.projectName == "Gadgets manual")
+        #expect(config.rootDocument == "contents")
+        #expect(config.version == "3.1")
+        #expect(config.sourceSuffixes == [".rst": .rst, ".txt": .rst])
+        #expect(config.pythonPaths == [project.appendingPathComponent("src").path])
+        #expect(config.ignore == ["py:class:Spanner"])
+    }
+
+    @Test func aKeyThatNeedsPythonIsReportedAtItsLine() {
+        let file = SourceFile(path: "docs/conf.py", text: """
+            import gadgets
+            project = "Gadgets"
+            release = gadgets.__version__
+            exclude_patterns = "_build"
+            """)
+        let (config, diagnostics) = SiteConfig.load(confPy: file, directory: "/p/docs")
+        #expect(config.projectName == "Gadgets")
+        #expect(config.version == "")
+        #expect(diagnostics.map { "\($0.range?.start.line ?? 0) \($0.id)" } == ["3 conf.unevaluated", "4 conf.type"])
+        #expect(diagnostics.first?.message.contains("'release' could not be evaluated") == true)
+    }
+}
