@@ -124,16 +124,23 @@ struct CDeclaration: Sendable, Equatable {
                                               "constexpr", "mutable", "virtual", "explicit", "register"]
 
     /// The declarator's name in `tokens[from..<to]`, and the declarator group `(*name…)` holding it, if any.
-    static func declarator(_ tokens: [CToken], from: Int, to: Int, _ language: Language)
+    /// Declarator groups nest at most this deep (`(*(*(*f)))`): deeper is refused, which keeps
+    /// the work linear and the recursion shallow on hostile input.
+    static let maximumDeclaratorDepth = 32
+
+    static func declarator(_ tokens: [CToken], from: Int, to: Int, _ language: Language, depth: Int = 0)
         -> (chunk: Chunk, group: ClosedRange<Int>?)? {
+        guard depth <= maximumDeclaratorDepth else { return nil }
         var chunks: [Chunk] = []
         var k = from
         while k < to {
             let token = tokens[k]
             if token.is("(") {
                 guard let close = CTokenizer.closing(tokens, from: k), close < to else { return nil }
-                if isPointerDeclarator(tokens, open: k, close: close),
-                   let inner = declarator(tokens, from: k + 1, to: close, language) {
+                if isPointerDeclarator(tokens, open: k, close: close) {
+                    guard let inner = declarator(tokens, from: k + 1, to: close, language, depth: depth + 1) else {
+                        return nil
+                    }
                     return (inner.chunk, k...close)
                 }
                 if let last = chunks.last, last.end == k { return (last, nil) }

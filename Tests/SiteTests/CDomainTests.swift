@@ -112,8 +112,14 @@ import Testing
 
     /// Unbalanced or truncated declarations are refused (a warning at the directive), never a crash or a hang.
     @Test(arguments: ["", "(", "int f(", "))))", "operator", "template<", "template<typename T", "int (*", "::", "~",
-                      "\"x\"", "<<<<", "a::", "[", "int a[", "f(((((((((("])
+                      "\"x\"", "<<<<", "a::", "[", "int a[", "f((((((((((",
+                      "int " + String(repeating: "(*", count: 3000) + "p" + String(repeating: ")", count: 3000),
+                      "void f" + String(repeating: "(", count: 4000) + String(repeating: ")", count: 4000),
+                      "template" + String(repeating: "<", count: 8000)])
     func malformedDeclarationsAreRefused(_ text: String) {
+        if text.hasPrefix("int (*(*") {
+            #expect(CDeclaration.parse(text, language: .c, shape: .declaration) == nil)
+        }
         for language in [CDeclaration.Language.c, .cpp] {
             for shape in [CDeclaration.Shape.declaration, .named] {
                 let parsed = CDeclaration.parse(text, language: language, shape: shape)
