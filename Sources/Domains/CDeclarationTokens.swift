@@ -7,6 +7,8 @@ struct CToken: Sendable, Equatable {
     /// Character offsets of the token in the declaration, `end` exclusive.
     var start: Int
     var end: Int
+    /// For `(`, `[`, `{` and `<`: the index of the token that closes it (nil: unclosed).
+    var closer: Int?
 
     var isIdentifier: Bool { kind == .identifier }
     func `is`(_ text: String) -> Bool { kind == .punctuation && self.text == text }
@@ -27,56 +29,57 @@ enum CTokenizer {
             let start = k
             if c == "_" || c.isLetter {
                 while k < chars.count, chars[k] == "_" || chars[k].isLetter || chars[k].isNumber { k += 1 }
-                tokens.append(CToken(kind: .identifier, text: String(chars[start..<k]), start: start, end: k))
+                tokens.append(CToken(kind: .identifier, text: String(chars[start..<k]), start: start, end: k, closer: nil))
             } else if c.isNumber {
                 while k < chars.count, chars[k].isLetter || chars[k].isNumber || chars[k] == "." || chars[k] == "'" { k += 1 }
-                tokens.append(CToken(kind: .number, text: String(chars[start..<k]), start: start, end: k))
+                tokens.append(CToken(kind: .number, text: String(chars[start..<k]), start: start, end: k, closer: nil))
             } else if c == "\"" || c == "'" {
                 k += 1
                 while k < chars.count, chars[k] != c {
                     k += chars[k] == "\\" ? 2 : 1
                 }
                 k = min(k + 1, chars.count)
-                tokens.append(CToken(kind: .string, text: String(chars[start..<k]), start: start, end: k))
+                tokens.append(CToken(kind: .string, text: String(chars[start..<k]), start: start, end: k, closer: nil))
             } else {
                 let rest = chars[k...]
                 let multi = multiCharacter.first { rest.starts(with: Array($0)) }
                 k += multi?.count ?? 1
-                tokens.append(CToken(kind: .punctuation, text: multi ?? String(c), start: start, end: k))
+                tokens.append(CToken(kind: .punctuation, text: multi ?? String(c), start: start, end: k, closer: nil))
             }
         }
+        linkBrackets(&tokens)
         return tokens
     }
 
-    /// The index of the token closing the bracket at `open` (`(`, `[`, `{`; `<` for
-    /// template arguments, where only `<`/`>` outside parentheses count); nil when unclosed.
-    static func closing(_ tokens: [CToken], from open: Int) -> Int? {
-        let opener = tokens[open].text
-        if opener == "<" {
-            var angle = 0, round = 0
-            for k in open..<tokens.count where tokens[k].kind == .punctuation {
-                switch tokens[k].text {
-                case "(", "[", "{": round += 1
-                case ")", "]", "}": round -= 1; if round < 0 { return nil }
-                case "<" where round == 0: angle += 1
-                case ">" where round == 0:
-                    angle -= 1
-                    if angle == 0 { return k }
-                default: break
-                }
-            }
-            return nil
-        }
-        var depth = 0
-        for k in open..<tokens.count where tokens[k].kind == .punctuation {
+    /// Gives every opening bracket its closer in one pass, so that finding it is
+    /// constant time however the brackets nest (no rescans on hostile input).
+    /// `(`, `[`, `{` close on any of `)`, `]`, `}`; `<` closes on a `>` at the same
+    /// parenthesis depth, and is unclosed when a parenthesis around it closes first.
+    static func linkBrackets(_ tokens: inout [CToken]) {
+        var round: [Int] = []
+        var angles: [[Int]] = [[]]
+        for k in tokens.indices where tokens[k].kind == .punctuation {
             switch tokens[k].text {
-            case "(", "[", "{": depth += 1
+            case "(", "[", "{":
+                round.append(k)
+                angles.append([])
             case ")", "]", "}":
-                depth -= 1
-                if depth == 0 { return k }
-            default: break
+                guard let open = round.popLast() else { continue }
+                tokens[open].closer = k
+                angles.removeLast()
+            case "<":
+                angles[angles.count - 1].append(k)
+            case ">":
+                if let open = angles[angles.count - 1].popLast() { tokens[open].closer = k }
+            default:
+                break
             }
         }
-        return nil
+    }
+
+    /// The index of the token closing the bracket at `open` (`(`, `[`, `{`, or `<` of
+    /// template arguments); nil when unclosed.
+    static func closing(_ tokens: [CToken], from open: Int) -> Int? {
+        tokens[open].closer
     }
 }

@@ -110,12 +110,14 @@ import Testing
         #expect(CFamilyNames.reference("point.x", language: .c) == ("point.x", nil))
     }
 
-    /// Unbalanced or truncated declarations are refused (a warning at the directive), never a crash or a hang.
+    /// Unbalanced or truncated declarations are refused (a warning at the directive), never a crash or a
+    /// hang; brackets are matched once per declaration, so hostile nesting stays linear.
     @Test(arguments: ["", "(", "int f(", "))))", "operator", "template<", "template<typename T", "int (*", "::", "~",
                       "\"x\"", "<<<<", "a::", "[", "int a[", "f((((((((((",
                       "int " + String(repeating: "(*", count: 3000) + "p" + String(repeating: ")", count: 3000),
                       "void f" + String(repeating: "(", count: 4000) + String(repeating: ")", count: 4000),
-                      "template" + String(repeating: "<", count: 8000)])
+                      "template" + String(repeating: "<", count: 8000), String(repeating: "a<", count: 4000),
+                      "f(" + String(repeating: "a<", count: 4000) + ")"])
     func malformedDeclarationsAreRefused(_ text: String) {
         if text.hasPrefix("int (*(*") {
             #expect(CDeclaration.parse(text, language: .c, shape: .declaration) == nil)
