@@ -35,7 +35,7 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark",
                        providers: [.apt(["libcmark-dev"])]),
         .target(name: "Markdown", dependencies: ["CCmark", "DocTree", "RST"]),
-        .target(name: "Domains", dependencies: ["DocTree", "Markup", "CrossRef", "Extensions"]),
+        .target(name: "Domains", dependencies: ["DocTree", "Markup", "CrossRef", "Extensions", "HTMLWriter"]),
         .target(name: "Autodoc", dependencies: [
             "DocTree", "RST", "Domains", "Extensions",
             .product(name: "SwiftSyntax", package: "swift-syntax"),
@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "CrossRefTests", dependencies: ["CrossRef", "DocTree", "Domains"]),
         .testTarget(name: "HTMLWriterTests", dependencies: ["HTMLWriter", "DocTree"]),
         .testTarget(name: "RSTTests", dependencies: ["RST", "DocTree", "Domains", "Extensions"], exclude: ["Fixtures"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "DocTree", "VellumCLI"], exclude: ["Fixtures"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "DocTree", "VellumCLI", "CrossRef"], exclude: ["Fixtures"]),
         .testTarget(name: "RoutersTests", dependencies: ["Routers"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "DocTree", "Domains", "Extensions"], exclude: ["Fixtures"]),
         .testTarget(name: "DomainsTests", dependencies: ["Domains", "RST", "DocTree", "Extensions", "CrossRef", "HTMLWriter", "Markup"], exclude: ["Fixtures"]),

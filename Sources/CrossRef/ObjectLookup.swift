@@ -17,6 +17,13 @@ public struct ObjectLookup: Sendable {
     public var separator: String? = "."
     /// The part of a key that a longer name may end with (`--opt` of `prog --opt`).
     public var suffixPart: @Sendable (String) -> String = { $0 }
+    /// An exact or scoped name of another type of this domain still matches (Sphinx's Python
+    /// domain: `:func:` finds a method by its full name unless the reference is `.specific`).
+    public var exactNameOfAnyType = false
+    /// Whether a unique match of the name's last part resolves the reference
+    /// (false where Sphinx looks up exact names only; the separator still
+    /// shapes the did-you-mean suggestions).
+    public var matchesSuffix = true
 
     public init(domain: any Domain) {
         self.domain = domain
@@ -49,7 +56,7 @@ public struct ObjectLookup: Sendable {
             for candidate in scoped(spelling, xref) + [spelling] {
                 if let found = matching(candidate).first { return context.link(xref, to: found) }
             }
-            guard let separator else { continue }
+            guard let separator, matchesSuffix else { continue }
             let suffix = separator + suffixPart(spelling)
             let matches = byName.keys.filter { $0.hasSuffix(suffix) }.sorted().flatMap(matching)
             if matches.count == 1, let found = matches.first { return context.link(xref, to: found) }
@@ -58,6 +65,13 @@ public struct ObjectLookup: Sendable {
                     xref, "ambiguous \(shown) reference '\(xref.target)': \(matches.count) objects match",
                     notes: matches.map { .init("candidate \($0.kindName) '\($0.name)'", file: $0.file, range: $0.range) }
                         + [.init("write the full name, e.g. :\(shown):`\(matches[0].name)`")])
+            }
+        }
+        if exactNameOfAnyType, !xref.specific {
+            for spelling in spellings(lookupName) {
+                for candidate in scoped(spelling, xref) + [spelling] {
+                    if let found = byName[candidate]?.first { return context.link(xref, to: found) }
+                }
             }
         }
         if let external = context.inventoryLink(xref, domain: name, types: types, name: lookupName) {

@@ -13,6 +13,11 @@ public struct ObjectTarget: Sendable, Hashable {
     public var anchor: String
     public var file: SourceFile
     public var range: SourceRange?
+    /// The text a reference without an explicit title shows instead of the
+    /// written target (an equation's `(2)`); nil keeps the written text.
+    public var title: String? = nil
+    /// Whether the object is listed in `objects.inv` (Sphinx's math domain lists no equations).
+    public var inInventory = true
     /// What tells overloads of one name apart (C++ parameter types, `int,double`); nil: the
     /// name alone identifies the object, and a second description of it is a duplicate.
     public var overload: String? = nil

@@ -114,11 +114,16 @@ public enum TargetCollector {
                 }
             }
         }
-        // Module targets (`py:module`) are plain targets with a domain and object type.
-        if node.kind == .target, let domain = node.string("domain"), let type = node.string("objtype"),
-           let name = node.string("fullname"), let anchor = node.ids.first {
-            targets.objects.append(ObjectTarget(domain: domain, type: type, name: name, document: targets.document,
-                                                anchor: anchor, file: targets.file, range: node.range))
+        // Objects that are no description carry their domain, object type and
+        // full name themselves: module targets (`py:module`, `js:module`),
+        // grammar tokens (`production`), numbered equations (`math_block`).
+        if node.kind != .desc, let domain = node.string(AttributeKey.domain), let type = node.string(AttributeKey.objtype),
+           let name = node.string(AttributeKey.fullname), let anchor = node.ids.first {
+            var object = ObjectTarget(domain: domain, type: type, name: name, document: targets.document,
+                                      anchor: anchor, file: targets.file, range: node.range)
+            object.title = node.string(AttributeKey.objectTitle)
+            object.inInventory = node.attributes[AttributeKey.noInventory] != .bool(true)
+            targets.objects.append(object)
         }
         if inGlossary, node.kind == .term, let anchor = node.ids.first {
             targets.objects.append(ObjectTarget(domain: "std", type: "term", name: normalizeLabel(node.textContent),

@@ -44,9 +44,10 @@ public struct ResolveContext: Sendable {
         return .resolved(reference)
     }
 
-    /// A link to an object found in the index.
+    /// A link to an object found in the index; without an explicit title it
+    /// shows the object's own title when it has one (an equation's number).
     public func link(_ xref: PendingXref, to object: ObjectTarget, text: String? = nil) -> Resolution {
-        link(xref, to: object.document, anchor: object.anchor, text: text)
+        link(xref, to: object.document, anchor: object.anchor, text: text ?? (xref.explicit ? nil : object.title))
     }
 
     /// A link to another project's page.

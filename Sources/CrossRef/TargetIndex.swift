@@ -86,7 +86,7 @@ extension TargetIndex {
         }
         for (domain, byName) in objects {
             for (name, targets) in byName {
-                for target in targets {
+                for target in targets where target.inInventory {
                     entries.append(.init(name: name, domain: domain, role: target.type, priority: 1,
                                          uri: PageURL.path(of: target.document) + "#" + target.anchor))
                 }

@@ -14,6 +14,14 @@ public enum AttributeKey {
     public static let domain = "domain"
     public static let objtype = "objtype"
     public static let noindex = "noindex"
+    /// On an object that is no description: the link text of references without a title (an equation's `(1)`).
+    public static let objectTitle = "objtitle"
+    /// On an object that is no description: not listed in `objects.inv`.
+    public static let noInventory = "noinventory"
+    /// A `math_block`'s equation label, number (set per page) and `:nowrap:`.
+    public static let label = "label"
+    public static let number = "number"
+    public static let nowrap = "nowrap"
     /// On a `desc`: the object type indexed when it is not the directive's (`cpp:struct` → `class`).
     public static let targettype = "targettype"
     /// On a `desc_signature`: what tells overloads of one name apart (C++ parameter types).

@@ -8,6 +8,9 @@ public enum BuiltinDomains {
             StandardDomain(customTypes: customTypes),
             PythonDomain(),
             SwiftDomain(),
+            JavaScriptDomain(),
+            RSTDomain(),
+            MathDomain(),
             CDomain(),
             CppDomain(),
         ]

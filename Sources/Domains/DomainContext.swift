@@ -7,7 +7,11 @@ import DocTree
 /// - gives options the program they belong to (`program`, ids `cmdoption-<program>-…`);
 /// - gives every `pending_xref` with `refdomain` "py" its `py:module` / `py:class` context
 ///   (and `:option:` references their `std:program`);
-/// - removes the `py_currentmodule` / `std_program` marker nodes the directives leave.
+/// - removes the `py_currentmodule` / `std_program` marker nodes the directives leave;
+/// - keeps the scope of other domains (`domain_scope` markers of `js:module`, `cpp:namespace` …,
+///   enclosing descriptions that nest, or — for `parentscope` ones such as `js:method Pool.drain` —
+///   the parent of the described name) and completes their signatures and references with it;
+/// - numbers the page's labelled equations (``EquationNumbers``).
 ///
 /// Pure and idempotent: values already present are kept. Call it after
 /// ``AutodocExpander`` (when used) and before collecting targets.
@@ -25,10 +29,26 @@ public enum DomainContext {
         /// Scopes whose members are also named in the scope around them (unscoped enums):
         /// `domain fullname` → the enclosing scope ("" for the root).
         var transparentScopes: [String: String] = [:]
+        /// How many of a domain's scopes were added by enclosing descriptions (a JS class) rather than directives.
+        var nestedScopes: [String: Int] = [:]
 
         func scope(_ domain: String) -> String? {
             guard let top = scopes[domain]?.last, !top.isEmpty else { return nil }
             return top
+        }
+
+        /// The scope the scope directives set (JS's module) and, inside
+        /// nesting descriptions, the part of the scope they added (`Pool` in `routers.Pool`).
+        func scopeParts(_ domain: String, separator: String) -> (directive: String?, nested: String?) {
+            let stack = scopes[domain] ?? []
+            let depth = min(nestedScopes[domain] ?? 0, stack.count)
+            let base = stack.count > depth ? stack[stack.count - depth - 1] : ""
+            let directive = base.isEmpty ? nil : base
+            guard depth > 0, let top = stack.last, !top.isEmpty else { return (directive, nil) }
+            if let directive, top.hasPrefix(directive + separator) {
+                return (directive, String(top.dropFirst(directive.count + separator.count)))
+            }
+            return (directive, top)
         }
     }
 
@@ -51,14 +71,14 @@ public enum DomainContext {
                 stack.append(scope)
             }
         case "pop": if !stack.isEmpty { stack.removeLast() }
-        default: stack = [scope]
+        default: stack = [scope]; state.nestedScopes[domain] = 0
         }
         state.scopes[domain] = stack
     }
 
     public static func apply(_ root: Node) -> Node {
         var state = State()
-        return process(root, state: &state)
+        return process(EquationNumbers.apply(root), state: &state)
     }
 
     /// The marker `py:currentmodule` leaves (empty name: no module).
@@ -122,6 +142,12 @@ public enum DomainContext {
         case let domain?:
             let key = "\(domain):scope"
             if copy.attributes[key] == nil, let scope = state.scope(domain) { copy.attributes[key] = .string(scope) }
+            // The scope the scope directives set (JS's module), below those enclosing descriptions added.
+            let stack = state.scopes[domain] ?? [], depth = state.nestedScopes[domain] ?? 0
+            if depth > 0, copy.attributes["\(domain):base"] == nil, stack.count > depth,
+               !stack[stack.count - depth - 1].isEmpty {
+                copy.attributes["\(domain):base"] = .string(stack[stack.count - depth - 1])
+            }
         default:
             break
         }
@@ -151,6 +177,9 @@ public enum DomainContext {
             } else if domain == "std", objtype == "option" {
                 signature = completeOption(signature, state: state)
             } else if let separator = signature.string(AttributeKey.scopesep) {
+                if signature.attributes["showscope"] == .bool(true), signature.attributes["scoped"] == nil {
+                    signature = showScope(signature, parts: state.scopeParts(domain, separator: separator))
+                }
                 signature = completeScoped(signature, separator: separator, scope: state.scope(domain))
                 if let scope = state.scope(domain), let parent = state.transparentScopes[domain + " " + scope],
                    signature.string("canonical") == nil, let fullname = signature.string("fullname"),
@@ -159,10 +188,19 @@ public enum DomainContext {
                     let name = String(fullname.dropFirst(scope.count + separator.count))
                     signature.attributes["canonical"] = .string(parent.isEmpty ? name : parent + separator + name)
                 }
-                if first, desc.attributes["nests"] == .bool(true), let fullname = signature.string("fullname") {
-                    inner.scopes[domain, default: []].append(fullname)
-                    if desc.attributes["transparent"] == .bool(true) {
-                        inner.transparentScopes[domain + " " + fullname] = state.scope(domain) ?? ""
+                if first, let fullname = signature.string("fullname") {
+                    if desc.attributes["nests"] == .bool(true) {
+                        inner.scopes[domain, default: []].append(fullname)
+                        inner.nestedScopes[domain, default: 0] += 1
+                        if desc.attributes["transparent"] == .bool(true) {
+                            inner.transparentScopes[domain + " " + fullname] = state.scope(domain) ?? ""
+                        }
+                    } else if desc.attributes["parentscope"] == .bool(true),
+                              let last = fullname.range(of: separator, options: .backwards),
+                              String(fullname[..<last.lowerBound]) != state.scope(domain) {
+                        // `.. js:method:: Pool.drain()`: its content is in `Pool`'s scope, as in Sphinx.
+                        inner.scopes[domain, default: []].append(String(fullname[..<last.lowerBound]))
+                        inner.nestedScopes[domain, default: 0] += 1
                     }
                 }
             }
@@ -179,7 +217,7 @@ public enum DomainContext {
             copy.children[index] = process(copy.children[index], state: &scoped)
             // Module changes inside a class body end with it; elsewhere they persist.
             if domain != "py" { state.module = scoped.module; state.program = scoped.program }
-            if desc.attributes["nests"] != .bool(true) { state.scopes = scoped.scopes }
+            if (inner.nestedScopes[domain] ?? 0) == (state.nestedScopes[domain] ?? 0) { state.scopes = scoped.scopes }
         }
         return copy
     }
@@ -248,6 +286,32 @@ public enum DomainContext {
         copy.attributes["fullname"] = .string(fullname)
         if copy.attributes["ids"] != nil, let format = signature.string("idformat") {
             copy.attributes["ids"] = .list([ObjectDescription.anchor(format, fullname)])
+        }
+        return copy
+    }
+
+    /// Shows the scope before a signature's name as Sphinx's JavaScript
+    /// domain does: the enclosing objects (`Pool.` for a method described in
+    /// class `Pool`) before what the signature wrote itself, or else the
+    /// module (`routers.`) when the signature wrote no prefix.
+    static func showScope(_ signature: Node, parts: (directive: String?, nested: String?)) -> Node {
+        guard let separator = signature.string("scopesep"),
+              let index = signature.children.firstIndex(where: { $0.kind == "desc_addname" || $0.kind == "desc_name" })
+        else { return signature }
+        let written = signature.children[index].kind == "desc_addname"
+        let shown: String
+        if let nested = parts.nested {
+            shown = nested + separator
+        } else if !written, let module = parts.directive {
+            shown = module + separator
+        } else {
+            return signature
+        }
+        var copy = signature
+        if written {
+            copy.children[index] = DescNodes.part("desc_addname", shown + copy.children[index].textContent)
+        } else {
+            copy.children.insert(DescNodes.part("desc_addname", shown), at: index)
         }
         return copy
     }

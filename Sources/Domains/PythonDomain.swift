@@ -41,6 +41,7 @@ public struct PythonDomain: Domain {
 
     public func resolve(_ xref: PendingXref, context: ResolveContext) -> Resolution {
         var lookup = ObjectLookup(domain: self)
+        lookup.exactNameOfAnyType = true
         lookup.scoped = { name, xref in
             let module = xref.scope["py:module"], cls = xref.scope["py:class"]
             var names: [String] = []

@@ -38,6 +38,8 @@ public struct StandardDomain: Domain {
             ObjectType("keyword", roles: ["keyword"]),
             ObjectType("program", roles: [], label: "program"),
             ObjectType("token", roles: ["token"], label: "grammar token"),
+            ObjectType("confval", roles: ["confval"], label: "configuration value",
+                       indexTemplate: "%s; configuration value"),
             ObjectType("label", roles: ["ref", "numref"], label: "label"),
             ObjectType("doc", roles: ["doc"], label: "document"),
         ] + customTypes.map { ObjectType($0.name, roles: [$0.role], indexTemplate: $0.indexTemplate ?? "%s") }
@@ -48,9 +50,11 @@ public struct StandardDomain: Domain {
         for type in ["ref", "term", "numref"] {
             roles[type] = XrefRole(domain: name, type: type, lowercase: true, codeStyle: false).role
         }
-        for type in ["keyword", "option", "envvar", "token"] {
+        for type in ["keyword", "option", "envvar"] {
             roles[type] = XrefRole(domain: name, type: type, codeStyle: false).role
         }
+        roles["confval"] = XrefRole(domain: name, type: "confval").role
+        roles["token"] = Self.tokenRole
         for type in ["doc", "any"] {
             roles[type] = XrefRole(domain: "", type: type, codeStyle: false).role
         }
@@ -63,6 +67,8 @@ public struct StandardDomain: Domain {
     public func directives() -> [String: Directive] {
         var directives = StandardDomainDirectives.directives
         directives["glossary"] = GlossaryDirective.directive
+        directives["confval"] = ConfvalDirective.directive
+        directives["productionlist"] = ProductionListDirective.directive
         for custom in customTypes {
             directives[custom.directive] = StandardDomainDirectives.generic(objtype: custom.name)
         }
@@ -228,6 +234,17 @@ public struct StandardDomain: Domain {
               context.index.labels[normalizeLabel(xref.target)] != nil else { return result }
         diagnostic.notes.append(.init("'\(xref.target)' is a label: use :ref:`\(xref.target)`"))
         return .unresolved(diagnostic)
+    }
+
+    /// `:token:` (Sphinx's `TokenXRefRole`): code-style; `~group:name` is shown as `name`.
+    static let tokenRole = Role { call, host in
+        var text = call.text
+        if XrefRole.explicitTitle(text) == nil, text.hasPrefix("~") {
+            text.removeFirst()
+            let shown = text.split(separator: ":").last.map(String.init) ?? text
+            text = "\(shown) <\(text)>"
+        }
+        return ([XrefRole(domain: "std", type: "token").node(text: text, range: call.range, document: host.documentName)], [])
     }
 
     /// `vellum build --strict` → `vellum-build --strict`; a bare option takes the

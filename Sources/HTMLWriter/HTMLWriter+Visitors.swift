@@ -325,7 +325,7 @@ extension HTMLWriter {
     }
 
     func visitMathBlock(_ node: Node, into out: inout String, state: inout State) {
-        out += "<div class=\"math\">\\[\(node.textContent.htmlEscaped)\\]</div>\n"
+        writeMathBlock(node, into: &out)
     }
 
     func visitImage(_ node: Node, into out: inout String, state: inout State) {

@@ -65,7 +65,11 @@ public struct XrefRole: Sendable {
             }
             if target.hasPrefix(".") { target.removeFirst(); specific = true }
         }
-        if functionParentheses, !explicit, !title.hasSuffix(")") { title += "()" }
+        if functionParentheses {
+            // `f()` names the function `f` (Sphinx's fix_parens); the shown text ends in `()`.
+            if target.hasSuffix("()") { target.removeLast(2) }
+            if !explicit, !title.hasSuffix(")") { title += "()" }
+        }
         if lowercase { target = Names.whitespaceNormalized(target).lowercased() }
         let classes: [String] = domain.isEmpty ? ["xref", type] : ["xref", domain, "\(domain)-\(type)"]
         let inner = Node(codeStyle ? .literal : .inline, attributes: ["classes": .list(classes)],

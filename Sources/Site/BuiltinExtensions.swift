@@ -25,6 +25,7 @@ extension Registry {
         registry.install([MarkupBuiltins()])
         BuiltinDomains.install(into: &registry, customTypes: custom, declared: config.domains,
                                primary: config.primaryDomain)
+        registry.install([DomainMarkupExtension()])
         registry.install([AutodocExtension(), InventoryArtifact()])
         return registry
     }

@@ -96,7 +96,8 @@ public enum SiteBuilder {
         report.pages = pages.count
 
         // read (pure per file)
-        let (apiStore, apiProblems) = APIStore.load(pythonPaths: config.pythonPaths, swiftModules: config.swiftModules)
+        let (apiStore, apiProblems) = APIStore.load(pythonPaths: pythonPaths(config, sourceURL: sourceURL),
+                                                    swiftModules: config.swiftModules)
         report.diagnostics += apiProblems
         let registry = Registry.site(config)
         let reader = PageReader(config: config, sourceURL: sourceURL, displayRoot: displayRoot, apiStore: apiStore,
@@ -221,6 +222,19 @@ public enum SiteBuilder {
         }
         report.duration = Date().timeIntervalSince(started)
         return report
+    }
+
+    /// Where autodoc finds Python modules: the configured paths (`[autodoc] python_paths`,
+    /// conf.py's `sys.path` edits), else where a package usually sits next to its docs:
+    /// the repository's `src/` folder and the repository itself (Sphinx imports the
+    /// installed package; Vellum reads its source).
+    static func pythonPaths(_ config: SiteConfig, sourceURL: URL) -> [String] {
+        guard config.pythonPaths.isEmpty else { return config.pythonPaths }
+        let repository = ProjectFiles.repositoryRoot(of: OutputSafety.realPath(sourceURL))
+        return [repository + "/src", repository].filter {
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
     }
 
     /// Folders that an output directory must not contain: the build would delete them.

@@ -47,7 +47,7 @@ import Testing
 
     @Test func oneBrokenReferenceOfEachKindIsReportedExactly() throws {
         let report = try build("xrefs-broken", output: nil)
-        #expect(report.errorCount == 29)
+        #expect(report.errorCount == 28)
         expectGolden(rendered(report.diagnostics, .text), "xrefs-broken/diagnostics.txt")
         expectGolden(rendered(report.diagnostics, .json), "xrefs-broken/diagnostics.json")
         expectGolden(rendered(report.diagnostics, .github), "xrefs-broken/diagnostics.github")

@@ -77,13 +77,22 @@ public enum AutodocExpander {
                 ? renderer.pythonModule(module, options: options, content: content, range: node.range)
                 : renderer.swiftModule(module, options: options, content: content, range: node.range)
         }
-        var candidates = [argument]
-        if let explicit = node.string("option-module"), !explicit.isEmpty { candidates.insert(explicit + "." + argument, at: 0) }
-        else if let current { candidates.append(current + "." + argument) }
-        if let classPath { candidates.insert(classPath + "." + argument, at: 0) }
-        for name in candidates {
-            guard let found = store.follow(name) ?? inheritedMember(argument, of: classPath, name: name,
-                                                                  renderer: renderer) else { continue }
+        // `autofunction:: name(a, b)`: an explicit signature after the name (the extracted one is shown).
+        var name = argument
+        if let open = argument.firstIndex(of: "("), argument.hasSuffix(")"), open > argument.startIndex,
+           store.follow(argument) == nil {
+            let bare = String(argument[..<open])
+            let known = store.follow(bare) != nil || current.map { store.follow($0 + "." + bare) != nil } == true
+                || classPath.map { store.follow($0 + "." + bare) != nil } == true
+            if known { name = bare }
+        }
+        var candidates = [name]
+        if let explicit = node.string("option-module"), !explicit.isEmpty { candidates.insert(explicit + "." + name, at: 0) }
+        else if let current { candidates.append(current + "." + name) }
+        if let classPath { candidates.insert(classPath + "." + name, at: 0) }
+        for candidate in candidates {
+            guard let found = store.follow(candidate) ?? inheritedMember(name, of: classPath, name: candidate,
+                                                                       renderer: renderer) else { continue }
             let object = found.object, module = found.publicModule
             if object.kind == .class || object.kind == .exception {
                 // `automethod`, `autoattribute` … in the body document members of this class.

@@ -68,19 +68,7 @@ enum BodyDirectives {
             node = DirectiveSupport.applyClassAndName(node, call, host)
             return [node] + messages
         })
-        r.register("math", Directive(DirectiveSpec(options: DirectiveSupport.classAndName.merging(["label": .unchanged, "nowrap": .flag]) { a, _ in a },
-                                                   hasContent: true)) { call, host in
-            if let err = DirectiveSupport.contentRequired(call, host) { return [err] }
-            var out: [Node] = []
-            for block in call.content.joined(separator: "\n").components(separatedBy: "\n\n") where !block.isEmpty {
-                var node = Node("math_block", attributes: ["xml:space": .string("preserve")], children: [.text(block)],
-                                range: call.range)
-                if case .list(let classes)? = call.options["class"] { node.attributes["classes"] = .list(classes) }
-                node = host.addName(node, name: call.option("name") ?? call.option("label"))
-                out.append(node)
-            }
-            return out
-        })
+        r.register("math", mathDirective)
         r.register("line-block", Directive(DirectiveSpec(options: DirectiveSupport.classAndName, hasContent: true)) { call, host in
             if let err = DirectiveSupport.contentRequired(call, host) { return [err] }
             var items: [(Node, Int?)] = []
