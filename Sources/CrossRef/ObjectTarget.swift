@@ -18,6 +18,9 @@ public struct ObjectTarget: Sendable, Hashable {
     public var title: String? = nil
     /// Whether the object is listed in `objects.inv` (Sphinx's math domain lists no equations).
     public var inInventory = true
+    /// What tells overloads of one name apart (C++ parameter types, `int,double`); nil: the
+    /// name alone identifies the object, and a second description of it is a duplicate.
+    public var overload: String? = nil
     /// A canonical name (the defining path of a re-exported object): links
     /// resolve by it, but it never counts as a second description.
     public var isAlias = false

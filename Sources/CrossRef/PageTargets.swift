@@ -88,12 +88,25 @@ public enum TargetCollector {
                         .map { program.isEmpty ? $0 : "\(program) \($0)" }
                 }
                 for name in names {
-                    targets.objects.append(ObjectTarget(domain: desc.domain, type: desc.objtype, name: name,
+                    targets.objects.append(ObjectTarget(domain: desc.domain, type: desc.targetType, name: name,
                                                         document: targets.document, anchor: anchor, file: targets.file,
-                                                        range: signature.range ?? node.range))
+                                                        range: signature.range ?? node.range, overload: signature.overload))
+                }
+                // Objects the signature declares besides itself (C/C++ function and template
+                // parameters), `type name`: named under it, sharing its anchor. Like canonical
+                // names they are never a second description (a duplicate is reported once, for the object).
+                let separator = signature.scopeSeparator ?? "."
+                for member in signature.memberObjects {
+                    guard let space = member.firstIndex(of: " ") else { continue }
+                    var object = ObjectTarget(domain: desc.domain, type: String(member[..<space]),
+                                              name: name + separator + member[member.index(after: space)...],
+                                              document: targets.document, anchor: anchor, file: targets.file,
+                                              range: signature.range ?? node.range, overload: signature.overload)
+                    object.isAlias = true
+                    targets.objects.append(object)
                 }
                 if let canonical = signature.canonical, !names.contains(canonical) {
-                    var alias = ObjectTarget(domain: desc.domain, type: desc.objtype, name: canonical,
+                    var alias = ObjectTarget(domain: desc.domain, type: desc.targetType, name: canonical,
                                              document: targets.document, anchor: anchor, file: targets.file,
                                              range: signature.range ?? node.range)
                     alias.isAlias = true

@@ -40,7 +40,7 @@ public struct TargetIndex: Sendable {
             for object in page.objects {
                 var byName = index.objects[object.domain] ?? [:]
                 var existing = byName[object.name] ?? []
-                if let position = existing.firstIndex(where: { $0.type == object.type }) {
+                if let position = existing.firstIndex(where: { $0.type == object.type && $0.overload == object.overload }) {
                     let first = existing[position]
                     // A canonical alias gives way to a real description, and never warns.
                     if object.isAlias { continue }

@@ -22,6 +22,14 @@ public enum AttributeKey {
     public static let label = "label"
     public static let number = "number"
     public static let nowrap = "nowrap"
+    /// On a `desc`: the object type indexed when it is not the directive's (`cpp:struct` → `class`).
+    public static let targettype = "targettype"
+    /// On a `desc_signature`: what tells overloads of one name apart (C++ parameter types).
+    public static let overload = "overload"
+    /// On a `desc_signature`: what joins a scope and a name (`::` in C++).
+    public static let scopesep = "scopesep"
+    /// On a `desc_signature`: objects it declares besides itself, `type name` (C++ template parameters).
+    public static let memberobjects = "memberobjects"
 }
 
 extension Node {
@@ -79,6 +87,9 @@ public struct DescNode: Sendable {
     public var objtype: String
     /// `:no-index:`: shown, but no link target.
     public var noindex: Bool
+    /// The object type stored in the index and `objects.inv`: `objtype`, unless the domain
+    /// says otherwise (Sphinx's `cpp:struct` and `cpp:var` describe a `class` and a `member`).
+    public var targetType: String
     public var signatures: [DescSignature]
 
     public init?(_ node: Node) {
@@ -86,6 +97,7 @@ public struct DescNode: Sendable {
         domain = node.string(AttributeKey.domain) ?? "py"
         objtype = node.string(AttributeKey.objtype) ?? ""
         noindex = node.attributes[AttributeKey.noindex] == .bool(true)
+        targetType = node.string(AttributeKey.targettype) ?? objtype
         signatures = node.children.compactMap(DescSignature.init)
     }
 }
@@ -105,6 +117,13 @@ public struct DescSignature: Sendable {
     /// A second name for the object: where it is defined when documented under
     /// the name a package re-exports it by (Sphinx's `:canonical:`).
     public var canonical: String?
+    /// What tells overloads of the same name apart (C++ parameter types, `int,double`).
+    public var overload: String?
+    /// What joins a scope and a name in this domain (`::`, `.`).
+    public var scopeSeparator: String?
+    /// Objects the signature declares besides itself, `type name` (`templateParam T`):
+    /// named under it with its scope separator, sharing its anchor.
+    public var memberObjects: [String]
     public var range: SourceRange?
 
     public init?(_ node: Node) {
@@ -115,6 +134,9 @@ public struct DescSignature: Sendable {
         program = node.string("program")
         shownName = node.first(where: { $0.kind == .descName })?.textContent
         canonical = node.string("canonical")
+        overload = node.string(AttributeKey.overload)
+        scopeSeparator = node.string(AttributeKey.scopesep)
+        memberObjects = node.list(AttributeKey.memberobjects)
         range = node.range
     }
 }

@@ -11,6 +11,8 @@ public enum BuiltinDomains {
             JavaScriptDomain(),
             RSTDomain(),
             MathDomain(),
+            CDomain(),
+            CppDomain(),
         ]
     }
 

@@ -26,6 +26,9 @@ public enum DomainContext {
         var program: String?
         /// The current scope of other domains (C++ namespace, JS module, enclosing object), by domain.
         var scopes: [String: [String]] = [:]
+        /// Scopes whose members are also named in the scope around them (unscoped enums):
+        /// `domain fullname` → the enclosing scope ("" for the root).
+        var transparentScopes: [String: String] = [:]
         /// How many of a domain's scopes were added by enclosing descriptions (a JS class) rather than directives.
         var nestedScopes: [String: Int] = [:]
 
@@ -61,7 +64,12 @@ public enum DomainContext {
         let scope = marker.string("scope") ?? ""
         var stack = state.scopes[domain] ?? []
         switch marker.string("operation") {
-        case "push": stack.append(scope)
+        case "push":
+            if let separator = marker.string("separator"), let top = stack.last, !top.isEmpty, !scope.isEmpty {
+                stack.append(scope.hasPrefix(separator) ? String(scope.dropFirst(separator.count)) : top + separator + scope)
+            } else {
+                stack.append(scope)
+            }
         case "pop": if !stack.isEmpty { stack.removeLast() }
         default: stack = [scope]; state.nestedScopes[domain] = 0
         }
@@ -168,15 +176,25 @@ public enum DomainContext {
                 }
             } else if domain == "std", objtype == "option" {
                 signature = completeOption(signature, state: state)
-            } else if let separator = signature.string("scopesep") {
+            } else if let separator = signature.string(AttributeKey.scopesep) {
                 if signature.attributes["showscope"] == .bool(true), signature.attributes["scoped"] == nil {
                     signature = showScope(signature, parts: state.scopeParts(domain, separator: separator))
                 }
                 signature = completeScoped(signature, separator: separator, scope: state.scope(domain))
+                if let scope = state.scope(domain), let parent = state.transparentScopes[domain + " " + scope],
+                   signature.string("canonical") == nil, let fullname = signature.string("fullname"),
+                   fullname.hasPrefix(scope + separator) {
+                    // A member of an unscoped enum is also known in the enum's own scope.
+                    let name = String(fullname.dropFirst(scope.count + separator.count))
+                    signature.attributes["canonical"] = .string(parent.isEmpty ? name : parent + separator + name)
+                }
                 if first, let fullname = signature.string("fullname") {
                     if desc.attributes["nests"] == .bool(true) {
                         inner.scopes[domain, default: []].append(fullname)
                         inner.nestedScopes[domain, default: 0] += 1
+                        if desc.attributes["transparent"] == .bool(true) {
+                            inner.transparentScopes[domain + " " + fullname] = state.scope(domain) ?? ""
+                        }
                     } else if desc.attributes["parentscope"] == .bool(true),
                               let last = fullname.range(of: separator, options: .backwards),
                               String(fullname[..<last.lowerBound]) != state.scope(domain) {
@@ -187,6 +205,11 @@ public enum DomainContext {
                 }
             }
             first = false
+            // References inside a signature (`cpp:alias` lines) are in the scope the signature is in.
+            if signature.first(where: { $0.kind == .pendingXref }) != nil {
+                var scoped = state
+                signature = process(signature, state: &scoped)
+            }
             copy.children[index] = signature
         }
         for index in copy.children.indices where copy.children[index].kind != "desc_signature" {

@@ -8,10 +8,15 @@ public struct ParsedSignature: Sendable {
     public var name: String
     /// `desc_name`, `desc_addname`, `desc_annotation`, `desc_parameterlist` … nodes.
     public var parts: [Node]
+    /// Extra attributes of this signature's `desc_signature`: `idformat` (overrides the
+    /// directive's anchor format for this signature), `overload` (the parameter
+    /// types that tell C++ overloads apart) …
+    public var attributes: [String: AttributeValue]
 
-    public init(name: String, parts: [Node]) {
+    public init(name: String, parts: [Node], attributes: [String: AttributeValue] = [:]) {
         self.name = name
         self.parts = parts
+        self.attributes = attributes
     }
 
     /// The plainest shape: the whole signature is the name.
@@ -51,6 +56,12 @@ public struct ObjectDescription: Sendable {
     /// What joins a scope and a name (`::` in C++, `.` elsewhere); nil: names are not scoped.
     public var scopeSeparator: String?
     public var extraOptions: [String: DirectiveOptionKind]
+    /// The object type stored in the index and `objects.inv` when it is not the directive's
+    /// (`cpp:struct` describes a `class`, `c:var` a `member`, as in Sphinx); nil: `objtype`.
+    public var targetType: String?
+    /// With `nests`: what is described inside is also named in the enclosing scope (as a
+    /// second name, `canonical`) — Sphinx's unscoped enums, whose `Axis::horizontal` is also `horizontal`.
+    public var transparent = false
     public var parse: @Sendable (String) -> ParsedSignature?
 
     public init(domain: String, objtype: String, idFormat: String? = nil, nests: Bool = false,
@@ -94,13 +105,16 @@ public struct ObjectDescription: Sendable {
             var node = Node("desc_signature", children: parsed.parts, range: range)
             node.attributes["fullname"] = .string(parsed.name)
             node.attributes["idformat"] = .string(idFormat)
-            if let scopeSeparator { node.attributes["scopesep"] = .string(scopeSeparator) }
-            if !noindex { node.attributes["ids"] = .list([Self.anchor(idFormat, parsed.name)]) }
+            if let scopeSeparator { node.attributes[AttributeKey.scopesep] = .string(scopeSeparator) }
+            for (key, value) in parsed.attributes { node.attributes[key] = value }
+            if !noindex { node.attributes["ids"] = .list([Self.anchor(node.string("idformat") ?? idFormat, parsed.name)]) }
             signatures.append(node)
         }
         var desc = DescNodes.desc(domain: domain, objtype: objtype, noindex: noindex, signatures: signatures,
                                   content: StandardDomainDirectives.content(call, host), range: call.range)
         if nests { desc.attributes["nests"] = .bool(true) }
+        if nests, transparent { desc.attributes["transparent"] = .bool(true) }
+        if let targetType, targetType != objtype { desc.attributes[AttributeKey.targettype] = .string(targetType) }
         return [desc] + messages
     }
 }
@@ -110,12 +124,16 @@ public struct ObjectDescription: Sendable {
 public enum ScopeDirective {
     public enum Operation: String, Sendable { case set, push, pop }
 
-    public static func directive(domain: String, _ operation: Operation) -> Directive {
+    /// With a `separator`, `push` nests the new scope in the current one (Sphinx's
+    /// `cpp:namespace-push:: b` inside `a` is `a::b`); without one it replaces it.
+    public static func directive(domain: String, _ operation: Operation, separator: String? = nil) -> Directive {
         let spec = DirectiveSpec(requiredArguments: operation == .pop ? 0 : 1, finalArgumentWhitespace: true)
         return Directive(spec) { call, _ in
             var name = (call.arguments.first ?? "").trimmingWhitespace()
             if name == "NULL" || name == "0" || name == "nullptr" || name == "None" { name = "" }
-            return [DomainContext.scopeMarker(domain: domain, operation: operation, scope: name, range: call.range)]
+            var marker = DomainContext.scopeMarker(domain: domain, operation: operation, scope: name, range: call.range)
+            if let separator { marker.attributes["separator"] = .string(separator) }
+            return [marker]
         }
     }
 }
