@@ -18,6 +18,14 @@ extension HTMLWriter {
         "tabular_col_spec": { writer in writer.visitInvisible },
         "highlightlang": { writer in writer.visitInvisible },
         "autodoc": { writer in writer.visitInvisible },
+        // Sphinx drops todo notes unless `todo_include_todos` is set, and the HTML builder
+        // writes no docutils header or footer decoration.
+        "todo_node": { writer in writer.visitInvisible },
+        "decoration": { writer in writer.visitInvisible },
+        "header": { writer in writer.visitInvisible },
+        "footer": { writer in writer.visitInvisible },
+        // An unresolved substitution (already reported) keeps its text.
+        "substitution_reference": { writer in writer.visitContentOnly },
         "desc_signature": { writer in writer.visitDescPart },
         "desc_content": { writer in writer.visitDescPart },
         "desc_name": { writer in writer.visitDescPart },
@@ -175,6 +183,11 @@ extension HTMLWriter {
     func visitDefinitionList(_ node: Node, into out: inout String, state: inout State) {
         wrap("dl", node, classes: ["simple"], into: &out, state: &state)
         out += "\n"
+    }
+
+    /// The node's content without markup of its own.
+    func visitContentOnly(_ node: Node, into out: inout String, state: inout State) {
+        writeChildren(node, into: &out, state: &state)
     }
 
     func visitDefinitionListItem(_ node: Node, into out: inout String, state: inout State) {

@@ -51,4 +51,15 @@ import Testing
         #expect(Highlighter.html("def f(): return 1", language: "python") ==
             "<span class=\"k\">def</span> f(): <span class=\"k\">return</span> <span class=\"m\">1</span>")
     }
+
+    @Test func nodesSphinxDoesNotShowWriteNothingAndAreKnown() {
+        let tree = Node(.document, children: [
+            Node("todo_node", children: [Node(.paragraph, children: [.text("later")])]),
+            Node("decoration", children: [Node("header", children: [.text("h")])]),
+            Node(.paragraph, children: [Node("substitution_reference", children: [.text("|x|")])]),
+        ])
+        let (html, unknown) = HTMLWriter().renderPage(tree)
+        #expect(unknown.isEmpty)
+        #expect(html == "<p>|x|</p>\n")
+    }
 }

@@ -42,4 +42,30 @@ import Testing
         #expect(entries[1].range?.start == SourceLocation(line: 5, column: 4))
         #expect(doc.root.first { $0.kind == .toctree }?.attributes["maxdepth"] == .int(1))
     }
+
+    @Test func doctestDirectivesShowCodeAndHideSetup() {
+        let doc = parse("""
+            .. testsetup::
+
+               import widgets
+
+            .. doctest::
+
+               >>> widgets.count()  # doctest: +ELLIPSIS
+               3
+
+            .. testcode::
+               :hide:
+
+               print(1)
+
+            .. testoutput::
+
+               1
+            """)
+        #expect(doc.diagnostics.filter { $0.severity >= .warning }.isEmpty)
+        let blocks = doc.root.children.filter { $0.kind == .literalBlock }
+        #expect(blocks.map { $0.string("language") ?? "" } == ["pycon", "none"])
+        #expect(blocks.first?.textContent == ">>> widgets.count()\n3")
+    }
 }

@@ -15,5 +15,6 @@ enum StandardDirectives {
         Include.register(into: &r)
         SphinxDirectives.register(into: &r)
         LiteralInclude.register(into: &r)
+        DoctestDirectives.register(into: &r)
     }
 }
