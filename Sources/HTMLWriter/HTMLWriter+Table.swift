@@ -34,7 +34,7 @@ extension HTMLWriter {
                 var spans = ""
                 if case .int(let n)? = entry.attributes["morecols"], n > 0 { spans += " colspan=\"\(n + 1)\"" }
                 if case .int(let n)? = entry.attributes["morerows"], n > 0 { spans += " rowspan=\"\(n + 1)\"" }
-                out += "<\(cell)\(spans)>"
+                out += "<\(cell)\(classAttribute([], entry))\(spans)>"
                 let saved = state.compactParagraphs
                 state.compactParagraphs = entry.children.count == 1
                 writeChildren(entry, into: &out, state: &state)

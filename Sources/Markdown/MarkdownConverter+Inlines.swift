@@ -13,6 +13,7 @@ extension MarkdownConverter {
     }
 
     func paragraph(_ block: CmarkNode, context: Context) -> [Node] {
+        if let table = pipeTable(block, context: context) { return [table] }
         var children = fixedInlines(of: block, context: context)
         var output: [Node] = []
         if settings.mystExtensions {

@@ -118,18 +118,8 @@ enum TableDirectives {
     }
 
     static func build(_ widths: [Int?], head: [[[Node]]], body: [[[Node]]], stubColumns: Int, range: SourceRange) -> Node {
-        var tgroup = Node("tgroup", attributes: ["cols": .int(widths.count)])
-        var stubs = stubColumns
-        for w in widths {
-            var colspec = Node("colspec")
-            if let w { colspec.attributes["colwidth"] = .int(w) }
-            if stubs > 0 { colspec.attributes["stub"] = .int(1); stubs -= 1 }
-            tgroup.children.append(colspec)
-        }
-        func row(_ cells: [[Node]]) -> Node { Node("row", children: cells.map { Node("entry", children: $0) }) }
-        if !head.isEmpty { tgroup.children.append(Node("thead", children: head.map(row))) }
-        tgroup.children.append(Node("tbody", children: body.map(row)))
-        return Node(.table, children: [tgroup], range: range)
+        TableNodes.build(widths, head: head.map { $0.map { TableNodes.Cell($0) } },
+                         body: body.map { $0.map { TableNodes.Cell($0) } }, stubColumns: stubColumns, range: range)
     }
 
     // MARK: csv-table
