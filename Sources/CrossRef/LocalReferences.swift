@@ -98,7 +98,9 @@ public enum LocalReferences {
                     id = nil
                 }
                 guard let id else {
-                    fail("rst.unknown-footnote", "footnote reference \(node.textContent.isEmpty ? "" : "[\(node.textContent)] ")has no matching footnote", node)
+                    let shown = node.refname ?? node.textContent
+                    fail("rst.unknown-footnote", "footnote reference \(shown.isEmpty ? "" : "[\(shown)] ")has no matching footnote", node,
+                         suggestions: node.refname.map { closestNames(to: $0, among: names.footnotes.keys) } ?? [])
                     return [node]
                 }
                 copy.attributes["refid"] = .string(id)

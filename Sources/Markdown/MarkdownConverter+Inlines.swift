@@ -14,6 +14,7 @@ extension MarkdownConverter {
 
     func paragraph(_ block: CmarkNode, context: Context) -> [Node] {
         if let table = pipeTable(block, context: context) { return [table] }
+        if let footnote = footnoteDefinition(block, context: context) { return [footnote] }
         var children = fixedInlines(of: block, context: context)
         var output: [Node] = []
         if settings.mystExtensions {
@@ -23,7 +24,7 @@ extension MarkdownConverter {
         var startPosition = block.start
         if !output.isEmpty, let first = children.first { startPosition = first.start }
         let paragraphRange = text.range(startPosition, block.end)
-        output.append(Node(.paragraph, children: inlines(children), range: paragraphRange))
+        output.append(Node(.paragraph, children: footnoteReferences(in: inlines(children)), range: paragraphRange))
         return output
     }
 

@@ -29,6 +29,8 @@ final class MarkdownConverter {
     var pendingInsertions: [Node] = []
     /// Roles defined by a `role` directive on this page.
     var localRoles: [String: Role] = [:]
+    /// Footnote references made so far (for their ids).
+    var footnoteReferenceCount = 0
 
     /// Where a run of blocks sits: how many block quotes surround it, and
     /// whether headings may open sections there.

@@ -38,7 +38,8 @@ extension MarkdownConverter {
                 let range = SourceRange(start: text.location(CmarkPosition(line: row.line, column: row.offset + cell.start + 1)),
                                         end: text.location(CmarkPosition(line: row.line,
                                                                          column: row.offset + cell.start + cell.text.count + 1)))
-                return TableNodes.Cell([Node(.paragraph, children: nodes, range: range)], classes: classes)
+                return TableNodes.Cell([Node(.paragraph, children: footnoteReferences(in: nodes), range: range)],
+                                       classes: classes)
             }
         }
         let body = rows.dropFirst(2).map(row)

@@ -1,0 +1,93 @@
+import DocTree
+
+/// MyST footnotes (on by default): `[^name]` refers to a footnote that
+/// `[^name]: text` defines anywhere on the page. They become docutils'
+/// auto-numbered named footnotes, so they are numbered, linked both ways and
+/// checked (an unknown name is an error with did-you-mean) by the same pass
+/// as RST's `[#name]_`.
+extension MarkdownConverter {
+    /// A paragraph starting `[^label]: ` is that footnote's definition.
+    func footnoteDefinition(_ block: CmarkNode, context: Context) -> Node? {
+        guard settings.mystExtensions else { return nil }
+        let first = text.bytes(ofLine: block.start.line)
+        let start = max(block.start.column - 1, 0)
+        guard start + 3 < first.count, first[start] == UInt8(ascii: "["), first[start + 1] == UInt8(ascii: "^"),
+              let close = first[(start + 2)...].firstIndex(of: UInt8(ascii: "]")), close > start + 2,
+              close + 1 < first.count, first[close + 1] == UInt8(ascii: ":") else { return nil }
+        let label = String(decoding: first[(start + 2)..<close], as: UTF8.self)
+        guard !label.contains(where: \.isWhitespace) else { return nil }
+        var bodyColumn = close + 2
+        while bodyColumn < first.count, first[bodyColumn] == UInt8(ascii: " ") { bodyColumn += 1 }
+        var lines = [String(decoding: first[bodyColumn...], as: UTF8.self)]
+        if block.end.line > block.start.line {
+            for line in (block.start.line + 1)...block.end.line {
+                lines.append(String(decoding: text.bytes(ofLine: line).drop(while: { $0 == UInt8(ascii: " ") }), as: UTF8.self))
+            }
+        }
+        let (nodes, _) = parseInline(lines.joined(separator: "\n"), line: block.start.line, column: bodyColumn + 1)
+        let name = Identifiers.normalizeName(label)
+        var footnote = Node("footnote", attributes: ["auto": .int(1)], range: range(of: block))
+        footnote.ids = [names.makeID(names: [name], tag: "footnote")]
+        footnote.names = [name]
+        footnote.children = [Node(.paragraph, children: footnoteReferences(in: nodes), range: range(of: block))]
+        return footnote
+    }
+
+    /// Splits `[^label]` out of text runs into footnote references.
+    func footnoteReferences(in nodes: [Node]) -> [Node] {
+        guard settings.mystExtensions else { return nodes }
+        var output: [Node] = []
+        for node in nodes {
+            if node.isText, node.text.contains("[^") {
+                output += splitFootnoteReferences(node)
+            } else if !node.children.isEmpty, node.kind != .literal, node.kind != .pendingXref, node.kind != .reference {
+                var copy = node
+                copy.children = footnoteReferences(in: node.children)
+                output.append(copy)
+            } else {
+                output.append(node)
+            }
+        }
+        return output
+    }
+
+    private func splitFootnoteReferences(_ node: Node) -> [Node] {
+        var output: [Node] = []
+        var rest = Substring(node.text)
+        // Ranges inside the run, when it is written as it reads (one line, no escapes).
+        let exact = node.range.map { $0.start.line == $0.end.line
+            && $0.end.column - $0.start.column == node.text.unicodeScalars.count } ?? false
+        func range(_ lower: Substring.Index, _ upper: Substring.Index) -> SourceRange? {
+            guard exact, let whole = node.range else { return node.range }
+            let from = node.text.unicodeScalars.distance(from: node.text.startIndex, to: lower)
+            let to = node.text.unicodeScalars.distance(from: node.text.startIndex, to: upper)
+            return SourceRange(start: SourceLocation(line: whole.start.line, column: whole.start.column + from),
+                               end: SourceLocation(line: whole.start.line, column: whole.start.column + to))
+        }
+        // What the run was written as: `\[^x]` is text, not a reference.
+        let source = node.range.map { whole in
+            (whole.start.line...max(whole.start.line, whole.end.line))
+                .map { String(decoding: text.bytes(ofLine: $0), as: UTF8.self) }.joined(separator: "\n")
+        } ?? ""
+        while let open = rest.range(of: "[^") {
+            guard let close = rest[open.upperBound...].firstIndex(of: "]"), close > open.upperBound,
+                  !rest[open.upperBound..<close].contains(where: \.isWhitespace) else { break }
+            if source.contains("\\" + rest[open.lowerBound...close]) {
+                output.append(.text(String(rest[...close]), range: node.range))
+                rest = rest[rest.index(after: close)...]
+                continue
+            }
+            let before = rest[..<open.lowerBound]
+            if !before.isEmpty { output.append(.text(String(before), range: node.range)) }
+            let label = Identifiers.normalizeName(String(rest[open.upperBound..<close]))
+            footnoteReferenceCount += 1
+            var reference = Node("footnote_reference", attributes: ["auto": .int(1), "refname": .string(label)],
+                                 range: range(open.lowerBound, rest.index(after: close)))
+            reference.ids = ["footnote-reference-\(footnoteReferenceCount)"]
+            output.append(reference)
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { output.append(.text(String(rest), range: node.range)) }
+        return output
+    }
+}
