@@ -5,7 +5,7 @@ extension MarkdownConverter {
     func blocks(_ nodes: [CmarkNode], context: Context) -> [Node] {
         var output: [Node] = []
         for node in nodes { output += convert(node, context: context) }
-        return output
+        return Self.joiningDefinitionLists(output)
     }
 
     /// One cmark block → zero or more DocTree nodes.

@@ -15,6 +15,7 @@ extension MarkdownConverter {
     func paragraph(_ block: CmarkNode, context: Context) -> [Node] {
         if let table = pipeTable(block, context: context) { return [table] }
         if let footnote = footnoteDefinition(block, context: context) { return [footnote] }
+        if let list = definitionList(block, context: context) { return [list] }
         var children = fixedInlines(of: block, context: context)
         var output: [Node] = []
         if settings.mystExtensions {

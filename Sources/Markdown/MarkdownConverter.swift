@@ -89,7 +89,11 @@ final class MarkdownConverter {
         var open: [(level: Int, node: Node)] = []
 
         func append(_ node: Node) {
-            if open.isEmpty { output.append(node) } else { open[open.count - 1].node.children.append(node) }
+            if open.isEmpty {
+                Self.append(node, joiningDefinitionListsIn: &output)
+            } else {
+                Self.append(node, joiningDefinitionListsIn: &open[open.count - 1].node.children)
+            }
         }
         func closeLast() {
             guard var section = open.popLast()?.node else { return }

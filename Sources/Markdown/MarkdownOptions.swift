@@ -21,6 +21,8 @@ public struct MarkdownOptions: Sendable {
     /// `includeRoot`/`readFile`, `highlightLanguage`. (`rawEnabled` is
     /// taken from `rawHTMLEnabled`, so one switch governs raw markup in Markdown.)
     public var rst: RSTOptions
+    /// MyST's optional syntax extensions that are switched on (`myst_enable_extensions`: `deflist`, …).
+    public var extensions: Set<String> = []
 
     public init(rawHTMLEnabled: Bool = false, mystExtensions: Bool = true, pageLinks: Bool = true,
                 pageSuffixes: [String] = [".md", ".markdown", ".rst", ".txt"],

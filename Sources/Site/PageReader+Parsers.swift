@@ -36,6 +36,7 @@ extension PageReader {
         case .markdown:
             var markdown = MarkdownOptions(rawHTMLEnabled: config.rawEnabled)
             markdown.rst = options
+            markdown.extensions = Set(config.mystExtensions)
             document = MarkdownParser(options: markdown).parse(file, name: page.name)
         case .rst:
             // Sphinx's rst_epilog: read as if written at the end of every page (its lines follow the page's own).

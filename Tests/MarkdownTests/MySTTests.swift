@@ -169,4 +169,21 @@ struct MySTTests {
         #expect(target?.list("ids") == ["sec-a"])
         #expect(target?.range?.description == "5:1-5:9")
     }
+
+    @Test func definitionListsWhenTheExtensionIsOn() {
+        let text = "Retry\n: Trying again,\n  up to `n` times.\n\nReplica\n: A copy.\n: Also a *standby*.\nPrimary\n: Takes writes.\n"
+        var options = MarkdownOptions.site()
+        options.extensions = ["deflist"]
+        let on = parse(text, options: options)
+        let lists = on.root.children.filter { $0.kind == .definitionList }
+        #expect(lists.count == 1)
+        let items = lists.first?.children ?? []
+        #expect(items.map { $0.children.first?.textContent ?? "" } == ["Retry", "Replica", "Primary"])
+        #expect(items.map { $0.children.filter { $0.kind == .definition }.count } == [1, 2, 1])
+        #expect(items.first?.children.last?.textContent == "Trying again,\nup to n times.")
+        #expect(on.diagnostics.isEmpty)
+        // Off (myst-parser's default), the same text is paragraphs.
+        let off = parse(text)
+        #expect(off.root.children.allSatisfy { $0.kind == .paragraph })
+    }
 }

@@ -54,4 +54,15 @@ import Testing
         #expect(diagnostics.map { "\($0.range?.start.line ?? 0) \($0.id)" } == ["3 conf.unevaluated", "4 conf.type"])
         #expect(diagnostics.first?.message.contains("'release' could not be evaluated") == true)
     }
+
+    @Test func mystExtensionsComeFromConfPyOrVellumToml() {
+        let file = SourceFile(path: "docs/conf.py", text: "myst_enable_extensions = {'deflist', 'colon_fence'}\n")
+        let (fromConf, problems) = SiteConfig.load(confPy: file, directory: "/p/docs")
+        #expect(problems.isEmpty)
+        #expect(fromConf.mystExtensions == ["deflist", "colon_fence"])
+        let toml = SourceFile(path: "docs/vellum.toml", text: "[myst]\nenable_extensions = [\"deflist\"]\n")
+        let (merged, tomlProblems) = SiteConfig.load(file: toml, baseDirectory: "/p/docs", base: fromConf)
+        #expect(tomlProblems.isEmpty)
+        #expect(merged.mystExtensions == ["deflist"])
+    }
 }

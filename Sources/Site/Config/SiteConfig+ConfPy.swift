@@ -36,7 +36,7 @@ struct ConfPyMapper {
     static let mapped: [String] = [
         "project", "copyright", "version", "release", "root_doc", "master_doc", "source_suffix", "exclude_patterns",
         "rst_epilog", "default_role", "primary_domain", "highlight_language", "nitpick_ignore", "nitpick_ignore_regex",
-        "extlinks", "html_baseurl", "intersphinx_mapping",
+        "extlinks", "html_baseurl", "intersphinx_mapping", "myst_enable_extensions",
     ]
 
     func range(_ key: String) -> SourceRange? {
@@ -69,7 +69,7 @@ struct ConfPyMapper {
     mutating func strings(_ key: String) -> [String]? {
         guard let value = value(key) else { return nil }
         switch value {
-        case .list(let items), .tuple(let items):
+        case .list(let items), .tuple(let items), .set(let items):
             return items.compactMap { if case .str(let s) = $0 { return s } else { return nil } }
         default:
             wrongType(key, value, expected: "a list of strings")
@@ -88,6 +88,7 @@ struct ConfPyMapper {
         if let version = string("version") ?? string("release") { config.version = version }
         if let root = string("root_doc") ?? string("master_doc") { config.rootDocument = root }
         if let patterns = strings("exclude_patterns") { config.exclude = patterns }
+        if let extensions = strings("myst_enable_extensions") { config.mystExtensions = extensions }
         if let epilog = string("rst_epilog") { config.rstEpilog = epilog }
         if let role = string("default_role") { config.defaultRole = role }
         if let language = string("highlight_language") { config.highlightLanguage = language }

@@ -67,6 +67,8 @@ public struct SiteConfig: Sendable {
     public var defaultRole: String?
     /// The language of code blocks that name none (Sphinx's `highlight_language`).
     public var highlightLanguage: String?
+    /// MyST's optional extensions that are on (`myst_enable_extensions`, `[myst] enable_extensions`).
+    public var mystExtensions: [String] = []
 
     public init() {}
 }
@@ -154,6 +156,14 @@ private struct ConfigReader {
                         }
                     }
                     config.objectTypes[name] = type
+                }
+            case "myst":
+                guard let table = table(entry, "myst") else { continue }
+                for key in table.keys {
+                    switch key {
+                    case "enable_extensions": config.mystExtensions = strings(table[key]!, "myst.enable_extensions") ?? []
+                    default: unknown(key, in: "myst", table[key]!)
+                    }
                 }
             case "domains":
                 guard let table = table(entry, "domains") else { continue }
@@ -304,9 +314,10 @@ private struct ConfigReader {
     mutating func unknown(_ key: String, in table: String?, _ entry: TOMLValue.Located) {
         let known: [String]
         switch table {
-        case nil: known = ["project", "build", "autodoc", "diagnostics", "extlinks", "intersphinx", "object_types", "domains"]
+        case nil: known = ["project", "build", "autodoc", "diagnostics", "extlinks", "intersphinx", "object_types", "domains", "myst"]
         case "project": known = ["name", "version", "copyright", "root", "templates", "base_url", "primary_domain"]
         case "domain": known = ["label", "types"]
+        case "myst": known = ["enable_extensions"]
         case "domain-type": known = ["directive", "roles", "signature", "id", "index", "case_insensitive"]
         case "build": known = ["exclude", "raw", "tags", "read_roots"]
         case "autodoc": known = ["python_paths", "swift_modules"]

@@ -1,0 +1,74 @@
+import DocTree
+
+/// MyST's `deflist` extension: a term on its own line, then one or more
+/// definitions each starting with `: ` (continuation lines indented).
+/// libcmark reads the group as one paragraph; the MyST layer splits it into a
+/// docutils definition list, each part parsed as inline Markdown at its place.
+/// Adjacent groups join one list.
+extension MarkdownConverter {
+    func definitionList(_ block: CmarkNode, context: Context) -> Node? {
+        guard settings.mystExtensions, settings.extensions.contains("deflist"),
+              block.end.line > block.start.line else { return nil }
+        let indent = max(block.start.column - 1, 0)
+        var lines: [(line: Int, text: String, column: Int)] = []
+        for line in block.start.line...block.end.line {
+            let bytes = text.bytes(ofLine: line)
+            let skip = line == block.start.line ? min(indent, bytes.count)
+                : bytes.prefix(while: { $0 == UInt8(ascii: " ") }).count
+            lines.append((line, String(decoding: bytes.dropFirst(skip), as: UTF8.self), skip + 1))
+        }
+        // term, then `: definition` lines (a continuation is any other line after a definition started)
+        guard !lines[0].text.hasPrefix(":"), lines[1].text.hasPrefix(": ") || lines[1].text == ":" else { return nil }
+        var items: [Node] = []
+        var term: (line: Int, text: String, column: Int)? = lines[0]
+        var definitions: [[(line: Int, text: String, column: Int)]] = []
+        func flush() {
+            guard let current = term else { return }
+            let (termNodes, _) = parseInline(current.text, line: current.line, column: current.column)
+            var item = Node(.definitionListItem, range: SourceRange(line: current.line))
+            item.children.append(Node(.term, children: termNodes, range: SourceRange(line: current.line)))
+            for definition in definitions {
+                let body = definition.map(\.text).joined(separator: "\n")
+                let (nodes, _) = parseInline(body, line: definition[0].line, column: definition[0].column)
+                item.children.append(Node(.definition, children: [Node(.paragraph, children: footnoteReferences(in: nodes),
+                                                                          range: SourceRange(line: definition[0].line))]))
+            }
+            items.append(item)
+            definitions = []
+        }
+        for entry in lines.dropFirst() {
+            if entry.text.hasPrefix(": ") || entry.text == ":" {
+                let offset = entry.text.hasPrefix(": ") ? 2 : 1
+                definitions.append([(entry.line, String(entry.text.dropFirst(offset)), entry.column + offset)])
+            } else if definitions.isEmpty {
+                return nil
+            } else if entry.column > 1 {
+                definitions[definitions.count - 1].append(entry)
+            } else {
+                // A line at the margin after definitions starts the next term.
+                flush()
+                term = entry
+            }
+        }
+        guard !definitions.isEmpty else { return nil }
+        flush()
+        return Node(.definitionList, attributes: ["myst-deflist": .bool(true)], children: items, range: range(of: block))
+    }
+
+    /// Joins neighbouring definition lists (one per paragraph) into one.
+    static func joiningDefinitionLists(_ nodes: [Node]) -> [Node] {
+        var output: [Node] = []
+        for node in nodes { append(node, joiningDefinitionListsIn: &output) }
+        return output
+    }
+
+    /// Appends `node`, adding its items to the last node instead when both are MyST definition lists.
+    static func append(_ node: Node, joiningDefinitionListsIn output: inout [Node]) {
+        if node.kind == .definitionList, node.attributes["myst-deflist"] != nil, let last = output.last,
+           last.kind == .definitionList, last.attributes["myst-deflist"] != nil {
+            output[output.count - 1].children += node.children
+        } else {
+            output.append(node)
+        }
+    }
+}
