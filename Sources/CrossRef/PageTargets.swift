@@ -137,14 +137,13 @@ public enum TargetCollector {
 
     /// Whether a target node is an internal label (`.. _name:` with nothing after the colon).
     static func isLabelTarget(_ node: Node) -> Bool {
-        node.kind == .target && node.refuri == nil && node.refname == nil
-            && node.refid == nil && !labelNames(node).isEmpty && node.children.isEmpty
+        TargetNode(node)?.isLabel ?? false
     }
 
     /// A target's names, duplicates included: the parser demotes a repeated
     /// name to `dupnames`, and the site index reports the duplicate with both places.
     static func labelNames(_ node: Node) -> [String] {
-        node.names + node.list("dupnames")
+        TargetNode(node)?.names ?? node.names + node.list(AttributeKey.dupnames)
     }
 
     /// Whether a node is transparent for target propagation.

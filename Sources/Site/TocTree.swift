@@ -28,17 +28,17 @@ struct TocTree: Sendable {
         var diagnostics: [Diagnostic] = []
         let known = Set(pages)
         document.root.walk { node in
-            guard node.kind == .toctree else { return }
+            guard let toctree = TocTreeNode(node) else { return }
             var tree = TocTree()
-            tree.hidden = node.attributes["hidden"] == .bool(true)
-            if case .int(let depth)? = node.attributes["maxdepth"] { tree.maxDepth = depth }
-            tree.caption = node.string("caption")
-            tree.titlesOnly = node.attributes["titlesonly"] == .bool(true)
-            tree.range = node.range
-            let glob = node.attributes["glob"] == .bool(true)
-            for entry in node.children where entry.kind == "toctree_entry" {
-                let written = entry.string("target") ?? ""
-                let title = entry.string("title")
+            tree.hidden = toctree.hidden
+            tree.maxDepth = toctree.maxDepth
+            tree.caption = toctree.caption
+            tree.titlesOnly = toctree.titlesOnly
+            tree.range = toctree.range
+            let glob = toctree.glob
+            for entry in toctree.entries {
+                let written = entry.target
+                let title = entry.title
                 if written.contains("://") || written.hasPrefix("mailto:") {
                     tree.entries.append(Entry(title: title, target: .url(written), range: entry.range))
                     continue

@@ -16,39 +16,31 @@ enum Toctree {
     }
 
     static func run(_ call: DirectiveCall, _ host: DirectiveHost) -> [Node] {
-        var toctree = Node(.toctree, range: call.range)
-        toctree.attributes["parent"] = .string(host.documentName)
-        if case .int(let depth)? = call.options["maxdepth"] {
-            toctree.attributes["maxdepth"] = .int(depth)
-        } else {
-            toctree.attributes["maxdepth"] = .int(-1)
-        }
-        if let caption = call.option("caption") { toctree.attributes["caption"] = .string(caption) }
-        for flag in ["hidden", "glob", "titlesonly", "reversed", "includehidden"] {
-            toctree.attributes[flag] = .bool(call.flag(flag))
-        }
-        toctree.attributes["numbered"] = .bool(call.options["numbered"] != nil)
-        if let n = call.option("numbered"), let depth = Int(n.trimmingWhitespace()) {
-            toctree.attributes["numbereddepth"] = .int(depth)
-        }
+        var toctree = TocTreeNode(parent: host.documentName, range: call.range)
+        if case .int(let depth)? = call.options["maxdepth"] { toctree.maxDepth = depth }
+        toctree.caption = call.option("caption")
+        toctree.hidden = call.flag("hidden")
+        toctree.glob = call.flag("glob")
+        toctree.titlesOnly = call.flag("titlesonly")
+        toctree.reversed = call.flag("reversed")
+        toctree.includeHidden = call.flag("includehidden")
+        toctree.numbered = call.options["numbered"] != nil
+        if let n = call.option("numbered"), let depth = Int(n.trimmingWhitespace()) { toctree.numberedDepth = depth }
         for (offset, raw) in call.content.enumerated() {
             let entry = raw.trimmingWhitespace()
             if entry.isEmpty { continue }
             let line = call.contentLine + offset
             let leading = raw.prefix(while: { $0 == " " }).count
             let column = call.contentColumn + leading
-            var node = Node("toctree_entry", range: SourceRange(
-                start: SourceLocation(line: line, column: column),
-                end: SourceLocation(line: line, column: column + entry.unicodeScalars.count)))
+            let range = SourceRange(start: SourceLocation(line: line, column: column),
+                                    end: SourceLocation(line: line, column: column + entry.unicodeScalars.count))
             if let (title, target) = explicitTitle(entry) {
-                node.attributes["title"] = .string(title)
-                node.attributes["target"] = .string(target)
+                toctree.entries.append(.init(target: target, title: title, range: range))
             } else {
-                node.attributes["target"] = .string(entry)
+                toctree.entries.append(.init(target: entry, range: range))
             }
-            toctree.children.append(node)
         }
-        var wrapper = Node(.compound, attributes: ["classes": .list(["toctree-wrapper"])], children: [toctree],
+        var wrapper = Node(.compound, attributes: ["classes": .list(["toctree-wrapper"])], children: [toctree.node],
                            range: call.range)
         if case .list(let classes)? = call.options["class"] { for c in classes { wrapper.append(c, to: "classes") } }
         wrapper = host.addName(wrapper, name: call.option("name"))
