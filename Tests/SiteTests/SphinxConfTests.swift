@@ -65,4 +65,15 @@ import Testing
         #expect(tomlProblems.isEmpty)
         #expect(merged.mystExtensions == ["deflist"])
     }
+
+    @Test func suppressedWarningTypesLeaveTheirDiagnosticsOut() {
+        let file = SourceFile(path: "docs/conf.py", text: "suppress_warnings = ['ref.python', 'toc.not_included']\n")
+        let (config, _) = SiteConfig.load(confPy: file, directory: "/p/docs")
+        #expect(config.severityOverrides["ref.py"] == .info)
+        #expect(config.severityOverrides["toctree.not-included"] == .info)
+        let kept = DiagnosticPolicy(config: config, strict: false).apply([
+            .error("ref.py.class", "no py:class named 'x'"), .error("ref.ref", "undefined label 'y'"),
+        ])
+        #expect(kept.map(\.id) == ["ref.ref"])
+    }
 }

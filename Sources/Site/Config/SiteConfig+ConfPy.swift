@@ -36,7 +36,7 @@ struct ConfPyMapper {
     static let mapped: [String] = [
         "project", "copyright", "version", "release", "root_doc", "master_doc", "source_suffix", "exclude_patterns",
         "rst_epilog", "default_role", "primary_domain", "highlight_language", "nitpick_ignore", "nitpick_ignore_regex",
-        "extlinks", "html_baseurl", "intersphinx_mapping", "myst_enable_extensions",
+        "extlinks", "html_baseurl", "intersphinx_mapping", "myst_enable_extensions", "suppress_warnings",
     ]
 
     func range(_ key: String) -> SourceRange? {
@@ -101,12 +101,36 @@ struct ConfPyMapper {
                                             file: file, range: range("primary_domain")))
             }
         }
+        applySuppressWarnings(to: &config)
         applySourceSuffix(to: &config)
         applyNitpickIgnore(to: &config)
         applyExtlinks(to: &config)
         applyIntersphinx(to: &config)
         // `sys.path` edits are where autodoc finds the package (`sys.path.insert(0, os.path.abspath(".."))`).
         for path in result.sysPath where !config.pythonPaths.contains(path) { config.pythonPaths.append(path) }
+    }
+
+    /// Sphinx's warning types and the Vellum diagnostic ids (or id prefixes) they stand for.
+    static let warningTypes: [String: [String]] = [
+        "ref": ["ref"], "ref.ref": ["ref.ref", "ref.numref"], "ref.doc": ["ref.doc"], "ref.term": ["ref.term"],
+        "ref.option": ["ref.option"], "ref.any": ["ref.any"], "ref.python": ["ref.py"], "ref.keyword": ["ref.keyword"],
+        "ref.citation": ["rst.unknown-citation"], "ref.footnote": ["rst.unknown-footnote"],
+        "ref.c": ["ref.c"], "ref.cpp": ["ref.cpp"], "ref.js": ["ref.js"], "ref.rst": ["ref.rst"],
+        "toc": ["toctree"], "toc.not_included": ["toctree.not-included"], "toc.excluded": ["toctree.missing-document"],
+        "image.not_readable": ["asset.missing"], "download.not_readable": ["download.missing"],
+        "autodoc": ["autodoc"], "autodoc.import_object": ["autodoc.missing-object", "autodoc.missing-module"],
+        "myst": ["md"], "docutils": ["rst"],
+    ]
+
+    /// `suppress_warnings = ["ref.python", …]`: those diagnostics are left out (made informational).
+    mutating func applySuppressWarnings(to config: inout SiteConfig) {
+        guard let types = strings("suppress_warnings") else { return }
+        for type in types {
+            let key = Self.warningTypes[type] != nil ? type : type.split(separator: ".").first.map(String.init) ?? type
+            for id in Self.warningTypes[key] ?? [] where config.severityOverrides[id] == nil {
+                config.severityOverrides[id] = .info
+            }
+        }
     }
 
     /// `source_suffix`: a string, a list, or a dict of suffix → parser name.
