@@ -128,7 +128,8 @@ extension AutodocRenderer {
             var paragraph = Node(.paragraph, children: [.text("Bases: ")])
             for (index, base) in (object.bases.isEmpty ? ["object"] : object.bases).enumerated() {
                 if index > 0 { paragraph.children.append(.text(", ")) }
-                let target = qualifiedBase(base, in: home)
+                // `Generic[T]` links to `Generic`; the subscript is shown, not looked up.
+                let target = qualifiedBase(String(base.prefix { $0 != "[" }), in: home)
                 if PythonBuiltins.contains(target) {
                     // Like Sphinx without an inventory for Python: shown as code, not a link.
                     paragraph.children.append(Node(.literal, attributes: ["classes": .list(["xref", "py", "py-class"])],
