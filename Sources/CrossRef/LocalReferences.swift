@@ -23,9 +23,15 @@ public enum LocalReferences {
         var backrefs: [String: [String]] = [:]        // footnote/citation id → reference ids
     }
 
-    public static func resolve(_ document: Document) -> (Document, [Diagnostic]) {
+    /// `defaults`: substitutions every page has unless it defines them itself (Sphinx's
+    /// `|version|`, `|release|`, `|today|`).
+    public static func resolve(_ document: Document, defaults: [String: String] = [:]) -> (Document, [Diagnostic]) {
         var names = Names()
         collect(document.root, into: &names)
+        for (name, text) in defaults where names.substitutions[name] == nil {
+            names.substitutions[name] = [.text(text)]
+            names.substitutionsFolded[name.lowercased()] = [.text(text)]
+        }
         numberFootnotes(document.root, names: &names)
         var diagnostics: [Diagnostic] = []
         var anonymousIndex = 0

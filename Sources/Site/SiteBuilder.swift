@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Replace an existing non-empty output directory that Vellum did not write.
     public var force: Bool
+    /// The date `|today|` and conf.py's `datetime` see (the CLI takes `SOURCE_DATE_EPOCH` when set).
+    public var buildDate = Date()
 
     public init(sourceDirectory: String, outputDirectory: String?, strict: Bool = false, force: Bool = false) {
         self.sourceDirectory = sourceDirectory
@@ -73,7 +75,8 @@ public enum SiteBuilder {
             : options.sourceDirectory
 
         // discover
-        let (config, configDiagnostics) = loadConfig(sourceURL: sourceURL, displayRoot: displayRoot)
+        let (config, configDiagnostics) = loadConfig(sourceURL: sourceURL, displayRoot: displayRoot,
+                                                     now: options.buildDate)
         report.diagnostics += configDiagnostics
         let outputURL = try options.outputDirectory.map { path in
             let checked = try OutputSafety.check(output: URL(fileURLWithPath: path), shownAs: path, source: sourceURL,
@@ -102,9 +105,10 @@ public enum SiteBuilder {
         let registry = Registry.site(config)
         let reader = PageReader(config: config, sourceURL: sourceURL, displayRoot: displayRoot, apiStore: apiStore,
                                 registry: registry, files: project)
+        let defaultSubstitutions = Self.defaultSubstitutions(config, date: options.buildDate)
         let read = pages.parallelMap { page -> (Document, PageTargets) in
             let (document, targets) = TargetCollector.process(reader.read(page))
-            var (resolved, problems) = LocalReferences.resolve(document)
+            var (resolved, problems) = LocalReferences.resolve(document, defaults: defaultSubstitutions)
             resolved.diagnostics += problems
             return (resolved, targets)
         }
@@ -224,6 +228,13 @@ public enum SiteBuilder {
         return report
     }
 
+    /// Sphinx's substitutions every page has: `|version|`, `|release|`, `|today|`.
+    static func defaultSubstitutions(_ config: SiteConfig, date: Date) -> [String: String] {
+        let day = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
+        let today = config.today ?? ConfPyBuiltins.strftime(config.todayFormat, day.year ?? 1970, day.month ?? 1, day.day ?? 1)
+        return ["version": config.version, "release": config.release ?? config.version, "today": today]
+    }
+
     /// Where autodoc finds Python modules: the configured paths (`[autodoc] python_paths`,
     /// conf.py's `sys.path` edits), else where a package usually sits next to its docs:
     /// the repository's `src/` folder and the repository itself (Sphinx imports the
@@ -283,12 +294,12 @@ public enum SiteBuilder {
     }
 
     /// `vellum.toml`, over what `conf.py` says when there is one (key by key).
-    static func loadConfig(sourceURL: URL, displayRoot: String) -> (SiteConfig, [Diagnostic]) {
+    static func loadConfig(sourceURL: URL, displayRoot: String, now: Date = Date()) -> (SiteConfig, [Diagnostic]) {
         var base = SiteConfig()
         var diagnostics: [Diagnostic] = []
         if let data = FileManager.default.contents(atPath: sourceURL.appendingPathComponent("conf.py").path) {
             let file = SourceFile(path: displayRoot + "/conf.py", text: String(decoding: data, as: UTF8.self))
-            (base, diagnostics) = SiteConfig.load(confPy: file, directory: sourceURL.path)
+            (base, diagnostics) = SiteConfig.load(confPy: file, directory: sourceURL.path, tags: [], now: now)
         }
         guard let data = FileManager.default.contents(atPath: sourceURL.appendingPathComponent("vellum.toml").path) else {
             return (base, diagnostics)

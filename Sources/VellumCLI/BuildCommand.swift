@@ -69,8 +69,13 @@ struct CheckCommand: ParsableCommand {
 func runBuild(_ options: BuildArguments, output: String?, force: Bool = false) throws {
     let report: BuildReport
     do {
-        report = try SiteBuilder.build(BuildOptions(sourceDirectory: options.source, outputDirectory: output,
-                                                    strict: options.strict, force: force))
+        var buildOptions = BuildOptions(sourceDirectory: options.source, outputDirectory: output,
+                                        strict: options.strict, force: force)
+        // Reproducible builds: the date of the sources, when the environment gives it (as Sphinx honours it).
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) {
+            buildOptions.buildDate = Date(timeIntervalSince1970: epoch)
+        }
+        report = try SiteBuilder.build(buildOptions)
     } catch let error as BuildError {
         switch error {
         case .missingSource:

@@ -36,19 +36,24 @@ struct ConfPyMapper {
     static let mapped: [String] = [
         "project", "copyright", "version", "release", "root_doc", "master_doc", "source_suffix", "exclude_patterns",
         "rst_epilog", "default_role", "primary_domain", "highlight_language", "nitpick_ignore", "nitpick_ignore_regex",
-        "extlinks", "html_baseurl", "intersphinx_mapping", "myst_enable_extensions", "suppress_warnings",
+        "extlinks", "html_baseurl", "intersphinx_mapping", "myst_enable_extensions", "suppress_warnings", "today",
+        "today_fmt",
     ]
 
     func range(_ key: String) -> SourceRange? {
         result.lines[key].map { SourceRange(line: $0) }
     }
 
+    /// Keys whose unknown value falls back to another key's (`release` to `version`): only a note.
+    static let fallbacks: [String: String] = ["release": "version", "version": "release"]
+
     /// The value of a key, or nil when conf.py does not set it; an unknown value is reported.
     mutating func value(_ key: String) -> PyValue? {
         guard let value = result.globals[key] else { return nil }
         if case .unknown(let reason) = value {
+            let covered = Self.fallbacks[key].flatMap { result.globals[$0] }.map { !$0.isUnknown } ?? false
             diagnostics.append(Diagnostic(
-                id: "conf.unevaluated", severity: .warning,
+                id: "conf.unevaluated", severity: covered ? .info : .warning,
                 message: "conf.py: '\(key)' could not be evaluated (\(reason)); its default is used",
                 file: file, range: range(key),
                 notes: [.init("Vellum reads conf.py without running Python; set \(key) in vellum.toml to override")]))
@@ -85,7 +90,11 @@ struct ConfPyMapper {
     mutating func apply(to config: inout SiteConfig) {
         if let project = string("project") { config.projectName = project }
         if let copyright = string("copyright") { config.copyright = copyright }
-        if let version = string("version") ?? string("release") { config.version = version }
+        let release = string("release")
+        if let version = string("version") ?? release { config.version = version }
+        config.release = release
+        if let today = string("today"), !today.isEmpty { config.today = today }
+        if let format = string("today_fmt") { config.todayFormat = format }
         if let root = string("root_doc") ?? string("master_doc") { config.rootDocument = root }
         if let patterns = strings("exclude_patterns") { config.exclude = patterns }
         if let extensions = strings("myst_enable_extensions") { config.mystExtensions = extensions }

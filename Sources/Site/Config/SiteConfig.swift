@@ -67,6 +67,11 @@ public struct SiteConfig: Sendable {
     public var defaultRole: String?
     /// The language of code blocks that name none (Sphinx's `highlight_language`).
     public var highlightLanguage: String?
+    /// The full version (Sphinx's `release`; `version` when not given).
+    public var release: String?
+    /// `|today|`: conf.py's `today`, or the build date in `today_fmt` (default `%b %d, %Y`).
+    public var today: String?
+    public var todayFormat = "%b %d, %Y"
     /// MyST's optional extensions that are on (`myst_enable_extensions`, `[myst] enable_extensions`).
     public var mystExtensions: [String] = []
 

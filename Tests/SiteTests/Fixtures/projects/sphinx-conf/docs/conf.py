@@ -28,3 +28,4 @@ rst_epilog = """
 .. |tool| replace:: a wrench
 .. _tracker: https://tracker.example.org/
 """
+today_fmt = "%Y-%m-%d"
