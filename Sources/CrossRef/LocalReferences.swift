@@ -54,7 +54,7 @@ public enum LocalReferences {
 
         var rewritten = doc.root.rewritten { node -> [Node] in
             switch node.kind {
-            case .reference where node.attributes["anonymous"] == .bool(true) || node.string("anonymous") == "1":
+            case .reference where node.attributes[AttributeKey.anonymous] == .bool(true) || node.string(AttributeKey.anonymous) == "1":
                 guard node.refuri == nil, node.refid == nil else { return [node] }
                 defer { anonymousIndex += 1 }
                 guard anonymousIndex < names.anonymous.count else {
@@ -64,7 +64,7 @@ public enum LocalReferences {
                 var copy = node
                 let target = names.anonymous[anonymousIndex]
                 if let uri = target.refuri {
-                    copy.attributes["refuri"] = .string(uri)
+                    copy.attributes[AttributeKey.refuri] = .string(uri)
                 } else if let refname = target.refname {
                     var seen: Set<String> = []
                     guard let resolved = resolveName(refname, &seen) else {
@@ -73,7 +73,7 @@ public enum LocalReferences {
                     }
                     apply(resolved, to: &copy)
                 } else if let id = target.refid ?? target.ids.first {
-                    copy.attributes["refid"] = .string(id)
+                    copy.attributes[AttributeKey.refid] = .string(id)
                 }
                 return [copy]
             case .reference:
@@ -86,7 +86,7 @@ public enum LocalReferences {
                     return [node]
                 }
                 var copy = node
-                copy.attributes["refname"] = nil
+                copy.attributes[AttributeKey.refname] = nil
                 apply(resolved, to: &copy)
                 return [copy]
             case "footnote_reference":
@@ -94,10 +94,10 @@ public enum LocalReferences {
                 let id: String?
                 if let refname = node.refname {
                     id = names.footnotes[refname]
-                } else if node.string("auto") == "*" {
+                } else if node.string(AttributeKey.auto) == "*" {
                     id = symbolIndex < names.symbolFootnotes.count ? names.symbolFootnotes[symbolIndex] : nil
                     symbolIndex += 1
-                } else if node.string("auto") != nil {
+                } else if node.string(AttributeKey.auto) != nil {
                     id = autoIndex < names.autoFootnotes.count ? names.autoFootnotes[autoIndex] : nil
                     autoIndex += 1
                 } else {
@@ -109,8 +109,8 @@ public enum LocalReferences {
                          suggestions: node.refname.map { closestNames(to: $0, among: names.footnotes.keys) } ?? [])
                     return [node]
                 }
-                copy.attributes["refid"] = .string(id)
-                copy.attributes["refname"] = nil
+                copy.attributes[AttributeKey.refid] = .string(id)
+                copy.attributes[AttributeKey.refname] = nil
                 if let label = names.numbers[id] { copy.children = [.text(label)] }
                 return [copy]
             case "citation_reference":
@@ -121,8 +121,8 @@ public enum LocalReferences {
                     return [node]
                 }
                 var copy = node
-                copy.attributes["refid"] = .string(id)
-                copy.attributes["refname"] = nil
+                copy.attributes[AttributeKey.refid] = .string(id)
+                copy.attributes[AttributeKey.refname] = nil
                 return [copy]
             case "substitution_reference":
                 let refname = node.refname ?? node.textContent
@@ -147,8 +147,8 @@ public enum LocalReferences {
             target(for: normalizeLabel(name), seen: &seen)
         }
         func apply(_ resolved: (uri: String?, id: String?), to node: inout Node) {
-            if let uri = resolved.uri { node.attributes["refuri"] = .string(uri) }
-            else if let id = resolved.id { node.attributes["refid"] = .string(id) }
+            if let uri = resolved.uri { node.attributes[AttributeKey.refuri] = .string(uri) }
+            else if let id = resolved.id { node.attributes[AttributeKey.refid] = .string(id) }
         }
 
         // Footnotes and citations point back at their references.
@@ -175,7 +175,7 @@ public enum LocalReferences {
     static func collect(_ node: Node, into names: inout Names) {
         switch node.kind {
         case .target:
-            let isAnonymous = node.attributes["anonymous"] == .bool(true) || node.string("anonymous") == "1"
+            let isAnonymous = node.attributes[AttributeKey.anonymous] == .bool(true) || node.string(AttributeKey.anonymous) == "1"
             if isAnonymous {
                 names.anonymous.append(node)
             }
@@ -192,8 +192,8 @@ public enum LocalReferences {
         case "footnote":
             if let id = node.ids.first {
                 for name in node.names { names.footnotes[name] = id }
-                if node.string("auto") == "*" { names.symbolFootnotes.append(id) }
-                else if node.string("auto") != nil, node.names.isEmpty { names.autoFootnotes.append(id) }
+                if node.string(AttributeKey.auto) == "*" { names.symbolFootnotes.append(id) }
+                else if node.string(AttributeKey.auto) != nil, node.names.isEmpty { names.autoFootnotes.append(id) }
             }
         case "citation":
             if let id = node.ids.first {
@@ -216,11 +216,11 @@ public enum LocalReferences {
         var symbolCount = 0
         root.walk { node in
             guard node.kind == "footnote", let id = node.ids.first else { return }
-            if node.string("auto") == "*" {
+            if node.string(AttributeKey.auto) == "*" {
                 let symbol = symbols[symbolCount % symbols.count]
                 names.numbers[id] = String(repeating: symbol, count: symbolCount / symbols.count + 1)
                 symbolCount += 1
-            } else if node.string("auto") != nil {
+            } else if node.string(AttributeKey.auto) != nil {
                 auto.append((id, node.names))
             } else if let label = node.children.first(where: { $0.kind == "label" })?.textContent, let n = Int(label) {
                 taken.insert(n)

@@ -54,8 +54,8 @@ public enum TargetCollector {
             doc.root = doc.root.rewritten { node in
                 guard isLabelTarget(node), let id = node.ids.first, let element = moved[id] else { return [node] }
                 var target = node
-                target.attributes["ids"] = .list([])
-                target.attributes["refid"] = .string(element)
+                target.attributes[AttributeKey.ids] = .list([])
+                target.attributes[AttributeKey.refid] = .string(element)
                 return [target]
             } .first ?? doc.root
         }
@@ -198,8 +198,8 @@ public enum TargetCollector {
             }
         }
         // The element's own id stays first so its anchor is stable; label ids follow.
-        element.attributes["ids"] = .list(ids)
-        element.attributes["names"] = .list(names)
+        element.attributes[AttributeKey.ids] = .list(ids)
+        element.attributes[AttributeKey.names] = .list(names)
         return element
     }
 
@@ -213,7 +213,7 @@ public enum TargetCollector {
         case .table:
             return element.children.first(where: { $0.kind == .title })?.textContent
         case .literalBlock, .container:
-            if let caption = element.string("caption") { return caption }
+            if let caption = element.string(AttributeKey.caption) { return caption }
             return element.first(where: { $0.kind == .caption })?.textContent
         default:
             return nil

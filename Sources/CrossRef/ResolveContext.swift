@@ -40,7 +40,7 @@ public struct ResolveContext: Sendable {
             "internal": .bool(true),
             "refuri": .string(PageURL.relative(from: document.name, to: target, anchor: anchor)),
         ], children: Self.children(of: xref, text: text), range: xref.range)
-        if let classes = xref.extra["classes"] { reference.attributes["classes"] = classes }
+        if let classes = xref.extra["classes"] { reference.attributes[AttributeKey.classes] = classes }
         return .resolved(reference)
     }
 
@@ -54,7 +54,7 @@ public struct ResolveContext: Sendable {
     public func externalLink(_ xref: PendingXref, url: String, text: String?) -> Resolution {
         var reference = Node(.reference, attributes: ["refuri": .string(url)],
                              children: Self.children(of: xref, text: text), range: xref.range)
-        if let classes = xref.extra["classes"] { reference.attributes["classes"] = classes }
+        if let classes = xref.extra["classes"] { reference.attributes[AttributeKey.classes] = classes }
         return .resolved(reference)
     }
 

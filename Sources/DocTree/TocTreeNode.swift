@@ -45,7 +45,7 @@ public struct TocTreeNode: Sendable, Hashable {
             Entry(target: $0.string("target") ?? "", title: $0.string("title"), range: $0.range)
         }
         if case .int(let depth)? = node.attributes["maxdepth"] { maxDepth = depth }
-        caption = node.string("caption")
+        caption = node.string(AttributeKey.caption)
         func flag(_ name: String) -> Bool { node.attributes[name] == .bool(true) }
         hidden = flag("hidden")
         glob = flag("glob")
@@ -61,7 +61,7 @@ public struct TocTreeNode: Sendable, Hashable {
         var node = Node(.toctree, range: range)
         node.attributes["parent"] = .string(parent)
         node.attributes["maxdepth"] = .int(maxDepth)
-        if let caption { node.attributes["caption"] = .string(caption) }
+        if let caption { node.attributes[AttributeKey.caption] = .string(caption) }
         for (name, value) in [("hidden", hidden), ("glob", glob), ("titlesonly", titlesOnly), ("reversed", reversed),
                               ("includehidden", includeHidden), ("numbered", numbered)] {
             node.attributes[name] = .bool(value)
@@ -97,7 +97,7 @@ public struct TargetNode: Sendable, Hashable {
         refuri = node.refuri
         refid = node.refid
         refname = node.refname
-        anonymous = node.attributes["anonymous"] != nil
+        anonymous = node.attributes[AttributeKey.anonymous] != nil
         isInline = !node.children.isEmpty
     }
 

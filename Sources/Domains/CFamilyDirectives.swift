@@ -62,12 +62,12 @@ enum CFamilyDirectives {
                 let suffix = ([CFamilyNames.anchorWord(declaration.shortName)].compactMap { $0 }
                     + [CFamilyNames.anchorSuffix(key)]).filter { !$0.isEmpty }
                 if !suffix.isEmpty {
-                    signature.attributes["idformat"] = .string(idPrefix + "%s-" + suffix.joined(separator: "-"))
+                    signature.attributes[AttributeKey.idFormat] = .string(idPrefix + "%s-" + suffix.joined(separator: "-"))
                 }
             } else if language == .cpp, object.shape == .named, let arguments = declaration.templateArguments {
                 signature.attributes[AttributeKey.overload] = .string(CFamilyNames.templateKey(arguments))
                 let suffix = CFamilyNames.anchorSuffix(arguments)
-                if !suffix.isEmpty { signature.attributes["idformat"] = .string(idPrefix + "%s-" + suffix) }
+                if !suffix.isEmpty { signature.attributes[AttributeKey.idFormat] = .string(idPrefix + "%s-" + suffix) }
             }
             return signature
         }

@@ -6,11 +6,11 @@ public enum DescNodes {
     public static func desc(domain: String, objtype: String, noindex: Bool, signatures: [Node], content: [Node],
                             range: SourceRange?) -> Node {
         var node = Node("desc", range: range)
-        node.attributes["domain"] = .string(domain)
-        node.attributes["objtype"] = .string(objtype)
+        node.attributes[AttributeKey.domain] = .string(domain)
+        node.attributes[AttributeKey.objtype] = .string(objtype)
         node.attributes["desctype"] = .string(objtype)
-        node.attributes["classes"] = .list([domain, objtype])
-        if noindex { node.attributes["noindex"] = .bool(true) }
+        node.attributes[AttributeKey.classes] = .list([domain, objtype])
+        if noindex { node.attributes[AttributeKey.noindex] = .bool(true) }
         node.children = signatures + [Node("desc_content", children: content)]
         return node
     }

@@ -60,7 +60,7 @@ public enum DomainContext {
     }
 
     static func applyScopeMarker(_ marker: Node, state: inout State) {
-        let domain = marker.string("domain") ?? ""
+        let domain = marker.string(AttributeKey.domain) ?? ""
         let scope = marker.string("scope") ?? ""
         var stack = state.scopes[domain] ?? []
         switch marker.string("operation") {
@@ -107,7 +107,7 @@ public enum DomainContext {
         for child in copy.children {
             if child.isText { children.append(child); continue }
             if child.kind == currentModuleKind {
-                let name = child.string("module") ?? ""
+                let name = child.string(AttributeKey.module) ?? ""
                 state.module = name.isEmpty ? nil : name
                 continue
             }
@@ -116,11 +116,11 @@ public enum DomainContext {
                 continue
             }
             if child.kind == programKind {
-                let name = child.string("program") ?? ""
+                let name = child.string(AttributeKey.program) ?? ""
                 state.program = name.isEmpty ? nil : name
                 continue
             }
-            if child.kind == .target, child.attributes["ismod"] == .bool(true), let name = child.string("fullname") {
+            if child.kind == .target, child.attributes[AttributeKey.isModule] == .bool(true), let name = child.string(AttributeKey.fullname) {
                 state.module = name
             }
             children.append(process(child, state: &state))
@@ -131,12 +131,12 @@ public enum DomainContext {
 
     static func contextualized(_ xref: Node, state: State) -> Node {
         var copy = xref
-        switch xref.string("refdomain") {
+        switch xref.string(AttributeKey.refdomain) {
         case "py":
             if copy.attributes["py:module"] == nil, let module = state.module { copy.attributes["py:module"] = .string(module) }
             if copy.attributes["py:class"] == nil, let name = state.className { copy.attributes["py:class"] = .string(name) }
         case "std":
-            if xref.string("reftype") == "option", copy.attributes["std:program"] == nil, let program = state.program {
+            if xref.string(AttributeKey.reftype) == "option", copy.attributes["std:program"] == nil, let program = state.program {
                 copy.attributes["std:program"] = .string(program)
             }
         case let domain?:
@@ -156,8 +156,8 @@ public enum DomainContext {
 
     static func describe(_ desc: Node, state: inout State) -> Node {
         var copy = desc
-        let domain = desc.string("domain") ?? ""
-        let objtype = desc.string("objtype") ?? ""
+        let domain = desc.string(AttributeKey.domain) ?? ""
+        let objtype = desc.string(AttributeKey.objtype) ?? ""
         var inner = state
         var first = true
         for index in copy.children.indices where copy.children[index].kind == "desc_signature" {
@@ -165,12 +165,12 @@ public enum DomainContext {
             if domain == "py" {
                 signature = completePython(signature, state: state)
                 if first {
-                    inner.module = signature.string("module") ?? state.module
-                    let fullname = signature.string("fullname") ?? ""
+                    inner.module = signature.string(AttributeKey.module) ?? state.module
+                    let fullname = signature.string(AttributeKey.fullname) ?? ""
                     let relative = inner.module.map { fullname.hasPrefix($0 + ".") ? String(fullname.dropFirst($0.count + 1)) : fullname } ?? fullname
                     if objtype == "class" || objtype == "exception" {
                         inner.className = relative
-                    } else if let className = signature.string("class"), !className.isEmpty {
+                    } else if let className = signature.string(AttributeKey.className), !className.isEmpty {
                         inner.className = className
                     }
                 }
@@ -182,14 +182,14 @@ public enum DomainContext {
                 }
                 signature = completeScoped(signature, separator: separator, scope: state.scope(domain))
                 if let scope = state.scope(domain), let parent = state.transparentScopes[domain + " " + scope],
-                   signature.string("canonical") == nil, let fullname = signature.string("fullname"),
+                   signature.string(AttributeKey.canonical) == nil, let fullname = signature.string(AttributeKey.fullname),
                    fullname.hasPrefix(scope + separator) {
                     // A member of an unscoped enum is also known in the enum's own scope.
                     let name = String(fullname.dropFirst(scope.count + separator.count))
-                    signature.attributes["canonical"] = .string(parent.isEmpty ? name : parent + separator + name)
+                    signature.attributes[AttributeKey.canonical] = .string(parent.isEmpty ? name : parent + separator + name)
                 }
-                if first, let fullname = signature.string("fullname") {
-                    if desc.attributes["nests"] == .bool(true) {
+                if first, let fullname = signature.string(AttributeKey.fullname) {
+                    if desc.attributes[AttributeKey.nests] == .bool(true) {
                         inner.scopes[domain, default: []].append(fullname)
                         inner.nestedScopes[domain, default: 0] += 1
                         if desc.attributes["transparent"] == .bool(true) {
@@ -224,14 +224,14 @@ public enum DomainContext {
 
     /// Adds module and class context to a Python signature that has no `fullname` yet.
     static func completePython(_ signature: Node, state: State) -> Node {
-        guard signature.attributes["fullname"] == nil,
+        guard signature.attributes[AttributeKey.fullname] == nil,
               let nameIndex = signature.children.firstIndex(where: { $0.kind == "desc_name" }) else { return signature }
         let name = signature.children[nameIndex].textContent
         // A signature that could not be parsed is shown as written and gets no context.
         guard !name.isEmpty, name.allSatisfy({ $0 == "_" || $0.isLetter || $0.isNumber }) else { return signature }
         var copy = signature
-        let prefix = signature.string("class").flatMap { $0.isEmpty ? nil : $0 }
-        let module = signature.string("module") ?? state.module
+        let prefix = signature.string(AttributeKey.className).flatMap { $0.isEmpty ? nil : $0 }
+        let module = signature.string(AttributeKey.module) ?? state.module
         var relative: String
         var shownPrefix = prefix
         var addModule = false
@@ -249,14 +249,14 @@ public enum DomainContext {
             addModule = prefix == nil
         }
         let fullname = module.map { $0 + "." + relative } ?? relative
-        if let module { copy.attributes["module"] = .string(module) }
+        if let module { copy.attributes[AttributeKey.module] = .string(module) }
         if let dot = relative.lastIndex(of: ".") {
-            copy.attributes["class"] = .string(String(relative[..<dot]))
+            copy.attributes[AttributeKey.className] = .string(String(relative[..<dot]))
         } else {
-            copy.attributes["class"] = nil
+            copy.attributes[AttributeKey.className] = nil
         }
-        copy.attributes["fullname"] = .string(fullname)
-        if copy.attributes["ids"] != nil { copy.attributes["ids"] = .list([DomainID.make(prefix: "", fullname)]) }
+        copy.attributes[AttributeKey.fullname] = .string(fullname)
+        if copy.attributes[AttributeKey.ids] != nil { copy.attributes[AttributeKey.ids] = .list([DomainID.make(prefix: "", fullname)]) }
         // The shown prefix: trimmed when it repeats the class; `module.` for top-level objects.
         if prefix != shownPrefix, let prefix,
            let index = copy.children.firstIndex(where: { $0.kind == "desc_addname" && $0.textContent == prefix + "." }) {
@@ -275,7 +275,7 @@ public enum DomainContext {
     /// Puts a scoped domain's signature in the current scope (`ns` + `::` + `parse`); a name
     /// written from the root (`::parse`) keeps no scope. Ids follow the full name.
     static func completeScoped(_ signature: Node, separator: String, scope: String?) -> Node {
-        guard signature.attributes["scoped"] == nil, var fullname = signature.string("fullname") else { return signature }
+        guard signature.attributes["scoped"] == nil, var fullname = signature.string(AttributeKey.fullname) else { return signature }
         var copy = signature
         copy.attributes["scoped"] = .bool(true)
         if fullname.hasPrefix(separator) {
@@ -283,9 +283,9 @@ public enum DomainContext {
         } else if let scope {
             fullname = scope + separator + fullname
         }
-        copy.attributes["fullname"] = .string(fullname)
-        if copy.attributes["ids"] != nil, let format = signature.string("idformat") {
-            copy.attributes["ids"] = .list([ObjectDescription.anchor(format, fullname)])
+        copy.attributes[AttributeKey.fullname] = .string(fullname)
+        if copy.attributes[AttributeKey.ids] != nil, let format = signature.string(AttributeKey.idFormat) {
+            copy.attributes[AttributeKey.ids] = .list([ObjectDescription.anchor(format, fullname)])
         }
         return copy
     }
@@ -295,7 +295,7 @@ public enum DomainContext {
     /// class `Pool`) before what the signature wrote itself, or else the
     /// module (`routers.`) when the signature wrote no prefix.
     static func showScope(_ signature: Node, parts: (directive: String?, nested: String?)) -> Node {
-        guard let separator = signature.string("scopesep"),
+        guard let separator = signature.string(AttributeKey.scopeSeparator),
               let index = signature.children.firstIndex(where: { $0.kind == "desc_addname" || $0.kind == "desc_name" })
         else { return signature }
         let written = signature.children[index].kind == "desc_addname"
@@ -318,11 +318,11 @@ public enum DomainContext {
 
     /// Gives an option signature its program (and program-specific ids).
     static func completeOption(_ signature: Node, state: State) -> Node {
-        guard signature.attributes["program"] == nil, let program = state.program else { return signature }
+        guard signature.attributes[AttributeKey.program] == nil, let program = state.program else { return signature }
         var copy = signature
-        copy.attributes["program"] = .string(program)
-        if copy.attributes["ids"] != nil {
-            copy.attributes["ids"] = .list(StandardDomainDirectives.optionIDs(signature.list("allnames"), program: program))
+        copy.attributes[AttributeKey.program] = .string(program)
+        if copy.attributes[AttributeKey.ids] != nil {
+            copy.attributes[AttributeKey.ids] = .list(StandardDomainDirectives.optionIDs(signature.list(AttributeKey.allNames), program: program))
         }
         return copy
     }

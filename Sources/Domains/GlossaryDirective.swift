@@ -67,7 +67,7 @@ enum GlossaryDirective {
                 var node = Node(.term, children: inline,
                                 range: SourceRange(start: SourceLocation(line: term.line, column: call.contentColumn),
                                                    end: SourceLocation(line: term.line, column: call.contentColumn + text.unicodeScalars.count)))
-                node.attributes["ids"] = .list([DomainID.make(prefix: "term", node.textContent)])
+                node.attributes[AttributeKey.ids] = .list([DomainID.make(prefix: "term", node.textContent)])
                 item.children.append(node)
                 messages += termMessages
             }

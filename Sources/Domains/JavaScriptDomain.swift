@@ -65,7 +65,7 @@ public struct JavaScriptDomain: Domain {
     static func showingScope(_ node: Node) -> Node {
         guard node.kind == .desc else { return node }
         var copy = node
-        if node.attributes["nests"] != .bool(true) { copy.attributes["parentscope"] = .bool(true) }
+        if node.attributes[AttributeKey.nests] != .bool(true) { copy.attributes["parentscope"] = .bool(true) }
         for index in copy.children.indices where copy.children[index].kind == .descSignature {
             copy.children[index].attributes["showscope"] = .bool(true)
         }
@@ -118,7 +118,7 @@ public struct JavaScriptDomain: Domain {
             var target = Node(.target, range: call.range)
             target.attributes[AttributeKey.ids] = .list([DomainID.make(prefix: "module", name)])
             target.attributes[AttributeKey.domain] = .string("js")
-            target.attributes[AttributeKey.objtype] = .string("module")
+            target.attributes[AttributeKey.objtype] = .string(AttributeKey.module)
             target.attributes[AttributeKey.fullname] = .string(name)
             out.append(target)
         }

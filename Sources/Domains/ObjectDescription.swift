@@ -103,16 +103,16 @@ public struct ObjectDescription: Sendable {
                 continue
             }
             var node = Node("desc_signature", children: parsed.parts, range: range)
-            node.attributes["fullname"] = .string(parsed.name)
-            node.attributes["idformat"] = .string(idFormat)
+            node.attributes[AttributeKey.fullname] = .string(parsed.name)
+            node.attributes[AttributeKey.idFormat] = .string(idFormat)
             if let scopeSeparator { node.attributes[AttributeKey.scopesep] = .string(scopeSeparator) }
             for (key, value) in parsed.attributes { node.attributes[key] = value }
-            if !noindex { node.attributes["ids"] = .list([Self.anchor(node.string("idformat") ?? idFormat, parsed.name)]) }
+            if !noindex { node.attributes[AttributeKey.ids] = .list([Self.anchor(node.string(AttributeKey.idFormat) ?? idFormat, parsed.name)]) }
             signatures.append(node)
         }
         var desc = DescNodes.desc(domain: domain, objtype: objtype, noindex: noindex, signatures: signatures,
                                   content: StandardDomainDirectives.content(call, host), range: call.range)
-        if nests { desc.attributes["nests"] = .bool(true) }
+        if nests { desc.attributes[AttributeKey.nests] = .bool(true) }
         if nests, transparent { desc.attributes["transparent"] = .bool(true) }
         if let targetType, targetType != objtype { desc.attributes[AttributeKey.targettype] = .string(targetType) }
         return [desc] + messages

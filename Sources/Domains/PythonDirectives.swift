@@ -101,15 +101,15 @@ enum PythonDirectives {
             parts.append(DescNodes.part("desc_annotation", " " + annotation))
         }
         var node = Node("desc_signature", children: parts, range: range)
-        node.attributes["classes"] = .list(["sig", "sig-object", "py"])
-        if let prefix = parsed.prefix { node.attributes["class"] = .string(prefix) }
-        if let module = call.option("module"), !module.isEmpty { node.attributes["module"] = .string(module) }
+        node.attributes[AttributeKey.classes] = .list(["sig", "sig-object", "py"])
+        if let prefix = parsed.prefix { node.attributes[AttributeKey.className] = .string(prefix) }
+        if let module = call.option("module"), !module.isEmpty { node.attributes[AttributeKey.module] = .string(module) }
         if let canonical = call.option("canonical"), !canonical.isEmpty, !noindex {
-            node.attributes["canonical"] = .string(canonical)
+            node.attributes[AttributeKey.canonical] = .string(canonical)
         }
         if !noindex {
             let relative = parsed.prefix.map { $0 + "." + parsed.name } ?? parsed.name
-            node.attributes["ids"] = .list([DomainID.make(prefix: "", relative)])
+            node.attributes[AttributeKey.ids] = .list([DomainID.make(prefix: "", relative)])
         }
         return node
     }
@@ -125,11 +125,11 @@ enum PythonDirectives {
             out.append(DomainContext.currentModuleMarker(name, range: call.range))
         } else {
             var target = Node(.target, range: call.range)
-            target.attributes["ids"] = .list([DomainID.make(prefix: "module", name)])
-            target.attributes["ismod"] = .bool(true)
-            target.attributes["domain"] = .string("py")
-            target.attributes["objtype"] = .string("module")
-            target.attributes["fullname"] = .string(name)
+            target.attributes[AttributeKey.ids] = .list([DomainID.make(prefix: "module", name)])
+            target.attributes[AttributeKey.isModule] = .bool(true)
+            target.attributes[AttributeKey.domain] = .string("py")
+            target.attributes[AttributeKey.objtype] = .string(AttributeKey.module)
+            target.attributes[AttributeKey.fullname] = .string(name)
             if let synopsis = call.option("synopsis"), !synopsis.isEmpty { target.attributes["synopsis"] = .string(synopsis) }
             if let platform = call.option("platform"), !platform.isEmpty { target.attributes["platform"] = .string(platform) }
             if call.flag("deprecated") { target.attributes["deprecated"] = .bool(true) }

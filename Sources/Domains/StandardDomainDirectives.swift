@@ -58,9 +58,9 @@ enum StandardDomainDirectives {
                 names.append(name)
             }
             guard let first = names.first else { continue }
-            node.attributes["allnames"] = .list(names)
-            node.attributes["fullname"] = .string(first)
-            if !noindex { node.attributes["ids"] = .list(optionIDs(names, program: nil)) }
+            node.attributes[AttributeKey.allNames] = .list(names)
+            node.attributes[AttributeKey.fullname] = .string(first)
+            if !noindex { node.attributes[AttributeKey.ids] = .list(optionIDs(names, program: nil)) }
             signatures.append(node)
         }
         return [DescNodes.desc(domain: "std", objtype: "option", noindex: noindex, signatures: signatures,
@@ -107,8 +107,8 @@ enum StandardDomainDirectives {
                 let name = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
                 var node = Node("desc_signature", children: [DescNodes.part("desc_name", name)],
                                 range: SourceRange(line: call.line + offset))
-                node.attributes["fullname"] = .string(name)
-                if !noindex { node.attributes["ids"] = .list([DomainID.make(prefix: objtype, name)]) }
+                node.attributes[AttributeKey.fullname] = .string(name)
+                if !noindex { node.attributes[AttributeKey.ids] = .list([DomainID.make(prefix: objtype, name)]) }
                 signatures.append(node)
             }
             return [DescNodes.desc(domain: "std", objtype: objtype, noindex: noindex, signatures: signatures,

@@ -270,7 +270,7 @@ extension HTMLWriter {
     /// Targets are rendered as ids on their element; the rest has no visible output.
     func visitInvisible(_ node: Node, into out: inout String, state: inout State) {
         if node.kind == .target, node.refuri == nil, node.refname == nil,
-           node.attributes["anonymous"] == nil, !node.ids.isEmpty {
+           node.attributes[AttributeKey.anonymous] == nil, !node.ids.isEmpty {
             out += node.ids.map { "<span id=\"\($0.htmlEscaped)\"></span>" }.joined()
         }
     }

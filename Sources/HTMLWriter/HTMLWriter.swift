@@ -163,10 +163,10 @@ public struct HTMLWriter: Sendable {
     }
 
     func writeLiteralBlock(_ node: Node, into out: inout String) {
-        let language = node.string("language") ?? ""
+        let language = node.string(AttributeKey.language) ?? ""
         let code = node.textContent
         let body = Highlighter.html(code, language: language)
-        let caption = node.string("caption")
+        let caption = node.string(AttributeKey.caption)
         if let caption {
             out += "<div class=\"literal-block-wrapper docutils container\"\(idAttribute(node))>"
             out += "<div class=\"code-block-caption\"><span class=\"caption-text\">\(caption.htmlEscaped)</span></div>\n"
@@ -240,8 +240,8 @@ public struct HTMLWriter: Sendable {
     }
 
     func writeDesc(_ node: Node, into out: inout String, state: inout State) {
-        let objtype = node.string("objtype") ?? ""
-        let domain = node.string("domain") ?? "py"
+        let objtype = node.string(AttributeKey.objtype) ?? ""
+        let domain = node.string(AttributeKey.domain) ?? "py"
         out += "<dl class=\"\([domain, objtype].filter { !$0.isEmpty }.joined(separator: " ").htmlEscaped)\">\n"
         writeChildren(node, into: &out, state: &state)
         out += "</dl>\n"

@@ -55,7 +55,7 @@ extension MarkdownConverter {
         } else {
             node = Node(.bulletList, attributes: ["bullet": .string(bulletCharacter(of: block))])
         }
-        if !block.isTight { node.attributes["classes"] = .list(["open"]) }
+        if !block.isTight { node.attributes[AttributeKey.classes] = .list(["open"]) }
         node.range = range(of: block)
         node.children = blocks(block.children, context: context)
         return node
@@ -83,7 +83,7 @@ extension MarkdownConverter {
         }
         var node = Node(.literalBlock, attributes: ["xml:space": .string("preserve")], range: range(of: block))
         if let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first {
-            node.attributes["language"] = .string(String(language))
+            node.attributes[AttributeKey.language] = .string(String(language))
         }
         node.children = [.text(Self.withoutFinalNewline(block.literal))]
         return [node]

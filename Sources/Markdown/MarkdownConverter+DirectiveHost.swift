@@ -114,7 +114,7 @@ extension MarkdownConverter: DirectiveHost, RoleHost {
             }
         }
         if copy.ids.isEmpty {
-            copy.attributes["ids"] = .list([names.makeID(names: node.names, tag: node.kind.rawValue.replacingUnderscores())])
+            copy.attributes[AttributeKey.ids] = .list([names.makeID(names: node.names, tag: node.kind.rawValue.replacingUnderscores())])
         }
         return (copy, [])
     }

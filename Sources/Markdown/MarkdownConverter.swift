@@ -138,12 +138,12 @@ final class MarkdownConverter {
                 diagnose("md.duplicate-name", .info, "duplicate implicit target name: \"\(name)\"", range)
             }
             ids.append(names.makeID(names: [name], tag: tag))
-            attributes["names"] = .list([name])
+            attributes[AttributeKey.names] = .list([name])
         }
         if let anchor = names.githubAnchor(for: title), anchor != ids.first {
             ids.append(anchor)
         }
-        attributes["ids"] = .list(ids)
+        attributes[AttributeKey.ids] = .list(ids)
         return attributes
     }
 
@@ -190,8 +190,8 @@ final class MarkdownConverter {
                 if registry.isDuplicate(name, explicit: explicit) { lost.append(name) } else { kept.append(name) }
             }
             if !lost.isEmpty {
-                copy.attributes["names"] = kept.isEmpty ? nil : .list(kept)
-                copy.attributes["dupnames"] = .list(copy.list("dupnames") + lost)
+                copy.attributes[AttributeKey.names] = kept.isEmpty ? nil : .list(kept)
+                copy.attributes[AttributeKey.dupnames] = .list(copy.list(AttributeKey.dupnames) + lost)
             }
             return [copy]
         }

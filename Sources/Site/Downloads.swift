@@ -9,7 +9,7 @@ enum Downloads {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
         let root = document.root.rewritten { node -> [Node] in
-            guard node.kind == "download_reference", let target = node.string("reftarget") else { return [node] }
+            guard node.kind == "download_reference", let target = node.string(AttributeKey.reftarget) else { return [node] }
             if target.contains("://") {
                 var link = node
                 link.attributes = ["refuri": .string(target)]

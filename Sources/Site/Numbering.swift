@@ -16,7 +16,7 @@ enum Numbering {
                 case .figure: kind = "figure"
                 case .table where node.children.contains { $0.kind == .title }: kind = "table"
                 case .container where node.classes.contains("literal-block-wrapper"): kind = "code"
-                case .literalBlock where node.string("caption") != nil: kind = "code"
+                case .literalBlock where node.string(AttributeKey.caption) != nil: kind = "code"
                 default: return
                 }
                 counters[kind, default: 0] += 1

@@ -73,7 +73,7 @@ enum UnsafeLinks {
         let withoutLinks = document.root.rewritten { node -> [Node] in
             switch node.kind {
             case .reference:
-                guard let url = node.string("refuri"), isUnsafe(url, as: .link) else { return [node] }
+                guard let url = node.string(AttributeKey.refuri), isUnsafe(url, as: .link) else { return [node] }
                 report(url, "link to", node)
                 refusedLinks.insert(url)
                 return node.children
@@ -87,7 +87,7 @@ enum UnsafeLinks {
             }
         }
         let root = withoutLinks.flatMap { $0.rewritten { node -> [Node] in
-            guard node.kind == .target, let url = node.string("refuri"), isUnsafe(url, as: .link) else { return [node] }
+            guard node.kind == .target, let url = node.string(AttributeKey.refuri), isUnsafe(url, as: .link) else { return [node] }
             if !refusedLinks.contains(url) { report(url, "link target", node) }
             return node.children
         } }

@@ -32,9 +32,9 @@ public enum AutodocExpander {
         var children: [Node] = []
         for child in node.children {
             if child.kind == DomainContext.currentModuleKind {
-                let name = child.string("module") ?? ""
+                let name = child.string(AttributeKey.module) ?? ""
                 module = name.isEmpty ? nil : name
-            } else if child.kind == .target, child.attributes["ismod"] == .bool(true), let name = child.string("fullname") {
+            } else if child.kind == .target, child.attributes[AttributeKey.isModule] == .bool(true), let name = child.string(AttributeKey.fullname) {
                 module = name
             }
             if child.kind == AutodocDirectives.nodeKind {

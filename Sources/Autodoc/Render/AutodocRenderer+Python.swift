@@ -121,7 +121,7 @@ extension AutodocRenderer {
         }
         if let canonicalName, canonicalName != fullname, !options.noindex {
             // Sphinx's `:canonical:`: the defining path is a second name for the same anchor.
-            signatures[0].attributes["canonical"] = .string(canonicalName)
+            signatures[0].attributes[AttributeKey.canonical] = .string(canonicalName)
         }
         var body: [Node] = []
         if (object.kind == .class || object.kind == .exception), options.showInheritance {

@@ -30,11 +30,11 @@ struct AutodocRenderer {
     static func signatureNode(parts: [Node], fullname: String, module: String, className: String?, id: String?,
                               domain: String, range: SourceRange?) -> Node {
         var node = Node("desc_signature", children: parts, range: range)
-        node.attributes["classes"] = .list(["sig", "sig-object", domain])
-        node.attributes["fullname"] = .string(fullname)
-        node.attributes["module"] = .string(module)
-        if let className, !className.isEmpty { node.attributes["class"] = .string(className) }
-        if let id { node.attributes["ids"] = .list([id]) }
+        node.attributes[AttributeKey.classes] = .list(["sig", "sig-object", domain])
+        node.attributes[AttributeKey.fullname] = .string(fullname)
+        node.attributes[AttributeKey.module] = .string(module)
+        if let className, !className.isEmpty { node.attributes[AttributeKey.className] = .string(className) }
+        if let id { node.attributes[AttributeKey.ids] = .list([id]) }
         return node
     }
 
@@ -49,11 +49,11 @@ struct AutodocRenderer {
     static func moduleTarget(_ name: String, options: AutodocOptions, range: SourceRange?) -> Node {
         if options.noindex { return DomainContext.currentModuleMarker(name, range: range) }
         var target = Node(.target, range: range)
-        target.attributes["ids"] = .list([DomainID.make(prefix: "module", name)])
-        target.attributes["ismod"] = .bool(true)
-        target.attributes["domain"] = .string("py")
-        target.attributes["objtype"] = .string("module")
-        target.attributes["fullname"] = .string(name)
+        target.attributes[AttributeKey.ids] = .list([DomainID.make(prefix: "module", name)])
+        target.attributes[AttributeKey.isModule] = .bool(true)
+        target.attributes[AttributeKey.domain] = .string("py")
+        target.attributes[AttributeKey.objtype] = .string(AttributeKey.module)
+        target.attributes[AttributeKey.fullname] = .string(name)
         if let synopsis = options.synopsis, !synopsis.isEmpty { target.attributes["synopsis"] = .string(synopsis) }
         if let platform = options.platform, !platform.isEmpty { target.attributes["platform"] = .string(platform) }
         if options.deprecated { target.attributes["deprecated"] = .bool(true) }

@@ -85,7 +85,7 @@ struct DocCRenderer {
                 var node = Node(.literalBlock, attributes: ["xml:space": .string("preserve")],
                                 children: body.isEmpty ? [] : [.text(body.joined(separator: "\n"))],
                                 range: range(line, to: j < input.count ? input[j] : input[j - 1]))
-                if !info.isEmpty { node.attributes["language"] = .string(info) }
+                if !info.isEmpty { node.attributes[AttributeKey.language] = .string(info) }
                 out.append(node)
                 k = min(j + 1, input.count)
                 continue
@@ -301,7 +301,7 @@ struct DocCRenderer {
                 let url = String(chars[(closeText + 2)..<closeURL]).trimmingCharacters(" ")
                 var node = Node(.reference, children: inlineNodes(chars, positions, k + 1, closeText),
                                 range: span(positions, k, closeURL + 1))
-                node.attributes["refuri"] = .string(url)
+                node.attributes[AttributeKey.refuri] = .string(url)
                 node.attributes["name"] = .string(String(chars[(k + 1)..<closeText]))
                 out.append(node)
                 k = closeURL + 1

@@ -112,13 +112,13 @@ extension BlockParser {
         if isFootnote {
             if name.hasPrefix("#") {
                 let n = String(name.dropFirst())
-                node.attributes["auto"] = .int(1)
-                if !n.isEmpty { node.attributes["names"] = .list([n]) }
+                node.attributes[AttributeKey.auto] = .int(1)
+                if !n.isEmpty { node.attributes[AttributeKey.names] = .list([n]) }
             } else if name == "*" {
-                node.attributes["auto"] = .string("*")
+                node.attributes[AttributeKey.auto] = .string("*")
             } else {
                 node.children.append(Node("label", children: [.text(label)]))
-                node.attributes["names"] = .list([name])
+                node.attributes[AttributeKey.names] = .list([name])
             }
             if node.names.isEmpty {
                 ctx.setID(&node, prefix: "footnote")
@@ -127,7 +127,7 @@ extension BlockParser {
             }
         } else {
             node.children.append(Node("label", children: [.text(label)]))
-            node.attributes["names"] = .list([name])
+            node.attributes[AttributeKey.names] = .list([name])
             messages = ctx.noteTarget(&node, explicit: true, line: line.number)
         }
         node.children += messages
@@ -227,12 +227,12 @@ extension BlockParser {
         let joinedStripped = block.map { InlineParser.string(trimScalars($0)) }
         if let lastLine = joinedStripped.last(where: { _ in true }), lastLine.hasSuffix("_"),
            let refname = InlineParser.isReference(Names.whitespaceNormalized(joinedStripped.joined(separator: " "))) {
-            node.attributes["refname"] = .string(Names.normalized(refname))
+            node.attributes[AttributeKey.refname] = .string(Names.normalized(refname))
             if let name {
-                node.attributes["names"] = .list([Names.normalized(InlineParser.unescape(name))])
+                node.attributes[AttributeKey.names] = .list([Names.normalized(InlineParser.unescape(name))])
                 messages = ctx.noteTarget(&node, explicit: true, line: line)
             } else {
-                node.attributes["anonymous"] = .int(1)
+                node.attributes[AttributeKey.anonymous] = .int(1)
                 ctx.setID(&node, prefix: "target")
             }
             return (node, messages)
@@ -241,12 +241,12 @@ extension BlockParser {
         let joined = block.map { InlineParser.string($0) }.joined(separator: " ")
         let uri = InlineParser.removeUnescapedWhitespace(joined)
         if let name {
-            node.attributes["names"] = .list([Names.normalized(InlineParser.unescape(name))])
-            if !uri.isEmpty { node.attributes["refuri"] = .string(InlineParser.adjustURI(uri)) }
+            node.attributes[AttributeKey.names] = .list([Names.normalized(InlineParser.unescape(name))])
+            if !uri.isEmpty { node.attributes[AttributeKey.refuri] = .string(InlineParser.adjustURI(uri)) }
             messages = ctx.noteTarget(&node, explicit: true, line: line)
         } else {
-            if !uri.isEmpty { node.attributes["refuri"] = .string(uri) }
-            node.attributes["anonymous"] = .int(1)
+            if !uri.isEmpty { node.attributes[AttributeKey.refuri] = .string(uri) }
+            node.attributes[AttributeKey.anonymous] = .int(1)
             ctx.setID(&node, prefix: "target")
         }
         return (node, messages)

@@ -182,7 +182,7 @@ extension BlockParser {
         let (textNodes, titleMessages) = inlineText([title])
         let titleNode = Node(.title, children: textNodes, range: lineRange(title))
         var marker = Node(Self.sectionMarker, attributes: ["level": .int(newLevel)], range: range)
-        marker.attributes["names"] = .list([Names.normalized(titleNode.textContent)])
+        marker.attributes[AttributeKey.names] = .list([Names.normalized(titleNode.textContent)])
         let dupMessages = ctx.noteTarget(&marker, explicit: false, line: title.number + 1)
         marker.children = [titleNode] + messages + titleMessages + dupMessages
         out.append(marker)

@@ -70,8 +70,8 @@ extension BlockParser {
         for child in node.children { child.walk { n in
             guard !n.isText, illegal == nil, !problem else { return }
             if n.kind == .problematic { problem = true; return }
-            if n.kind == .reference && n.attributes["anonymous"] != nil { illegal = "Anonymous references" }
-            else if n.kind == "footnote_reference" && n.attributes["auto"] != nil {
+            if n.kind == .reference && n.attributes[AttributeKey.anonymous] != nil { illegal = "Anonymous references" }
+            else if n.kind == "footnote_reference" && n.attributes[AttributeKey.auto] != nil {
                 illegal = "References to auto-numbered and auto-symbol footnotes"
             } else if !n.names.isEmpty || !n.ids.isEmpty { illegal = "Targets (names and identifiers)" }
         } }

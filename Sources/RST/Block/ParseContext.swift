@@ -131,7 +131,7 @@ final class ParseContext {
     private func remember(_ node: inout Node) {
         let k = key(&node)
         nodeInfo[k] = NodeInfo(refuri: node.refuri, refname: node.refname,
-                               hasIDs: !node.ids.isEmpty, dupnames: node.list("dupnames"))
+                               hasIDs: !node.ids.isEmpty, dupnames: node.list(AttributeKey.dupnames))
     }
 
     /// Assigns an id to `node` (from its names, else `<prefix>-N`), registers it, returns it.
@@ -141,7 +141,7 @@ final class ParseContext {
             for id in node.ids { ids.insert(id) }
             return existing
         }
-        let id = createID(names: node.names, dupnames: node.list("dupnames"),
+        let id = createID(names: node.names, dupnames: node.list(AttributeKey.dupnames),
                           prefix: prefix ?? (node.kind == BlockParser.sectionMarker ? "section" : Names.makeID(node.kind.rawValue)))
         node.append(id, to: "ids")
         ids.insert(id)
@@ -202,7 +202,7 @@ final class ParseContext {
     private func moveToDupnames(_ node: inout Node, _ name: String) {
         var n = node.names
         if let i = n.firstIndex(of: name) { n.remove(at: i) }
-        node.attributes["names"] = .list(n)
+        node.attributes[AttributeKey.names] = .list(n)
         node.append(name, to: "dupnames")
     }
 

@@ -247,7 +247,7 @@ struct TableParser {
         }
         tgroup.children.append(Node("tbody", children: data.body.map { buildRow($0, firstLine: firstLine) }))
         var table = Node(.table, children: [tgroup], range: SourceRange(line: firstLine))
-        if !classes.isEmpty { table.attributes["classes"] = .list(classes) }
+        if !classes.isEmpty { table.attributes[AttributeKey.classes] = .list(classes) }
         return table
     }
 

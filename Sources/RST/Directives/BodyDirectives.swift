@@ -53,7 +53,7 @@ enum BodyDirectives {
                 guard case .success(.list(let classes)) = OptionConverter.convert(arg, .classList) else {
                     return [DirectiveSupport.error(call, host, "Invalid class attribute value for \"\(call.name)\" directive: \"\(arg)\".")]
                 }
-                node.attributes["classes"] = .list(classes)
+                node.attributes[AttributeKey.classes] = .list(classes)
             }
             node = host.addName(node, name: call.option("name"))
             node.children += host.parseNested(call.content, line: call.contentLine, column: call.contentColumn,
@@ -83,7 +83,7 @@ enum BodyDirectives {
             if !items.isEmpty && items[0].1 == nil { items[0].1 = 0 }
             for k in 1..<Swift.max(1, items.count) where items[k].1 == nil { items[k].1 = items[k - 1].1 }
             var block = LineBlockNesting.nest(items.map { ($0.0, $0.1 ?? 0) })
-            if case .list(let classes)? = call.options["class"] { block.attributes["classes"] = .list(classes) }
+            if case .list(let classes)? = call.options["class"] { block.attributes[AttributeKey.classes] = .list(classes) }
             block = host.addName(block, name: call.option("name"))
             return [block] + messages
         })

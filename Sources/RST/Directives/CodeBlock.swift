@@ -30,7 +30,7 @@ enum CodeBlock {
         var node = Node(.literalBlock, attributes: ["xml:space": .string("preserve")], children: [.text(text)],
                         range: call.range)
         let language = call.arguments.first ?? host.options.highlightLanguage ?? "default"
-        node.attributes["language"] = .string(language)
+        node.attributes[AttributeKey.language] = .string(language)
         if call.flag("linenos") || call.options["lineno-start"] != nil || call.options["number-lines"] != nil {
             node.attributes["linenos"] = .bool(true)
         }

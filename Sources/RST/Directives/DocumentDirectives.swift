@@ -36,10 +36,10 @@ enum DocumentDirectives {
             if call.flag("local") { topic.append("local", to: "classes") }
             name = Names.normalized(name)
             do {
-                topic.attributes["names"] = .list([name])
+                topic.attributes[AttributeKey.names] = .list([name])
                 let (t, msgs) = host.noteExplicitTarget(topic, messageLine: call.line)
                 topic = t
-                if !host.options.legacyIDs { topic.attributes["ids"] = nil }
+                if !host.options.legacyIDs { topic.attributes[AttributeKey.ids] = nil }
                 messages += msgs
             }
             var details: [(String, String)] = []
@@ -241,7 +241,7 @@ enum DocumentDirectives {
         } else {
             custom = Role { rc, _ in
                 var node = Node(.inline, children: rc.text.isEmpty ? [] : [.text(rc.text)], range: rc.range)
-                if case .list(let classes)? = captured["class"] { node.attributes["classes"] = .list(classes) }
+                if case .list(let classes)? = captured["class"] { node.attributes[AttributeKey.classes] = .list(classes) }
                 return ([node], [])
             }
         }

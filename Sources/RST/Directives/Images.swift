@@ -80,7 +80,7 @@ enum Images {
         guard let imageNode = imageNodes.last, imageNode.kind != .systemMessage else { return imageNodes }
         var fig = Node(.figure, children: [imageNode], range: call.range)
         if let w = call.option("figwidth"), w != "image" { fig.attributes["width"] = .string(w) }
-        if case .list(let classes)? = call.options["figclass"] { fig.attributes["classes"] = .list(classes) }
+        if case .list(let classes)? = call.options["figclass"] { fig.attributes[AttributeKey.classes] = .list(classes) }
         if let figname = call.option("figname") {
             fig.append(Names.normalized(figname), to: "names")
             let (f, msgs) = host.noteExplicitTarget(fig, messageLine: call.line)

@@ -116,7 +116,7 @@ enum Include {
             if case .list(let c)? = call.options["class"] { classes += c }
             var node = Node(.literalBlock, attributes: ["source": .string(display), "xml:space": .string("preserve")],
                             range: call.range)
-            if !classes.isEmpty { node.attributes["classes"] = .list(classes) }
+            if !classes.isEmpty { node.attributes[AttributeKey.classes] = .list(classes) }
             if let numbering = call.options["number-lines"] {
                 var first = 1
                 if case .int(let f) = numbering { first = f }

@@ -83,7 +83,7 @@ enum LiteralInclude {
         if case .int(let width)? = call.options["tab-width"] { body = Include.expandTabs(body, width) }
         var node = Node(.literalBlock, attributes: ["xml:space": .string("preserve"), "source": .string(display)],
                         children: body.isEmpty ? [] : [.text(body + "\n")], range: call.range)
-        node.attributes["language"] = .string(call.option("language") ?? host.options.highlightLanguage ?? "default")
+        node.attributes[AttributeKey.language] = .string(call.option("language") ?? host.options.highlightLanguage ?? "default")
         if call.flag("linenos") || call.options["lineno-start"] != nil || call.flag("lineno-match") {
             node.attributes["linenos"] = .bool(true)
         }
@@ -91,7 +91,7 @@ enum LiteralInclude {
         if call.flag("lineno-match") { node.attributes["linenostart"] = .int(firstLineNumber) }
         if let hl = call.option("emphasize-lines") { node.attributes["hl_lines"] = .list(CodeBlock.expandLines(hl)) }
         if call.flag("force") { node.attributes["force"] = .bool(true) }
-        if case .list(let classes)? = call.options["class"] { node.attributes["classes"] = .list(classes) }
+        if case .list(let classes)? = call.options["class"] { node.attributes[AttributeKey.classes] = .list(classes) }
         if let caption = call.option("caption") {
             let text = caption.isEmpty ? raw : caption
             let (captionNodes, messages) = host.parseInline(text, line: call.line, column: 1)

@@ -21,7 +21,7 @@ extension BodyDirectives {
         let latex = argument.isEmpty ? content : content.isEmpty ? argument : argument + "\n\n" + content
         var node = Node(.mathBlock, attributes: ["xml:space": .string("preserve")], children: [.text(latex)],
                         range: call.range)
-        if case .list(let classes)? = call.options["class"] { node.attributes["classes"] = .list(classes) }
+        if case .list(let classes)? = call.options["class"] { node.attributes[AttributeKey.classes] = .list(classes) }
         if call.flag("nowrap") || call.flag("no-wrap") { node.attributes[AttributeKey.nowrap] = .bool(true) }
         if let label = (call.option("label") ?? call.option("name"))?.trimmingWhitespace(), !label.isEmpty {
             node.attributes[AttributeKey.label] = .string(label)

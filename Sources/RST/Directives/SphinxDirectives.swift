@@ -65,7 +65,7 @@ enum SphinxDirectives {
             if let name = call.option("name") {
                 target = host.addName(target, name: name)
             } else {
-                target.attributes["ids"] = .list(["index-\(call.line)"])
+                target.attributes[AttributeKey.ids] = .list(["index-\(call.line)"])
             }
             let index = Node("index", attributes: ["entries": .list(entries), "inline": .bool(false)], range: call.range)
             return [index, target]

@@ -51,7 +51,7 @@ enum TableDirectives {
         if let w = call.option("width") { t.attributes["width"] = .string(w) }
         if let a = call.option("align") { t.attributes["align"] = .string(a) }
         if widthsKeyword == "auto" { classes.append("colwidths-auto") } else if widthsKeyword != nil || explicitWidths { classes.append("colwidths-given") }
-        if !classes.isEmpty { t.attributes["classes"] = .list(classes) }
+        if !classes.isEmpty { t.attributes[AttributeKey.classes] = .list(classes) }
         t = host.addName(t, name: call.option("name"))
         if let title { t.children.insert(title, at: 0) }
         return t

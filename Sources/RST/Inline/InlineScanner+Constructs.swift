@@ -92,7 +92,7 @@ extension InlineScanner {
             case .target:
                 let label = text(startEnd, q)
                 var node = Node(.target, children: [.text(label)], range: r)
-                node.attributes["names"] = .list([Names.normalized(label)])
+                node.attributes[AttributeKey.names] = .list([Names.normalized(label)])
                 ctx.parentMessages += ctx.noteTarget(&node, explicit: true, line: lineOf(start))
                 emit([node], from: start, to: e)
             case .substitution:
@@ -104,9 +104,9 @@ extension InlineScanner {
                 if endString >= 2 {
                     var ref = Node(.reference, children: [subref], range: r)
                     if endString == 3 {
-                        ref.attributes["anonymous"] = .int(1)
+                        ref.attributes[AttributeKey.anonymous] = .int(1)
                     } else {
-                        ref.attributes["refname"] = .string(Names.normalized(label))
+                        ref.attributes[AttributeKey.refname] = .string(Names.normalized(label))
                     }
                     emit([ref], from: start, to: e)
                 } else {
@@ -152,9 +152,9 @@ extension InlineScanner {
             var ref = Node(.reference, attributes: ["name": .string(Names.whitespaceNormalized(nameText))],
                            children: [.text(nameText)], range: range(p, end))
             if end - e == 2 {
-                ref.attributes["anonymous"] = .int(1)
+                ref.attributes[AttributeKey.anonymous] = .int(1)
             } else {
-                ref.attributes["refname"] = .string(Names.normalized(name))
+                ref.attributes[AttributeKey.refname] = .string(Names.normalized(name))
             }
             emit([ref], from: p, to: end)
             return end
@@ -183,14 +183,14 @@ extension InlineScanner {
         var node = Node("footnote_reference", range: r)
         if refname.hasPrefix("#") {
             refname.removeFirst()
-            node.attributes["auto"] = .int(1)
+            node.attributes[AttributeKey.auto] = .int(1)
         } else if refname == "*" {
             refname = ""
-            node.attributes["auto"] = .string("*")
+            node.attributes[AttributeKey.auto] = .string("*")
         } else {
             node.children = [.text(label)]
         }
-        if !refname.isEmpty { node.attributes["refname"] = .string(refname) }
+        if !refname.isEmpty { node.attributes[AttributeKey.refname] = .string(refname) }
         ctx.setID(&node, prefix: "footnote-reference")
         emit([node], from: p, to: end)
         return end

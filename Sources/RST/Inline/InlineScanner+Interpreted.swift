@@ -103,14 +103,14 @@ extension InlineScanner {
             var ref = Node(.reference, attributes: ["name": .string(Names.whitespaceNormalized(display))],
                            children: [.text(display)], range: r)
             if anonymous {
-                if isName { ref.attributes["refname"] = .string(aliasValue) } else { ref.attributes["refuri"] = .string(aliasValue) }
+                if isName { ref.attributes[AttributeKey.refname] = .string(aliasValue) } else { ref.attributes[AttributeKey.refuri] = .string(aliasValue) }
                 nodes = [ref]
             } else {
-                target.attributes["names"] = .list([Names.normalized(display)])
+                target.attributes[AttributeKey.names] = .list([Names.normalized(display)])
                 if isName {
-                    ref.attributes["refname"] = .string(aliasValue)
+                    ref.attributes[AttributeKey.refname] = .string(aliasValue)
                 } else {
-                    ref.attributes["refuri"] = .string(aliasValue)
+                    ref.attributes[AttributeKey.refuri] = .string(aliasValue)
                 }
                 ctx.parentMessages += ctx.noteTarget(&target, explicit: false, line: (starts.last?.line ?? line) + 1)
                 nodes = [ref, target]
@@ -120,9 +120,9 @@ extension InlineScanner {
             var ref = Node(.reference, attributes: ["name": .string(Names.whitespaceNormalized(text))],
                            children: [.text(text)], range: r)
             if anonymous {
-                ref.attributes["anonymous"] = .int(1)
+                ref.attributes[AttributeKey.anonymous] = .int(1)
             } else {
-                ref.attributes["refname"] = .string(Names.normalized(text))
+                ref.attributes[AttributeKey.refname] = .string(Names.normalized(text))
             }
             nodes = [ref]
         }

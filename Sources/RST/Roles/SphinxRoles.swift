@@ -83,11 +83,11 @@ enum SphinxRoles {
         let inner = Node(.literal, attributes: ["classes": .list(["xref", "download"])], children: [.text(title)],
                          range: call.range)
         var node = Node("download_reference", children: [inner], range: call.range)
-        node.attributes["refdomain"] = .string("")
-        node.attributes["reftype"] = .string("download")
-        node.attributes["reftarget"] = .string(target)
-        node.attributes["refexplicit"] = .bool(explicit)
-        node.attributes["refdoc"] = .string(host.documentName)
+        node.attributes[AttributeKey.refdomain] = .string("")
+        node.attributes[AttributeKey.reftype] = .string("download")
+        node.attributes[AttributeKey.reftarget] = .string(target)
+        node.attributes[AttributeKey.refexplicit] = .bool(explicit)
+        node.attributes[AttributeKey.refdoc] = .string(host.documentName)
         return ([node], [])
     }
 

@@ -7,7 +7,7 @@ enum StandardRoles {
             var node = Node(kind, children: call.text.isEmpty ? [] : [.text(call.text)], range: call.range)
             var cls = classes
             if case .list(let extra)? = call.options["class"] { cls += extra }
-            if !cls.isEmpty { node.attributes["classes"] = .list(cls) }
+            if !cls.isEmpty { node.attributes[AttributeKey.classes] = .list(cls) }
             return ([node], [])
         }
     }
@@ -60,7 +60,7 @@ enum StandardRoles {
             }
             var node = Node(.raw, attributes: ["format": .string(format), "xml:space": .string("preserve")],
                             children: [.text(InlineParser.restoreBackslashes(call.escapedText.unicodeScalars))], range: call.range)
-            if case .list(let extra)? = call.options["class"] { node.attributes["classes"] = .list(extra) }
+            if case .list(let extra)? = call.options["class"] { node.attributes[AttributeKey.classes] = .list(extra) }
             return ([node], [])
         })
     }
