@@ -91,7 +91,7 @@ public struct HTMLWriter: Sendable {
     }
 
     func write(_ node: Node, into out: inout String, state: inout State) {
-        if let custom = nodeWriters[node.kind] {
+        if !nodeWriters.isEmpty, let custom = nodeWriters[node.kind] {
             out += custom.write(node) { nodes in
                 var html = ""
                 for child in nodes { write(child, into: &html, state: &state) }

@@ -55,6 +55,15 @@ enum UnsafeLinks {
     /// javascript:…`) is reported only when no reference on the page used it.
     static func apply(_ document: Document, rawEnabled: Bool) -> (Node, [Diagnostic]) {
         guard !rawEnabled else { return (document.root, []) }
+        // Most pages have no such URL: a read-only look first, the rewrite only when needed.
+        let risky = document.root.first { node in
+            switch node.kind {
+            case .reference, .target: return node.string(AttributeKey.refuri).map { isUnsafe($0, as: .link) } ?? false
+            case .image: return node.string("uri").map { isUnsafe($0, as: .image) } ?? false
+            default: return false
+            }
+        }
+        guard risky != nil else { return (document.root, []) }
         var diagnostics: [Diagnostic] = []
         var reported: Set<String> = []
         var refusedLinks: Set<String> = []
