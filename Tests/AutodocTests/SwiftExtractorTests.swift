@@ -108,4 +108,16 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathCom
                                                                  encoding: .utf8)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")
     }
+
+    /// Found by the swiftdoc fuzz target: swift-syntax's time doubles with each `[` nested in a
+    /// type, so deep nesting is refused with a diagnostic instead of hanging the build.
+    @Test func deeplyNestedBracketsAreRefusedQuickly() {
+        let started = Date()
+        let source = "/// Doc.\nfunc f(_ x" + String(repeating: "[", count: 36) + ": Int) {}\n"
+        let (module, diagnostics) = SwiftExtractor.extract(moduleName: "M", files: [SourceFile(path: "M/f.swift", text: source)])
+        #expect(module.members.isEmpty)
+        #expect(diagnostics.map(\.id) == ["autodoc.swift.too-deep"])
+        #expect(diagnostics.first?.range?.start.line == 2)
+        #expect(Date().timeIntervalSince(started) < 2)
+    }
 }

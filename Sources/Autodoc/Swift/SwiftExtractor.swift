@@ -44,11 +44,40 @@ public struct SwiftExtractor: Sendable {
 
     /// Extracts a module from sources already in memory. Syntax errors are reported
     /// (the parser recovers, so the rest of the file is still extracted).
+    /// Deeper `[` nesting than real code has; swift-syntax slows down exponentially past it
+    /// (14 brackets in a type take over a second).
+    static let maxBracketDepth = 12
+
+    /// The line where `[` brackets first nest deeper than ``maxBracketDepth``, or nil.
+    static func tooDeeplyBracketed(_ text: String) -> Int? {
+        var depth = 0
+        var line = 1
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "["):
+                depth += 1
+                if depth > maxBracketDepth { return line }
+            case UInt8(ascii: "]"): depth = max(0, depth - 1)
+            case UInt8(ascii: "\n"): line += 1
+            default: break
+            }
+        }
+        return nil
+    }
+
     public static func extract(moduleName: String, files: [SourceFile]) -> (APIModule, [Diagnostic]) {
         var objects: [APIObject] = []
         var extensions: [SwiftDeclarationReader.Extension] = []
         var diagnostics: [Diagnostic] = []
         for file in files.sorted(by: { $0.path < $1.path }) {
+            if let line = Self.tooDeeplyBracketed(file.text) {
+                diagnostics.append(Diagnostic(
+                    id: "autodoc.swift.too-deep", severity: .error,
+                    message: "brackets nested more than \(Self.maxBracketDepth) deep; the file is not read "
+                        + "(the Swift parser's time grows exponentially with such nesting)",
+                    file: file, range: SourceRange(line: line)))
+                continue
+            }
             let tree = Parser.parse(source: file.text)
             var reader = SwiftDeclarationReader(file: file, moduleName: moduleName)
             if tree.hasError, let diagnostic = firstError(in: tree, file: file, lines: reader.lines) {
