@@ -10,7 +10,7 @@ VELLUM = .build/$(CONFIG)/vellum
 # System packages the build needs (Debian names) and how to tell they are there.
 APT_PACKAGES = libcmark-dev zlib1g-dev pkg-config python3
 
-.PHONY: site test build deps theme conformance commonmark bench-rst clean
+.PHONY: site test build deps theme conformance commonmark bench-rst fuzz-smoke clean
 
 site: deps build
 	$(VELLUM) build $(SOURCE) --output $(OUTPUT)
@@ -26,6 +26,7 @@ test: deps
 	.build/debug/vellum check $(SOURCE) --strict
 	scripts/kill-test .build/debug/vellum
 	VELLUM=.build/debug/vellum scripts/inventory-oracle
+	$(MAKE) fuzz-smoke
 
 # Installs what is missing, and only that (needs root or sudo).
 deps:
@@ -53,5 +54,11 @@ commonmark:
 bench-rst:
 	scripts/bench-rst
 
+# Every libFuzzer target for a few seconds, so the harnesses keep building and
+# running (README "Fuzzing"); longer runs: scripts/fuzz TARGET SECONDS.
+FUZZ_SMOKE_SECONDS ?= 15
+fuzz-smoke: deps
+	scripts/fuzz all $(FUZZ_SMOKE_SECONDS)
+
 clean:
-	rm -rf .build $(OUTPUT)
+	rm -rf .build .build-fuzz $(OUTPUT)

@@ -1,0 +1,41 @@
+// libFuzzer target: the Python tokenizer and extractor (statements, classes,
+// functions, signatures, docstrings, __all__), then the autodoc rendering of
+// everything extracted (docstrings as reStructuredText with napoleon sections).
+// Built and run by scripts/fuzz; not part of the SwiftPM package.
+import Autodoc
+import DocTree
+import Domains
+import RST
+
+private let options: RSTOptions = {
+    var options = RSTOptions()
+    DomainDirectives.register(into: &options.directives, objectTypes: [:])
+    AutodocDirectives.register(into: &options.directives)
+    return options
+}()
+
+private let page = SourceFile(path: "api.rst", text: """
+.. automodule:: fuzz
+   :members:
+   :undoc-members:
+   :private-members:
+   :special-members:
+   :show-inheritance:
+
+""")
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    let source = SourceFile(path: "fuzz.py", text: text)
+    _ = LargeStack.run {
+        let (module, _) = PythonExtractor.extract(source: source, moduleName: "fuzz")
+        guard let module else { return 0 }
+        _ = PythonExtractor(searchPaths: []).documentedMembers(of: module)
+        let store = APIStore(modules: [module])
+        let document = RSTParser(options: options).parse(page, name: "api")
+        _ = AutodocExpander.expand(document, store: store, parserOptions: options).root.pseudoXML()
+        return 1
+    }
+    return 0
+}
