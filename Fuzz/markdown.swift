@@ -3,12 +3,15 @@
 // Built and run by scripts/fuzz; not part of the SwiftPM package.
 import DocTree
 import Domains
+import Extensions
 import Markdown
 import RST
 
 private let options: MarkdownOptions = {
-    var rst = RSTOptions(rawEnabled: true, tags: ["html"], includeRoot: "/fuzz")
-    DomainDirectives.register(into: &rst.directives, objectTypes: [:])
+    var registry = Registry(directives: .standard, roles: .standard)
+    BuiltinDomains.install(into: &registry)
+    let rst = RSTOptions(rawEnabled: true, tags: ["html"], includeRoot: "/fuzz",
+                         directives: registry.directives, roles: registry.roles)
     var options = MarkdownOptions(rawHTMLEnabled: false)
     options.rst = rst
     return options

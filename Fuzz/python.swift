@@ -5,13 +5,14 @@
 import Autodoc
 import DocTree
 import Domains
+import Extensions
 import RST
 
 private let options: RSTOptions = {
-    var options = RSTOptions()
-    DomainDirectives.register(into: &options.directives, objectTypes: [:])
-    AutodocDirectives.register(into: &options.directives)
-    return options
+    var registry = Registry(directives: .standard, roles: .standard)
+    BuiltinDomains.install(into: &registry)
+    registry.install([AutodocExtension()])
+    return RSTOptions(directives: registry.directives, roles: registry.roles)
 }()
 
 private let page = SourceFile(path: "api.rst", text: """

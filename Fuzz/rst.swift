@@ -4,12 +4,16 @@
 import Autodoc
 import DocTree
 import Domains
+import Extensions
 import RST
 
 private let options: RSTOptions = {
-    var options = RSTOptions(rawEnabled: true, tags: ["html"], includeRoot: "/fuzz")
-    DomainDirectives.register(into: &options.directives, objectTypes: ["setting": (directive: "setting", role: "setting")])
-    AutodocDirectives.register(into: &options.directives)
+    var registry = Registry(directives: .standard, roles: .standard)
+    BuiltinDomains.install(into: &registry,
+                           customTypes: [StandardDomain.CustomType(name: "setting", directive: "setting", role: "setting")])
+    registry.install([AutodocExtension()])
+    var options = RSTOptions(rawEnabled: true, tags: ["html"], includeRoot: "/fuzz",
+                             directives: registry.directives, roles: registry.roles)
     options.extlinks = ["issue": (url: "https://example.org/%s", caption: "issue %s")]
     return options
 }()
