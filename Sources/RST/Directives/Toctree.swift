@@ -34,7 +34,7 @@ enum Toctree {
             let column = call.contentColumn + leading
             let range = SourceRange(start: SourceLocation(line: line, column: column),
                                     end: SourceLocation(line: line, column: column + entry.unicodeScalars.count))
-            if let (title, target) = explicitTitle(entry) {
+            if let (title, target) = XrefRole.explicitTitle(entry) {
                 toctree.entries.append(.init(target: target, title: title, range: range))
             } else {
                 toctree.entries.append(.init(target: entry, range: range))
@@ -45,16 +45,5 @@ enum Toctree {
         if case .list(let classes)? = call.options["class"] { for c in classes { wrapper.append(c, to: "classes") } }
         wrapper = host.addName(wrapper, name: call.option("name"))
         return [wrapper]
-    }
-
-    /// `Title <target>` -> (title, target).
-    static func explicitTitle(_ s: String) -> (String, String)? {
-        guard s.hasSuffix(">"), let open = s.lastIndex(of: "<"), open > s.startIndex else { return nil }
-        let before = s[..<open]
-        guard before.last?.isWhitespace == true else { return nil }
-        let title = before.trimmingWhitespace()
-        let target = String(s[s.index(after: open)..<s.index(before: s.endIndex)])
-        guard !title.isEmpty, !target.isEmpty else { return nil }
-        return (title, target)
     }
 }

@@ -31,15 +31,6 @@ struct ConfPyMapper {
     let directory: String
     var diagnostics: [Diagnostic] = []
 
-    /// The keys Vellum reads; what else conf.py sets (HTML theme options, extensions' own
-    /// settings) has no effect on Vellum and is ignored without a word.
-    static let mapped: [String] = [
-        "project", "copyright", "version", "release", "root_doc", "master_doc", "source_suffix", "exclude_patterns",
-        "rst_epilog", "default_role", "primary_domain", "highlight_language", "nitpick_ignore", "nitpick_ignore_regex",
-        "extlinks", "html_baseurl", "intersphinx_mapping", "myst_enable_extensions", "suppress_warnings", "today",
-        "today_fmt",
-    ]
-
     func range(_ key: String) -> SourceRange? {
         result.lines[key].map { SourceRange(line: $0) }
     }
