@@ -21,6 +21,10 @@ extension APIStore {
     /// `import a.b as m`, and `from x import *` (honouring the source's
     /// `__all__`), at any depth; cycles end the search.
     public func follow(_ dotted: String) -> Found? {
+        memoized(dotted) { findFollowing(dotted) }
+    }
+
+    private func findFollowing(_ dotted: String) -> Found? {
         guard let (module, path) = resolve(dotted), let path else { return nil }
         var visited: Set<String> = []
         let parts = APIStore.splitPath(path)

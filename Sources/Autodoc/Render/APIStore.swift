@@ -13,6 +13,8 @@ public final class APIStore: @unchecked Sendable {
     private var pythonCache: [String: APIModule?] = [:]
     /// Why a Python module that exists could not be read (syntax errors).
     private var pythonFailures: [String: [Diagnostic]] = [:]
+    /// What `follow` found for each dotted name (nil: nothing), asked again by several directives and members.
+    private var followed: [String: APIStore.Found?] = [:]
     private let python: PythonExtractor?
 
     /// A store over modules already extracted (and optionally Python search paths for the rest).
@@ -52,6 +54,18 @@ public final class APIStore: @unchecked Sendable {
         if module == nil { pythonFailures[name] = diagnostics }
         lock.unlock()
         return module
+    }
+
+    /// `follow`'s answer for `dotted`, computed once.
+    func memoized(_ dotted: String, _ compute: () -> Found?) -> Found? {
+        lock.lock()
+        if let known = followed[dotted] { lock.unlock(); return known }
+        lock.unlock()
+        let found = compute()
+        lock.lock()
+        followed[dotted] = .some(found)
+        lock.unlock()
+        return found
     }
 
     /// A source file of an extracted module, by path (to show the line of a problem found in a docstring).
