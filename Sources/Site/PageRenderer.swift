@@ -11,13 +11,16 @@ struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let navigation: Navigation
     let index: TargetIndex
+    /// Templates the project replaced: a replaced `nav-item` renders the sidebar
+    /// item by item, a replaced `layout` also gets the sidebar as data.
+    var overridden: Set<String> = []
 
     /// The page: `body` (the tree's HTML) inside the layout.
     func render(_ document: Document, body: String) -> String {
         let name = document.name
         let root = PageURL.relative(from: name, toPath: "x").dropLast(1)
         let (previous, next) = navigation.neighbours(of: name)
-        let navigationItems = navItems(navigation.items, current: name, ancestors: navigation.ancestors(of: name))
+        let sidebar = Sidebar(items: navigation.items, current: name, ancestors: navigation.ancestors(of: name))
         let localToc = tocItems(index.documents[name]?.outline ?? [])
         // Mustache treats an empty string as true: leave out what is empty.
         var context: [String: Any] = [
@@ -27,12 +30,19 @@ struct PageRenderer: Sendable {
             "root": String(root),
             "rootPage": PageURL.path(of: navigation.root),
             "body": body,
-            "navigation": navigationItems,
-            "hasNavigation": !navigationItems.isEmpty,
+            "hasNavigation": !sidebar.items.isEmpty,
             "localToc": localToc,
             "hasLocalToc": !localToc.isEmpty,
             "hasRelations": previous != nil || next != nil,
         ]
+        if overridden.contains("layout") || overridden.contains("nav-item") {
+            let items = sidebar.context()
+            context["navigation"] = items
+            if overridden.contains("nav-item") {
+                context["navigationHTML"] = items.map { library.render($0, withTemplate: "nav-item") ?? "" }.joined()
+            }
+        }
+        if context["navigationHTML"] == nil { context["navigationHTML"] = sidebar.html() }
         if !config.version.isEmpty { context["version"] = config.version }
         if let copyright = config.copyright { context["copyright"] = copyright }
         if let previous { context["prev"] = link(to: previous, from: name) }
@@ -44,26 +54,79 @@ struct PageRenderer: Sendable {
         ["url": PageURL.relative(from: current, to: page), "title": index.documents[page]?.title ?? page]
     }
 
-    private func navItems(_ items: [Navigation.Item], current: String, ancestors: Set<String>) -> [[String: Any]] {
-        items.map { item in
-            var entry: [String: Any] = ["title": item.title]
-            switch item.target {
-            case .url(let url):
-                entry["url"] = url
-            case .document(let page):
-                entry["url"] = PageURL.relative(from: current, to: page)
-                if page == current { entry["current"] = true }
-                if ancestors.contains(page) { entry["ancestor"] = true }
-            }
-            entry["children"] = navItems(item.children, current: current, ancestors: ancestors)
-            entry["hasChildren"] = !item.children.isEmpty
-            return entry
-        }
-    }
-
     private func tocItems(_ outline: [SectionOutline]) -> [[String: Any]] {
         outline.map {
             ["title": $0.title, "anchor": $0.anchor, "children": tocItems($0.children), "hasChildren": !$0.children.isEmpty]
         }
+    }
+}
+
+/// One page's sidebar: the top level, and below it only the branch that leads
+/// to the current page (each ancestor's children, so the page's siblings, and
+/// the page's own children). Everything else stays collapsed, so a page's HTML
+/// grows with the depth of the tree, not with the number of pages.
+struct Sidebar {
+    let items: [Navigation.Item]
+    let current: String
+    let ancestors: Set<String>
+
+    private func isAncestor(_ item: Navigation.Item) -> Bool {
+        guard case .document(let page) = item.target else { return false }
+        return ancestors.contains(page)
+    }
+
+    private func isOpen(_ item: Navigation.Item) -> Bool {
+        item.target == .document(current) || isAncestor(item)
+    }
+
+    private func url(_ item: Navigation.Item) -> String {
+        switch item.target {
+        case .url(let url): return url
+        case .document(let page): return PageURL.relative(from: current, to: page)
+        }
+    }
+
+    /// The built-in `nav-item.mustache`, written directly: the same bytes, without
+    /// Mustache's per-key lookups over every item of every page.
+    func html() -> String {
+        var out = ""
+        func write(_ items: [Navigation.Item]) {
+            for item in items {
+                let isCurrent = item.target == .document(current)
+                let open = isOpen(item)
+                out += "<li class=\""
+                if isCurrent { out += "current" }
+                if isAncestor(item) { out += " ancestor" }
+                if !open, !item.children.isEmpty { out += " collapsed" }
+                out += "\"><a href=\"" + url(item).htmlEscaped + "\""
+                if isCurrent { out += " aria-current=\"page\"" }
+                out += ">" + item.title.htmlEscaped + "</a>"
+                if open, !item.children.isEmpty {
+                    out += "<ul>"
+                    write(item.children)
+                    out += "</ul>"
+                }
+                out += "</li>\n"
+            }
+        }
+        write(items)
+        return out
+    }
+
+    /// The same tree as Mustache data, for a project's own `nav-item` or `layout`.
+    func context() -> [[String: Any]] {
+        func entries(_ items: [Navigation.Item]) -> [[String: Any]] {
+            items.map { item in
+                let open = isOpen(item)
+                let children = open ? entries(item.children) : []
+                // Every key is set on every item: Mustache looks a missing key up in the
+                // enclosing item, so a child would inherit its parent's `current`.
+                return ["title": item.title, "url": url(item),
+                        "current": item.target == .document(current), "ancestor": isAncestor(item),
+                        "collapsed": !open && !item.children.isEmpty,
+                        "hasChildren": !children.isEmpty, "children": children]
+            }
+        }
+        return entries(items)
     }
 }

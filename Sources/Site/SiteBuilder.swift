@@ -193,7 +193,8 @@ public enum SiteBuilder {
                 report.duration = Date().timeIntervalSince(started)
                 return report
             }
-            let renderer = PageRenderer(config: config, library: library.library, navigation: navigation, index: index)
+            let renderer = PageRenderer(config: config, library: library.library, navigation: navigation, index: index,
+                                        overridden: theme.overridden)
             let output = try OutputDirectory(destination: outputURL, replaceForeign: options.force)
             do {
                 let html = resolved.parallelMap { renderer.render($0.document, body: $0.body) }

@@ -91,6 +91,8 @@ struct Navigation: Sendable {
     var order: [String] = []
     /// Each page's parent page in the hierarchy.
     var parents: [String: String] = [:]
+    /// Each page's index in `order`.
+    var positions: [String: Int] = [:]
 
     static func build(root: String, toctrees: [String: [TocTree]], titles: [String: String],
                       orphans: Set<String>, files: [String: SourceFile]) -> (Navigation, [Diagnostic]) {
@@ -138,6 +140,7 @@ struct Navigation: Sendable {
         }
 
         navigation.items = children(of: root)
+        for (i, name) in navigation.order.enumerated() { navigation.positions[name] = i }
         for name in files.keys.sorted() where !visited.contains(name) && !orphans.contains(name) {
             diagnostics.append(.warning("toctree.not-included",
                 "page '\(name)' is not in any toctree; add it to one or mark it ':orphan:'",
@@ -148,7 +151,7 @@ struct Navigation: Sendable {
 
     /// Previous and next page of `document` in reading order.
     func neighbours(of document: String) -> (previous: String?, next: String?) {
-        guard let i = order.firstIndex(of: document) else { return (nil, nil) }
+        guard let i = positions[document] else { return (nil, nil) }
         return (i > 0 ? order[i - 1] : nil, i + 1 < order.count ? order[i + 1] : nil)
     }
 

@@ -26,7 +26,7 @@ extension DefaultTheme {
   {{#hasNavigation}}
   <nav class="sidebar" aria-label="Site navigation">
     <ul class="nav">
-      {{#navigation}}{{> nav-item}}{{/navigation}}
+      {{{navigationHTML}}}
     </ul>
   </nav>
   {{/hasNavigation}}
@@ -59,7 +59,7 @@ extension DefaultTheme {
 
 """##,
         "nav-item.mustache": #"""
-<li class="{{#current}}current{{/current}}{{#ancestor}} ancestor{{/ancestor}}"><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a>{{#hasChildren}}<ul>{{#children}}{{> nav-item}}{{/children}}</ul>{{/hasChildren}}</li>
+<li class="{{#current}}current{{/current}}{{#ancestor}} ancestor{{/ancestor}}{{#collapsed}} collapsed{{/collapsed}}"><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a>{{#hasChildren}}<ul>{{#children}}{{> nav-item}}{{/children}}</ul>{{/hasChildren}}</li>
 
 """#,
         "static/vellum.css": #"""

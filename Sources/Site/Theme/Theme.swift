@@ -9,6 +9,8 @@ public struct Theme: Sendable {
     public private(set) var templates: [String: String] = [:]
     /// Files copied to `_static/`, by path relative to `static/`.
     public private(set) var staticFiles: [String: Data] = [:]
+    /// Templates that a project's template directory replaced.
+    public private(set) var overridden: Set<String> = []
 
     public static var builtIn: Theme {
         var theme = Theme()
@@ -39,6 +41,9 @@ public struct Theme: Sendable {
         for relative in try FileTree.files(under: base) {
             let data = try Data(contentsOf: base.appendingPathComponent(relative))
             theme.add(path: relative, data: data)
+            if relative.hasSuffix(".mustache"), !relative.contains("/") {
+                theme.overridden.insert(String(relative.dropLast(".mustache".count)))
+            }
         }
         return theme
     }
