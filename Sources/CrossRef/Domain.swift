@@ -64,6 +64,28 @@ public protocol Domain: Sendable {
     func resolve(_ xref: PendingXref, context: ResolveContext) -> Resolution
     /// What `:any:`\`target\`` may mean in this domain.
     func resolveAny(_ target: String, context: ResolveContext) -> [AnyMatch]
+    /// The indices of its own the domain has (Sphinx's Python Module Index).
+    var indices: [DomainIndex] { get }
+}
+
+/// A domain's own index page, `DOMAIN-NAME.html` (`py-modindex.html`): the
+/// objects of one type, grouped by initial letter, nested by dotted name.
+public struct DomainIndex: Sendable, Hashable {
+    /// `modindex` in `py-modindex.html`.
+    public var name: String
+    /// The page title (`Python Module Index`).
+    public var title: String
+    /// The link text in the layout (`Module Index`).
+    public var shortTitle: String
+    /// The object type listed (`module`).
+    public var objectType: String
+
+    public init(name: String, title: String, shortTitle: String, objectType: String) {
+        self.name = name
+        self.title = title
+        self.shortTitle = shortTitle
+        self.objectType = objectType
+    }
 }
 
 extension Domain {
@@ -86,6 +108,8 @@ extension Domain {
     }
 
     public func directives() -> [String: Directive] { [:] }
+
+    public var indices: [DomainIndex] { [] }
 
     /// By default a reference is an object lookup by exact name, then by a unique suffix.
     public func resolve(_ xref: PendingXref, context: ResolveContext) -> Resolution {

@@ -11,6 +11,10 @@ public struct PythonDomain: Domain {
 
     public init() {}
 
+    public var indices: [DomainIndex] {
+        [DomainIndex(name: "modindex", title: "Python Module Index", shortTitle: "Module Index", objectType: "module")]
+    }
+
     public let objectTypes: [ObjectType] = [
         ObjectType("module", roles: ["mod", "obj"], indexTemplate: "module; %s"),
         ObjectType("class", roles: ["class", "obj"], indexTemplate: "%s (class)"),

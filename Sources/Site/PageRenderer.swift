@@ -15,25 +15,57 @@ struct PageRenderer: Sendable {
     /// item by item, a replaced `layout` also gets the sidebar as data.
     var overridden: Set<String> = []
 
-    /// The page: `body` (the tree's HTML) inside the layout.
-    func render(_ document: Document, body: String) -> String {
+    /// Links to the site's indices (general index, module index) the layout shows.
+    var indices: [(title: String, path: String)] = []
+
+    /// The page: `body` (the tree's HTML) inside the layout; `source` is the
+    /// path of its "Show source" copy, when there is one.
+    func render(_ document: Document, body: String, source: String? = nil) -> String {
         let name = document.name
-        let root = PageURL.relative(from: name, toPath: "x").dropLast(1)
         let (previous, next) = navigation.neighbours(of: name)
-        let sidebar = Sidebar(items: navigation.items, current: name, ancestors: navigation.ancestors(of: name))
         let localToc = tocItems(index.documents[name]?.outline ?? [])
+        var context = common(name: name, title: document.title ?? name, body: body)
+        context["localToc"] = localToc
+        context["hasLocalToc"] = !localToc.isEmpty
+        context["hasRelations"] = previous != nil || next != nil
+        if let previous { context["prev"] = link(to: previous, from: name) }
+        if let next { context["next"] = link(to: next, from: name) }
+        if let source { context["sourceURL"] = PageURL.relative(from: name, toPath: source) }
+        if let base = config.baseURL { context["canonical"] = SiteExtras.absolute(base, PageURL.path(of: name)) }
+        return library.render(context, withTemplate: "layout") ?? ""
+    }
+
+    /// A page the site makes itself (search, indices, 404) at `name`, in the same layout.
+    /// `root` replaces the relative way up to the site root (the 404 page needs absolute links).
+    func renderSpecial(name: String, title: String, body: String, scripts: [String] = [], noindex: Bool = false,
+                       root: String? = nil) -> String {
+        var context = common(name: name, title: title, body: body, root: root)
+        let up = context["root"] as? String ?? ""
+        context["scripts"] = scripts.map { ["url": up + $0] }
+        if noindex { context["noindex"] = true }
+        if let base = config.baseURL, !noindex { context["canonical"] = SiteExtras.absolute(base, PageURL.path(of: name)) }
+        return library.render(context, withTemplate: "layout") ?? ""
+    }
+
+    /// What every page's layout gets.
+    private func common(name: String, title: String, body: String, root: String? = nil) -> [String: Any] {
+        let up = root ?? String(PageURL.relative(from: name, toPath: "x").dropLast(1))
+        let sidebar = Sidebar(items: navigation.items, current: name, ancestors: navigation.ancestors(of: name),
+                              prefix: root)
         // Mustache treats an empty string as true: leave out what is empty.
         var context: [String: Any] = [
             "project": config.projectName,
             "language": "en",
-            "title": document.title ?? name,
-            "root": String(root),
+            "title": title,
+            "root": up,
             "rootPage": PageURL.path(of: navigation.root),
             "body": body,
             "hasNavigation": !sidebar.items.isEmpty,
-            "localToc": localToc,
-            "hasLocalToc": !localToc.isEmpty,
-            "hasRelations": previous != nil || next != nil,
+            "hasRelations": false,
+            "hasLocalToc": false,
+            "indices": indices.map { ["title": $0.title, "url": up + $0.path] },
+            "hasIndices": !indices.isEmpty,
+            "hasGenindex": indices.contains { $0.path == "genindex.html" },
         ]
         if overridden.contains("layout") || overridden.contains("nav-item") {
             let items = sidebar.context()
@@ -45,9 +77,7 @@ struct PageRenderer: Sendable {
         if context["navigationHTML"] == nil { context["navigationHTML"] = sidebar.html() }
         if !config.version.isEmpty { context["version"] = config.version }
         if let copyright = config.copyright { context["copyright"] = copyright }
-        if let previous { context["prev"] = link(to: previous, from: name) }
-        if let next { context["next"] = link(to: next, from: name) }
-        return library.render(context, withTemplate: "layout") ?? ""
+        return context
     }
 
     private func link(to page: String, from current: String) -> [String: Any] {
@@ -69,6 +99,8 @@ struct Sidebar {
     let items: [Navigation.Item]
     let current: String
     let ancestors: Set<String>
+    /// Links start here instead of being relative to `current` (the 404 page).
+    var prefix: String? = nil
 
     private func isAncestor(_ item: Navigation.Item) -> Bool {
         guard case .document(let page) = item.target else { return false }
@@ -82,7 +114,9 @@ struct Sidebar {
     private func url(_ item: Navigation.Item) -> String {
         switch item.target {
         case .url(let url): return url
-        case .document(let page): return PageURL.relative(from: current, to: page)
+        case .document(let page):
+            if let prefix { return prefix + PageURL.path(of: page) }
+            return PageURL.relative(from: current, to: page)
         }
     }
 

@@ -169,6 +169,8 @@ public enum SiteBuilder {
             let (body, unknown) = writer.renderPage(doc.root)
             return ResolvedPage(
                 document: doc, body: body,
+                searchSections: SearchSection.sections(of: doc.root),
+                indexEntries: RawIndexEntry.collect(from: doc.root, document: doc.name),
                 diagnostics: downloadProblems + outcome.diagnostics + unsafeLinks + assetProblems
                     + HTMLWriter.unknownNodeDiagnostics(unknown, file: doc.source),
                 referencesChecked: outcome.referencesChecked + downloads.count + downloadProblems.count,
@@ -193,13 +195,20 @@ public enum SiteBuilder {
                 report.duration = Date().timeIntervalSince(started)
                 return report
             }
+            let extras = SiteExtras(config: config, pages: resolved, index: index, domains: registry.domains)
             let renderer = PageRenderer(config: config, library: library.library, navigation: navigation, index: index,
-                                        overridden: theme.overridden)
+                                        overridden: theme.overridden, indices: extras.indices)
             let output = try OutputDirectory(destination: outputURL, replaceForeign: options.force)
             do {
-                let html = resolved.parallelMap { renderer.render($0.document, body: $0.body) }
+                let html = resolved.parallelMap { page in
+                    renderer.render(page.document, body: page.body,
+                                    source: config.showSource ? SiteExtras.sourceCopyPath(page.document) : nil)
+                }
                 for (page, text) in zip(resolved, html) {
                     try output.write(text, to: PageURL.path(of: page.document.name))
+                }
+                for (path, text) in extras.files(renderer: renderer) {
+                    try output.write(Data(text.utf8), to: path)
                 }
                 for (path, data) in theme.staticFiles.sorted(by: { $0.key < $1.key }) {
                     try output.write(data, to: "_static/" + path)
@@ -339,6 +348,10 @@ typealias Asset = (source: String, destination: String)
 struct ResolvedPage: Sendable {
     var document: Document
     var body: String
+    /// The page's text by section, for the search index.
+    var searchSections: [SearchSection]
+    /// Its `index` entries, for `genindex.html`.
+    var indexEntries: [RawIndexEntry]
     var diagnostics: [Diagnostic]
     var referencesChecked: Int
     var assets: [Asset]

@@ -67,7 +67,8 @@ enum SphinxDirectives {
             } else {
                 target.attributes[AttributeKey.ids] = .list(["index-\(call.line)"])
             }
-            let index = Node("index", attributes: ["entries": .list(entries), "inline": .bool(false)], range: call.range)
+            var index = Node("index", attributes: ["entries": .list(entries), "inline": .bool(false)], range: call.range)
+            if let anchor = target.ids.first { index.attributes[AttributeKey.refid] = .string(anchor) }
             return [index, target]
         })
         r.register("highlight", Directive(DirectiveSpec(requiredArguments: 1, options: [

@@ -31,6 +31,7 @@ enum SphinxRoles {
             return ([Node(.inline, attributes: ["classes": .list(["menuselection"]), "rawtext": .string(call.rawText)],
                           children: accelerators(text), range: call.range)], [])
         })
+        r.register("index", index)
         r.register("abbr", Role { call, _ in
             var node = Node("abbreviation", range: call.range)
             if let (short, explanation) = abbreviation(call.text) {
@@ -41,6 +42,24 @@ enum SphinxRoles {
             }
             return ([node], [])
         })
+    }
+
+    /// `:index:`\`entry\`` and `:index:`\`text <entry>\``: the text, and an index entry
+    /// pointing at it (an entry without a type is a single entry).
+    static let index = Role { call, _ in
+        let (title, entry): (String, String)
+        if let (shown, written) = XrefRole.explicitTitle(call.text) {
+            (title, entry) = (shown, written)
+        } else {
+            let main = call.text.hasPrefix("!")
+            let text = main ? String(call.text.dropFirst()) : call.text
+            (title, entry) = (text, (main ? "!" : "") + "single: " + text)
+        }
+        let anchor = "index-\(call.range.start.line)-\(call.range.start.column)"
+        let index = Node("index", attributes: ["entries": .list([entry]), "inline": .bool(true),
+                                               AttributeKey.refid: .string(anchor)], range: call.range)
+        let target = Node(.target, attributes: [AttributeKey.ids: .list([anchor])], range: call.range)
+        return ([index, target, .text(title)], [])
     }
 
     /// `&` marks a keyboard accelerator; `&&` is a literal ampersand.

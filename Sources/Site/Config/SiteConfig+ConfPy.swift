@@ -89,6 +89,11 @@ struct ConfPyMapper {
         if let root = string("root_doc") ?? string("master_doc") { config.rootDocument = root }
         if let patterns = strings("exclude_patterns") { config.exclude = patterns }
         if let extensions = strings("myst_enable_extensions") { config.mystExtensions = extensions }
+        if let prefixes = strings("modindex_common_prefix") { config.moduleIndexCommonPrefix = prefixes }
+        // Sphinx copies and links sources unless told not to; Vellum only when asked.
+        if case .bool(true)? = value("html_copy_source"), case .bool(true)? = value("html_show_sourcelink") {
+            config.showSource = true
+        }
         if let epilog = string("rst_epilog") { config.rstEpilog = epilog }
         if let role = string("default_role") { config.defaultRole = role }
         if let language = string("highlight_language") { config.highlightLanguage = language }

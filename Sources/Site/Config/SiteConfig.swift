@@ -74,6 +74,10 @@ public struct SiteConfig: Sendable {
     public var todayFormat = "%b %d, %Y"
     /// MyST's optional extensions that are on (`myst_enable_extensions`, `[myst] enable_extensions`).
     public var mystExtensions: [String] = []
+    /// Copy each page's source to `_sources/` and link it as "Show source" (`[html] show_source`).
+    public var showSource = false
+    /// Prefixes the module index leaves out when it sorts and groups (`modindex_common_prefix`).
+    public var moduleIndexCommonPrefix: [String] = []
 
     public init() {}
 }
@@ -161,6 +165,16 @@ private struct ConfigReader {
                         }
                     }
                     config.objectTypes[name] = type
+                }
+            case "html":
+                guard let table = table(entry, "html") else { continue }
+                for key in table.keys {
+                    switch key {
+                    case "show_source": config.showSource = bool(table[key]!, "html.show_source") ?? false
+                    case "modindex_common_prefix":
+                        config.moduleIndexCommonPrefix = strings(table[key]!, "html.modindex_common_prefix") ?? []
+                    default: unknown(key, in: "html", table[key]!)
+                    }
                 }
             case "myst":
                 guard let table = table(entry, "myst") else { continue }
@@ -319,7 +333,9 @@ private struct ConfigReader {
     mutating func unknown(_ key: String, in table: String?, _ entry: TOMLValue.Located) {
         let known: [String]
         switch table {
-        case nil: known = ["project", "build", "autodoc", "diagnostics", "extlinks", "intersphinx", "object_types", "domains", "myst"]
+        case nil: known = ["project", "build", "autodoc", "diagnostics", "extlinks", "intersphinx", "object_types", "domains",
+                           "myst", "html"]
+        case "html": known = ["show_source", "modindex_common_prefix"]
         case "project": known = ["name", "version", "copyright", "root", "templates", "base_url", "primary_domain"]
         case "domain": known = ["label", "types"]
         case "myst": known = ["enable_extensions"]

@@ -5,12 +5,23 @@ extension DefaultTheme {
     static let files: [String: String] = [
         "layout.mustache": ##"""
 <!DOCTYPE html>
-<html lang="{{language}}">
+<html lang="{{language}}" data-root="{{root}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{#title}}{{title}} — {{/title}}{{project}}{{#version}} {{version}}{{/version}}</title>
 <link rel="stylesheet" href="{{root}}_static/vellum.css">
+{{#canonical}}
+<link rel="canonical" href="{{canonical}}">
+{{/canonical}}
+{{#noindex}}
+<meta name="robots" content="noindex">
+{{/noindex}}
+<link rel="search" title="Search" href="{{root}}search.html">
+{{#hasGenindex}}
+<link rel="index" title="Index" href="{{root}}genindex.html">
+{{/hasGenindex}}
+<script src="{{root}}_static/vellum.js" defer></script>
 {{#prev}}<link rel="prev" href="{{url}}" title="{{title}}">{{/prev}}
 {{#next}}<link rel="next" href="{{url}}" title="{{title}}">{{/next}}
 </head>
@@ -20,6 +31,9 @@ extension DefaultTheme {
   <label class="nav-toggle" for="nav-open" aria-label="Show navigation">☰</label>
   <a class="site-title" href="{{root}}{{rootPage}}">{{project}}</a>
   {{#version}}<span class="site-version">{{version}}</span>{{/version}}
+  <form class="search-box" action="{{root}}search.html" method="get" role="search">
+    <input class="search-input" type="search" name="q" placeholder="Search the docs (/)" aria-label="Search the docs">
+  </form>
 </header>
 <input type="checkbox" id="nav-open" class="nav-open" hidden>
 <div class="page">
@@ -28,6 +42,11 @@ extension DefaultTheme {
     <ul class="nav">
       {{{navigationHTML}}}
     </ul>
+    {{#hasIndices}}
+    <ul class="nav nav-indices">
+      {{#indices}}<li><a href="{{url}}">{{title}}</a></li>{{/indices}}
+    </ul>
+    {{/hasIndices}}
   </nav>
   {{/hasNavigation}}
   <main id="content" class="content">
@@ -42,6 +61,9 @@ extension DefaultTheme {
     {{/hasRelations}}
     <footer class="site-footer">
       {{#copyright}}<p>© {{copyright}}</p>{{/copyright}}
+      {{#sourceURL}}
+      <p><a href="{{sourceURL}}" rel="nofollow">Show source</a></p>
+      {{/sourceURL}}
       <p>Built with Vellum.</p>
     </footer>
   </main>
@@ -54,6 +76,9 @@ extension DefaultTheme {
   </aside>
   {{/hasLocalToc}}
 </div>
+{{#scripts}}
+<script src="{{url}}"></script>
+{{/scripts}}
 </body>
 </html>
 
@@ -62,6 +87,214 @@ extension DefaultTheme {
 <li class="{{#current}}current{{/current}}{{#ancestor}} ancestor{{/ancestor}}{{#collapsed}} collapsed{{/collapsed}}"><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a>{{#hasChildren}}<ul>{{#children}}{{> nav-item}}{{/children}}</ul>{{/hasChildren}}</li>
 
 """#,
+        "static/search.js": ##"""
+/* Vellum's client-side search. The index (searchindex.js) is loaded by a
+   <script> element before this file, so search works from file:// as well as
+   from any web server. Results: objects first, then page titles, then section
+   headings, then text; each with its page, its section and a snippet. */
+(function () {
+  "use strict";
+
+  function terms(query) {
+    return query.toLowerCase().split(/\s+/).filter(function (t) { return t.length > 0; });
+  }
+
+  function containsAll(haystack, words) {
+    for (var i = 0; i < words.length; i++) {
+      if (haystack.indexOf(words[i]) < 0) return false;
+    }
+    return true;
+  }
+
+  function escapeHTML(text) {
+    return text.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  /* Wraps every occurrence of the words in <mark>, escaping the rest. */
+  function highlight(text, words) {
+    var lower = text.toLowerCase(), out = "", i = 0;
+    while (i < text.length) {
+      var best = -1, length = 0;
+      for (var w = 0; w < words.length; w++) {
+        var at = lower.indexOf(words[w], i);
+        if (at >= 0 && (best < 0 || at < best || (at === best && words[w].length > length))) {
+          best = at; length = words[w].length;
+        }
+      }
+      if (best < 0) break;
+      out += escapeHTML(text.slice(i, best)) + "<mark>" + escapeHTML(text.slice(best, best + length)) + "</mark>";
+      i = best + length;
+    }
+    return out + escapeHTML(text.slice(i));
+  }
+
+  /* About 200 characters of `text` around the first match, cut at spaces. */
+  function snippet(text, lower, words) {
+    var at = -1;
+    for (var w = 0; w < words.length; w++) {
+      var found = lower.indexOf(words[w]);
+      if (found >= 0 && (at < 0 || found < at)) at = found;
+    }
+    var start = Math.max(0, at - 60), end = Math.min(text.length, Math.max(at, 0) + 160);
+    if (start > 0) { var space = text.indexOf(" ", start); if (space >= 0 && space < at) start = space + 1; }
+    if (end < text.length) { var last = text.lastIndexOf(" ", end); if (last > at) end = last; }
+    return (start > 0 ? "… " : "") + highlight(text.slice(start, end), words) + (end < text.length ? " …" : "");
+  }
+
+  function Search(index) {
+    this.pages = index.pages;
+    this.objects = index.objects;
+    this.sections = index.sections;
+    this.lowerText = null;
+    this.firstSection = {};
+    for (var i = 0; i < this.sections.length; i++) {
+      if (!(this.sections[i][0] in this.firstSection)) this.firstSection[this.sections[i][0]] = i;
+    }
+  }
+
+  Search.prototype.prepare = function () {
+    if (this.lowerText) return;
+    this.lowerText = this.sections.map(function (s) { return s[3].toLowerCase(); });
+    this.lowerHeading = this.sections.map(function (s) { return s[2].toLowerCase(); });
+    this.lowerTitle = this.pages.map(function (p) { return p[0].toLowerCase(); });
+    this.lowerObject = this.objects.map(function (o) { return o[0].toLowerCase(); });
+  };
+
+  /* [{score, page, anchor, section, kind, snippet}], best first. */
+  Search.prototype.query = function (query) {
+    var words = terms(query);
+    if (words.length === 0) return [];
+    this.prepare();
+    var whole = words.join(" "), results = [], seen = {}, listedPages = {}, self = this;
+    function add(score, page, anchor, section, kind, text) {
+      var key = page + "#" + anchor;
+      if (seen[key]) return;
+      seen[key] = true;
+      listedPages[page] = true;
+      results.push({ score: score, order: results.length, page: page, anchor: anchor, section: section,
+                     kind: kind, snippet: text });
+    }
+    function sectionSnippet(i) {
+      return i === undefined ? "" : snippet(self.sections[i][3], self.lowerText[i], words);
+    }
+    var i, name;
+    for (i = 0; i < this.objects.length; i++) {
+      name = this.lowerObject[i];
+      if (!containsAll(name, words)) continue;
+      var last = name.slice(name.lastIndexOf(".") + 1);
+      var score = name === whole || last === whole ? 100 : name.indexOf(whole) === 0 || last.indexOf(whole) === 0 ? 90 : 80;
+      var object = this.objects[i];
+      add(score, object[2], object[3], object[0], object[1], "");
+    }
+    for (i = 0; i < this.pages.length; i++) {
+      if (containsAll(this.lowerTitle[i], words)) {
+        add(this.lowerTitle[i] === whole ? 75 : 70, i, "", "", "", sectionSnippet(this.firstSection[i]));
+      }
+    }
+    for (i = 0; i < this.sections.length; i++) {
+      var s = this.sections[i];
+      if (s[2] && containsAll(this.lowerHeading[i], words)) add(60, s[0], s[1], s[2], "", sectionSnippet(i));
+    }
+    for (i = 0; i < this.sections.length; i++) {
+      if (listedPages[this.sections[i][0]] || !containsAll(this.lowerText[i], words)) continue;
+      add(10, this.sections[i][0], this.sections[i][1], this.sections[i][2], "", sectionSnippet(i));
+    }
+    results.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+    return results;
+  };
+
+  function render(search, results, words, list, root) {
+    var html = "", shown = Math.min(results.length, 200);
+    for (var i = 0; i < shown; i++) {
+      var r = results[i], page = search.pages[r.page];
+      var url = root + page[1] + (r.anchor ? "#" + r.anchor.replace(/[%#\s"<>]/g, encodeURIComponent) : "");
+      html += '<li><a href="' + escapeHTML(url) + '">' + highlight(r.kind ? r.section : page[0], words) + "</a>";
+      if (r.kind) html += ' <span class="search-kind">' + escapeHTML(r.kind) + "</span>";
+      var context = r.kind ? page[0] : r.section && r.section !== page[0] ? page[0] + " › " + r.section : "";
+      if (context) html += '<span class="search-context">' + escapeHTML(context) + "</span>";
+      if (r.snippet) html += '<p class="search-snippet">' + r.snippet + "</p>";
+      html += "</li>";
+    }
+    list.innerHTML = html;
+  }
+
+  function summary(count, query) {
+    if (count === 0) return "No pages match “" + query + "”.";
+    return count + (count === 1 ? " result" : " results") + " for “" + query + "”" + (count > 200 ? " (the first 200 shown)." : ".");
+  }
+
+  /* Arrow keys move between the search field and the results. */
+  function keyboard(input, list) {
+    function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+    function onKey(event) {
+      if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+      var all = links(), at = all.indexOf(document.activeElement);
+      if (all.length === 0) return;
+      event.preventDefault();
+      if (event.key === "ArrowDown") {
+        all[Math.min(at + 1, all.length - 1)].focus();
+      } else if (at <= 0) {
+        input.focus();
+      } else {
+        all[at - 1].focus();
+      }
+    }
+    input.addEventListener("keydown", onKey);
+    list.addEventListener("keydown", onKey);
+  }
+
+  /* searchindex.js holds the index as base64 of zlib-compressed JSON. */
+  function loadIndex() {
+    if (typeof vellumSearchIndexData === "undefined") return Promise.reject(new Error("no index"));
+    if (typeof DecompressionStream === "undefined") return Promise.reject(new Error("this browser cannot read the index"));
+    var binary = atob(vellumSearchIndexData), bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+
+  function start() {
+    var list = document.getElementById("search-results");
+    var status = document.getElementById("search-status");
+    var input = document.getElementById("search-page-input");
+    if (!list || !status || !input) return;
+    status.textContent = "Loading the search index…";
+    loadIndex().then(function (index) { ready(new Search(index), list, status, input); }, function (error) {
+      status.textContent = "Search is not available here: " + error.message + ".";
+    });
+  }
+
+  function ready(search, list, status, input) {
+    var root = document.documentElement.getAttribute("data-root") || "";
+    function run(query) {
+      var words = terms(query);
+      if (words.length === 0) { list.innerHTML = ""; status.textContent = "Type words to search for."; return; }
+      var results = search.query(query);
+      render(search, results, words, list, root);
+      status.textContent = summary(results.length, query.trim());
+    }
+    var params = new URLSearchParams(window.location.search);
+    var query = params.get("q") || "";
+    input.value = query;
+    document.querySelectorAll("input.search-input").forEach(function (box) { box.value = query; });
+    run(query);
+    input.addEventListener("input", function () {
+      run(input.value);
+      if (window.history && window.history.replaceState && window.location.protocol !== "file:") {
+        window.history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+      }
+    });
+    keyboard(input, list);
+    if (!query) input.focus();
+  }
+
+  window.VellumSearch = { Search: Search, loadIndex: loadIndex };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+})();
+
+"""##,
         "static/vellum.css": #"""
 /* Vellum default theme. Readable first: one column of text at a comfortable
    measure, navigation beside it on wide screens and behind a toggle on phones. */
@@ -114,6 +347,27 @@ a:hover { text-decoration: underline; }
 .site-title { font-weight: 700; font-size: 1.1rem; color: var(--text); }
 .site-version { color: var(--muted); font-size: .85rem; }
 .nav-toggle { display: none; cursor: pointer; font-size: 1.3rem; line-height: 1; user-select: none; }
+.search-box { margin-left: auto; align-self: center; }
+.search-input, .search-page-input {
+  font: inherit; font-size: .9rem; color: var(--text); background: var(--surface);
+  border: 1px solid var(--border); border-radius: 6px; padding: .3rem .6rem; width: 14rem; max-width: 40vw;
+}
+.search-input:focus, .search-page-input:focus { outline: 2px solid var(--link); outline-offset: 0; border-color: var(--link); }
+.search-page-form { display: flex; gap: .5rem; margin: 0 0 1rem; }
+.search-page-input { flex: 1 1 auto; width: auto; max-width: none; font-size: 1rem; padding: .45rem .7rem; }
+.search-page-form button, .copy-button {
+  font: inherit; font-size: .85rem; color: var(--text); background: var(--surface); cursor: pointer;
+  border: 1px solid var(--border); border-radius: 6px; padding: .3rem .8rem;
+}
+.search-status { color: var(--muted); }
+.search-results { list-style: none; padding: 0; }
+.search-results li { margin: 0 0 1.1rem; }
+.search-results a { font-weight: 600; }
+.search-results a:focus { outline: 2px solid var(--link); outline-offset: 2px; border-radius: 2px; }
+.search-kind { font-size: .75rem; color: var(--muted); border: 1px solid var(--border); border-radius: 4px; padding: 0 .3rem; margin-left: .3rem; }
+.search-context { display: block; font-size: .85rem; color: var(--muted); }
+.search-snippet { margin: .2rem 0 0; font-size: .92rem; }
+mark { background: #fff3b0; color: inherit; padding: 0 .1em; border-radius: 2px; }
 
 .page { display: flex; align-items: flex-start; max-width: 90rem; margin: 0 auto; }
 .sidebar {
@@ -125,6 +379,8 @@ a:hover { text-decoration: underline; }
 .sidebar li { margin: .15rem 0; }
 .sidebar a { display: block; padding: .15rem .4rem; border-radius: 4px; color: var(--text); }
 .sidebar li.current > a { background: var(--surface); color: var(--accent); font-weight: 600; }
+.sidebar li.collapsed > a::after { content: " ›"; color: var(--muted); }
+.sidebar .nav-indices { margin-top: 1.2rem; padding-top: .8rem; border-top: 1px solid var(--border); }
 
 .content { flex: 1 1 auto; min-width: 0; padding: 1.5rem 2.5rem 3rem; }
 .document { max-width: var(--measure); }
@@ -159,7 +415,9 @@ img { max-width: 100%; height: auto; }
 code, pre { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: .86em; }
 code.literal { background: var(--code-background); padding: .1em .35em; border-radius: 4px; }
 a code.literal { color: var(--link); }
-div.highlight { margin: 0 0 1rem; }
+div.highlight { margin: 0 0 1rem; position: relative; }
+.copy-button { position: absolute; top: .4rem; right: .4rem; padding: .1rem .5rem; font-size: .75rem; opacity: 0; transition: opacity .15s; }
+div.highlight:hover .copy-button, .copy-button:focus { opacity: 1; }
 pre {
   background: var(--surface); border: 1px solid var(--border); border-radius: 6px; padding: .85rem 1rem;
   overflow-x: auto; line-height: 1.5; margin: 0;
@@ -215,6 +473,16 @@ em.property { color: var(--muted); font-style: normal; }
 .relation-title { font-weight: 600; }
 .site-footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; max-width: var(--measure); }
 
+/* The general index and the domain indices. */
+.genindex-jumpbox, .modindex-jumpbox { margin: 0 0 1.5rem; line-height: 2; }
+ul.genindex-entries { columns: 2 18rem; column-gap: 2rem; list-style: none; padding-left: 0; }
+ul.genindex-entries > li { break-inside: avoid; margin: 0 0 .3rem; }
+ul.genindex-entries ul { list-style: none; padding-left: 1.2rem; margin: .1rem 0; }
+table.modindextable { border-collapse: collapse; width: 100%; }
+table.modindextable td { padding: .2rem .5rem; }
+table.modindextable tr.cap td { padding-top: 1rem; border-bottom: 1px solid var(--border); }
+table.modindextable tr.submodule td:first-child { padding-left: 1.7rem; }
+
 @media (max-width: 1100px) { .local-toc { display: none; } }
 @media (max-width: 800px) {
   :root { font-size: 16px; }
@@ -230,7 +498,65 @@ em.property { color: var(--muted); font-style: normal; }
   h2 { font-size: 1.35rem; }
   .relations { flex-direction: column; }
   .relations .next { margin-left: 0; }
+  .site-header { flex-wrap: wrap; }
+  .search-input { width: 9rem; }
 }
+@media (prefers-color-scheme: dark) {
+  mark { background: #6e5a00; }
+}
+/* Paper: the text alone, in black on white, links spelled out. */
+@media print {
+  :root { --text: #000; --muted: #333; --background: #fff; --surface: #fff; --border: #999; --link: #000; font-size: 11pt; }
+  .site-header, .sidebar, .local-toc, .relations, .headerlink, .copy-button, .skip-link, .search-box { display: none !important; }
+  .page { display: block; max-width: none; }
+  .content { padding: 0; }
+  .document { max-width: none; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; color: var(--muted); }
+  pre { white-space: pre-wrap; border-color: #999; }
+  h1, h2, h3 { break-after: avoid; }
+  pre, table, figure, .admonition { break-inside: avoid; }
+}
+
+"""#,
+        "static/vellum.js": #"""
+/* Small conveniences for every page: "/" focuses the search box, and each
+   code block gets a copy button (console prompts and output are left out). */
+(function () {
+  "use strict";
+  document.addEventListener("keydown", function (event) {
+    var target = event.target, tag = target && target.tagName;
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable)) return;
+    var box = document.querySelector("input.search-input");
+    if (box) { event.preventDefault(); box.focus(); box.select(); }
+  });
+
+  function codeText(pre) {
+    var copy = pre.cloneNode(true);
+    copy.querySelectorAll(".gp, .go, .linenos").forEach(function (n) { n.remove(); });
+    return copy.textContent.replace(/\n$/, "");
+  }
+
+  function addCopyButtons() {
+    if (!navigator.clipboard) return;
+    document.querySelectorAll("div.highlight > pre").forEach(function (pre) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-button";
+      button.textContent = "Copy";
+      button.setAttribute("aria-label", "Copy this code");
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(codeText(pre)).then(function () {
+          button.textContent = "Copied";
+          setTimeout(function () { button.textContent = "Copy"; }, 1500);
+        });
+      });
+      pre.parentNode.classList.add("has-copy-button");
+      pre.parentNode.insertBefore(button, pre);
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", addCopyButtons); else addCopyButtons();
+})();
 
 """#,
         "toc-item.mustache": ##"""

@@ -1,0 +1,123 @@
+import CrossRef
+import DocTree
+import Foundation
+import HTMLWriter
+
+/// The pages and files around the pages: the search page and its index, the
+/// general index, the domains' indices, `404.html`, `sitemap.xml` (with a base
+/// URL) and the `_sources/` copies behind "Show source".
+struct SiteExtras {
+    let config: SiteConfig
+    let pages: [ResolvedPage]
+    let index: TargetIndex
+    let domains: [String: any Domain]
+    let generalIndex: GeneralIndex
+    /// Each domain index with entries: (domain, spec, objects).
+    let domainIndices: [(domain: String, spec: DomainIndex, objects: [ObjectTarget])]
+
+    init(config: SiteConfig, pages: [ResolvedPage], index: TargetIndex, domains: [String: any Domain]) {
+        self.config = config
+        self.pages = pages
+        self.index = index
+        self.domains = domains
+        var general = GeneralIndex()
+        for page in pages.sorted(by: { $0.document.name < $1.document.name }) {
+            for entry in page.indexEntries { general.add(entry) }
+        }
+        general.addObjects(index, domains: domains)
+        generalIndex = general
+        var found: [(String, DomainIndex, [ObjectTarget])] = []
+        for name in domains.keys.sorted() {
+            for spec in domains[name]?.indices ?? [] {
+                let objects = DomainIndexPage.names(spec, domain: name, index: index)
+                if !objects.isEmpty { found.append((name, spec, objects)) }
+            }
+        }
+        domainIndices = found
+    }
+
+    /// The indices the layout links to, when they have entries.
+    var indices: [(title: String, path: String)] {
+        var links: [(String, String)] = []
+        if !generalIndex.isEmpty { links.append(("Index", "genindex.html")) }
+        for entry in domainIndices { links.append((entry.spec.shortTitle, "\(entry.domain)-\(entry.spec.name).html")) }
+        return links
+    }
+
+    static let searchIndexPath = "searchindex.js"
+
+    /// Output path → text, in a fixed order.
+    func files(renderer: PageRenderer) -> [(String, String)] {
+        var files: [(String, String)] = []
+        files.append((Self.searchIndexPath, SearchIndex.script(pages: pages.map {
+            SearchIndex.Page(name: $0.document.name, title: $0.document.title ?? $0.document.name, sections: $0.searchSections)
+        }, index: index)))
+        files.append(("search.html", renderer.renderSpecial(
+            name: "search", title: "Search", body: Self.searchBody,
+            scripts: [Self.searchIndexPath, "_static/search.js"], noindex: true)))
+        if !generalIndex.isEmpty {
+            files.append(("genindex.html", renderer.renderSpecial(name: "genindex", title: "Index", body: generalIndex.html())))
+        }
+        for entry in domainIndices {
+            let name = "\(entry.domain)-\(entry.spec.name)"
+            files.append((name + ".html", renderer.renderSpecial(
+                name: name, title: entry.spec.title,
+                body: DomainIndexPage.html(entry.spec, objects: entry.objects, commonPrefixes: config.moduleIndexCommonPrefix))))
+        }
+        files.append(("404.html", renderer.renderSpecial(
+            name: "404", title: "Page not found", body: Self.notFoundBody, noindex: true,
+            root: config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/")))
+        if let base = config.baseURL {
+            files.append(("sitemap.xml", sitemap(base: base)))
+        }
+        if config.showSource {
+            for page in pages.sorted(by: { $0.document.name < $1.document.name }) {
+                files.append((Self.sourceCopyPath(page.document), page.document.source.text))
+            }
+        }
+        return files
+    }
+
+    /// Where "Show source" finds a page's source: `_sources/guide/intro.rst.txt`, as Sphinx writes it.
+    static func sourceCopyPath(_ document: Document) -> String {
+        let suffix = (document.source.path as NSString).pathExtension
+        return "_sources/" + document.name + (suffix.isEmpty ? "" : "." + suffix) + ".txt"
+    }
+
+    static func absolute(_ base: String, _ path: String) -> String {
+        (base.hasSuffix("/") ? base : base + "/") + path
+    }
+
+    func sitemap(base: String) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for name in pages.map(\.document.name).sorted() {
+            out += "  <url><loc>\(Self.absolute(base, PageURL.path(of: name)).htmlEscaped)</loc></url>\n"
+        }
+        for (_, path) in indices {
+            out += "  <url><loc>\(Self.absolute(base, path).htmlEscaped)</loc></url>\n"
+        }
+        return out + "</urlset>\n"
+    }
+
+    static let searchBody = """
+        <section id="search">
+        <h1>Search</h1>
+        <form class="search-page-form" action="search.html" method="get" role="search">
+          <input id="search-page-input" class="search-page-input" type="search" name="q" aria-label="Search the docs" autocomplete="off">
+          <button type="submit">Search</button>
+        </form>
+        <noscript><p class="search-status">Search needs JavaScript: turn it on in your browser to search these pages.</p></noscript>
+        <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
+        <ol id="search-results" class="search-results"></ol>
+        </section>
+
+        """
+
+    static let notFoundBody = """
+        <section id="page-not-found">
+        <h1>Page not found</h1>
+        <p>There is no page at this address. It may have moved: try the search box above, or start again from the first page.</p>
+        </section>
+
+        """
+}
