@@ -9,12 +9,9 @@ enum Workers {
         try LargeStack.run(body)
     }
 
-    /// Worker threads: `VELLUM_JOBS` when set, else one per core.
+    /// Worker threads when the build does not say (`BuildOptions.jobs`): one per core.
     static var threadCount: Int {
-        if let jobs = ProcessInfo.processInfo.environment["VELLUM_JOBS"].flatMap(Int.init), jobs > 0 {
-            return jobs
-        }
-        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+        max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
 }
 
@@ -68,4 +65,33 @@ private final class ResultSlots<T>: @unchecked Sendable {
     }
 
     func values() -> [T] { slots.map { $0! } }
+}
+
+/// Counts pages done in a phase from any worker and tells `BuildOptions.progress`,
+/// at most every 100 ms and always at the end of the phase.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private var lastReport = Date.distantPast
+    private let phase: BuildProgress.Phase
+    private let total: Int
+    private let report: (@Sendable (BuildProgress) -> Void)?
+
+    init(_ phase: BuildProgress.Phase, total: Int, report: (@Sendable (BuildProgress) -> Void)?) {
+        self.phase = phase
+        self.total = total
+        self.report = report
+    }
+
+    func step() {
+        guard let report else { return }
+        lock.lock()
+        done += 1
+        let now = Date()
+        let due = done == total || now.timeIntervalSince(lastReport) >= 0.1
+        if due { lastReport = now }
+        let count = done
+        lock.unlock()
+        if due { report(BuildProgress(phase: phase, done: count, total: total)) }
+    }
 }

@@ -16,6 +16,10 @@ public struct BuildOptions: Sendable {
     public var force: Bool
     /// The date `|today|` and conf.py's `datetime` see (the CLI takes `SOURCE_DATE_EPOCH` when set).
     public var buildDate = Date()
+    /// Worker threads; nil: one per core.
+    public var jobs: Int?
+    /// Told how many pages each phase has done (from worker threads).
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
     public init(sourceDirectory: String, outputDirectory: String?, strict: Bool = false, force: Bool = false) {
         self.sourceDirectory = sourceDirectory
@@ -23,6 +27,16 @@ public struct BuildOptions: Sendable {
         self.strict = strict
         self.force = force
     }
+}
+
+/// How far a build is: pages read, resolved or written so far.
+public struct BuildProgress: Sendable {
+    public enum Phase: String, Sendable {
+        case reading, resolving, writing
+    }
+    public var phase: Phase
+    public var done: Int
+    public var total: Int
 }
 
 /// The outcome of a build: counts for the summary line and every diagnostic,
@@ -106,7 +120,10 @@ public enum SiteBuilder {
         let reader = PageReader(config: config, sourceURL: sourceURL, displayRoot: displayRoot, apiStore: apiStore,
                                 registry: registry, files: project)
         let defaultSubstitutions = Self.defaultSubstitutions(config, date: options.buildDate)
-        let read = pages.parallelMap { page -> (Document, PageTargets) in
+        let threads = options.jobs ?? Workers.threadCount
+        let readProgress = ProgressCounter(.reading, total: pages.count, report: options.progress)
+        let read = pages.parallelMap(threads: threads) { page -> (Document, PageTargets) in
+            defer { readProgress.step() }
             let (document, targets) = TargetCollector.process(reader.read(page))
             var (resolved, problems) = LocalReferences.resolve(document, defaults: defaultSubstitutions)
             resolved.diagnostics += problems
@@ -155,7 +172,9 @@ public enum SiteBuilder {
         let resolver = Resolver(index: index, options: resolverOptions, domains: registry.sortedDomains)
         let allTocTrees = toctrees
         let writer = HTMLWriter(links: FlatLinkProvider(), nodeWriters: registry.nodeWriters)
-        let resolved = read.map(\.0).parallelMap { document -> ResolvedPage in
+        let resolveProgress = ProgressCounter(.resolving, total: read.count, report: options.progress)
+        let resolved = read.map(\.0).parallelMap(threads: threads) { document -> ResolvedPage in
+            defer { resolveProgress.step() }
             var page = document
             let (withDownloads, downloads, downloadProblems) = Downloads.resolve(page, sourceURL: sourceURL, project: reader.files)
             page.root = withDownloads
@@ -200,8 +219,10 @@ public enum SiteBuilder {
                                         overridden: theme.overridden, indices: extras.indices)
             let output = try OutputDirectory(destination: outputURL, replaceForeign: options.force)
             do {
-                let html = resolved.parallelMap { page in
-                    renderer.render(page.document, body: page.body,
+                let writeProgress = ProgressCounter(.writing, total: resolved.count, report: options.progress)
+                let html = resolved.parallelMap(threads: threads) { page in
+                    defer { writeProgress.step() }
+                    return renderer.render(page.document, body: page.body,
                                     source: config.showSource ? SiteExtras.sourceCopyPath(page.document) : nil)
                 }
                 for (page, text) in zip(resolved, html) {

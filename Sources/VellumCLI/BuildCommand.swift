@@ -16,6 +16,25 @@ struct BuildArguments: ParsableArguments {
 
     @Flag(name: .shortAndLong, help: "Print nothing but diagnostics and the summary line's errors.")
     var quiet = false
+
+    @Option(name: [.customShort("j"), .customLong("jobs")],
+            help: ArgumentHelp("Worker threads (default: VELLUM_JOBS, else one per core). Output is the same whatever the number.",
+                               valueName: "N"))
+    var jobs: Int?
+
+    mutating func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("-j needs a number of workers of 1 or more, not \(jobs)") }
+    }
+
+    /// `-j`, else `VELLUM_JOBS`, else nil (one per core).
+    func workerCount() throws -> Int? {
+        if let jobs { return jobs }
+        guard let text = ProcessInfo.processInfo.environment["VELLUM_JOBS"], !text.isEmpty else { return nil }
+        guard let jobs = Int(text), jobs >= 1 else {
+            throw ValidationError("VELLUM_JOBS must be a number of workers of 1 or more, not '\(text)'")
+        }
+        return jobs
+    }
 }
 
 enum DiagnosticFormatOption: String, ExpressibleByArgument, CaseIterable {
@@ -71,6 +90,12 @@ func runBuild(_ options: BuildArguments, output: String?, force: Bool = false) t
     do {
         var buildOptions = BuildOptions(sourceDirectory: options.source, outputDirectory: output,
                                         strict: options.strict, force: force)
+        buildOptions.jobs = try options.workerCount()
+        let progress = ProgressLine(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
+        if progress.enabled {
+            buildOptions.progress = { @Sendable (step: BuildProgress) in progress.show(step) }
+        }
+        defer { progress.clear() }
         // Reproducible builds: the date of the sources, when the environment gives it (as Sphinx honours it).
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) {
             buildOptions.buildDate = Date(timeIntervalSince1970: epoch)
@@ -122,5 +147,32 @@ struct Summary {
             + "\(plural(report.referencesChecked, "reference")) checked, "
             + "\(plural(report.errorCount, "error")), \(plural(report.warningCount, "warning")) "
             + "in \(String(format: "%.2f", report.duration)) s"
+    }
+}
+
+/// The progress line on a terminal: shown once a build has run for a second,
+/// rewritten in place, erased at the end. Nothing when stderr is not a terminal.
+final class ProgressLine: @unchecked Sendable {
+    let enabled: Bool
+    private let started = Date()
+    private let lock = NSLock()
+    private var shown = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func show(_ progress: BuildProgress) {
+        guard enabled, Date().timeIntervalSince(started) >= 1 else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        shown = true
+        let line = "\r\u{1B}[K\(progress.phase.rawValue) pages: \(progress.done)/\(progress.total)"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func clear() {
+        lock.lock()
+        defer { lock.unlock() }
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        shown = false
     }
 }

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 
+/// What `vellum --version` prints.
+public let vellumVersion = "0.2.0"
+
 /// `vellum`: the command-line entry point.
 public struct VellumCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
@@ -10,6 +13,7 @@ public struct VellumCommand: ParsableCommand {
         Exit status: 0 when the documentation has no errors, 1 when it has errors \
         (broken references, invalid markup, bad configuration), 2 on bad usage.
         """,
+        version: vellumVersion,
         subcommands: [BuildCommand.self, CheckCommand.self, ParseCommand.self],
         defaultSubcommand: nil)
 

@@ -16,6 +16,20 @@ import Testing
         #expect(VellumCommand.runMain(["check", projects() + "/basic", "--diagnostics", "yaml"]) == 2)
     }
 
+    /// `-j N` picks the worker count; the output is byte-identical whatever N is.
+    @Test func jobsOptionAndVersion() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        #expect(VellumCommand.runMain(["--version"]) == 0)
+        #expect(vellumVersion.split(separator: ".").count == 3)
+        #expect(VellumCommand.runMain(["check", projects() + "/basic", "-j", "0"]) == 2)
+        #expect(VellumCommand.runMain(["check", projects() + "/basic", "--jobs", "many"]) == 2)
+        let one = tmp.appendingPathComponent("one"), four = tmp.appendingPathComponent("four")
+        #expect(VellumCommand.runMain(["build", projects() + "/xrefs", "-o", one.path, "-j", "1", "--quiet"]) == 0)
+        #expect(VellumCommand.runMain(["build", projects() + "/xrefs", "-o", four.path, "--jobs", "4", "--quiet"]) == 0)
+        #expect(try snapshot(one) == snapshot(four))
+    }
+
     @Test func summaryLine() {
         var report = Site.BuildReport()
         report.pages = 3
