@@ -26,6 +26,7 @@ test: deps
 	.build/debug/vellum check $(SOURCE) --strict
 	scripts/kill-test .build/debug/vellum
 	VELLUM=.build/debug/vellum scripts/inventory-oracle
+	scripts/browser-test .build/debug/vellum
 	$(MAKE) fuzz-smoke
 
 # Installs what is missing, and only that (needs root or sudo).

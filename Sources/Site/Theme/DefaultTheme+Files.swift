@@ -360,7 +360,7 @@ a:hover { text-decoration: underline; }
   border: 1px solid var(--border); border-radius: 6px; padding: .3rem .8rem;
 }
 .search-status { color: var(--muted); }
-.search-results { list-style: none; padding: 0; }
+.search-results { list-style: none; padding: 0; overflow-wrap: anywhere; }
 .search-results li { margin: 0 0 1.1rem; }
 .search-results a { font-weight: 600; }
 .search-results a:focus { outline: 2px solid var(--link); outline-offset: 2px; border-radius: 2px; }
@@ -475,7 +475,7 @@ em.property { color: var(--muted); font-style: normal; }
 
 /* The general index and the domain indices. */
 .genindex-jumpbox, .modindex-jumpbox { margin: 0 0 1.5rem; line-height: 2; }
-ul.genindex-entries { columns: 2 18rem; column-gap: 2rem; list-style: none; padding-left: 0; }
+ul.genindex-entries { columns: 2 18rem; column-gap: 2rem; list-style: none; padding-left: 0; overflow-wrap: anywhere; }
 ul.genindex-entries > li { break-inside: avoid; margin: 0 0 .3rem; }
 ul.genindex-entries ul { list-style: none; padding-left: 1.2rem; margin: .1rem 0; }
 table.modindextable { border-collapse: collapse; width: 100%; }
