@@ -71,7 +71,7 @@ struct PageRenderer: Sendable {
             let items = sidebar.context()
             context["navigation"] = items
             if overridden.contains("nav-item") {
-                context["navigationHTML"] = items.map { library.render($0, withTemplate: "nav-item") ?? "" }.joined()
+                context["navigationHTML"] = sidebar.groups(items.map { library.render($0, withTemplate: "nav-item") ?? "" })
             }
         }
         if context["navigationHTML"] == nil { context["navigationHTML"] = sidebar.html() }
@@ -120,31 +120,52 @@ struct Sidebar {
         }
     }
 
+    /// The top-level items' HTML in lists, one per toctree of the root page; a
+    /// captioned toctree's list follows its caption, as in Sphinx's sidebar.
+    func groups(_ rendered: [String]) -> String {
+        var out = ""
+        var open = false
+        for (item, html) in zip(items, rendered) {
+            if let caption = item.caption {
+                if open { out += "</ul>\n" }
+                out += "<p class=\"caption\" role=\"heading\">\(caption.htmlEscaped)</p>\n"
+                open = false
+            }
+            if !open { out += "<ul class=\"nav\">\n"; open = true }
+            out += html
+        }
+        if open { out += "</ul>\n" }
+        return out
+    }
+
     /// The built-in `nav-item.mustache`, written directly: the same bytes, without
     /// Mustache's per-key lookups over every item of every page.
     func html() -> String {
-        var out = ""
-        func write(_ items: [Navigation.Item]) {
-            for item in items {
-                let isCurrent = item.target == .document(current)
-                let open = isOpen(item)
-                out += "<li class=\""
-                if isCurrent { out += "current" }
-                if isAncestor(item) { out += " ancestor" }
-                if !open, !item.children.isEmpty { out += " collapsed" }
-                out += "\"><a href=\"" + url(item).htmlEscaped + "\""
-                if isCurrent { out += " aria-current=\"page\"" }
-                out += ">" + item.title.htmlEscaped + "</a>"
-                if open, !item.children.isEmpty {
-                    out += "<ul>"
-                    write(item.children)
-                    out += "</ul>"
-                }
-                out += "</li>\n"
+        groups(items.map { item in
+            var out = ""
+            write([item], into: &out)
+            return out
+        })
+    }
+
+    private func write(_ items: [Navigation.Item], into out: inout String) {
+        for item in items {
+            let isCurrent = item.target == .document(current)
+            let open = isOpen(item)
+            out += "<li class=\""
+            if isCurrent { out += "current" }
+            if isAncestor(item) { out += " ancestor" }
+            if !open, !item.children.isEmpty { out += " collapsed" }
+            out += "\"><a href=\"" + url(item).htmlEscaped + "\""
+            if isCurrent { out += " aria-current=\"page\"" }
+            out += ">" + item.title.htmlEscaped + "</a>"
+            if open, !item.children.isEmpty {
+                out += "<ul>"
+                write(item.children, into: &out)
+                out += "</ul>"
             }
+            out += "</li>\n"
         }
-        write(items)
-        return out
     }
 
     /// The same tree as Mustache data, for a project's own `nav-item` or `layout`.

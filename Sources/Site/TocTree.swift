@@ -82,6 +82,8 @@ struct Navigation: Sendable {
         var title: String
         var target: TocTree.Target
         var children: [Item]
+        /// On a top-level item that starts a captioned toctree of the root: the caption.
+        var caption: String? = nil
     }
 
     var root: String
@@ -104,6 +106,10 @@ struct Navigation: Sendable {
         func children(of document: String) -> [Item] {
             var items: [Item] = []
             for tree in toctrees[document] ?? [] {
+                let first = items.count
+                defer {
+                    if document == root, let caption = tree.caption, first < items.count { items[first].caption = caption }
+                }
                 for entry in tree.entries {
                     switch entry.target {
                     case .url(let url):

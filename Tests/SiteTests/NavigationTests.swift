@@ -9,14 +9,32 @@ import Testing
     func makeProject(templates: [String: String] = [:]) throws -> (URL, URL) {
         let root = try temporaryDirectory()
         let source = root.appendingPathComponent("docs")
-        func page(_ name: String, _ title: String, _ children: [String]) throws {
+        func page(_ name: String, _ title: String, _ children: [String], caption: String? = nil) throws {
             var text = "\(title)\n\(String(repeating: "=", count: title.count))\n\nText of \(title).\n"
-            if !children.isEmpty { text += "\n.. toctree::\n\n" + children.map { "   \($0)\n" }.joined() }
+            if !children.isEmpty {
+                text += "\n.. toctree::\n" + (caption.map { "   :caption: \($0)\n" } ?? "") + "\n"
+                    + children.map { "   \($0)\n" }.joined()
+            }
             let url = source.appendingPathComponent(name + ".rst")
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
-        try page("index", "Home", ["a/index", "b"])
+        try page("index", "Home", ["a/index"])
+        try Data("""
+            Home
+            ====
+
+            Text of Home.
+
+            .. toctree::
+
+               a/index
+
+            .. toctree::
+               :caption: More <parts>
+
+               b
+            """.utf8).write(to: source.appendingPathComponent("index.rst"))
         try page("a/index", "Part A", ["a1", "a2"])
         try page("a/a1", "A one", ["a1x"])
         try page("a/a1x", "A one x", [])
@@ -41,9 +59,13 @@ import Testing
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
     }
 
+    /// The sidebar's lists, without the links to the indices.
     func sidebar(_ html: String) -> String {
-        guard let start = html.range(of: "<ul class=\"nav\">"), let end = html.range(of: "</ul>\n  </nav>") else { return "" }
-        return String(html[start.upperBound..<end.lowerBound]).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let start = html.range(of: "<nav class=\"sidebar\" aria-label=\"Site navigation\">"),
+              let end = html.range(of: "</nav>", range: start.upperBound..<html.endIndex) else { return "" }
+        var text = String(html[start.upperBound..<end.lowerBound])
+        if let indices = text.range(of: "<ul class=\"nav nav-indices\">") { text = String(text[..<indices.lowerBound]) }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     @Test func deepPageShowsItsBranchOnly() throws {
@@ -53,18 +75,28 @@ import Testing
         try build(source, into: output)
         let a1 = try String(contentsOf: output.appendingPathComponent("a/a1.html"), encoding: .utf8)
         #expect(sidebar(a1) == """
+            <ul class="nav">
             <li class=" ancestor"><a href="index.html">Part A</a><ul>\
             <li class="current"><a href="a1.html" aria-current="page">A one</a><ul>\
             <li class=""><a href="a1x.html">A one x</a></li>
             </ul></li>
             <li class=""><a href="a2.html">A two &amp; more</a></li>
             </ul></li>
+            </ul>
+            <p class="caption" role="heading">More &lt;parts&gt;</p>
+            <ul class="nav">
             <li class=" collapsed"><a href="../b.html">Part B</a></li>
+            </ul>
             """)
         let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(sidebar(home) == """
+            <ul class="nav">
             <li class=" collapsed"><a href="a/index.html">Part A</a></li>
+            </ul>
+            <p class="caption" role="heading">More &lt;parts&gt;</p>
+            <ul class="nav">
             <li class=" collapsed"><a href="b.html">Part B</a></li>
+            </ul>
             """)
     }
 

@@ -39,9 +39,7 @@ extension DefaultTheme {
 <div class="page">
   {{#hasNavigation}}
   <nav class="sidebar" aria-label="Site navigation">
-    <ul class="nav">
-      {{{navigationHTML}}}
-    </ul>
+    {{{navigationHTML}}}
     {{#hasIndices}}
     <ul class="nav nav-indices">
       {{#indices}}<li><a href="{{url}}">{{title}}</a></li>{{/indices}}
@@ -380,6 +378,8 @@ mark { background: #fff3b0; color: inherit; padding: 0 .1em; border-radius: 2px;
 .sidebar a { display: block; padding: .15rem .4rem; border-radius: 4px; color: var(--text); }
 .sidebar li.current > a { background: var(--surface); color: var(--accent); font-weight: 600; }
 .sidebar li.collapsed > a::after { content: " ›"; color: var(--muted); }
+.sidebar .caption { margin: 1.1rem 0 .3rem .4rem; font-size: .75rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: .05em; }
+.sidebar .caption:first-child { margin-top: 0; }
 .sidebar .nav-indices { margin-top: 1.2rem; padding-top: .8rem; border-top: 1px solid var(--border); }
 
 .content { flex: 1 1 auto; min-width: 0; padding: 1.5rem 2.5rem 3rem; }
