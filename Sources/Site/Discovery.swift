@@ -19,7 +19,8 @@ public struct PageSource: Sendable, Hashable {
 /// cannot be listed and pipes are skipped with a warning at their path
 /// (`displayRoot/relative`).
 enum Discovery {
-    static func pages(in sourceDirectory: URL, exclude: [String], outputDirectory: URL?, files project: ProjectFiles,
+    static func pages(in sourceDirectory: URL, exclude: [String], include: [String] = ["**"], outputDirectory: URL?,
+                      files project: ProjectFiles,
                       displayRoot: String,
                       suffixes: [String: PageSource.Markup] = [".rst": .rst, ".md": .markdown]) throws -> ([PageSource], [Diagnostic]) {
         // Longest suffix first, so `.rst.txt` wins over `.txt`.
@@ -44,6 +45,7 @@ enum Discovery {
         var pages: [PageSource] = []
         for path in files {
             guard let (name, markup) = page(path) else { continue }
+            guard include.contains(where: { Glob.matches($0, path) }) else { continue }
             pages.append(PageSource(relativePath: path, name: name, markup: markup))
         }
         // Files that are not pages matter only when a page uses them, and are reported there.

@@ -54,8 +54,8 @@ struct PageRenderer: Sendable {
                               prefix: root)
         // Mustache treats an empty string as true: leave out what is empty.
         var context: [String: Any] = [
-            "project": config.projectName,
-            "language": "en",
+            "project": config.siteTitle ?? config.projectName,
+            "language": config.language,
             "title": title,
             "root": up,
             "rootPage": PageURL.path(of: navigation.root),

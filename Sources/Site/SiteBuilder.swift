@@ -102,7 +102,8 @@ public enum SiteBuilder {
         let pages: [PageSource]
         let project = ProjectFiles(sourceURL: sourceURL, config: config)
         do {
-            let (found, problems) = try Discovery.pages(in: sourceURL, exclude: config.exclude, outputDirectory: outputURL,
+            let (found, problems) = try Discovery.pages(in: sourceURL, exclude: config.exclude, include: config.include,
+                                                        outputDirectory: outputURL,
                                                         files: project, displayRoot: displayRoot,
                                                         suffixes: config.sourceSuffixes)
             pages = found

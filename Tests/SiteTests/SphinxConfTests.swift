@@ -60,6 +60,22 @@ import Testing
         #expect(diagnostics.first?.message.contains("'release' could not be evaluated") == true)
     }
 
+    @Test func languageTitleIndexAndIncludePatterns() {
+        let file = SourceFile(path: "docs/conf.py", text: """
+            language = "de"
+            html_title = "Gadgets handbook"
+            include_patterns = ["index.rst", "guide/**"]
+            modindex_common_prefix = ["gadgets."]
+            templates_path = ["_templates"]
+            """)
+        let (config, diagnostics) = SiteConfig.load(confPy: file, directory: "/p/docs")
+        #expect(diagnostics.isEmpty)
+        #expect(config.language == "de")
+        #expect(config.siteTitle == "Gadgets handbook")
+        #expect(config.include == ["index.rst", "guide/**"])
+        #expect(config.moduleIndexCommonPrefix == ["gadgets."])
+    }
+
     @Test func mystExtensionsComeFromConfPyOrVellumToml() {
         let file = SourceFile(path: "docs/conf.py", text: "myst_enable_extensions = {'deflist', 'colon_fence'}\n")
         let (fromConf, problems) = SiteConfig.load(confPy: file, directory: "/p/docs")

@@ -88,6 +88,9 @@ struct ConfPyMapper {
         if let format = string("today_fmt") { config.todayFormat = format }
         if let root = string("root_doc") ?? string("master_doc") { config.rootDocument = root }
         if let patterns = strings("exclude_patterns") { config.exclude = patterns }
+        if let patterns = strings("include_patterns") { config.include = patterns }
+        if let language = string("language"), !language.isEmpty { config.language = language }
+        if let title = string("html_title"), !title.isEmpty { config.siteTitle = title }
         if let extensions = strings("myst_enable_extensions") { config.mystExtensions = extensions }
         if let prefixes = strings("modindex_common_prefix") { config.moduleIndexCommonPrefix = prefixes }
         // Sphinx copies and links sources unless told not to; Vellum only when asked.

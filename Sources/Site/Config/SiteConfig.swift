@@ -34,6 +34,12 @@ public struct SiteConfig: Sendable {
     public var templateDirectory: String?
     /// Glob patterns (relative to the source directory) of files not to read.
     public var exclude: [String] = []
+    /// Globs a page must match to be read (Sphinx's `include_patterns`; default: every page).
+    public var include: [String] = ["**"]
+    /// The pages' language (`<html lang>`; conf.py's `language`, `[project] language`).
+    public var language = "en"
+    /// The site title in the header and in each page's `<title>` (`html_title`); nil: the project name.
+    public var siteTitle: String?
     /// Whether `raw` HTML (RST directive, Markdown HTML) is passed through.
     public var rawEnabled = false
     /// Tags for the `only` directive.
@@ -261,6 +267,8 @@ private struct ConfigReader {
             case "root": config.rootDocument = string(entry, "project.root") ?? config.rootDocument
             case "templates": config.templateDirectory = string(entry, "project.templates").map(absolute)
             case "base_url": config.baseURL = string(entry, "project.base_url")
+            case "language": config.language = string(entry, "project.language") ?? config.language
+            case "title": config.siteTitle = string(entry, "project.title")
             case "primary_domain": config.primaryDomain = string(entry, "project.primary_domain") ?? "py"
             default: unknown(key, in: "project", entry)
             }
@@ -272,6 +280,7 @@ private struct ConfigReader {
             let entry = table[key]!
             switch key {
             case "exclude": config.exclude = strings(entry, "build.exclude") ?? []
+            case "include": config.include = strings(entry, "build.include") ?? ["**"]
             case "raw": config.rawEnabled = bool(entry, "build.raw") ?? false
             case "tags": config.tags = strings(entry, "build.tags") ?? []
             case "read_roots": config.readRoots = (strings(entry, "build.read_roots") ?? []).map(absolute)
@@ -336,11 +345,12 @@ private struct ConfigReader {
         case nil: known = ["project", "build", "autodoc", "diagnostics", "extlinks", "intersphinx", "object_types", "domains",
                            "myst", "html"]
         case "html": known = ["show_source", "modindex_common_prefix"]
-        case "project": known = ["name", "version", "copyright", "root", "templates", "base_url", "primary_domain"]
+        case "project": known = ["name", "version", "copyright", "root", "templates", "base_url", "primary_domain",
+                                 "language", "title"]
         case "domain": known = ["label", "types"]
         case "myst": known = ["enable_extensions"]
         case "domain-type": known = ["directive", "roles", "signature", "id", "index", "case_insensitive"]
-        case "build": known = ["exclude", "raw", "tags", "read_roots"]
+        case "build": known = ["exclude", "include", "raw", "tags", "read_roots"]
         case "autodoc": known = ["python_paths", "swift_modules"]
         case "diagnostics": known = ["severity", "ignore", "ignore_regex"]
         default: known = []
