@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     public var force: Bool
     /// The date `|today|` and conf.py's `datetime` see (the CLI takes `SOURCE_DATE_EPOCH` when set).
     public var buildDate = Date()
+    /// Write the site here instead of to `outputDirectory`, even when the build has
+    /// errors (`vellum serve` shows such pages with their diagnostics).
+    public var memoryOutput: MemoryOutput?
     /// Worker threads; nil: one per core.
     public var jobs: Int?
     /// Told how many pages each phase has done (from worker threads).
@@ -204,51 +207,30 @@ public enum SiteBuilder {
         report.diagnostics = DiagnosticPolicy(config: config, strict: options.strict).apply(report.diagnostics)
 
         // write + finish
-        if let outputURL, report.succeeded {
-            let theme: Theme
-            let library: MustacheLibraryBox
-            do {
-                theme = try Theme.load(overridesFrom: config.templateDirectory)
-                library = MustacheLibraryBox(library: try theme.library())
-            } catch {
-                report.diagnostics.append(.error("theme.invalid", "\(error)"))
-                report.duration = Date().timeIntervalSince(started)
-                return report
-            }
-            let extras = SiteExtras(config: config, pages: resolved, index: index, domains: registry.domains)
-            let renderer = PageRenderer(config: config, library: library.library, navigation: navigation, index: index,
-                                        overridden: theme.overridden, indices: extras.indices)
+        let memory = options.memoryOutput
+        guard (outputURL != nil && report.succeeded) || memory != nil else {
+            report.duration = Date().timeIntervalSince(started)
+            return report
+        }
+        let theme: Theme
+        let library: MustacheLibraryBox
+        do {
+            theme = try Theme.load(overridesFrom: config.templateDirectory)
+            library = MustacheLibraryBox(library: try theme.library())
+        } catch {
+            report.diagnostics.append(.error("theme.invalid", "\(error)"))
+            report.duration = Date().timeIntervalSince(started)
+            return report
+        }
+        let site = WritePhase(config: config, sourceURL: sourceURL, resolved: resolved, index: index, navigation: navigation,
+                              registry: registry, theme: theme, library: library.library, threads: threads,
+                              progress: options.progress)
+        if let memory {
+            try site.write(into: memory)
+        } else if let outputURL {
             let output = try OutputDirectory(destination: outputURL, replaceForeign: options.force)
             do {
-                let writeProgress = ProgressCounter(.writing, total: resolved.count, report: options.progress)
-                let html = resolved.parallelMap(threads: threads) { page in
-                    defer { writeProgress.step() }
-                    return renderer.render(page.document, body: page.body,
-                                    source: config.showSource ? SiteExtras.sourceCopyPath(page.document) : nil)
-                }
-                for (page, text) in zip(resolved, html) {
-                    try output.write(text, to: PageURL.path(of: page.document.name))
-                }
-                for (path, text) in extras.files(renderer: renderer) {
-                    try output.write(Data(text.utf8), to: path)
-                }
-                for (path, data) in theme.staticFiles.sorted(by: { $0.key < $1.key }) {
-                    try output.write(data, to: "_static/" + path)
-                }
-                let input = ArtifactInput(index: index, domains: registry.domains, project: config.projectName,
-                                          version: config.version)
-                for artifact in registry.artifacts {
-                    for (path, bytes) in artifact.make(input).sorted(by: { $0.key < $1.key }) {
-                        try output.write(Data(bytes), to: path)
-                    }
-                }
-                var copied: Set<String> = []
-                for (source, destination) in resolved.flatMap(\.assets).sorted(by: { $0.1 < $1.1 })
-                where copied.insert(destination).inserted {
-                    // The file itself, never a symbolic link to it.
-                    let file = URL(fileURLWithPath: OutputSafety.realPath(sourceURL.appendingPathComponent(source)))
-                    try output.copyFile(from: file, to: destination)
-                }
+                try site.write(into: output)
                 try output.commit()
                 report.wroteOutput = true
             } catch {
@@ -382,4 +364,87 @@ struct ResolvedPage: Sendable {
 /// Carries the compiled templates into the parallel write phase.
 struct MustacheLibraryBox: Sendable {
     let library: MustacheLibrary
+}
+
+/// The write phase: every page through the layout, the pages around them,
+/// the theme's static files, the artifacts and the copied assets, into one output.
+struct WritePhase {
+    let config: SiteConfig
+    let sourceURL: URL
+    let resolved: [ResolvedPage]
+    let index: TargetIndex
+    let navigation: Navigation
+    let registry: Registry
+    let theme: Theme
+    let library: MustacheLibrary
+    let threads: Int
+    let progress: (@Sendable (BuildProgress) -> Void)?
+
+    func write(into output: some SiteOutput) throws {
+        let extras = SiteExtras(config: config, pages: resolved, index: index, domains: registry.domains)
+        let renderer = PageRenderer(config: config, library: library, navigation: navigation, index: index,
+                                    overridden: theme.overridden, indices: extras.indices)
+        let writeProgress = ProgressCounter(.writing, total: resolved.count, report: progress)
+        let showSource = config.showSource
+        let html = resolved.parallelMap(threads: threads) { page in
+            defer { writeProgress.step() }
+            return renderer.render(page.document, body: page.body,
+                                   source: showSource ? SiteExtras.sourceCopyPath(page.document) : nil)
+        }
+        for (page, text) in zip(resolved, html) {
+            try output.write(Data(text.utf8), to: PageURL.path(of: page.document.name))
+        }
+        for (path, text) in extras.files(renderer: renderer) {
+            try output.write(Data(text.utf8), to: path)
+        }
+        for (path, data) in theme.staticFiles.sorted(by: { $0.key < $1.key }) {
+            try output.write(data, to: "_static/" + path)
+        }
+        let input = ArtifactInput(index: index, domains: registry.domains, project: config.projectName,
+                                  version: config.version)
+        for artifact in registry.artifacts {
+            for (path, bytes) in artifact.make(input).sorted(by: { $0.key < $1.key }) {
+                try output.write(Data(bytes), to: path)
+            }
+        }
+        var copied: Set<String> = []
+        for (source, destination) in resolved.flatMap(\.assets).sorted(by: { $0.1 < $1.1 })
+        where copied.insert(destination).inserted {
+            // The file itself, never a symbolic link to it.
+            let file = URL(fileURLWithPath: OutputSafety.realPath(sourceURL.appendingPathComponent(source)))
+            try output.copyFile(from: file, to: destination)
+        }
+    }
+}
+
+/// Where the write phase puts the site.
+protocol SiteOutput {
+    func write(_ data: Data, to relativePath: String) throws
+    func copyFile(from source: URL, to relativePath: String) throws
+}
+
+extension OutputDirectory: SiteOutput {}
+
+/// A site kept in memory (for `vellum serve`): output path → bytes.
+public final class MemoryOutput: SiteOutput, @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String: Data] = [:]
+
+    public init() {}
+
+    public var files: [String: Data] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+
+    func write(_ data: Data, to relativePath: String) throws {
+        lock.lock()
+        storage[relativePath] = data
+        lock.unlock()
+    }
+
+    func copyFile(from source: URL, to relativePath: String) throws {
+        try write(Data(contentsOf: source), to: relativePath)
+    }
 }
