@@ -47,6 +47,9 @@ extension PageReader {
             document = AutodocExpander.expand(document, store: apiStore, parserOptions: options)
         }
         document.root = DomainContext.apply(document.root)
+        if page.markup == .rst, let actions = config.smartQuotesActions {
+            document.root = SmartQuotes.apply(document.root, actions: actions)
+        }
         return document
     }
 }

@@ -91,6 +91,8 @@ struct ConfPyMapper {
         if let patterns = strings("include_patterns") { config.include = patterns }
         if let language = string("language"), !language.isEmpty { config.language = language }
         if let title = string("html_title"), !title.isEmpty { config.siteTitle = title }
+        if case .bool(let on)? = value("smartquotes") { config.smartQuotes = on }
+        if let action = string("smartquotes_action") { config.smartQuotesAction = action }
         if let extensions = strings("myst_enable_extensions") { config.mystExtensions = extensions }
         if let prefixes = strings("modindex_common_prefix") { config.moduleIndexCommonPrefix = prefixes }
         // Sphinx copies and links sources unless told not to; Vellum only when asked.

@@ -38,6 +38,17 @@ public struct SiteConfig: Sendable {
     public var include: [String] = ["**"]
     /// The pages' language (`<html lang>`; conf.py's `language`, `[project] language`).
     public var language = "en"
+    /// Sphinx's smart quotes on reStructuredText pages (`smartquotes`, `[build] smartquotes`).
+    public var smartQuotes = true
+    /// Which replacements (`smartquotes_action`, docutils' letters: `q` quotes, `D` dashes, `e` ellipses).
+    public var smartQuotesAction = "qDe"
+
+    /// The smart-quote replacements for this site; nil when off (also for the
+    /// languages Sphinx leaves alone: Japanese and Chinese).
+    var smartQuotesActions: SmartQuotes.Actions? {
+        guard smartQuotes, !["ja", "zh_CN", "zh_TW"].contains(language) else { return nil }
+        return SmartQuotes.Actions(smartQuotesAction)
+    }
     /// The site title in the header and in each page's `<title>` (`html_title`); nil: the project name.
     public var siteTitle: String?
     /// Whether `raw` HTML (RST directive, Markdown HTML) is passed through.
@@ -281,6 +292,7 @@ private struct ConfigReader {
             switch key {
             case "exclude": config.exclude = strings(entry, "build.exclude") ?? []
             case "include": config.include = strings(entry, "build.include") ?? ["**"]
+            case "smartquotes": config.smartQuotes = bool(entry, "build.smartquotes") ?? true
             case "raw": config.rawEnabled = bool(entry, "build.raw") ?? false
             case "tags": config.tags = strings(entry, "build.tags") ?? []
             case "read_roots": config.readRoots = (strings(entry, "build.read_roots") ?? []).map(absolute)
@@ -350,7 +362,7 @@ private struct ConfigReader {
         case "domain": known = ["label", "types"]
         case "myst": known = ["enable_extensions"]
         case "domain-type": known = ["directive", "roles", "signature", "id", "index", "case_insensitive"]
-        case "build": known = ["exclude", "include", "raw", "tags", "read_roots"]
+        case "build": known = ["exclude", "include", "raw", "tags", "read_roots", "smartquotes"]
         case "autodoc": known = ["python_paths", "swift_modules"]
         case "diagnostics": known = ["severity", "ignore", "ignore_regex"]
         default: known = []
