@@ -92,7 +92,9 @@ public struct DeclaredDomain: Domain {
         var roles: [String: Role] = [:]
         for type in types {
             for role in type.roles {
-                roles[role] = XrefRole(domain: name, type: role, lowercase: type.caseInsensitive).role
+                var xref = XrefRole(domain: name, type: role, lowercase: type.caseInsensitive)
+                xref.titleNeedsSpace = true
+                roles[role] = xref.role
             }
         }
         return roles

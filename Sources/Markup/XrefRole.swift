@@ -13,6 +13,9 @@ public struct XrefRole: Sendable {
     public var type: String
     /// Targets compare case-insensitively with whitespace collapsed (labels, terms).
     public var lowercase = false
+    /// `title <target>` needs the space before `<`, so that `$<GENEX:arg>` is a
+    /// target, not a title (declared domains); Sphinx's own roles take `title<target>`.
+    public var titleNeedsSpace = false
     /// The link text is code (`literal`), not plain text (`inline`).
     public var codeStyle = true
     /// Function references show `()` after the name (Sphinx's `add_function_parentheses`).
@@ -35,18 +38,24 @@ public struct XrefRole: Sendable {
 
     public var role: Role {
         let spec = self
-        return Role { call, host in ([spec.node(text: call.text, range: call.range, document: host.documentName)], []) }
+        return Role { call, host in
+            // A backslash-escaped `<` (`vector\<int>`) never starts a target, as in Sphinx.
+            let escaped = call.escapedText.range(of: "\u{0}<") != nil
+                && call.escapedText.lastIndex(of: "<").map { call.escapedText[..<$0].hasSuffix("\u{0}") } == true
+            return ([spec.node(text: call.text, range: call.range, document: host.documentName,
+                               titleAllowed: !escaped)], [])
+        }
     }
 
     /// The nodes for one use: a `pending_xref`, or the bare text for `!target`.
-    public func node(text written: String, range: SourceRange?, document: String) -> Node {
+    public func node(text written: String, range: SourceRange?, document: String, titleAllowed: Bool = true) -> Node {
         var text = written
         var noLink = false
         if text.hasPrefix("!") { noLink = true; text.removeFirst() }
         var title: String
         var target: String
         var explicit = false
-        if let (t, g) = Self.explicitTitle(text) {
+        if titleAllowed, let (t, g) = Self.explicitTitle(text, needsSpace: titleNeedsSpace) {
             title = t; target = g; explicit = true
         } else {
             title = text; target = text
@@ -80,11 +89,12 @@ public struct XrefRole: Sendable {
     }
 
     /// `title <target>` → (title, target); nil when the text has no explicit title.
-    public static func explicitTitle(_ text: String) -> (String, String)? {
+    /// As in Sphinx, the space before `<` is optional (`title</path>`) unless `needsSpace`.
+    public static func explicitTitle(_ text: String, needsSpace: Bool = false) -> (String, String)? {
         let t = text.trimmingWhitespace()
         guard t.hasSuffix(">"), let open = t.lastIndex(of: "<"), open > t.startIndex else { return nil }
         let before = t[..<open]
-        guard let last = before.last, last.isWhitespace else { return nil }
+        if needsSpace, before.last?.isWhitespace != true { return nil }
         let title = before.trimmingWhitespace()
         let target = String(t[t.index(after: open)..<t.index(before: t.endIndex)])
         guard !title.isEmpty, !target.isEmpty else { return nil }

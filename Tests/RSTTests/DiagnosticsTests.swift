@@ -55,3 +55,25 @@ import Testing
         #expect(para?.range?.start == SourceLocation(line: 4, column: 1))
     }
 }
+
+/// Explicit titles as Sphinx reads them (issue 11, part 5).
+@Suite struct ExplicitTitleTests {
+    func xref(_ text: String) -> PendingXref? {
+        let document = RSTParser(options: .site()).parse(SourceFile(path: "page.rst", text: text), name: "page")
+        var found: PendingXref?
+        document.root.walk { node in if found == nil, let xref = PendingXref(node) { found = xref } }
+        return found
+    }
+
+    @Test func theSpaceBeforeTheTargetIsOptional() {
+        #expect(xref(":doc:`title</path>`")?.target == "/path")
+        #expect(xref(":doc:`title</path>`")?.explicit == true)
+        #expect(xref(":ref:`x<lab>`")?.target == "lab")
+        #expect(xref(":ref:`spaced <lab>`")?.target == "lab")
+    }
+
+    @Test func anEscapedAngleBracketIsPartOfTheTarget() {
+        #expect(xref(":cpp:class:`RingBuffer\\<bool, 64>`")?.explicit == false)
+        #expect(xref(":cpp:class:`RingBuffer\\<bool, 64>`")?.target == "RingBuffer<bool, 64>")
+    }
+}
