@@ -428,8 +428,12 @@ extension HTMLWriter {
         writeChildren(node, into: &out, state: &state)
     }
 
+    /// As Sphinx 9 writes it: `<div class="versionadded">` around the paragraphs.
     func visitVersionmodified(_ node: Node, into out: inout String, state: inout State) {
-        wrap("span", node, classes: ["versionmodified"], into: &out, state: &state)
+        out += "<div\(idAttribute(node))\(classAttribute([node.string("type") ?? "versionmodified"], node))>\n"
+        out += extraAnchors(node)
+        writeChildren(node, into: &out, state: &state)
+        out += "</div>\n"
     }
 
     func visitDesc(_ node: Node, into out: inout String, state: inout State) {

@@ -77,3 +77,17 @@ import Testing
         #expect(xref(":cpp:class:`RingBuffer\\<bool, 64>`")?.target == "RingBuffer<bool, 64>")
     }
 }
+
+/// A `replace::` whose content is a Sphinx role (issue 11, part 5).
+@Suite struct SphinxRoleSubstitutionTests {
+    @Test func aRoleInAReplaceDirective() {
+        let document = RSTParser(options: .site()).parse(SourceFile(path: "page.rst", text: """
+            Run |make| now.
+
+            .. |make| replace:: :command:`make`
+            """), name: "page")
+        #expect(document.diagnostics.isEmpty, "\(document.diagnostics)")
+        let definition = document.root.first(where: { $0.kind == .substitutionDefinition })
+        #expect(definition?.children.first?.kind == "literal_strong")
+    }
+}

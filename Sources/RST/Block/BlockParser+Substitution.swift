@@ -119,6 +119,8 @@ extension BlockParser {
         "emphasis", "strong", "literal", "reference", "footnote_reference", "citation_reference",
         "substitution_reference", "title_reference", "abbreviation", "acronym", "superscript", "subscript",
         "math", "image", "inline", "problematic", "generated", "target", "raw", "pending_xref",
+        // Sphinx's inline nodes: what its roles (`:command:`, `:file:`, `:manpage:`, `:index:` …) produce.
+        "literal_strong", "literal_emphasis", "manpage", "download_reference", "index", "number_reference",
     ]
 
     func trimmedSlice(_ t: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {

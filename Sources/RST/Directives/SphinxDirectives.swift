@@ -4,7 +4,7 @@ import DocTree
 /// index, highlight, todo, tabularcolumns, only.
 enum SphinxDirectives {
     static func register(into r: inout DirectiveRegistry) {
-        let versionLabels = ["versionadded": ("added", "New in version %s"),
+        let versionLabels = ["versionadded": ("added", "Added in version %s"),
                              "versionchanged": ("changed", "Changed in version %s"),
                              "deprecated": ("deprecated", "Deprecated since version %s"),
                              "versionremoved": ("removed", "Removed in version %s")]
