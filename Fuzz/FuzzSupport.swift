@@ -21,7 +21,12 @@ enum FuzzMain {
         LargeStack.startThread {
             var argc = CommandLine.argc
             var argv = CommandLine.unsafeArgv
-            exit(fuzzRunDriver(&argc, &argv) { fuzzTestOneInput($0, $1) })
+            exit(fuzzRunDriver(&argc, &argv) { data, size in
+                let start = threadCPUSeconds()
+                let result = fuzzTestOneInput(data, size)
+                HangCheck.check(seconds: threadCPUSeconds() - start)
+                return result
+            })
         }
         // libFuzzer's -timeout alarm (SIGALRM) is ignored unless the fuzzing
         // thread receives it: keep it away from this one.
@@ -45,5 +50,28 @@ enum FuzzInclude {
             if path == "/fuzz/self.rst" { return selfText }
             return path.hasPrefix("/fuzz/") ? other : nil
         }
+    }
+}
+
+/// The CPU time of the calling thread: what one input costs, however busy
+/// the machine (the fuzzers run under `nice` next to other builds).
+func threadCPUSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+}
+
+/// A hang is an input that takes more than `FUZZ_CPU_LIMIT` seconds of CPU
+/// (scripts/fuzz sets 1): it aborts, so libFuzzer saves the input as a crash.
+/// libFuzzer's own `-timeout` counts wall time, which a niced fuzzer on a
+/// loaded machine exceeds with fast inputs; scripts/fuzz sets it far higher
+/// and it only catches inputs that never finish.
+enum HangCheck {
+    static let limit = ProcessInfo.processInfo.environment["FUZZ_CPU_LIMIT"].flatMap(Double.init) ?? 1
+
+    static func check(seconds: Double) {
+        guard seconds > limit else { return }
+        FileHandle.standardError.write(Data("==fuzz== hang: one input took \(seconds) s of CPU (limit \(limit) s)\n".utf8))
+        abort()
     }
 }
