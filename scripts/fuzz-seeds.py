@@ -4,7 +4,8 @@
 Usage: fuzz-seeds.py TARGET DOWNLOADS OUT_DIR
 
 DOWNLOADS is a folder that may hold the unpacked sdists scripts/fuzz
-downloaded (docutils-0.23/, mistletoe-1.6.0/); whatever is missing there is
+downloaded (docutils-0.23/, mistletoe-1.6.0/, and conf/NAME-VERSION/ with
+the conf.py files of other projects' sdists); whatever is missing there is
 skipped, so the corpus always has at least the repository's own fixtures.
 Nothing written here is committed: OUT_DIR lives under .build-fuzz/.
 """
@@ -71,6 +72,27 @@ def inventory(entries, project="seed"):
     return header + zlib.compress(entries.encode("utf-8"))
 
 
+def top_level_chunks(text, size=4000):
+    """A Python file cut between top-level statements into pieces under size
+    bytes (libFuzzer's -max_len), so each piece still parses: a conf.py cut in
+    the middle of a string is only a syntax error."""
+    chunk = ""
+    for part in re.split(r"\n(?=[^\s#)\]}])", text):
+        if chunk and len((chunk + part).encode()) > size:
+            yield chunk
+            chunk = ""
+        chunk += part + "\n"
+    if chunk.strip():
+        yield chunk
+
+
+def swift_raw_strings(path):
+    """The multi-line raw strings of a Swift test file (the conf.py sources the tests evaluate), dedented."""
+    for body in re.findall(r'#"""\n(.*?)\n( *)"""#', read(path).decode("utf-8", "replace"), re.S):
+        text, indent = body
+        yield "\n".join(line[len(indent):] for line in text.split("\n")) + "\n"
+
+
 def main():
     target, downloads, out = sys.argv[1], sys.argv[2], sys.argv[3]
     corpus = Corpus(out)
@@ -130,6 +152,17 @@ def main():
             corpus.add(inventory("\n".join(entries[k:k + 3]) + "\n"))
         corpus.add(inventory("\n".join(entries) + "\n"))
         corpus.add(inventory(""))
+    elif target == "confpy":
+        # The first byte chooses the tags (Fuzz/confpy.swift).
+        sources = [read(path).decode("utf-8", "replace")
+                   for path in files(["Tests/SiteTests/Fixtures/**/conf.py", downloads + "/conf/**/conf.py",
+                                      docutils + "/docutils/*.py", docutils + "/docutils/utils/*.py"])]
+        for path in files(["Tests/SiteTests/ConfPyTests.swift", "Tests/SiteTests/SphinxConfTests.swift"]):
+            sources += list(swift_raw_strings(path))
+        for number, text in enumerate(sources):
+            corpus.add(text, prefix=bytes([number % 4]))
+            for chunk in top_level_chunks(text):
+                corpus.add(chunk, prefix=bytes([number % 4]))
     else:
         sys.exit("unknown target " + target)
     written, found = corpus.write()

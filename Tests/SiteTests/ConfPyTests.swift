@@ -120,4 +120,41 @@ import Testing
         #expect(loop.globals["z"]?.isUnknown == true)
         #expect(Date().timeIntervalSince(started) < 10)
     }
+
+    /// Found while writing the confpy fuzz target: ints beyond Int's range
+    /// trapped (`-`, `abs`, `sum`, `//`, `%`, `int()` of a float, `%d`,
+    /// `range`, repetition) or wrapped (`+`, `-`, `*`). Python's ints have no
+    /// bound, so such a result is unknown; floor division and modulo keep
+    /// Python's signs.
+    @Test func intsBeyondIntsRangeAreUnknown() {
+        let result = evaluate("""
+            big = 9223372036854775807
+            small = -9223372036854775807 - 1
+            negated = -small
+            absolute = abs(small)
+            total = sum([big, 1])
+            added = big + 1
+            subtracted = small - 1
+            multiplied = big * 2
+            quotient = small // -1
+            remainder = small % -1
+            wide = 9223372036854775806 % big
+            truncated = int(1e300)
+            formatted = "%d" % 1e300
+            span = range(small, big, big)
+            repeated = "ab" * big
+            listed = [1, 2] * big
+            floor = (-7 // 2, 7 // -2, -7 % 2, 7 % -2, small // 2, big // 1, 7 // 2, int(-2.5))
+            """)
+        let g = result.globals
+        for name in ["negated", "absolute", "total", "added", "subtracted", "multiplied", "quotient", "truncated",
+                     "formatted", "repeated", "listed"] {
+            #expect(g[name]?.isUnknown == true, "\(name) is \(String(describing: g[name]))")
+        }
+        #expect(g["span"] == .list([.int(Int.min), .int(-1), .int(Int.max - 1)]))
+        #expect(g["remainder"] == .int(0))
+        #expect(g["wide"] == .int(9_223_372_036_854_775_806))
+        #expect(g["floor"] == .tuple([.int(-4), .int(-4), .int(1), .int(-1), .int(Int.min / 2), .int(Int.max),
+                                      .int(3), .int(-2)]))
+    }
 }

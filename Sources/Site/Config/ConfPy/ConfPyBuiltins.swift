@@ -344,7 +344,7 @@ enum ConfPyBuiltins {
         case "int":
             switch first {
             case .int?: return first!
-            case .float(let d)?: return .int(Int(d))
+            case .float(let d)?: return Int(exactly: d.rounded(.towardZero)).map { .int($0) } ?? .unknown("int(\(d))")
             case .bool(let b)?: return .int(b ? 1 : 0)
             case .str(let s)?: return Int(s.trimmingCharacters(in: .whitespaces)).map { .int($0) } ?? .unknown("int('\(s)')")
             default: return .int(0)
@@ -373,7 +373,10 @@ enum ConfPyBuiltins {
             guard ints.count == arguments.count, !ints.isEmpty else { return .unknown("range") }
             let (lower, upper) = ints.count == 1 ? (0, ints[0]) : (ints[0], ints[1])
             let step = ints.count > 2 ? ints[2] : 1
-            guard step != 0, abs((upper - lower) / step) <= 100_000 else { return .unknown("range too large") }
+            // In floating point: the span of two far-apart ints overflows Int.
+            guard step != 0, abs((Double(upper) - Double(lower)) / Double(step)) <= 100_000 else {
+                return .unknown("range too large")
+            }
             return .list(Swift.stride(from: lower, to: upper, by: step).map { .int($0) })
         case "enumerate": return first?.elements.map { .list($0.enumerated().map { .tuple([.int($0.offset), $0.element]) }) } ?? .unknown("enumerate")
         case "zip":
@@ -390,12 +393,17 @@ enum ConfPyBuiltins {
             return best
         case "sum":
             var total = 0
-            for item in first?.elements ?? [] { guard case .int(let i) = item else { return .unknown("sum") }; total += i }
+            for item in first?.elements ?? [] {
+                guard case .int(let i) = item else { return .unknown("sum") }
+                let (next, overflow) = total.addingReportingOverflow(i)
+                if overflow { return .unknown("number too large") }
+                total = next
+            }
             return .int(total)
         case "any": return first?.elements.map { items in .bool(items.contains { $0.truth == true }) } ?? .unknown("any")
         case "all": return first?.elements.map { items in .bool(items.allSatisfy { $0.truth == true }) } ?? .unknown("all")
         case "abs":
-            if case .int(let i)? = first { return .int(abs(i)) }
+            if case .int(let i)? = first { return i == .min ? .unknown("number too large") : .int(abs(i)) }
             return first.flatMap(ConfPyExpression.number).map { .float(abs($0)) } ?? .unknown("abs")
         case "print": return .none
         default: return .unknown("'\(name)()' is not evaluated")
@@ -433,7 +441,11 @@ enum ConfPyBuiltins {
             if value.isUnknown { return value }
             switch kind {
             case "r": out += value.repr ?? ""
-            case "d", "i": out += ConfPyExpression.number(value).map { String(Int($0)) } ?? ""
+            case "d", "i":
+                guard let number = ConfPyExpression.number(value), let whole = Int(exactly: number.rounded(.towardZero)) else {
+                    return .unknown("%\(kind) of \(value.typeName)")
+                }
+                out += String(whole)
             default: out += value.str ?? ""
             }
         }
@@ -531,6 +543,11 @@ enum ConfPyBuiltins {
 }
 
 extension ConfPyEvaluator {
+    /// An int result, or unknown when it overflowed.
+    static func checked(_ result: (partialValue: Int, overflow: Bool)) -> PyValue {
+        result.overflow ? .unknown("number too large") : .int(result.partialValue)
+    }
+
     /// A binary operator on two values.
     static func binary(_ op: String, _ a: PyValue, _ b: PyValue) -> PyValue {
         if a.isUnknown { return a }
@@ -541,9 +558,9 @@ extension ConfPyEvaluator {
         case ("+", .tuple(let x), .tuple(let y)): return .tuple(x + y)
         case ("%", .str(let x), _): return ConfPyBuiltins.percentFormat(x, b)
         case ("*", .str(let x), .int(let n)), ("*", .int(let n), .str(let x)):
-            return n >= 0 && n * x.count <= 1_000_000 ? .str(String(repeating: x, count: n)) : .unknown("string too long")
+            return n >= 0 && (x.isEmpty || n <= 1_000_000 / x.count) ? .str(String(repeating: x, count: n)) : .unknown("string too long")
         case ("*", .list(let x), .int(let n)):
-            return n >= 0 && n * x.count <= 100_000 ? .list(Array(repeating: x, count: n).flatMap { $0 }) : .unknown("list too long")
+            return n >= 0 && (x.isEmpty || n <= 100_000 / x.count) ? .list(Array(repeating: x, count: n).flatMap { $0 }) : .unknown("list too long")
         case ("/", .path(let p), _):
             guard let part = b.str else { return .unknown("path part") }
             return .path((p as NSString).appendingPathComponent(part))
@@ -553,11 +570,21 @@ extension ConfPyEvaluator {
         case ("|", .set(let x), .set(let y)): return .set(ConfPyBuiltins.unique(x + y))
         case (_, .int(let x), .int(let y)):
             switch op {
-            case "+": return .int(x &+ y)
-            case "-": return .int(x &- y)
-            case "*": return .int(x &* y)
-            case "//": return y == 0 ? .unknown("division by zero") : .int(Int((Double(x) / Double(y)).rounded(.down)))
-            case "%": return y == 0 ? .unknown("division by zero") : .int(((x % y) + y) % y)
+            // Python's ints have no bound; a result beyond Int's is unknown, never wrapped.
+            case "+": return checked(x.addingReportingOverflow(y))
+            case "-": return checked(x.subtractingReportingOverflow(y))
+            case "*": return checked(x.multipliedReportingOverflow(by: y))
+            case "//":
+                if y == 0 { return .unknown("division by zero") }
+                if y == -1 { return checked(0.subtractingReportingOverflow(x)) }
+                // Rounded toward negative infinity, as Python does.
+                return .int(x / y - (x % y != 0 && (x < 0) != (y < 0) ? 1 : 0))
+            case "%":
+                if y == 0 { return .unknown("division by zero") }
+                if y == -1 { return .int(0) }
+                // The sign of the divisor, as Python's.
+                let r = x % y
+                return .int(r != 0 && (r < 0) != (y < 0) ? r + y : r)
             case "/": return y == 0 ? .unknown("division by zero") : .float(Double(x) / Double(y))
             case "|": return .int(x | y)
             case "&": return .int(x & y)

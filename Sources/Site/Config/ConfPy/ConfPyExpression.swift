@@ -211,7 +211,7 @@ struct ConfPyExpression {
         if take(op: "-") {
             let v = parseUnary()
             switch v {
-            case .int(let i): return .int(-i)
+            case .int(let i): return i == .min ? .unknown("number too large") : .int(-i)
             case .float(let d): return .float(-d)
             default: return v.isUnknown ? v : Self.failed
             }
