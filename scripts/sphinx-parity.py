@@ -566,6 +566,8 @@ def run_project(name: str, cache: Path, vellum: Path, jobs: int) -> dict:
     log(name, version, "docs:", docs.relative_to(root))
     venv, reqinfo = ensure_venv(work, root, docs, name, version)
     site_packages = next((venv / "lib").glob("python3*/site-packages"))
+    versions = subprocess.run([venv / "bin/python", "-c", "import sphinx, docutils; print(sphinx.__version__, docutils.__version__)"],
+                              capture_output=True, text=True).stdout.split()
     roots = [root / docs.relative_to(root), root]
 
     # Sphinx
@@ -664,7 +666,8 @@ def run_project(name: str, cache: Path, vellum: Path, jobs: int) -> dict:
     report = {
         "project": name, "version": version, "root": str(root), "docs": str(docs.relative_to(root)),
         "requirements": reqinfo,
-        "sphinx": {"exit": s_rc, "seconds": round(s_time, 1), "warnings": len(s_warn), "ref_warnings": len(s_refs),
+        "sphinx": {"version": versions[0] if versions else "?", "docutils": versions[1] if len(versions) > 1 else "?",
+                   "exit": s_rc, "seconds": round(s_time, 1), "warnings": len(s_warn), "ref_warnings": len(s_refs),
                    "ref_kinds": Counter(w["kind"] for w in s_refs)},
         "vellum": {"exit": v_rc, "seconds": round(v_time, 1), "site_written": site_written,
                    "summary": summary_line[0], "diagnostics": len(v_diag),
@@ -692,7 +695,7 @@ def run_project(name: str, cache: Path, vellum: Path, jobs: int) -> dict:
 def write_text_report(r: dict, path: Path):
     L = []
     L.append(f"# {r['project']} {r['version']}  (docs: {r['docs']}, requirements from {r['requirements']['source']})")
-    L.append(f"sphinx: exit {r['sphinx']['exit']}, {r['sphinx']['warnings']} warnings ({r['sphinx']['ref_warnings']} about references), {r['sphinx']['seconds']} s")
+    L.append(f"sphinx {r['sphinx']['version']} (docutils {r['sphinx']['docutils']}): exit {r['sphinx']['exit']}, {r['sphinx']['warnings']} warnings ({r['sphinx']['ref_warnings']} about references), {r['sphinx']['seconds']} s")
     L.append(f"vellum: exit {r['vellum']['exit']}, site written: {r['vellum']['site_written']}, {r['vellum']['diagnostics']} diagnostics ({r['vellum']['ref_diagnostics']} about references), {r['vellum']['seconds']} s")
     L.append(f"  {r['vellum']['summary']}")
     if r["vellum"]["demoted_to_warning_for_comparison"]:
