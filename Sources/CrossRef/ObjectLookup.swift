@@ -58,7 +58,10 @@ public struct ObjectLookup: Sendable {
             }
             guard let separator, matchesSuffix else { continue }
             let suffix = separator + suffixPart(spelling)
+            // An object and its canonical name (one anchor, two names) are one match.
+            var places: Set<String> = []
             let matches = byName.keys.filter { $0.hasSuffix(suffix) }.sorted().flatMap(matching)
+                .filter { places.insert($0.document + "#" + $0.anchor).inserted }
             if matches.count == 1, let found = matches.first { return context.link(xref, to: found) }
             if matches.count > 1 {
                 return context.unresolved(

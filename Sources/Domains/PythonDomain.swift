@@ -49,7 +49,12 @@ public struct PythonDomain: Domain {
         lookup.scoped = { name, xref in
             Self.contextNames(name, module: xref.scope["py:module"], type: xref.scope["py:class"])
         }
-        return lookup.resolve(xref, context: context)
+        let resolution = lookup.resolve(xref, context: context)
+        if case .unresolved = resolution, PythonBuiltins.isQuietTarget(xref.target, type: xref.type) {
+            // A built-in class or a `typing` name: shown as written, never reported (as Sphinx does).
+            return .resolved(xref.content.count == 1 ? xref.content[0] : Node(.inline, children: xref.content))
+        }
+        return resolution
     }
 
     /// The full names `name` may mean inside a module and a type, most specific first

@@ -123,7 +123,9 @@ struct ConfPyMapper {
     /// Sphinx's warning types and the Vellum diagnostic ids (or id prefixes) they stand for.
     static let warningTypes: [String: [String]] = [
         "ref": ["ref"], "ref.ref": ["ref.ref", "ref.numref"], "ref.doc": ["ref.doc"], "ref.term": ["ref.term"],
-        "ref.option": ["ref.option"], "ref.any": ["ref.any"], "ref.python": ["ref.py"], "ref.keyword": ["ref.keyword"],
+        "ref.option": ["ref.option"], "ref.any": ["ref.any"],
+        // Sphinx's `ref.python` is only its "more than one target found" warning, not unresolved Python references.
+        "ref.python": [], "ref.keyword": ["ref.keyword"],
         "ref.citation": ["rst.unknown-citation"], "ref.footnote": ["rst.unknown-footnote"],
         "ref.c": ["ref.c"], "ref.cpp": ["ref.cpp"], "ref.js": ["ref.js"], "ref.rst": ["ref.rst"],
         "toc": ["toctree"], "toc.not_included": ["toctree.not-included"], "toc.excluded": ["toctree.missing-document"],
@@ -136,8 +138,17 @@ struct ConfPyMapper {
     mutating func applySuppressWarnings(to config: inout SiteConfig) {
         guard let types = strings("suppress_warnings") else { return }
         for type in types {
-            let key = Self.warningTypes[type] != nil ? type : type.split(separator: ".").first.map(String.init) ?? type
-            for id in Self.warningTypes[key] ?? [] where config.severityOverrides[id] == nil {
+            var ids: [String]
+            if let known = Self.warningTypes[type] {
+                ids = known
+            } else if type.hasPrefix("ref.") {
+                // `ref.class`: an unresolved reference of that role type, in every domain.
+                let role = String(type.dropFirst(4))
+                ids = ["ref.\(role)"] + ["py", "c", "cpp", "js", "swift", "rst"].map { "ref.\($0).\(role)" }
+            } else {
+                ids = Self.warningTypes[type.split(separator: ".").first.map(String.init) ?? type] ?? []
+            }
+            for id in ids where config.severityOverrides[id] == nil {
                 config.severityOverrides[id] = .info
             }
         }
