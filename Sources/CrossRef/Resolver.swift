@@ -48,7 +48,9 @@ public struct Resolver: Sendable {
     }
 
     func resolve(_ xref: PendingXref, in document: Document) -> Resolution {
-        let file = xref.sourcePath.flatMap(options.sourceFiles) ?? document.source
+        let file = xref.sourcePath.flatMap { path in
+            options.sourceFiles(path) ?? document.includedFiles.first { $0.path == path }
+        } ?? document.source
         let context = ResolveContext(index: index, document: document, options: options, domains: domains, file: file)
         let name = xref.domain.isEmpty ? "std" : xref.domain
         guard let domain = domains[name] else {

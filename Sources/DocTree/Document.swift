@@ -10,6 +10,9 @@ public struct Document: Sendable {
     public var diagnostics: [Diagnostic]
     /// Front-matter / file-wide metadata (`orphan`, `title` …).
     public var metadata: [String: String]
+    /// Files the page includes (`.. include::`): a reference from one is reported
+    /// in that file, at its own line (its `pending_xref` carries the path as `source`).
+    public var includedFiles: [SourceFile] = []
 
     public init(name: String, source: SourceFile, root: Node, diagnostics: [Diagnostic] = [],
                 metadata: [String: String] = [:]) {

@@ -47,6 +47,8 @@ public struct RSTParser: Sendable {
         }
         root.children.insert(contentsOf: start, at: 0)
         root = ctx.finish(root)
-        return Document(name: name, source: file, root: root, diagnostics: ctx.diagnostics, metadata: ctx.metadata)
+        var document = Document(name: name, source: file, root: root, diagnostics: ctx.diagnostics, metadata: ctx.metadata)
+        document.includedFiles = ctx.includedSources.map(\.file)
+        return document
     }
 }

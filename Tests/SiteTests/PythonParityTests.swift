@@ -40,3 +40,20 @@ import Testing
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.message))")
     }
 }
+
+/// A broken reference in an included file is reported in that file, at its own line, as Sphinx does.
+@Suite struct IncludedReferenceTests {
+    @Test func theIncludedFileIsNamed() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let docs = root.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try Data("Home\n====\n\n.. include:: ../CHANGES.rst\n\nAfter :ref:`gone`.\n".utf8)
+            .write(to: docs.appendingPathComponent("index.rst"))
+        try Data("Changes\n-------\n\nText.\n\nSee :ref:`nowhere`.\n".utf8).write(to: root.appendingPathComponent("CHANGES.rst"))
+        let report = try SiteBuilder.build(BuildOptions(sourceDirectory: docs.path, outputDirectory: nil))
+        let places = report.diagnostics.map { "\(($0.file?.path as NSString?)?.lastPathComponent ?? "?"):\($0.range?.start.line ?? 0) \($0.message)" }
+        #expect(places == ["CHANGES.rst:6 undefined label 'nowhere'", "index.rst:6 undefined label 'gone'"])
+    }
+}

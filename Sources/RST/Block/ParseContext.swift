@@ -270,7 +270,15 @@ final class ParseContext {
         let decodeRanges = !includedSources.isEmpty
         return root.rewritten { node -> [Node] in
             var node = node
-            if decodeRanges { node.range = self.decode(node.range) }
+            if decodeRanges {
+                // A reference from an included file is reported in that file.
+                if node.kind == .pendingXref, node.attributes["source"] == nil, let line = node.range?.start.line,
+                   line >= Self.lineBase {
+                    let (label, _, _) = self.decode(line)
+                    node.attributes["source"] = .string(label)
+                }
+                node.range = self.decode(node.range)
+            }
             guard !node.isText, case .int(let k)? = node.attributes[Self.keyAttribute] else { return [node] }
             var copy = node
             copy.attributes[Self.keyAttribute] = nil
