@@ -57,3 +57,35 @@ import Testing
         #expect(places == ["CHANGES.rst:6 undefined label 'nowhere'", "index.rst:6 undefined label 'gone'"])
     }
 }
+
+/// An extension Vellum does not implement is one warning, and each of its directives one warning (issue 11, part 4).
+@Suite struct UnsupportedExtensionTests {
+    @Test func oneWarningPerExtensionAndPerDirective() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("extensions = ['sphinx.ext.autodoc', 'fancy_ext']\n".utf8).write(to: root.appendingPathComponent("conf.py"))
+        try Data("""
+            Home
+            ====
+
+            .. fancy:thing::
+
+               one
+
+            .. fancy:thing::
+
+               two
+
+            Text with :fancy:`x` and :fancy:`y`.
+            """.utf8).write(to: root.appendingPathComponent("index.rst"))
+        let out = root.appendingPathComponent("out")
+        let report = try SiteBuilder.build(BuildOptions(sourceDirectory: root.path, outputDirectory: out.path))
+        #expect(report.succeeded)
+        #expect(report.diagnostics.map { "\($0.severity.label) \($0.id) \($0.range?.start.line ?? 0)" } == [
+            "warning conf.unsupported-extension 1", "warning rst.unknown-directive 4", "warning rst.unknown-role 12",
+        ])
+        #expect(report.diagnostics[1].notes.last?.message == "used 2 times; only the first use is reported")
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(!html.contains("system-message"))
+    }
+}

@@ -111,6 +111,7 @@ struct ConfPyMapper {
                                             file: file, range: range("primary_domain")))
             }
         }
+        applyExtensions(to: &config)
         applySuppressWarnings(to: &config)
         applySourceSuffix(to: &config)
         applyNitpickIgnore(to: &config)
@@ -118,6 +119,29 @@ struct ConfPyMapper {
         applyIntersphinx(to: &config)
         // `sys.path` edits are where autodoc finds the package (`sys.path.insert(0, os.path.abspath(".."))`).
         for path in result.sysPath where !config.pythonPaths.contains(path) { config.pythonPaths.append(path) }
+    }
+
+    /// Extensions whose directives, roles and settings Vellum implements itself (or that
+    /// change nothing in the HTML it writes).
+    static let supportedExtensions: Set<String> = [
+        "sphinx.ext.autodoc", "sphinx.ext.napoleon", "sphinx.ext.intersphinx", "sphinx.ext.extlinks",
+        "sphinx.ext.todo", "sphinx.ext.doctest", "sphinx.ext.githubpages", "sphinx.ext.duration",
+        "sphinx.ext.coverage", "sphinx.ext.mathjax", "sphinx.ext.imgmath", "sphinx.ext.ifconfig",
+        "sphinx_copybutton", "myst_parser", "sphinx.ext.autodoc.typehints", "sphinx_autodoc_typehints",
+    ]
+
+    /// `extensions = [...]`: the ones Vellum does not implement are named once.
+    mutating func applyExtensions(to config: inout SiteConfig) {
+        guard let names = strings("extensions") else { return }
+        let unsupported = names.filter { !Self.supportedExtensions.contains($0) }
+        config.unsupportedExtensions = unsupported
+        guard !unsupported.isEmpty else { return }
+        diagnostics.append(Diagnostic(
+            id: "conf.unsupported-extension", severity: .warning,
+            message: "conf.py: Vellum does not implement " + (unsupported.count == 1 ? "the extension " : "the extensions ")
+                + unsupported.map { "'\($0)'" }.joined(separator: ", "),
+            file: file, range: range("extensions"),
+            notes: [.init("their directives and roles are reported once each where first used, and left out of the pages")]))
     }
 
     /// Sphinx's warning types and the Vellum diagnostic ids (or id prefixes) they stand for.

@@ -38,6 +38,9 @@ public struct SiteConfig: Sendable {
     public var include: [String] = ["**"]
     /// The pages' language (`<html lang>`; conf.py's `language`, `[project] language`).
     public var language = "en"
+    /// conf.py's `extensions` that Vellum does not implement: their directives and
+    /// roles are reported once each, as warnings, not as an error per use.
+    public var unsupportedExtensions: [String] = []
     /// Sphinx's smart quotes on reStructuredText pages (`smartquotes`, `[build] smartquotes`).
     public var smartQuotes = true
     /// Which replacements (`smartquotes_action`, docutils' letters: `q` quotes, `D` dashes, `e` ellipses).
