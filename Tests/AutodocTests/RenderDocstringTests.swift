@@ -41,6 +41,36 @@ import Testing
         #expect(message.attributes["line"] == .int(4))
     }
 
+    /// `:meta private:` hides a member from `:members:`, `:meta public:` shows `_x`,
+    /// and neither field is rendered (as Sphinx's autodoc does).
+    @Test func metaFieldsDecideVisibility() throws {
+        let source = """
+        def shown():
+            \"\"\"Shown.\"\"\"
+
+        def hidden():
+            \"\"\"Hidden.
+
+            :meta private:
+            \"\"\"
+
+        def _helper():
+            \"\"\"A helper made public.
+
+            :meta public:
+            \"\"\"
+
+        """
+        let (store, _) = try Self.store(source)
+        let document = RenderSupport.build(".. automodule:: pkg.mod\n   :members:\n", name: "page", store: store)
+        var names: [String] = []
+        document.root.walk { node in
+            if node.kind == "desc_signature", let name = node.string("fullname") { names.append(name) }
+        }
+        #expect(names == ["pkg.mod._helper", "pkg.mod.shown"])
+        #expect(!document.root.textContent.contains("meta"))
+    }
+
     @Test func googleSectionsAreConverted() throws {
         let source = """
         def f(a, b):

@@ -58,8 +58,23 @@ public struct APIObject: Hashable, Sendable {
     /// The member with the given name, if any.
     public func member(named name: String) -> APIObject? { members.first { $0.name == name } }
 
-    /// Whether the name is private by Python convention (`_x`, not `__x__`).
-    public var isPrivate: Bool { name.hasPrefix("_") && !isSpecial }
+    /// Whether the member is private: by Python convention (`_x`, not `__x__`), or by
+    /// `:meta private:` in its docstring (`:meta public:` makes `_x` public), as Sphinx decides.
+    public var isPrivate: Bool {
+        if let meta = metaVisibility { return meta == "private" }
+        return name.hasPrefix("_") && !isSpecial
+    }
+
+    /// `private` or `public` from a `:meta private:` / `:meta public:` line of the docstring.
+    var metaVisibility: String? {
+        guard let text = docstring?.text, text.contains(":meta ") else { return nil }
+        for line in text.split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix(":meta private:") { return "private" }
+            if trimmed.hasPrefix(":meta public:") { return "public" }
+        }
+        return nil
+    }
 
     /// Whether the name is a Python special ("dunder") name such as `__init__`.
     public var isSpecial: Bool { name.count > 4 && name.hasPrefix("__") && name.hasSuffix("__") }

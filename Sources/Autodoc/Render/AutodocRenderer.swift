@@ -24,7 +24,20 @@ struct AutodocRenderer {
         let (nodes, found) = DocstringRenderer.render(docstring, documentName: documentName, options: parserOptions,
                                                       context: swift)
         diagnostics += found
-        return nodes
+        return nodes.flatMap { $0.rewritten(Self.withoutMetaFields) }
+    }
+
+    /// Sphinx leaves `:meta private:`, `:meta public:` … out of the rendered docstring.
+    static func withoutMetaFields(_ node: Node) -> [Node] {
+        if node.kind == .field, let name = node.children.first(where: { $0.kind == .fieldName })?.textContent,
+           name.hasPrefix("meta ") {
+            return []
+        }
+        if node.kind == .fieldList, !node.children.isEmpty,
+           node.children.allSatisfy({ $0.kind == .field && ($0.children.first?.textContent.hasPrefix("meta ") ?? false) }) {
+            return []
+        }
+        return [node]
     }
 
     static func signatureNode(parts: [Node], fullname: String, module: String, className: String?, id: String?,
