@@ -49,6 +49,7 @@ public enum MySTLink {
         let anchors = index.documents[page]?.anchors ?? []
         if anchors.contains(name) {
             let title = index.documents[page].flatMap { sectionTitle(anchor: name, in: $0) }
+                ?? sectionTitle(anchor: name, in: context.document.root)
             return context.link(xref, to: page, anchor: name, text: text(xref, title ?? name))
         }
         if let label {
@@ -166,6 +167,12 @@ public enum MySTLink {
             return nil
         }
         return search(entry.outline)
+    }
+
+    /// The title of the section of this page that has `anchor` among its ids (not only as its first).
+    static func sectionTitle(anchor: String, in root: Node) -> String? {
+        root.first(where: { $0.kind == .section && $0.ids.contains(anchor) })?
+            .children.first(where: { $0.kind == .title })?.textContent
     }
 
     /// The first object of any domain (in name order) with exactly that name.
