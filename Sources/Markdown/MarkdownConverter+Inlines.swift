@@ -5,6 +5,9 @@ extension MarkdownConverter {
     func fixedInlines(of block: CmarkNode, context: Context) -> [CmarkNode] {
         var children = Self.mergingTexts(block.children)
         InlinePositions.fix(&children, text: text, quoteDepth: context.quoteDepth, firstLine: block.start.line)
+        let delimiters = InlineDelimiters(text: text, quoteDepth: context.quoteDepth)
+        if settings.extensions.contains("dollarmath") { children = delimiters.math(children) }
+        if settings.extensions.contains("strikethrough") { children = delimiters.strikethrough(children) }
         return children
     }
 
@@ -16,6 +19,8 @@ extension MarkdownConverter {
         if let table = pipeTable(block, context: context) { return [table] }
         if let footnote = footnoteDefinition(block, context: context) { return [footnote] }
         if let list = definitionList(block, context: context) { return [list] }
+        if let math = displayMath(block, context: context) ?? amsmathBlock(block, context: context) { return [math] }
+        if let fields = fieldList(block, context: context) { return [fields] }
         var children = fixedInlines(of: block, context: context)
         var output: [Node] = []
         if settings.mystExtensions {
@@ -78,7 +83,7 @@ extension MarkdownConverter {
         let nodeRange = range(of: node)
         switch node.kind {
         case .text:
-            return [.text(node.literal, range: nodeRange)]
+            return textNodes(node, range: nodeRange)
         case .softBreak:
             return [.text("\n", range: nodeRange)]
         case .lineBreak:
@@ -100,6 +105,15 @@ extension MarkdownConverter {
             return [image]
         case .htmlInline:
             return rawHTML(node.literal, range: nodeRange, inline: true)
+        case .customInline where node.info == "math":
+            return [Node(.math, children: [.text(node.literal)], range: nodeRange)]
+        case .customInline where node.info == "strike":
+            // Like myst-parser: struck text exists in HTML only, as an `<s>` element around the content.
+            let tag = { (html: String) in
+                Node(.raw, attributes: ["format": .string("html"), "xml:space": .string("preserve")],
+                     children: [.text(html)], range: nodeRange)
+            }
+            return [tag("<s>")] + inlines(node.children) + [tag("</s>")]
         default:
             return []
         }

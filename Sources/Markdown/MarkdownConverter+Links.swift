@@ -17,11 +17,14 @@ extension MarkdownConverter {
     func link(_ node: CmarkNode, range: SourceRange) -> Node {
         let isAutolink = node.children.count == 1 && node.children[0].kind == .text
             && node.children[0].literal == node.url
-        let content = isAutolink ? [] : inlines(node.children)
-        guard settings.pageLinks else { return reference(node, content: inlines(node.children), range: range) }
+        linkDepth += 1
+        let written = inlines(node.children)
+        linkDepth -= 1
+        let content = isAutolink ? [] : written
+        guard settings.pageLinks else { return reference(node, content: written, range: range) }
         switch destination(node.url) {
         case .external:
-            return reference(node, content: inlines(node.children), range: range)
+            return reference(node, content: written, range: range)
         case .page(let page):
             var xref = Node(.pendingXref, attributes: [
                 "refdomain": .string(""), "reftype": .string("mdlink"),

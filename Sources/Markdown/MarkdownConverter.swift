@@ -31,6 +31,12 @@ final class MarkdownConverter {
     var localRoles: [String: Role] = [:]
     /// Footnote references made so far (for their ids).
     var footnoteReferenceCount = 0
+    /// How many links the inlines being converted are inside (`linkify` adds none there).
+    var linkDepth = 0
+    /// How many substitution values are being read into each other (bounded).
+    var substitutionDepth = 0
+    /// Substitution values already read as Markdown, by value.
+    var substitutionCache: [String: [Node]] = [:]
 
     /// Where a run of blocks sits: how many block quotes surround it, and
     /// whether headings may open sections there.
@@ -128,7 +134,7 @@ final class MarkdownConverter {
         let title = Node(.title, children: inlines(of: heading, context: context), range: headingRange)
         var section = Node(.section, range: headingRange)
         section.attributes = implicitTargetAttributes(title: title.textContent, range: headingRange,
-                                                      labelIDs: labels.flatMap(\.ids))
+                                                      labelIDs: labels.flatMap(\.ids), level: heading.headingLevel)
         section.children = [title]
         return section
     }
@@ -136,8 +142,9 @@ final class MarkdownConverter {
     /// `ids` and `names` for a heading: docutils' id, then the GitHub-style anchor
     /// when it differs; the normalised title as an implicit target name.
     /// `labelIDs` are the ids of labels placed right before the element: they come first.
+    /// The slug id is given down to `myst_heading_anchors` (every level when it is not set).
     func implicitTargetAttributes(title: String, range: SourceRange?, tag: String = "section",
-                                  labelIDs: [String] = []) -> [String: AttributeValue] {
+                                  labelIDs: [String] = [], level: Int? = nil) -> [String: AttributeValue] {
         let name = Identifiers.normalizeName(title)
         var attributes: [String: AttributeValue] = [:]
         var ids = labelIDs
@@ -152,7 +159,8 @@ final class MarkdownConverter {
             if own.isEmpty || !labelIDs.contains(own) { ids.append(names.makeID(names: [name], tag: tag)) }
             attributes[AttributeKey.names] = .list([name])
         }
-        if let anchor = names.githubAnchor(for: title), !ids.contains(anchor) {
+        let wantsSlug = settings.headingAnchors.map { limit in level.map { $0 <= limit } ?? true } ?? true
+        if wantsSlug, let anchor = names.githubAnchor(for: title), !ids.contains(anchor) {
             ids.append(anchor)
         }
         attributes[AttributeKey.ids] = .list(ids)

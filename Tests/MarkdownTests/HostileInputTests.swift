@@ -78,6 +78,63 @@ struct HostileInputTests {
         }
     }
 
+    static let allExtensions: Set<String> = ["dollarmath", "amsmath", "fieldlist", "tasklist", "strikethrough", "linkify",
+                                             "replacements", "smartquotes", "substitution", "deflist"]
+
+    /// The optional MyST extensions stay linear on input built to make them rescan.
+    @Test func pathologicalInputWithEveryExtensionFinishes() {
+        var options = MarkdownOptions()
+        options.extensions = Self.allExtensions
+        options.substitutions = ["a": "*b* {{ a }}"]
+        let inputs = [
+            String(repeating: "$", count: 100_000),
+            String(repeating: "$a ", count: 50_000),
+            String(repeating: "~~", count: 50_000) + "x",
+            String(repeating: "{{ ", count: 50_000),
+            String(repeating: "{{ a }}", count: 20_000),
+            "http://a" + String(repeating: ")", count: 100_000),
+            String(repeating: "www.", count: 50_000),
+            String(repeating: "(c)--...\"'", count: 20_000),
+            String(repeating: ":a: b\n", count: 20_000),
+            "$$\n" + String(repeating: "x\n", count: 50_000) + "$$ (l)\n",
+            "\\begin{align}\n" + String(repeating: "a \\\\\n", count: 50_000),
+            String(repeating: "- [ ] x\n", count: 20_000),
+        ]
+        let clock = ContinuousClock()
+        for input in inputs {
+            let start = clock.now
+            let document = MarkdownParser(options: options).parse(SourceFile(path: "h.md", text: input), name: "h")
+            #expect(document.root.kind == .document)
+            #expect(clock.now - start < .seconds(20), "\(input.prefix(20).debugDescription)… took too long")
+        }
+    }
+
+    /// The random soup again with every extension on: no crash, every range inside the file.
+    @Test func randomInputWithEveryExtensionNeverCrashes() {
+        var options = MarkdownOptions()
+        options.extensions = Self.allExtensions
+        options.substitutions = ["x": "*y*"]
+        let alphabet = Array("  \n\n\t#*_`~~$$[ ] [x]{{ x }}(c)--...'\"www.a.b http://q.r :f: b\\é日aZ09```{note}:::")
+        var state: UInt64 = 0x1234_5678_9ABC_DEF1
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<1500 {
+            var text = ""
+            for _ in 0..<(next() % 120) { text.append(alphabet[next() % alphabet.count]) }
+            let file = SourceFile(path: "r.md", text: text)
+            let document = MarkdownParser(options: options).parse(file, name: "r")
+            let lastLine = max(file.lineCount, 1)
+            document.root.walk { node in
+                if let range = node.range {
+                    #expect(range.start.line >= 1 && range.end.line <= lastLine + 1, "\(text.debugDescription)")
+                    #expect(range.start <= range.end, "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func labelsThatCollideAreReported() {
         let document = parse("(a)=\n# A\n\n(a)=\ntext\n")
         #expect(document.diagnostics.map(\.id) == ["md.duplicate-name", "md.duplicate-label"])
