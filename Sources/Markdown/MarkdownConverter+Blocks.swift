@@ -134,6 +134,7 @@ extension MarkdownConverter {
 
     /// Raw HTML under the `rawHTMLEnabled` policy.
     func rawHTML(_ html: String, range: SourceRange, inline: Bool) -> [Node] {
+        if let image = htmlImage(html, range: range) { return [image] }
         if settings.rawHTMLEnabled {
             let content = inline ? html : Self.withoutFinalNewline(html)
             return [Node(.raw, attributes: ["format": .string("html"), "xml:space": .string("preserve")],

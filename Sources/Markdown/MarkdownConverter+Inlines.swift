@@ -21,16 +21,29 @@ extension MarkdownConverter {
         if let list = definitionList(block, context: context) { return [list] }
         if let math = displayMath(block, context: context) ?? amsmathBlock(block, context: context) { return [math] }
         if let fields = fieldList(block, context: context) { return [fields] }
+        if let attributes = blockAttributes(block, context: context) { return attributes }
         var children = fixedInlines(of: block, context: context)
         var output: [Node] = []
         if settings.mystExtensions {
             output = leadingTargets(&children)
             if children.isEmpty { return output }
         }
+        // attrs_block: a `{…}` first line gives the rest of the paragraph its attributes.
+        var leading: MySTAttributes?
+        if settings.mystExtensions, settings.extensions.contains("attrs_block"), children.count > 2,
+           children[0].kind == .text, children[1].kind == .softBreak,
+           let (attributes, length) = MySTAttributes.parse(prefixOf: Substring(children[0].literal)),
+           length == children[0].literal.count {
+            leading = attributes
+            if let id = attributes.id { output.append(target(id, range: range(of: children[0]))) }
+            children.removeFirst(2)
+        }
         var startPosition = block.start
         if !output.isEmpty, let first = children.first { startPosition = first.start }
         let paragraphRange = text.range(startPosition, block.end)
-        output.append(Node(.paragraph, children: footnoteReferences(in: inlines(children)), range: paragraphRange))
+        var paragraph = Node(.paragraph, children: footnoteReferences(in: inlines(children)), range: paragraphRange)
+        if let classes = leading?.classes, !classes.isEmpty { paragraph.attributes[AttributeKey.classes] = .list(classes) }
+        output.append(paragraph)
         return output
     }
 
@@ -76,7 +89,7 @@ extension MarkdownConverter {
             output += inline(node)
             index += 1
         }
-        return Self.mergingTextNodes(output)
+        return applyingInlineAttributes(Self.mergingTextNodes(output))
     }
 
     private func inline(_ node: CmarkNode) -> [Node] {

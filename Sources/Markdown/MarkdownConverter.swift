@@ -80,6 +80,7 @@ final class MarkdownConverter {
                                      end: endOfText())
         document.children = documentStart + document.children
         for (name, value) in documentAttributes { document.attributes[name] = value }
+        if settings.extensions.contains("attrs_block") { document = Self.applyingBlockAttributes(document) }
         return finalizeNames(document)
     }
 

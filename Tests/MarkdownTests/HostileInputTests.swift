@@ -79,7 +79,8 @@ struct HostileInputTests {
     }
 
     static let allExtensions: Set<String> = ["dollarmath", "amsmath", "fieldlist", "tasklist", "strikethrough", "linkify",
-                                             "replacements", "smartquotes", "substitution", "deflist"]
+                                             "replacements", "smartquotes", "substitution", "deflist", "attrs_block",
+                                             "attrs_inline", "html_image"]
 
     /// The optional MyST extensions stay linear on input built to make them rescan.
     @Test func pathologicalInputWithEveryExtensionFinishes() {
