@@ -95,9 +95,14 @@ public enum MySTLink {
         if let found = object(named: path, context: context) {
             return context.link(xref, to: found.document, anchor: found.anchor, text: text(xref, found.title ?? path))
         }
+        // Near misses: labels by the name as written, documents by the path it resolves to.
+        var suggestions = TargetIndex.suggestions(for: normalizeLabel(path), among: index.labels.keys)
+        for name in TargetIndex.suggestions(for: documentName ?? path, among: index.documents.keys)
+        where !suggestions.contains(name) {
+            suggestions.append(name)
+        }
         return context.unresolved(xref, "'myst' reference target not found: '\(xref.target)' (no label, document or object has that name)",
-                                  suggestions: TargetIndex.suggestions(for: documentName ?? path,
-                                                                       among: Array(index.labels.keys) + index.documents.keys))
+                                  suggestions: Array(suggestions.prefix(3)))
     }
 
     /// A link to `anchor` in a document that exists: an id of the page or a label placed there.

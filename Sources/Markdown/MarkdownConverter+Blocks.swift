@@ -35,6 +35,7 @@ extension MarkdownConverter {
         case .codeBlock:
             return codeBlock(block, context: inner)
         case .htmlBlock:
+            if let admonition = htmlAdmonition(block, context: inner) { return [admonition] }
             return rawHTML(block.literal, range: blockRange, inline: false)
         case .thematicBreak:
             return [Node(.transition, range: blockRange)]

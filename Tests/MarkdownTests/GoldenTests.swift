@@ -32,7 +32,7 @@ struct GoldenTests {
             // Every optional MyST extension on (myst-extensions-off is the same page with none).
             options.extensions = ["dollarmath", "amsmath", "fieldlist", "tasklist", "strikethrough", "linkify",
                                   "replacements", "smartquotes", "substitution", "deflist", "attrs_block", "attrs_inline",
-                                  "html_image"]
+                                  "html_image", "html_admonition"]
             options.substitutions = ["product": "Vellum", "styled": "*very* `fast`"]
         }
         let document = MarkdownParser(options: options).parse(SourceFile(path: "\(name).md", text: text), name: name)

@@ -80,7 +80,7 @@ struct HostileInputTests {
 
     static let allExtensions: Set<String> = ["dollarmath", "amsmath", "fieldlist", "tasklist", "strikethrough", "linkify",
                                              "replacements", "smartquotes", "substitution", "deflist", "attrs_block",
-                                             "attrs_inline", "html_image"]
+                                             "attrs_inline", "html_image", "html_admonition"]
 
     /// The optional MyST extensions stay linear on input built to make them rescan.
     @Test func pathologicalInputWithEveryExtensionFinishes() {
