@@ -11,9 +11,10 @@ import DocTree
 /// - `#name`: an explicit target of this page, then an id of this page (a
 ///   heading anchor), then a label of the site, then an object of any
 ///   domain, then an entry of an external inventory;
-/// - `path` or `path#anchor` (no source suffix): a label, then a document
-///   (relative to the page, or to the source root with `/`), then an object;
-///   with an anchor, a document and an id in it;
+/// - `path` (no source suffix): a label, then a document (relative to the
+///   page, or to the source root with `/`), then an object; `path#anchor`
+///   without a suffix is one name to myst-parser, so it is reported (with a
+///   note when `path.md#anchor` is what resolves);
 /// - `inv:key:domain:type#name` (each part optional, `*` as a wildcard): an
 ///   entry of an external inventory.
 ///
@@ -78,13 +79,23 @@ public enum MySTLink {
         }
         let documentName = PageURL.resolveDocument(path, from: context.document.name)
         if let anchor {
-            // `page#anchor`: only a document can hold the anchor.
-            guard let documentName, let entry = index.documents[documentName] else {
-                return context.unresolved(xref, "'myst' reference target not found: no document '\(path)' for '\(xref.target)'",
-                                          suggestions: TargetIndex.suggestions(for: documentName ?? path,
-                                                                               among: index.documents.keys))
+            // myst-parser reads `page#anchor` without a page suffix as one name, which nothing has;
+            // say how to write the link that was probably meant.
+            var notes: [Diagnostic.Note] = []
+            var suggestions = TargetIndex.suggestions(for: normalizeLabel(xref.target), among: index.labels.keys)
+            if let documentName, let entry = index.documents[documentName] {
+                let suffix = entry.file.path.split(separator: "/").last.flatMap { name in
+                    name.lastIndex(of: ".").map { String(name[$0...]) } } ?? ".md"
+                if entry.anchors.contains(anchor) {
+                    notes.append(.init("to link to '#\(anchor)' in page '\(documentName)', write the page with its suffix: "
+                                       + "(\(path)\(suffix)#\(anchor))"))
+                } else {
+                    notes.append(.init("page '\(documentName)' has no anchor '#\(anchor)' either"))
+                    suggestions = TargetIndex.suggestions(for: anchor, among: entry.anchors)
+                }
             }
-            return anchored(xref, document: entry, anchor: anchor, context: context)
+            return context.unresolved(xref, "'myst' reference target not found: '\(xref.target)'",
+                                      suggestions: suggestions, notes: notes)
         }
         if let label = index.labels[normalizeLabel(path)] {
             return context.link(xref, to: label.document, anchor: label.anchor, text: text(xref, label.title ?? path))
@@ -103,20 +114,6 @@ public enum MySTLink {
         }
         return context.unresolved(xref, "'myst' reference target not found: '\(xref.target)' (no label, document or object has that name)",
                                   suggestions: Array(suggestions.prefix(3)))
-    }
-
-    /// A link to `anchor` in a document that exists: an id of the page or a label placed there.
-    static func anchored(_ xref: PendingXref, document entry: TargetIndex.DocumentEntry, anchor: String,
-                         context: ResolveContext) -> Resolution {
-        if entry.anchors.contains(anchor) {
-            return context.link(xref, to: entry.name, anchor: anchor,
-                                text: text(xref, sectionTitle(anchor: anchor, in: entry) ?? entry.title ?? anchor))
-        }
-        if let label = context.index.labels[normalizeLabel(anchor)], label.document == entry.name {
-            return context.link(xref, to: entry.name, anchor: label.anchor, text: text(xref, label.title ?? anchor))
-        }
-        return context.unresolved(xref, "page '\(entry.name)' has no anchor '#\(anchor)'",
-                                  suggestions: TargetIndex.suggestions(for: anchor, among: entry.anchors))
     }
 
     /// `[](other.md#part)`: the standard domain's page link, shown with the page's or the heading's title.

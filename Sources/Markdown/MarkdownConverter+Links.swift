@@ -44,9 +44,9 @@ extension MarkdownConverter {
             if !node.title.isEmpty { xref.attributes["reftitle"] = .string(node.title) }
             return xref
         case .download(let path):
-            let shown = content.isEmpty ? [Node.text(path)] : content
-            let inner = Node(.inline, attributes: ["classes": .list(["xref", "download", "myst"])], children: shown,
-                             range: range)
+            // Like myst-parser: the written text, or the path as code when there is none.
+            let inner = Node(content.isEmpty ? .literal : .inline, attributes: ["classes": .list(["xref", "download", "myst"])],
+                             children: content.isEmpty ? [Node.text(path)] : content, range: range)
             return Node("download_reference", attributes: [
                 "refdomain": .string(""), "reftype": .string("myst"), "reftarget": .string(path),
                 "refexplicit": .bool(!content.isEmpty), "refdoc": .string(documentName),

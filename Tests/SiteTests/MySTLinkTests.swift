@@ -30,7 +30,7 @@ import Testing
     @Test func everyBrokenLinkIsReportedAtItsLine() throws {
         let report = try buildFixture("myst-links-broken", output: nil)
         expectGolden(rendered(report.diagnostics, .text), "myst-links-broken/diagnostics.txt")
-        #expect(report.errorCount == 12)
+        #expect(report.errorCount == 13)
         #expect(report.diagnostics.allSatisfy { $0.range != nil })
     }
 }
