@@ -5,7 +5,7 @@ import DocTree
 /// - A paragraph that is only `{…}` sets attributes of the block after it:
 ///   `#id` is a label there (as `(id)=` is, so `[](#id)` finds it), `.class`
 ///   adds a class.
-/// - `{…}` right after an inline element (link, role, code, image, emphasis)
+/// - `{…}` right after a link, role, code span or image
 ///   gives it the classes and the id; `[text]{…}` is a span (`inline`) of its own.
 struct MySTAttributes: Equatable {
     var id: String?
@@ -101,7 +101,7 @@ extension MarkdownConverter {
             guard node.isText, node.text.contains("{") else { output.append(node); continue }
             var text = Substring(node.text)
             // `{…}` after the element before: its attributes.
-            if text.first == "{", let previous = output.last, !previous.isText,
+            if text.first == "{", let previous = output.last, Self.takesInlineAttributes(previous.kind),
                let (attributes, length) = MySTAttributes.parse(prefixOf: text) {
                 output[output.count - 1] = applying(attributes, to: previous)
                 text = text.dropFirst(length)
@@ -109,6 +109,11 @@ extension MarkdownConverter {
             output += spans(in: text, range: node.range)
         }
         return output
+    }
+
+    /// The inline elements myst-parser gives `{…}` to: links, references, images, code and spans.
+    static func takesInlineAttributes(_ kind: NodeKind) -> Bool {
+        [.reference, .pendingXref, .image, .literal, .inline, NodeKind("download_reference")].contains(kind)
     }
 
     /// `[plain text]{…}` inside one text run, as `inline` spans.

@@ -7,13 +7,11 @@ import DocTree
 ///     Markdown content
 ///     </div>
 ///
-/// is an admonition (the `title` paragraph optional; the content read as
-/// Markdown), so it needs no raw HTML. Only a block that opens and closes the
+/// is an `admonition` with the div's classes (the `title` paragraph optional,
+/// "Note" without it, as in myst-parser; the content read as Markdown), so
+/// it needs no raw HTML. Only a block that opens and closes the
 /// `div` itself is read this way; anything else follows the raw-HTML policy.
 extension MarkdownConverter {
-    static let admonitionTypes: Set<String> = ["attention", "caution", "danger", "error", "hint", "important",
-                                               "note", "tip", "warning", "seealso"]
-
     func htmlAdmonition(_ block: CmarkNode, context: Context) -> Node? {
         guard settings.mystExtensions, settings.extensions.contains("html_admonition") else { return nil }
         var lines = sourceLines(of: block, context: context)
@@ -33,12 +31,10 @@ extension MarkdownConverter {
             body.removeFirst()
             firstLine += 1
         }
-        let others = classList.filter { $0 != "admonition" }
-        let kind = title.isEmpty ? others.first(where: { Self.admonitionTypes.contains($0) }) : nil
-        var node = Node(NodeKind(kind ?? "admonition"), range: range(of: block))
-        let classes = others.filter { $0 != kind }
-        if !classes.isEmpty { node.attributes[AttributeKey.classes] = .list(classes) }
-        if !title.isEmpty { node.children.append(Node(.title, children: title, range: SourceRange(line: firstLine - 1))) }
+        // As myst-parser: always a generic admonition with the div's classes, titled "Note" when untitled.
+        var node = Node("admonition", attributes: [AttributeKey.classes: .list(classList)], range: range(of: block))
+        if title.isEmpty { title = [.text("Note")] }
+        node.children.append(Node(.title, children: title, range: SourceRange(line: max(firstLine - 1, block.start.line))))
         node.children += parseNested(body, firstLine: firstLine, columnOffset: 0, context: context)
         if let name = attributes["name"] ?? attributes["id"] {
             let label = target(name, range: range(of: block))

@@ -85,7 +85,7 @@ extension MarkdownConverter {
             rest.text = String(first.text.dropFirst(min(4, first.text.count)))
             let box = Node(.raw, attributes: ["format": .string("html"), "xml:space": .string("preserve")],
                            children: [.text("<input class=\"task-list-item-checkbox\"\(checked ? " checked=\"checked\"" : "") "
-                                            + "disabled=\"disabled\" type=\"checkbox\"> ")], range: first.range)
+                                            + "disabled=\"disabled\" type=\"checkbox\">")], range: first.range)
             paragraph.children = [box] + (rest.text.isEmpty ? [] : [rest]) + paragraph.children.dropFirst()
             item.children[0] = paragraph
             item.attributes[AttributeKey.classes] = .list(item.list(AttributeKey.classes) + ["task-list-item"])
