@@ -23,7 +23,7 @@ public struct MarkdownParser: Sendable {
         let converter = MarkdownConverter(file: file, documentName: name, options: options)
         let parsed = CmarkReader.parse(body, maxDepth: options.maxNestingDepth)
         converter.reportTruncation(parsed.truncated)
-        let root = converter.convertDocument(parsed.root)
+        let root = MarkdownConverter.movingFootnotesToEnd(converter.convertDocument(parsed.root))
         diagnostics += converter.diagnostics
         metadata.merge(converter.metadata) { frontMatter, _ in frontMatter }
         diagnostics.sort(by: Diagnostic.ordered)
