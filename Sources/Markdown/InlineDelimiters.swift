@@ -28,9 +28,10 @@ struct InlineDelimiters {
         var index = 0
         while index + 1 < marks.count {
             let open = marks[index], close = marks[index + 1]
-            // `$$` with nothing between is no math (myst-parser reads no display math inline).
+            // `$$` with nothing between is no math (myst-parser reads no display math inline):
+            // the first dollar stays text and the second may open (`$$ a $$` → `$`, math ` a `, `$`).
             if open.node == close.node, close.column == open.column + 1 {
-                index += 2
+                index += 1
                 continue
             }
             pairs.append((open, close))

@@ -22,6 +22,7 @@ extension MarkdownConverter {
         if let math = displayMath(block, context: context) ?? amsmathBlock(block, context: context) { return [math] }
         if let fields = fieldList(block, context: context) { return [fields] }
         if let attributes = blockAttributes(block, context: context) { return attributes }
+        if let substituted = blockSubstitution(block, context: context) { return substituted }
         var children = fixedInlines(of: block, context: context)
         var output: [Node] = []
         if settings.mystExtensions {

@@ -9,7 +9,9 @@ extension MarkdownConverter {
         var lines: [String] = []
         for line in block.start.line...block.end.line {
             let bytes = text.bytes(ofLine: line)
-            let from = text.firstContentColumn(line: line, quoteDepth: context.quoteDepth) ?? (bytes.count + 1)
+            // The first line starts where cmark says (after a list marker too); later ones at their content.
+            let from = line == block.start.line ? max(block.start.column, 1)
+                : text.firstContentColumn(line: line, quoteDepth: context.quoteDepth) ?? (bytes.count + 1)
             lines.append(String(decoding: bytes[min(from - 1, bytes.count)...], as: UTF8.self))
         }
         return lines

@@ -69,6 +69,29 @@ extension MarkdownConverter {
         return output
     }
 
+    /// A paragraph that is only `{{ name }}`: the value read as blocks (a directive, a list …),
+    /// every node placed at the paragraph. Nil when it is not such a paragraph or the name is unknown
+    /// (the inline pass then reports it).
+    func blockSubstitution(_ block: CmarkNode, context: Context) -> [Node]? {
+        guard settings.mystExtensions, settings.extensions.contains("substitution"), block.start.line == block.end.line,
+              substitutionDepth < 8 else { return nil }
+        let line = sourceLines(of: block, context: context).joined().trimmingLeadingSpace()
+        guard line.hasPrefix("{{"), line.hasSuffix("}}"), line.count > 4 else { return nil }
+        let name = line.dropFirst(2).dropLast(2).trimmingCharacters(in: .whitespaces)
+        guard !name.contains("{"), !name.contains("}"), let value = settings.substitutions[name] else { return nil }
+        let child = MarkdownConverter(file: SourceFile(path: file.path, text: value), documentName: documentName,
+                                      options: settings)
+        child.substitutionDepth = substitutionDepth + 1
+        child.names = names
+        child.directiveDepth = directiveDepth
+        let parsed = CmarkReader.parse(MySTLineSyntax.rewrite(value), maxDepth: settings.maxNestingDepth)
+        let nodes = child.blocks(parsed.root.children, context: context)
+        names = child.names
+        let where_ = range(of: block)
+        diagnostics += child.diagnostics.map { var d = $0; d.range = where_; d.file = file; return d }
+        return nodes.map { $0.placed(at: where_) }
+    }
+
     /// A substitution's value as inline Markdown, every node placed at the reference.
     private func substitutionNodes(_ value: String, range: SourceRange) -> [Node] {
         if !value.contains(where: { "*_`[]<>{}\\!&#~$".contains($0) }) { return [.text(value, range: range)] }
