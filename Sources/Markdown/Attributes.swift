@@ -1,4 +1,5 @@
 import DocTree
+import Foundation
 
 /// MyST's `attrs_block` and `attrs_inline` extensions: `{#id .class key=value}`.
 ///
@@ -64,33 +65,81 @@ extension MarkdownConverter {
         let blockRange = range(of: block)
         var output: [Node] = []
         if let id = attributes.id { output.append(target(id, range: blockRange)) }
-        if !attributes.classes.isEmpty {
-            output.append(Node(Self.blockAttributesKind, attributes: [AttributeKey.classes: .list(attributes.classes)],
-                               range: blockRange))
+        if !attributes.classes.isEmpty || !attributes.values.isEmpty {
+            var marker = Node(Self.blockAttributesKind, range: blockRange)
+            if !attributes.classes.isEmpty { marker.attributes[AttributeKey.classes] = .list(attributes.classes) }
+            for (key, value) in attributes.values { marker.attributes["attr-" + key] = .string(value) }
+            output.append(marker)
         }
         return output
     }
 
-    /// Gives the classes of each `{.class}` block marker to the element after it, and drops the markers.
+    /// Gives each `{…}` block marker's classes and keys to the element after it, and drops the markers.
     static func applyingBlockAttributes(_ node: Node) -> Node {
         guard node.children.contains(where: { !$0.isText }) else { return node }
         var copy = node
         var children: [Node] = []
-        var pending: [String] = []
+        var pending: Node?
         for child in node.children {
             if child.kind == blockAttributesKind {
-                pending += child.list(AttributeKey.classes)
+                // Markers one after the other add up; classes combine, later keys win.
+                var merged = pending ?? Node(blockAttributesKind)
+                merged.attributes[AttributeKey.classes] = .list(merged.list(AttributeKey.classes) + child.list(AttributeKey.classes))
+                for (key, value) in child.attributes where key.hasPrefix("attr-") { merged.attributes[key] = value }
+                pending = merged
                 continue
             }
             var next = applyingBlockAttributes(child)
-            if !pending.isEmpty, !next.isText, next.kind != .target {
-                next.attributes[AttributeKey.classes] = .list(next.list(AttributeKey.classes) + pending)
-                pending = []
+            if let marker = pending, !next.isText, next.kind != .target {
+                next = applying(blockMarker: marker, to: next)
+                pending = nil
             }
             children.append(next)
         }
         copy.children = children
         return copy
+    }
+
+    /// myst-parser's keys per block: `style` on ordered lists, `lineno-start` and
+    /// `emphasize-lines` on code, `attribution` on quotes; classes on every block.
+    static func applying(blockMarker marker: Node, to element: Node) -> Node {
+        var element = element
+        let classes = marker.list(AttributeKey.classes)
+        if !classes.isEmpty { element.attributes[AttributeKey.classes] = .list(element.list(AttributeKey.classes) + classes) }
+        func value(_ key: String) -> String? { marker.string("attr-" + key) }
+        switch element.kind {
+        case .enumeratedList:
+            let styles = ["decimal": "arabic", "lower-alpha": "loweralpha", "upper-alpha": "upperalpha",
+                          "lower-roman": "lowerroman", "upper-roman": "upperroman"]
+            if let style = value("style").flatMap({ styles[$0] }) { element.attributes["enumtype"] = .string(style) }
+        case .literalBlock:
+            if let start = value("lineno-start").flatMap(Int.init) {
+                element.attributes["linenos"] = .bool(true)
+                element.attributes["linenostart"] = .int(start)
+            }
+            if let lines = value("emphasize-lines") { element.attributes["hl_lines"] = .list(expandedLines(lines)) }
+        case .blockQuote:
+            if let attribution = value("attribution"), !attribution.isEmpty {
+                element.children.append(Node(.attribution, children: [.text(attribution)], range: element.range))
+            }
+        default:
+            break
+        }
+        return element
+    }
+
+    /// `1,3-5` → `1 3 4 5` (bounded, so a hostile range cannot blow up).
+    static func expandedLines(_ spec: String) -> [String] {
+        var lines: [String] = []
+        for part in spec.split(separator: ",") {
+            let bounds = part.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            if bounds.count == 1, let line = bounds[0] {
+                lines.append(String(line))
+            } else if bounds.count == 2, let low = bounds[0], let high = bounds[1], low <= high, high - low < 10_000 {
+                lines += (low...high).map(String.init)
+            }
+        }
+        return lines
     }
 
     /// `attrs_inline`: `{…}` right after an inline element, and `[text]{…}` spans.
@@ -150,8 +199,14 @@ extension MarkdownConverter {
             node.attributes[AttributeKey.ids] = .list(node.ids + label.ids)
             node.attributes[AttributeKey.names] = .list(node.names + label.names)
         }
-        for key in ["width", "height", "align", "alt"] where node.kind == .image {
-            if let value = attributes.values[key] { node.attributes[key] = .string(value) }
+        if node.kind == .image {
+            for (key, short) in [("width", "w"), ("height", "h"), ("align", "a"), ("alt", "alt")] {
+                if let value = attributes.values[key] ?? attributes.values[short] { node.attributes[key] = .string(value) }
+            }
+        }
+        if node.kind == .literal, let language = attributes.values["language"] ?? attributes.values["lexer"] ?? attributes.values["l"] {
+            // A literal in a language, as the `code` role makes it.
+            node.attributes[AttributeKey.classes] = .list(["code", language] + node.list(AttributeKey.classes))
         }
         return node
     }

@@ -19,7 +19,11 @@ extension MarkdownConverter {
             lines.append((line, String(decoding: bytes.dropFirst(skip), as: UTF8.self), skip + 1))
         }
         // term, then `: definition` lines (a continuation is any other line after a definition started)
-        guard !lines[0].text.hasPrefix(":"), lines[1].text.hasPrefix(": ") || lines[1].text == ":" else { return nil }
+        // A definition starts with `:` or `~` and a space, after at most two spaces (Pandoc's rule).
+        func isMarker(_ entry: (line: Int, text: String, column: Int)) -> Bool {
+            entry.column <= 3 && (entry.text.hasPrefix(": ") || entry.text == ":" || entry.text.hasPrefix("~ ") || entry.text == "~")
+        }
+        guard !lines[0].text.hasPrefix(":"), isMarker(lines[1]) else { return nil }
         var items: [Node] = []
         var term: (line: Int, text: String, column: Int)? = lines[0]
         var definitions: [[(line: Int, text: String, column: Int)]] = []
@@ -38,8 +42,8 @@ extension MarkdownConverter {
             definitions = []
         }
         for entry in lines.dropFirst() {
-            if entry.text.hasPrefix(": ") || entry.text == ":" {
-                let offset = entry.text.hasPrefix(": ") ? 2 : 1
+            if isMarker(entry) {
+                let offset = entry.text.count > 1 ? 2 : 1
                 definitions.append([(entry.line, String(entry.text.dropFirst(offset)), entry.column + offset)])
             } else if definitions.isEmpty {
                 return nil
