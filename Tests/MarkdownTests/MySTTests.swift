@@ -242,3 +242,30 @@ struct MySTHeadingTests {
         #expect(paragraph?.children.last?.children.isEmpty == true, "an autolink has no text of its own")
     }
 }
+
+/// MyST's own directives the Markdown reader provides.
+struct MySTDirectiveTests {
+    func parse(_ text: String, options: MarkdownOptions = .site()) -> Document {
+        MarkdownParser(options: options).parse(SourceFile(path: "m.md", text: text), name: "m")
+    }
+
+    /// `figure-md`: a Markdown image and a caption paragraph make a labelled figure.
+    @Test func figureMarkdown() {
+        let document = parse(":::{figure-md} fig-target\n:class: myclass\n\n![fishy](fish.png)\n\nA *caption*\n:::\n")
+        let figure = document.root.first(where: { $0.kind == .figure })
+        #expect(figure?.ids == ["fig-target"])
+        #expect(figure?.list("classes") == ["myclass"])
+        #expect(figure?.children.map(\.kind) == [.image, .caption])
+        #expect(figure?.children.last?.textContent == "A caption")
+        #expect(document.diagnostics.isEmpty)
+        let bad = parse(":::{figure-md}\nNo image here.\n:::\n")
+        #expect(bad.diagnostics.map(\.id) == ["md.directive-error"])
+    }
+
+    /// An unknown directive is one error at its line, whatever fence it uses.
+    @Test func unknownDirectiveIsReportedOnce() {
+        let document = parse("text\n\n```{nosuch} arg\nbody\n```\n\n::::{alsonot}\n:::{note}\ninner\n:::\n::::\n")
+        #expect(document.diagnostics.map(\.id) == ["md.unknown-directive", "md.unknown-directive"])
+        #expect(document.diagnostics.map { $0.range?.start.line ?? 0 } == [3, 7])
+    }
+}
