@@ -33,9 +33,11 @@ final class MarkdownConverter {
     var footnoteReferenceCount = 0
     /// How many links the inlines being converted are inside (`linkify` adds none there).
     var linkDepth = 0
-    /// How many substitution values are being read into each other (bounded).
-    var substitutionDepth = 0
-    /// Substitution values already read as Markdown, by value.
+    /// The substitutions whose values are being read, outermost first (a name in it is circular).
+    var substitutionStack: [String] = []
+    /// What substitutions may still add to the page.
+    var substitutionBudget = SubstitutionBudget()
+    /// Top-level substitutions already read as Markdown, by name.
     var substitutionCache: [String: [Node]] = [:]
 
     /// Where a run of blocks sits: how many block quotes surround it, and

@@ -57,7 +57,8 @@ extension MarkdownConverter {
             }
             let reference = place(open.lowerBound..<close.upperBound)
             if let value = settings.substitutions[name] {
-                output += substitutionNodes(value, range: reference)
+                output += substitutionNodes(name, value: value, range: reference)
+                    ?? [.text(String(rest[open.lowerBound..<close.upperBound]), range: range)]
             } else {
                 diagnose("md.substitution", .warning, "unknown substitution '\(name)' (myst_substitutions)", reference,
                          suggestions: closestNames(to: name, among: settings.substitutions.keys))
@@ -73,48 +74,85 @@ extension MarkdownConverter {
     /// every node placed at the paragraph. Nil when it is not such a paragraph or the name is unknown
     /// (the inline pass then reports it).
     func blockSubstitution(_ block: CmarkNode, context: Context) -> [Node]? {
-        guard settings.mystExtensions, settings.extensions.contains("substitution"), block.start.line == block.end.line,
-              substitutionDepth < 8 else { return nil }
+        guard settings.mystExtensions, settings.extensions.contains("substitution"),
+              block.start.line == block.end.line else { return nil }
         let line = sourceLines(of: block, context: context).joined().trimmingLeadingSpace()
         guard line.hasPrefix("{{"), line.hasSuffix("}}"), line.count > 4 else { return nil }
         let name = line.dropFirst(2).dropLast(2).trimmingCharacters(in: .whitespaces)
         guard !name.contains("{"), !name.contains("}"), let value = settings.substitutions[name] else { return nil }
-        let child = MarkdownConverter(file: SourceFile(path: file.path, text: value), documentName: documentName,
-                                      options: settings)
-        child.substitutionDepth = substitutionDepth + 1
+        let where_ = range(of: block)
+        guard let child = substitutionReader(for: name, value: value, range: where_) else { return nil }
         child.names = names
         child.directiveDepth = directiveDepth
         let parsed = CmarkReader.parse(MySTLineSyntax.rewrite(value), maxDepth: settings.maxNestingDepth)
         let nodes = child.blocks(parsed.root.children, context: context)
         names = child.names
-        let where_ = range(of: block)
-        diagnostics += child.diagnostics.map { var d = $0; d.range = where_; d.file = file; return d }
-        return nodes.map { $0.placed(at: where_) }
+        return finishSubstitution(child, nodes: nodes, range: where_)
     }
 
-    /// A substitution's value as inline Markdown, every node placed at the reference.
-    private func substitutionNodes(_ value: String, range: SourceRange) -> [Node] {
+    /// A substitution's value as inline Markdown, every node placed at the reference; nil when
+    /// it cannot be expanded (circular, or the page's budget is spent: reported).
+    private func substitutionNodes(_ name: String, value: String, range: SourceRange) -> [Node]? {
         if !value.contains(where: { "*_`[]<>{}\\!&#~$".contains($0) }) { return [.text(value, range: range)] }
-        // Read once per page: a value used many times is not parsed again.
-        if let known = substitutionCache[value] { return known.map { $0.placed(at: range) } }
-        let nodes = parsedSubstitution(value, range: range)
-        substitutionCache[value] = nodes
-        return nodes
-    }
-
-    private func parsedSubstitution(_ value: String, range: SourceRange) -> [Node] {
-        guard substitutionDepth < 8 else { return [.text(value, range: range)] }
-        let child = MarkdownConverter(file: SourceFile(path: file.path, text: value), documentName: documentName,
-                                      options: settings)
-        child.substitutionDepth = substitutionDepth + 1
+        // Read once per page: a value used many times is not parsed again (its expansion still counts).
+        if substitutionStack.isEmpty, let known = substitutionCache[name] {
+            guard spendSubstitutionBudget(known, range: range) else { return nil }
+            return known.map { $0.placed(at: range) }
+        }
+        guard let child = substitutionReader(for: name, value: value, range: range) else { return nil }
         let parsed = CmarkReader.parse(value, maxDepth: settings.maxNestingDepth)
         var nodes: [Node] = []
         for block in parsed.root.children where block.kind == .paragraph {
             if !nodes.isEmpty { nodes.append(.text("\n")) }
             nodes += child.inlines(of: block, context: currentContext)
         }
+        guard let finished = finishSubstitution(child, nodes: nodes, range: range) else { return nil }
+        if substitutionStack.isEmpty { substitutionCache[name] = finished }
+        return finished
+    }
+
+    /// A reader for one substitution value, or nil (with a warning) when `name` is already being expanded.
+    private func substitutionReader(for name: String, value: String, range: SourceRange) -> MarkdownConverter? {
+        if substitutionStack.contains(name) {
+            diagnose("md.substitution", .warning,
+                     "circular substitution: '\(name)' refers to itself (\((substitutionStack + [name]).joined(separator: " → ")))",
+                     range)
+            return nil
+        }
+        // A spent budget stops expansion before any more reading (values that double at each level).
+        guard substitutionBudget.remaining > 0 else {
+            _ = spendSubstitutionBudget([Node.text("")], range: range)
+            return nil
+        }
+        let child = MarkdownConverter(file: SourceFile(path: file.path, text: value), documentName: documentName,
+                                      options: settings)
+        child.substitutionStack = substitutionStack + [name]
+        child.substitutionBudget = substitutionBudget
+        return child
+    }
+
+    /// The child's diagnostics moved to the reference, and the nodes placed there, within the page's budget.
+    private func finishSubstitution(_ child: MarkdownConverter, nodes: [Node], range: SourceRange) -> [Node]? {
         diagnostics += child.diagnostics.map { var d = $0; d.range = range; d.file = file; return d }
+        guard spendSubstitutionBudget(nodes, range: range) else { return nil }
         return nodes.map { $0.placed(at: range) }
+    }
+
+    /// Counts the nodes a substitution adds against the page's limit; false (reported once) past it.
+    private func spendSubstitutionBudget(_ nodes: [Node], range: SourceRange) -> Bool {
+        var count = 0
+        for node in nodes { node.walk { _ in count += 1 } }
+        guard substitutionBudget.remaining >= count else {
+            if !substitutionBudget.reported {
+                substitutionBudget.reported = true
+                diagnose("md.substitution", .warning,
+                         "substitutions on this page expand to more than \(SubstitutionBudget.limit) nodes; the rest are left as written",
+                         range)
+            }
+            return false
+        }
+        substitutionBudget.remaining -= count
+        return true
     }
 
     // MARK: linkify
@@ -238,6 +276,13 @@ extension MarkdownConverter {
         }
         return output
     }
+}
+
+/// How many nodes substitutions may still add to one page (shared by the readers of nested values).
+final class SubstitutionBudget {
+    static let limit = 200_000
+    var remaining = limit
+    var reported = false
 }
 
 extension Node {
