@@ -52,6 +52,8 @@ public struct Resolver: Sendable {
             options.sourceFiles(path) ?? document.includedFiles.first { $0.path == path }
         } ?? document.source
         let context = ResolveContext(index: index, document: document, options: options, domains: domains, file: file)
+        // Markdown links MyST treats as internal try labels, documents and objects in its own order.
+        if let resolution = MySTLink.resolve(xref, context: context) { return resolution }
         let name = xref.domain.isEmpty ? "std" : xref.domain
         guard let domain = domains[name] else {
             return context.unresolved(xref, "unknown domain '\(name)' in reference type '\(xref.roleName)'",

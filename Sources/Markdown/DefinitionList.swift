@@ -7,8 +7,9 @@ import DocTree
 /// Adjacent groups join one list.
 extension MarkdownConverter {
     func definitionList(_ block: CmarkNode, context: Context) -> Node? {
-        guard settings.mystExtensions, settings.extensions.contains("deflist"),
-              block.end.line > block.start.line else { return nil }
+        guard settings.mystExtensions, settings.extensions.contains("deflist") else { return nil }
+        if let termless = termlessDefinitions(block) { return termless }
+        guard block.end.line > block.start.line else { return nil }
         let indent = max(block.start.column - 1, 0)
         var lines: [(line: Int, text: String, column: Int)] = []
         for line in block.start.line...block.end.line {
@@ -18,7 +19,11 @@ extension MarkdownConverter {
             lines.append((line, String(decoding: bytes.dropFirst(skip), as: UTF8.self), skip + 1))
         }
         // term, then `: definition` lines (a continuation is any other line after a definition started)
-        guard !lines[0].text.hasPrefix(":"), lines[1].text.hasPrefix(": ") || lines[1].text == ":" else { return nil }
+        // A definition starts with `:` or `~` and a space, after at most two spaces (Pandoc's rule).
+        func isMarker(_ entry: (line: Int, text: String, column: Int)) -> Bool {
+            entry.column <= 3 && (entry.text.hasPrefix(": ") || entry.text == ":" || entry.text.hasPrefix("~ ") || entry.text == "~")
+        }
+        guard !lines[0].text.hasPrefix(":"), isMarker(lines[1]) else { return nil }
         var items: [Node] = []
         var term: (line: Int, text: String, column: Int)? = lines[0]
         var definitions: [[(line: Int, text: String, column: Int)]] = []
@@ -37,8 +42,8 @@ extension MarkdownConverter {
             definitions = []
         }
         for entry in lines.dropFirst() {
-            if entry.text.hasPrefix(": ") || entry.text == ":" {
-                let offset = entry.text.hasPrefix(": ") ? 2 : 1
+            if isMarker(entry) {
+                let offset = entry.text.count > 1 ? 2 : 1
                 definitions.append([(entry.line, String(entry.text.dropFirst(offset)), entry.column + offset)])
             } else if definitions.isEmpty {
                 return nil
@@ -55,6 +60,39 @@ extension MarkdownConverter {
         return Node(.definitionList, attributes: ["myst-deflist": .bool(true)], children: items, range: range(of: block))
     }
 
+    static let termlessKey = "myst-deflist-termless"
+
+    /// Definitions after a blank line (`Term`, blank, `: definition`): a paragraph of `: ` lines
+    /// becomes a list item without its term, which ``append(_:joiningDefinitionListsIn:)`` takes
+    /// from the one-line paragraph before it.
+    private func termlessDefinitions(_ block: CmarkNode) -> Node? {
+        let indent = max(block.start.column - 1, 0)
+        let first = text.bytes(ofLine: block.start.line).dropFirst(indent)
+        guard first.starts(with: [UInt8(ascii: ":"), UInt8(ascii: " ")]) else { return nil }
+        var definitions: [[(line: Int, text: String, column: Int)]] = []
+        for line in block.start.line...block.end.line {
+            let bytes = text.bytes(ofLine: line)
+            let skip = line == block.start.line ? min(indent, bytes.count) : bytes.prefix(while: { $0 == UInt8(ascii: " ") }).count
+            let content = String(decoding: bytes.dropFirst(skip), as: UTF8.self)
+            if content.hasPrefix(": ") {
+                definitions.append([(line, String(content.dropFirst(2)), skip + 3)])
+            } else if skip > 0, !definitions.isEmpty {
+                definitions[definitions.count - 1].append((line, content, skip + 1))
+            } else {
+                return nil
+            }
+        }
+        var item = Node(.definitionListItem, range: SourceRange(line: block.start.line))
+        for definition in definitions {
+            let (nodes, _) = parseInline(definition.map(\.text).joined(separator: "\n"), line: definition[0].line,
+                                         column: definition[0].column)
+            item.children.append(Node(.definition, children: [Node(.paragraph, children: footnoteReferences(in: nodes),
+                                                                  range: SourceRange(line: definition[0].line))]))
+        }
+        return Node(.definitionList, attributes: ["myst-deflist": .bool(true), Self.termlessKey: .bool(true)],
+                    children: [item], range: range(of: block))
+    }
+
     /// Joins neighbouring definition lists (one per paragraph) into one.
     static func joiningDefinitionLists(_ nodes: [Node]) -> [Node] {
         var output: [Node] = []
@@ -64,6 +102,16 @@ extension MarkdownConverter {
 
     /// Appends `node`, adding its items to the last node instead when both are MyST definition lists.
     static func append(_ node: Node, joiningDefinitionListsIn output: inout [Node]) {
+        var node = node
+        if node.attributes[termlessKey] != nil {
+            node.attributes[termlessKey] = nil
+            // The term is the one-line paragraph just before (a blank line between is allowed).
+            if let last = output.last, last.kind == .paragraph, !last.textContent.contains("\n"), !node.children.isEmpty {
+                output.removeLast()
+                node.children[0].children.insert(Node(.term, children: last.children, range: last.range), at: 0)
+                node.children[0].range = last.range
+            }
+        }
         if node.kind == .definitionList, node.attributes["myst-deflist"] != nil, let last = output.last,
            last.kind == .definitionList, last.attributes["myst-deflist"] != nil {
             output[output.count - 1].children += node.children

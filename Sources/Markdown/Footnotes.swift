@@ -26,7 +26,8 @@ extension MarkdownConverter {
         }
         let (nodes, _) = parseInline(lines.joined(separator: "\n"), line: block.start.line, column: bodyColumn + 1)
         let name = Identifiers.normalizeName(label)
-        var footnote = Node("footnote", attributes: ["auto": .int(1)], range: range(of: block))
+        var footnote = Node("footnote", attributes: ["auto": .int(1), Self.mystFootnoteKey: .bool(true)],
+                            range: range(of: block))
         footnote.ids = [names.makeID(names: [name], tag: "footnote")]
         footnote.names = [name]
         footnote.children = [Node(.paragraph, children: footnoteReferences(in: nodes), range: range(of: block))]
@@ -89,5 +90,41 @@ extension MarkdownConverter {
         }
         if !rest.isEmpty { output.append(.text(String(rest), range: node.range)) }
         return output
+    }
+
+    /// Marks the footnotes written as `[^name]: …` until they are moved to the end of the page.
+    static let mystFootnoteKey = "myst-footnote"
+
+    /// As myst-parser does by default (`myst_footnote_transition`, `myst_footnote_sort`): the
+    /// page's `[^name]: …` footnotes move to the end of the document, after a
+    /// `transition` (class `footnotes`), in the order of their first reference
+    /// (footnotes never referenced follow, in the order written), so their numbers
+    /// follow the reading order.
+    static func movingFootnotesToEnd(_ document: Node) -> Node {
+        guard document.first(where: { $0.attributes[mystFootnoteKey] != nil }) != nil else { return document }
+        var footnotes: [Node] = []
+        let rest = document.rewritten { node -> [Node] in
+            guard node.attributes[mystFootnoteKey] != nil else { return [node] }
+            var footnote = node
+            footnote.attributes[mystFootnoteKey] = nil
+            footnotes.append(footnote)
+            return []
+        }
+        var root = rest.first ?? document
+        var firstUse: [String: Int] = [:]
+        root.walk { node in
+            if node.kind == "footnote_reference", let name = node.string("refname"), firstUse[name] == nil {
+                firstUse[name] = firstUse.count
+            }
+        }
+        let ordered = footnotes.enumerated().sorted { a, b in
+            let (x, y) = (firstUse[a.element.names.first ?? ""] ?? Int.max, firstUse[b.element.names.first ?? ""] ?? Int.max)
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
+        let start = ordered.first?.range?.start
+        root.children.append(Node(.transition, attributes: [AttributeKey.classes: .list(["footnotes"])],
+                                  range: start.map { SourceRange(start: $0, end: $0) }))
+        root.children += ordered
+        return root
     }
 }

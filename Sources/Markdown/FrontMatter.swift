@@ -14,6 +14,8 @@ struct FrontMatter {
     /// Number of lines the block occupies (0 when there is none).
     var lineCount = 0
     var diagnostics: [Diagnostic] = []
+    /// `myst: substitutions:` (or a top-level `substitutions:`): the page's own `{{ name }}` values.
+    var substitutions: [String: String] = [:]
 
     init(splitting text: String, file: SourceFile) {
         body = text
@@ -69,6 +71,7 @@ struct FrontMatter {
             keyLines.append((key, lineNumber))
             currentKey = key
         }
+        substitutions = Self.substitutions(in: Array(lines[1..<closing]))
         var blanked = String(repeating: "\n", count: closing + 1)
         if closing + 1 < lines.count {
             blanked += lines[(closing + 1)...].joined(separator: "\n")
@@ -76,6 +79,64 @@ struct FrontMatter {
             blanked.removeLast()
         }
         body = blanked
+    }
+
+    /// The mapping under `myst:` → `substitutions:` (or top-level `substitutions:`): `key: value`
+    /// entries, a `|` or `>` value taking the more indented lines after it.
+    static func substitutions(in lines: [String]) -> [String: String] {
+        func indent(_ line: String) -> Int { line.prefix(while: { $0 == " " }).count }
+        func isBlank(_ line: String) -> Bool { line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } }
+        // Find `substitutions:` at the top level or directly under a top-level `myst:`.
+        var start: Int?
+        var inMyst = false
+        var mystIndent = 0
+        for (index, line) in lines.enumerated() where !isBlank(line) {
+            let trimmed = line.trimmingLeadingSpace()
+            if indent(line) == 0 {
+                inMyst = trimmed == "myst:"
+                if trimmed == "substitutions:" { start = index; break }
+                continue
+            }
+            if inMyst, trimmed == "substitutions:" {
+                if mystIndent == 0 { mystIndent = indent(line) }
+                if indent(line) == mystIndent { start = index; break }
+            } else if inMyst, mystIndent == 0 {
+                mystIndent = indent(line)
+            }
+        }
+        guard let start else { return [:] }
+        let base = indent(lines[start])
+        var result: [String: String] = [:]
+        var index = start + 1
+        var entryIndent: Int?
+        while index < lines.count {
+            let line = lines[index]
+            if isBlank(line) { index += 1; continue }
+            let level = indent(line)
+            if level <= base { break }
+            if entryIndent == nil { entryIndent = level }
+            guard level == entryIndent, let colon = line.firstIndex(of: ":") else { index += 1; continue }
+            let key = line[..<colon].trimmingLeadingSpace()
+            let value = line[line.index(after: colon)...].trimmingLeadingSpace()
+            index += 1
+            if value == "|" || value == ">" || value == "|-" || value == ">-" {
+                var block: [String] = []
+                var blockIndent: Int?
+                while index < lines.count {
+                    let next = lines[index]
+                    if isBlank(next) { block.append(""); index += 1; continue }
+                    if indent(next) <= level { break }
+                    if blockIndent == nil { blockIndent = indent(next) }
+                    block.append(String(next.dropFirst(min(blockIndent!, indent(next)))).trimmingTrailingSpace())
+                    index += 1
+                }
+                while block.last == "" { block.removeLast() }
+                result[key] = block.joined(separator: value.hasPrefix(">") ? " " : "\n")
+            } else {
+                result[key] = unquoted(value)
+            }
+        }
+        return result
     }
 
     private static func unquoted(_ value: String) -> String {

@@ -48,7 +48,14 @@ struct InlinePositions {
             if reportedLine > line { line = reportedLine }
             lineShift = line - reportedLine
             if let actual = text.firstContentColumn(line: line, quoteDepth: quoteDepth) {
-                deltas[line] = actual - node.start.column
+                // An autolink's own column is unrelated; its text starts one after the `<`.
+                if node.kind == .link, node.children.count == 1, let child = node.children.first, child.kind == .text,
+                   node.url == child.literal || node.url == "mailto:" + child.literal,
+                   text.byte(line: line, column: actual) == UInt8(ascii: "<") {
+                    deltas[line] = actual + 1 - child.start.column
+                } else {
+                    deltas[line] = actual - node.start.column
+                }
             }
         }
         node.start = mapped(node.start)

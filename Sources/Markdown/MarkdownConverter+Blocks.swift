@@ -23,7 +23,7 @@ extension MarkdownConverter {
                               children: inlines(of: block, context: context),
                               range: headingRange(block, context: context))
             rubric.attributes.merge(implicitTargetAttributes(title: rubric.textContent, range: rubric.range,
-                                                                tag: "rubric")) { _, new in new }
+                                                                tag: "rubric", level: block.headingLevel)) { _, new in new }
             return [rubric]
         case .blockQuote:
             inner.quoteDepth += 1
@@ -35,6 +35,7 @@ extension MarkdownConverter {
         case .codeBlock:
             return codeBlock(block, context: inner)
         case .htmlBlock:
+            if let admonition = htmlAdmonition(block, context: inner) { return [admonition] }
             return rawHTML(block.literal, range: blockRange, inline: false)
         case .thematicBreak:
             return [Node(.transition, range: blockRange)]
@@ -58,7 +59,40 @@ extension MarkdownConverter {
         if !block.isTight { node.attributes[AttributeKey.classes] = .list(["open"]) }
         node.range = range(of: block)
         node.children = blocks(block.children, context: context)
+        if settings.mystExtensions, settings.extensions.contains("tasklist") { node = taskList(node) }
         return node
+    }
+
+    /// `tasklist`: items starting with `[ ]` or `[x]` get a disabled checkbox, as
+    /// myst-parser renders them (classes `task-list-item`, `contains-task-list`).
+    private func taskList(_ list: Node) -> Node {
+        var list = list
+        var anyTask = false
+        for index in list.children.indices {
+            var item = list.children[index]
+            guard var paragraph = item.children.first, paragraph.kind == .paragraph,
+                  let first = paragraph.children.first, first.isText else { continue }
+            let checked: Bool
+            if first.text.hasPrefix("[ ] ") || first.text == "[ ]" {
+                checked = false
+            } else if first.text.hasPrefix("[x] ") || first.text.hasPrefix("[X] ") || first.text == "[x]" || first.text == "[X]" {
+                checked = true
+            } else {
+                continue
+            }
+            anyTask = true
+            var rest = first
+            rest.text = String(first.text.dropFirst(min(4, first.text.count)))
+            let box = Node(.raw, attributes: ["format": .string("html"), "xml:space": .string("preserve")],
+                           children: [.text("<input class=\"task-list-item-checkbox\"\(checked ? " checked=\"checked\"" : "") "
+                                            + "disabled=\"disabled\" type=\"checkbox\">")], range: first.range)
+            paragraph.children = [box] + (rest.text.isEmpty ? [] : [rest]) + paragraph.children.dropFirst()
+            item.children[0] = paragraph
+            item.attributes[AttributeKey.classes] = .list(item.list(AttributeKey.classes) + ["task-list-item"])
+            list.children[index] = item
+        }
+        if anyTask { list.attributes[AttributeKey.classes] = .list(list.list(AttributeKey.classes) + ["contains-task-list"]) }
+        return list
     }
 
     /// cmark does not keep the bullet character; read it from the source.
@@ -101,6 +135,7 @@ extension MarkdownConverter {
 
     /// Raw HTML under the `rawHTMLEnabled` policy.
     func rawHTML(_ html: String, range: SourceRange, inline: Bool) -> [Node] {
+        if let image = htmlImage(html, range: range) { return [image] }
         if settings.rawHTMLEnabled {
             let content = inline ? html : Self.withoutFinalNewline(html)
             return [Node(.raw, attributes: ["format": .string("html"), "xml:space": .string("preserve")],

@@ -35,9 +35,54 @@ extension MarkdownConverter {
                 if content.count > 1 { figure.children.append(Node("legend", children: Array(content.dropFirst()))) }
             }
             return [figure]
+        case "figure-md":
+            return figureMarkdown(directive, content: body(), range: range)
         default:
             return nil
         }
+    }
+
+    /// MyST's `figure-md`: an image (Markdown or `<img>`) then a caption paragraph, as a
+    /// `figure`; the argument (or `:name:`) labels it, `:class:`, `:width:` and `:align:` apply to it.
+    private func figureMarkdown(_ directive: DirectiveBlock, content: [Node], range: SourceRange) -> [Node] {
+        var blocks = content
+        // The image: a block image, or a paragraph holding only an image.
+        var image: Node?
+        if let first = blocks.first {
+            if first.kind == .image {
+                image = first
+            } else if first.kind == .paragraph, first.children.count == 1, first.children[0].kind == .image {
+                image = first.children[0]
+            }
+        }
+        guard let image else {
+            diagnose("md.directive-error", .error,
+                     "error in \"figure-md\" directive: the first part must be an image (Markdown or <img>)", range)
+            return []
+        }
+        blocks.removeFirst()
+        var figure = Node(.figure, children: [image], range: range)
+        if let caption = blocks.first, caption.kind == .paragraph {
+            figure.children.append(Node(.caption, children: caption.children, range: caption.range))
+            blocks.removeFirst()
+        }
+        if !blocks.isEmpty {
+            diagnose("md.directive-error", .warning,
+                     "\"figure-md\" takes an image and one caption paragraph; the rest is left out", range)
+        }
+        if let classes = directive.option("class") {
+            figure.attributes[AttributeKey.classes] = .list(classes.split(separator: " ").map(String.init))
+        }
+        for key in ["width", "align"] {
+            if let value = directive.option(key) { figure.attributes[key] = .string(value) }
+        }
+        let name = directive.argument.isEmpty ? directive.option("name") : directive.argument
+        if let name, !name.isEmpty {
+            let label = target(name, range: range)
+            figure.attributes[AttributeKey.ids] = .list(label.ids)
+            figure.attributes[AttributeKey.names] = .list(label.names)
+        }
+        return [figure]
     }
 
     /// MyST's `eval-rst`: the body is reStructuredText, parsed by the RST reader

@@ -5,6 +5,9 @@ extension MarkdownConverter {
     func fixedInlines(of block: CmarkNode, context: Context) -> [CmarkNode] {
         var children = Self.mergingTexts(block.children)
         InlinePositions.fix(&children, text: text, quoteDepth: context.quoteDepth, firstLine: block.start.line)
+        let delimiters = InlineDelimiters(text: text, quoteDepth: context.quoteDepth)
+        if settings.extensions.contains("dollarmath") { children = delimiters.math(children) }
+        if settings.extensions.contains("strikethrough") { children = delimiters.strikethrough(children) }
         return children
     }
 
@@ -16,16 +19,32 @@ extension MarkdownConverter {
         if let table = pipeTable(block, context: context) { return [table] }
         if let footnote = footnoteDefinition(block, context: context) { return [footnote] }
         if let list = definitionList(block, context: context) { return [list] }
+        if let math = displayMath(block, context: context) ?? amsmathBlock(block, context: context) { return [math] }
+        if let fields = fieldList(block, context: context) { return [fields] }
+        if let attributes = blockAttributes(block, context: context) { return attributes }
+        if let substituted = blockSubstitution(block, context: context) { return substituted }
         var children = fixedInlines(of: block, context: context)
         var output: [Node] = []
         if settings.mystExtensions {
             output = leadingTargets(&children)
             if children.isEmpty { return output }
         }
+        // attrs_block: a `{…}` first line gives the rest of the paragraph its attributes.
+        var leading: MySTAttributes?
+        if settings.mystExtensions, settings.extensions.contains("attrs_block"), children.count > 2,
+           children[0].kind == .text, children[1].kind == .softBreak,
+           let (attributes, length) = MySTAttributes.parse(prefixOf: Substring(children[0].literal)),
+           length == children[0].literal.count {
+            leading = attributes
+            if let id = attributes.id { output.append(target(id, range: range(of: children[0]))) }
+            children.removeFirst(2)
+        }
         var startPosition = block.start
         if !output.isEmpty, let first = children.first { startPosition = first.start }
         let paragraphRange = text.range(startPosition, block.end)
-        output.append(Node(.paragraph, children: footnoteReferences(in: inlines(children)), range: paragraphRange))
+        var paragraph = Node(.paragraph, children: footnoteReferences(in: inlines(children)), range: paragraphRange)
+        if let classes = leading?.classes, !classes.isEmpty { paragraph.attributes[AttributeKey.classes] = .list(classes) }
+        output.append(paragraph)
         return output
     }
 
@@ -71,14 +90,14 @@ extension MarkdownConverter {
             output += inline(node)
             index += 1
         }
-        return Self.mergingTextNodes(output)
+        return applyingInlineAttributes(Self.mergingTextNodes(output))
     }
 
     private func inline(_ node: CmarkNode) -> [Node] {
         let nodeRange = range(of: node)
         switch node.kind {
         case .text:
-            return [.text(node.literal, range: nodeRange)]
+            return textNodes(node, range: nodeRange)
         case .softBreak:
             return [.text("\n", range: nodeRange)]
         case .lineBreak:
@@ -100,6 +119,15 @@ extension MarkdownConverter {
             return [image]
         case .htmlInline:
             return rawHTML(node.literal, range: nodeRange, inline: true)
+        case .customInline where node.info == "math":
+            return [Node(.math, children: [.text(node.literal)], range: nodeRange)]
+        case .customInline where node.info == "strike":
+            // Like myst-parser: struck text exists in HTML only, as an `<s>` element around the content.
+            let tag = { (html: String) in
+                Node(.raw, attributes: ["format": .string("html"), "xml:space": .string("preserve")],
+                     children: [.text(html)], range: nodeRange)
+            }
+            return [tag("<s>")] + inlines(node.children) + [tag("</s>")]
         default:
             return []
         }

@@ -31,6 +31,14 @@ final class MarkdownConverter {
     var localRoles: [String: Role] = [:]
     /// Footnote references made so far (for their ids).
     var footnoteReferenceCount = 0
+    /// How many links the inlines being converted are inside (`linkify` adds none there).
+    var linkDepth = 0
+    /// The substitutions whose values are being read, outermost first (a name in it is circular).
+    var substitutionStack: [String] = []
+    /// What substitutions may still add to the page.
+    var substitutionBudget = SubstitutionBudget()
+    /// Top-level substitutions already read as Markdown, by name.
+    var substitutionCache: [String: [Node]] = [:]
 
     /// Where a run of blocks sits: how many block quotes surround it, and
     /// whether headings may open sections there.
@@ -74,6 +82,7 @@ final class MarkdownConverter {
                                      end: endOfText())
         document.children = documentStart + document.children
         for (name, value) in documentAttributes { document.attributes[name] = value }
+        if settings.extensions.contains("attrs_block") { document = Self.applyingBlockAttributes(document) }
         return finalizeNames(document)
     }
 
@@ -103,44 +112,58 @@ final class MarkdownConverter {
             append(section)
         }
 
+        // Label targets the previous block consisted of: a heading right after them takes their ids.
+        var labels: [Node] = []
         for block in blocks {
             if block.kind == .heading, context.allowsSections {
                 while let last = open.last, last.level >= block.headingLevel { closeLast() }
-                open.append((block.headingLevel, section(for: block, context: context)))
+                open.append((block.headingLevel, section(for: block, labels: labels, context: context)))
+                labels = []
             } else {
-                for node in convert(block, context: context) { append(node) }
+                let converted = convert(block, context: context)
+                for node in converted { append(node) }
+                labels = converted.allSatisfy({ $0.kind == .target }) ? converted : []
             }
         }
         while !open.isEmpty { closeLast() }
         return output
     }
 
-    private func section(for heading: CmarkNode, context: Context) -> Node {
+    /// A section for a heading. Labels written right before it (`(name)=`) give
+    /// its ids first, as in Sphinx, and the title's own id follows (the same id
+    /// is not handed out twice, so `(setup)=` before `# Setup` gives one id).
+    private func section(for heading: CmarkNode, labels: [Node], context: Context) -> Node {
         let headingRange = self.headingRange(heading, context: context)
         let title = Node(.title, children: inlines(of: heading, context: context), range: headingRange)
         var section = Node(.section, range: headingRange)
-        section.attributes = implicitTargetAttributes(title: title.textContent, range: headingRange)
+        section.attributes = implicitTargetAttributes(title: title.textContent, range: headingRange,
+                                                      labelIDs: labels.flatMap(\.ids), level: heading.headingLevel)
         section.children = [title]
         return section
     }
 
     /// `ids` and `names` for a heading: docutils' id, then the GitHub-style anchor
     /// when it differs; the normalised title as an implicit target name.
-    func implicitTargetAttributes(title: String, range: SourceRange?, tag: String = "section") -> [String: AttributeValue] {
+    /// `labelIDs` are the ids of labels placed right before the element: they come first.
+    /// The slug id is given down to `myst_heading_anchors` (every level when it is not set).
+    func implicitTargetAttributes(title: String, range: SourceRange?, tag: String = "section",
+                                  labelIDs: [String] = [], level: Int? = nil) -> [String: AttributeValue] {
         let name = Identifiers.normalizeName(title)
         var attributes: [String: AttributeValue] = [:]
-        var ids: [String] = []
+        var ids = labelIDs
         if name.isEmpty {
-            ids.append(names.makeID(names: [], tag: tag))
+            if ids.isEmpty { ids.append(names.makeID(names: [], tag: tag)) }
         } else {
             let earlier = names.define(name, explicit: false)
             if !earlier.isEmpty {
                 diagnose("md.duplicate-name", .info, "duplicate implicit target name: \"\(name)\"", range)
             }
-            ids.append(names.makeID(names: [name], tag: tag))
+            let own = Identifiers.docutilsID(name)
+            if own.isEmpty || !labelIDs.contains(own) { ids.append(names.makeID(names: [name], tag: tag)) }
             attributes[AttributeKey.names] = .list([name])
         }
-        if let anchor = names.githubAnchor(for: title), anchor != ids.first {
+        let wantsSlug = settings.headingAnchors.map { limit in level.map { $0 <= limit } ?? true } ?? true
+        if wantsSlug, let anchor = names.githubAnchor(for: title), !ids.contains(anchor) {
             ids.append(anchor)
         }
         attributes[AttributeKey.ids] = .list(ids)

@@ -23,6 +23,11 @@ public struct MarkdownOptions: Sendable {
     public var rst: RSTOptions
     /// MyST's optional syntax extensions that are switched on (`myst_enable_extensions`: `deflist`, …).
     public var extensions: Set<String> = []
+    /// `myst_substitutions`: what `{{ name }}` stands for (inline Markdown), with the `substitution` extension.
+    public var substitutions: [String: String] = [:]
+    /// `myst_heading_anchors`: headings down to this level get GitHub-style slug ids
+    /// (`## A heading` → `a-heading`) besides their docutils id; nil: every level (Vellum's default).
+    public var headingAnchors: Int? = nil
 
     public init(rawHTMLEnabled: Bool = false, mystExtensions: Bool = true, pageLinks: Bool = true,
                 pageSuffixes: [String] = [".md", ".markdown", ".rst", ".txt"],

@@ -14,16 +14,19 @@ public struct MarkdownParser: Sendable {
         var metadata: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         var body = file.text
+        var options = self.options
         if options.mystExtensions {
             let frontMatter = FrontMatter(splitting: file.text, file: file)
             metadata = frontMatter.metadata
             diagnostics += frontMatter.diagnostics
             body = MySTLineSyntax.rewrite(frontMatter.body)
+            // The page's own substitutions win over the project's, as in myst-parser.
+            options.substitutions.merge(frontMatter.substitutions) { _, page in page }
         }
         let converter = MarkdownConverter(file: file, documentName: name, options: options)
         let parsed = CmarkReader.parse(body, maxDepth: options.maxNestingDepth)
         converter.reportTruncation(parsed.truncated)
-        let root = converter.convertDocument(parsed.root)
+        let root = MarkdownConverter.movingFootnotesToEnd(converter.convertDocument(parsed.root))
         diagnostics += converter.diagnostics
         metadata.merge(converter.metadata) { frontMatter, _ in frontMatter }
         diagnostics.sort(by: Diagnostic.ordered)

@@ -27,7 +27,14 @@ struct GoldenTests {
     func fixture(_ name: String) throws {
         let input = Self.fixtures.appendingPathComponent("\(name).md")
         let text = try String(contentsOf: input, encoding: .utf8)
-        let options = MarkdownOptions.site(rawHTMLEnabled: name.hasPrefix("rawhtml-enabled"))
+        var options = MarkdownOptions.site(rawHTMLEnabled: name.hasPrefix("rawhtml-enabled"))
+        if name == "myst-extensions" {
+            // Every optional MyST extension on (myst-extensions-off is the same page with none).
+            options.extensions = ["dollarmath", "amsmath", "fieldlist", "tasklist", "strikethrough", "linkify",
+                                  "replacements", "smartquotes", "substitution", "deflist", "attrs_block", "attrs_inline",
+                                  "html_image", "html_admonition"]
+            options.substitutions = ["product": "Vellum", "styled": "*very* `fast`"]
+        }
         let document = MarkdownParser(options: options).parse(SourceFile(path: "\(name).md", text: text), name: name)
         var tree = document.root.pseudoXML()
         if !document.metadata.isEmpty {

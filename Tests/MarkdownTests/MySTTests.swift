@@ -187,3 +187,85 @@ struct MySTTests {
         #expect(off.root.children.allSatisfy { $0.kind == .paragraph })
     }
 }
+
+extension Node {
+    /// Every node of the tree (this one included) that matches, in document order.
+    func all(where predicate: (Node) -> Bool) -> [Node] {
+        var found: [Node] = []
+        walk { if predicate($0) { found.append($0) } }
+        return found
+    }
+}
+
+/// MyST's heading ids and the links that use them.
+struct MySTHeadingTests {
+    func parse(_ text: String, options: MarkdownOptions = .site()) -> Document {
+        MarkdownParser(options: options).parse(SourceFile(path: "m.md", text: text), name: "guide/m")
+    }
+
+    /// `(label)=` before a heading: the label is the section's first id, the title's
+    /// id follows, and a label equal to the title's id is not renamed `-1`.
+    @Test func labelBeforeHeadingIsTheSectionID() {
+        let document = parse("(configuration)=\n# Configuration\n\n(cfg)=\n## Set it up\n\n(a)=\n(b)=\n## Two labels\n")
+        let sections = document.root.all(where: { $0.kind == .section })
+        #expect(sections.map(\.ids) == [["configuration"], ["cfg", "set-it-up"], ["a", "b", "two-labels"]])
+        #expect(!document.diagnostics.contains { $0.severity >= .warning })
+    }
+
+    /// `myst_heading_anchors = 2`: slug ids for levels 1–2 only (the docutils id stays on every level).
+    @Test func headingAnchorsDepth() {
+        var options = MarkdownOptions.site()
+        options.headingAnchors = 2
+        let document = parse("# Top_1\n\n## Mid_2\n\n### Deep_3\n", options: options)
+        let sections = document.root.all(where: { $0.kind == .section })
+        #expect(sections.map(\.ids) == [["top-1", "top_1"], ["mid-2", "mid_2"], ["deep-3"]])
+        let all = parse("### Deep_3\n")
+        #expect(all.root.all(where: { $0.kind == .section }).map(\.ids) == [["deep-3", "deep_3"]])
+    }
+
+    /// Link destinations as myst-parser classifies them.
+    @Test func linkForms() {
+        let text = """
+            [a](https://x.org) [b](other.md#p) [c](#here) [d](intro) [e](project:#here) [f](path:f.zip) \
+            [g](data.csv) [h](inv:py#int) [](v1.2) [i](pkg.MyClass) <project:other.md>
+            """
+        let paragraph = parse(text).root.children.first
+        let kinds = paragraph?.children.filter { !$0.isText }.map { node -> String in
+            "\(node.kind.rawValue):\(node.string("reftype") ?? node.string("refuri") ?? ""):\(node.string("reftarget") ?? "")"
+        }
+        #expect(kinds == [
+            "reference:https://x.org:", "pending_xref:mdlink:guide/other", "pending_xref:myst:#here",
+            "pending_xref:myst:intro", "pending_xref:myst:#here", "download_reference:myst:f.zip",
+            "download_reference:myst:data.csv", "pending_xref:myst:inv:py#int", "pending_xref:myst:v1.2",
+            "pending_xref:myst:pkg.MyClass", "pending_xref:mdlink:guide/other",
+        ])
+        #expect(paragraph?.children.last?.children.isEmpty == true, "an autolink has no text of its own")
+    }
+}
+
+/// MyST's own directives the Markdown reader provides.
+struct MySTDirectiveTests {
+    func parse(_ text: String, options: MarkdownOptions = .site()) -> Document {
+        MarkdownParser(options: options).parse(SourceFile(path: "m.md", text: text), name: "m")
+    }
+
+    /// `figure-md`: a Markdown image and a caption paragraph make a labelled figure.
+    @Test func figureMarkdown() {
+        let document = parse(":::{figure-md} fig-target\n:class: myclass\n\n![fishy](fish.png)\n\nA *caption*\n:::\n")
+        let figure = document.root.first(where: { $0.kind == .figure })
+        #expect(figure?.ids == ["fig-target"])
+        #expect(figure?.list("classes") == ["myclass"])
+        #expect(figure?.children.map(\.kind) == [.image, .caption])
+        #expect(figure?.children.last?.textContent == "A caption")
+        #expect(document.diagnostics.isEmpty)
+        let bad = parse(":::{figure-md}\nNo image here.\n:::\n")
+        #expect(bad.diagnostics.map(\.id) == ["md.directive-error"])
+    }
+
+    /// An unknown directive is one error at its line, whatever fence it uses.
+    @Test func unknownDirectiveIsReportedOnce() {
+        let document = parse("text\n\n```{nosuch} arg\nbody\n```\n\n::::{alsonot}\n:::{note}\ninner\n:::\n::::\n")
+        #expect(document.diagnostics.map(\.id) == ["md.unknown-directive", "md.unknown-directive"])
+        #expect(document.diagnostics.map { $0.range?.start.line ?? 0 } == [3, 7])
+    }
+}
