@@ -37,6 +37,8 @@ extension PageReader {
             var markdown = MarkdownOptions(rawHTMLEnabled: config.rawEnabled)
             markdown.rst = options
             markdown.extensions = Set(config.mystExtensions)
+            markdown.substitutions = config.mystSubstitutions
+            markdown.headingAnchors = config.mystHeadingAnchors
             document = MarkdownParser(options: markdown).parse(file, name: page.name)
         case .rst:
             // Sphinx's rst_epilog: read as if written at the end of every page (its lines follow the page's own).

@@ -76,6 +76,19 @@ import Testing
         #expect(config.moduleIndexCommonPrefix == ["gadgets."])
     }
 
+    @Test func mystSubstitutionsAndHeadingAnchors() {
+        let file = SourceFile(path: "docs/conf.py", text: "myst_heading_anchors = 3\nmyst_substitutions = {'name': 'Vellum'}\n")
+        let (fromConf, problems) = SiteConfig.load(confPy: file, directory: "/p/docs")
+        #expect(problems.isEmpty)
+        #expect(fromConf.mystHeadingAnchors == 3)
+        #expect(fromConf.mystSubstitutions == ["name": "Vellum"])
+        let toml = SourceFile(path: "docs/vellum.toml", text: "[myst]\nheading_anchors = 2\nsubstitutions = { name = \"V\" }\n")
+        let (merged, tomlProblems) = SiteConfig.load(file: toml, baseDirectory: "/p/docs", base: fromConf)
+        #expect(tomlProblems.isEmpty)
+        #expect(merged.mystHeadingAnchors == 2)
+        #expect(merged.mystSubstitutions == ["name": "V"])
+    }
+
     @Test func mystExtensionsComeFromConfPyOrVellumToml() {
         let file = SourceFile(path: "docs/conf.py", text: "myst_enable_extensions = {'deflist', 'colon_fence'}\n")
         let (fromConf, problems) = SiteConfig.load(confPy: file, directory: "/p/docs")

@@ -94,6 +94,12 @@ struct ConfPyMapper {
         if case .bool(let on)? = value("smartquotes") { config.smartQuotes = on }
         if let action = string("smartquotes_action") { config.smartQuotesAction = action }
         if let extensions = strings("myst_enable_extensions") { config.mystExtensions = extensions }
+        if case .int(let depth)? = value("myst_heading_anchors") { config.mystHeadingAnchors = depth }
+        if case .dict(let substitutions)? = value("myst_substitutions") {
+            for (key, text) in zip(substitutions.keys, substitutions.values) {
+                if case .str(let name) = key, case .str(let value) = text { config.mystSubstitutions[name] = value }
+            }
+        }
         if let prefixes = strings("modindex_common_prefix") { config.moduleIndexCommonPrefix = prefixes }
         // Sphinx copies and links sources unless told not to; Vellum only when asked.
         if case .bool(true)? = value("html_copy_source"), case .bool(true)? = value("html_show_sourcelink") {

@@ -94,6 +94,10 @@ public struct SiteConfig: Sendable {
     public var todayFormat = "%b %d, %Y"
     /// MyST's optional extensions that are on (`myst_enable_extensions`, `[myst] enable_extensions`).
     public var mystExtensions: [String] = []
+    /// `myst_substitutions` (`[myst] substitutions`): what `{{ name }}` stands for.
+    public var mystSubstitutions: [String: String] = [:]
+    /// `myst_heading_anchors` (`[myst] heading_anchors`): heading depth that gets slug anchors.
+    public var mystHeadingAnchors: Int?
     /// Copy each page's source to `_sources/` and link it as "Show source" (`[html] show_source`).
     public var showSource = false
     /// Prefixes the module index leaves out when it sorts and groups (`modindex_common_prefix`).
@@ -201,6 +205,12 @@ private struct ConfigReader {
                 for key in table.keys {
                     switch key {
                     case "enable_extensions": config.mystExtensions = strings(table[key]!, "myst.enable_extensions") ?? []
+                    case "heading_anchors": config.mystHeadingAnchors = int(table[key]!, "myst.heading_anchors")
+                    case "substitutions":
+                        guard let values = self.table(table[key]!, "myst.substitutions") else { continue }
+                        for name in values.keys {
+                            if let text = string(values[name]!, "myst.substitutions.\(name)") { config.mystSubstitutions[name] = text }
+                        }
                     default: unknown(key, in: "myst", table[key]!)
                     }
                 }
@@ -363,7 +373,7 @@ private struct ConfigReader {
         case "project": known = ["name", "version", "copyright", "root", "templates", "base_url", "primary_domain",
                                  "language", "title"]
         case "domain": known = ["label", "types"]
-        case "myst": known = ["enable_extensions"]
+        case "myst": known = ["enable_extensions", "heading_anchors", "substitutions"]
         case "domain-type": known = ["directive", "roles", "signature", "id", "index", "case_insensitive"]
         case "build": known = ["exclude", "include", "raw", "tags", "read_roots", "smartquotes"]
         case "autodoc": known = ["python_paths", "swift_modules"]
@@ -394,6 +404,12 @@ private struct ConfigReader {
     mutating func string(_ entry: TOMLValue.Located, _ name: String) -> String? {
         if case .string(let s) = entry.value { return s }
         report(entry, "'\(name)' must be a string, not a \(entry.value.typeName)")
+        return nil
+    }
+
+    mutating func int(_ entry: TOMLValue.Located, _ name: String) -> Int? {
+        if case .integer(let n) = entry.value { return n }
+        report(entry, "'\(name)' must be a whole number, not a \(entry.value.typeName)")
         return nil
     }
 
