@@ -45,6 +45,10 @@ struct CFamilyLexer: Sendable {
     var swiftInterpolation = false
     var integerClass = "mi"
     var dollarInNames = false
+    /// Swift: members after `.` are classified like other words (`.count` is `bp`, `.init` `kd`).
+    var wordsAfterDot = false
+    /// TypeScript: a name after `:` is a type (`kt`).
+    var typeAfterColon = false
 
     func lex(_ lx: Lexer) { CFamilyScanner(lx, self).run() }
 
@@ -105,15 +109,15 @@ struct CFamilyLexer: Sendable {
             ("k", "assert break case catch continue default do else finally for if goto instanceof new return switch this throw try while"),
             ("kd", """
                 abstract const enum extends final implements native private protected public sealed static strictfp \
-                super synchronized throws transient volatile yield non-sealed permits class interface record
+                super synchronized throws transient volatile yield non-sealed permits class interface
                 """),
-            ("kt", "boolean byte char double float int long short void var"),
+            ("kt", "boolean byte char double float int long short void"),
             ("kc", "true false null"),
             ("kn", "package import"),
         ])
         l.punctuation = Set("{}();:.,".utf8)
         l.functionRule = .method
-        l.classKeywords = ["class", "interface", "enum", "record"]
+        l.classKeywords = ["class", "interface", "enum"]
         l.namespaceKeywords = ["package", "import"]
         l.annotation = "nd"
         l.attributeAfterDot = true
@@ -125,11 +129,11 @@ struct CFamilyLexer: Sendable {
         var l = CFamilyLexer()
         l.words = table([
             ("kn", "import package"),
-            ("kd", "var func struct map chan type interface const"),
+            ("kd", "var func struct type interface const"),
             ("k", "break default select case defer go else goto switch fallthrough if range continue for return"),
             ("kc", "true false iota nil"),
             ("kt", """
-                uint uint8 uint16 uint32 uint64 int int8 int16 int32 int64 float float32 float64 complex64 \
+                uint uint8 uint16 uint32 uint64 int int8 int16 int32 int64 float32 float64 complex64 map chan \
                 complex128 byte rune string bool error uintptr any comparable
                 """),
         ])
@@ -156,7 +160,7 @@ struct CFamilyLexer: Sendable {
             ("kt", "u8 u16 u32 u64 u128 i8 i16 i32 i64 i128 usize isize f32 f64 char str bool"),
             ("kc", "true false"),
             ("bp", "self"),
-            ("nc", "Self"),
+            ("bp", "Self"),
             ("nb", """
                 Copy Send Sized Sync Unpin Drop Fn FnMut FnOnce drop Box ToOwned Clone PartialEq PartialOrd Eq Ord \
                 AsRef AsMut Into From Default Iterator Extend IntoIterator DoubleEndedIterator ExactSizeIterator \
@@ -175,7 +179,7 @@ struct CFamilyLexer: Sendable {
         var l = CFamilyLexer()
         l.words = table([
             ("k", """
-                for in of while do break return continue switch case default if else throw try catch finally yield \
+                for of while do break return continue switch case default if else throw try catch finally yield \
                 await async this static export import debugger extends super
                 """),
             ("kd", "var let const with function class"),
@@ -191,8 +195,8 @@ struct CFamilyLexer: Sendable {
                 eval isFinite isNaN parseFloat parseInt decodeURI decodeURIComponent encodeURI encodeURIComponent \
                 document window globalThis arguments
                 """),
-            ("ne", "Error EvalError InternalError RangeError ReferenceError SyntaxError TypeError URIError AggregateError"),
-            ("ow", "typeof instanceof void delete new"),
+            ("ne", "Error EvalError InternalError RangeError ReferenceError SyntaxError TypeError URIError"),
+            ("ow", "typeof instanceof void delete new in"),
         ])
         l.nameClass = "nx"
         l.punctuation = Set("{}()[];,.".utf8)
@@ -203,6 +207,8 @@ struct CFamilyLexer: Sendable {
         l.templateStrings = true
         l.regexLiterals = true
         l.dollarInNames = true
+        l.integerClass = "mf"
+        l.compounds = [("=>", "p")]
         return l
     }()
 
@@ -211,11 +217,12 @@ struct CFamilyLexer: Sendable {
         l.words.merge(table([
             ("k", "public private protected readonly abstract implements"),
             ("kd", "interface enum"),
-            ("kr", "type constructor declare module namespace keyof infer is asserts satisfies override"),
+            ("kr", "type constructor declare"),
+            ("kd", "override"),
             ("kt", "string number boolean any never unknown object symbol bigint"),
         ]), uniquingKeysWith: { $1 })
         l.annotation = "kd"
-        l.integerClass = "mf"
+        l.typeAfterColon = true
         return l
     }()
 
@@ -224,20 +231,21 @@ struct CFamilyLexer: Sendable {
         l.words = table([
             ("k", """
                 as async await break case catch continue default defer do else fallthrough for guard if in is \
-                repeat return switch throw try where while consume copy discard each borrowing consuming
+                repeat return switch throw try where while
                 """),
             ("kd", """
-                associatedtype class deinit enum extension func import init inout internal let operator \
-                precedencegroup private protocol public static struct subscript typealias var fileprivate open \
-                package actor macro nonisolated isolated convenience dynamic final infix lazy mutating nonmutating \
-                optional override postfix prefix required unowned weak indirect some any
+                associatedtype class deinit enum extension func import init internal let operator \
+                private protocol public static struct subscript typealias var
                 """),
-            ("kr", "throws rethrows"),
+            ("kr", """
+                throws rethrows inout convenience dynamic final infix lazy mutating nonmutating optional override \
+                postfix prefix required unowned weak indirect
+                """),
             ("kc", "true false nil self Self super _"),
             ("nb", """
-                Any AnyObject Array AutoreleasingUnsafeMutablePointer BidirectionalCollection Bool Character \
-                ClosedRange Collection Comparable Decodable Dictionary Double Encodable Equatable Error Float Float80 \
-                Hashable Identifiable Int Int8 Int16 Int32 Int64 Never Numeric Optional Range RangeReplaceableCollection \
+                Any AnyObject Array AutoreleasingUnsafeMutablePointer Bool Character \
+                Comparable Dictionary Double Equatable Float Float80 \
+                Hashable Int Int8 Int16 Int32 Int64 Optional Range RangeReplaceableCollection \
                 RawRepresentable Result Sendable Sequence Set String Substring UInt UInt8 UInt16 UInt32 UInt64 \
                 UnsafeBufferPointer UnsafeMutableBufferPointer UnsafeMutablePointer UnsafeMutableRawPointer \
                 UnsafePointer UnsafeRawPointer Void CustomStringConvertible Codable IteratorProtocol StaticString \
@@ -246,7 +254,8 @@ struct CFamilyLexer: Sendable {
             ("bp", """
                 abs assert assertionFailure debugPrint dump fatalError max min numericCast precondition \
                 preconditionFailure print readLine repeatElement sequence stride swap type withExtendedLifetime \
-                withUnsafeMutablePointer withUnsafePointer zip
+                withUnsafeMutablePointer withUnsafePointer zip count first last map filter reduce split isEmpty \
+                insert removeAll removeLast contains sorted sort reverse dropFirst dropLast suffix indices distance
                 """),
         ])
         l.punctuation = Set("[]{}(),.:;=@#`?".utf8)
@@ -258,6 +267,7 @@ struct CFamilyLexer: Sendable {
         l.swiftInterpolation = true
         l.charClass = nil
         l.annotationSplit = true
+        l.wordsAfterDot = true
         return l
     }()
 }
@@ -272,12 +282,14 @@ private struct CFamilyScanner {
     }
 
     /// What came before, for the rules that look back one token.
-    enum Previous { case start, typeLike, keyword, op, open, close, dot, other }
+    enum Previous { case start, typeLike, keyword, op, star, colon, open, close, dot, other }
 
     func run(until close: UInt8? = nil) {
         var prev = Previous.start
         var pending: String? = nil  // class for the next name, set by a declaring keyword
         var braceDepth = 0, parenDepth = 0
+        var bodies: [Bool] = []  // per open brace: inside a function body?
+        var header = false       // a function name was seen since the last `;` or `{`
         var lineStart = true
         while !lx.atEnd {
             let c = lx.peek()
@@ -357,7 +369,12 @@ private struct CFamilyScanner {
                     continue
                 }
                 pending = nil
-                if prev == .dot {
+                if prev == .colon, l.typeAfterColon, l.words[word] == nil {
+                    lx.emit("kt", from: start)
+                    prev = .typeLike
+                    continue
+                }
+                if prev == .dot, !l.wordsAfterDot {
                     lx.emit(l.attributeAfterDot ? "na" : l.nameClass, from: start)
                     prev = .typeLike
                     continue
@@ -382,10 +399,11 @@ private struct CFamilyScanner {
                     let isFunction: Bool
                     switch l.functionRule {
                     case .none: isFunction = false
-                    case .declaration: isFunction = braceDepth == 0 && (prev == .typeLike || prev == .op)
+                    case .declaration: isFunction = !(bodies.last ?? false) && (prev == .typeLike || prev == .star)
                     case .method: isFunction = prev == .typeLike
                     }
                     if isFunction {
+                        header = true
                         lx.emit("nf", from: start)
                         prev = .other
                         continue
@@ -403,12 +421,18 @@ private struct CFamilyScanner {
             }
             if c == 47, l.regexLiterals, regexAllowed(prev), regex() { prev = .other; continue }
             if c == 92, l.swiftInterpolation { lx.i += 1; continue }
-            if c == 123 { braceDepth += 1 }
+            if c == 123 {
+                braceDepth += 1
+                bodies.append(header || (bodies.last ?? false))
+                header = false
+            }
+            if c == 59 { header = false }
             if c == 40 { parenDepth += 1 }
             if c == 41 { parenDepth = max(0, parenDepth - 1) }
             if c == 125 {
                 if braceDepth == 0, close != nil { return }
                 braceDepth = max(0, braceDepth - 1)
+                if !bodies.isEmpty { bodies.removeLast() }
             }
             if l.annotationSplit, c == 64 {
                 lx.take("p")
@@ -417,7 +441,7 @@ private struct CFamilyScanner {
             if l.punctuation.contains(c) {
                 lx.take("p")
                 prev = c == 46 ? .dot : (c == 40 || c == 91 || c == 123 || c == 44 || c == 59 ? .open : .close)
-                if c == 42 { prev = .op }
+                if c == 58 { prev = .colon }
                 continue
             }
             if "~!%^&*+=|?:<>/-@".utf8.contains(c) {
@@ -430,7 +454,7 @@ private struct CFamilyScanner {
                 } else {
                     lx.take("o")
                 }
-                prev = (c == 42 || c == 38) ? .op : .op
+                prev = (c == 42 || c == 38) ? .star : (c == 58 ? .colon : .op)
                 if c == 62 { prev = .typeLike }
                 continue
             }

@@ -2,7 +2,7 @@
 /// `p`+`nc`, `#id` `p`+`nn`, pseudo-classes `p`+`nd`, combinators `o`.
 /// Declarations: known properties `k` (others `n`, custom `--x` `nv`), `:`
 /// and `;` `p`, keyword values `kc`, functions `nb`, numbers `mi`/`mf` with
-/// units `kt`, colours `mh`, `!important` `cp`, strings, comments `cm`;
+/// units `kt`, colours `mh`, `!important` `cp`, strings, comments `c`;
 /// at-rules `p`+`k`.
 enum CSSLexer {
     static let properties = Set<String>(words: """
@@ -62,7 +62,7 @@ enum CSSLexer {
         while !lx.atEnd {
             let c = lx.peek()
             if isSpace(c) { lx.i += 1; continue }
-            if c == 47, lx.peek(1) == 42 { lx.until("*/", "cm"); continue }
+            if c == 47, lx.peek(1) == 42 { lx.until("*/", "c"); continue }
             if c == 34 || c == 39 {
                 let start = lx.i
                 lx.i += 1

@@ -287,48 +287,60 @@ enum TOMLLexer {
     }
 }
 
-/// INI files: `[section]` `k`, keys `na`, `=`/`:` `o`, values (with indented
-/// continuation lines) `s`, comments `c1`.
+/// INI files as Pygments' IniLexer: `[section]` `k`, keys `na`, `=`/`:`
+/// `o`, values `s` (up to a `;` or `#`, which start a `c1` comment), and a
+/// line without `=` (an indented continuation, a bare option) `na`.
 enum INILexer {
     static func lex(_ lx: Lexer) {
         while !lx.atEnd {
             let first = lx.skipSpace(from: lx.i)
             guard first < lx.count else { lx.i = first; break }
             let end = lx.lineEnd(from: first)
+            var trimmed = end
+            while trimmed > first, isBlank(lx.at(trimmed - 1)) || lx.at(trimmed - 1) == 13 { trimmed -= 1 }
             let c = lx.at(first)
+            lx.i = first
             if c == 59 || c == 35 {
                 lx.emit("c1", first, end)
-            } else if c == 91 {
-                var e = end
-                while e > first, isSpace(lx.at(e - 1)) { e -= 1 }
-                lx.emit("k", first, e)
-            } else {
-                var j = first
-                while j < end, lx.at(j) != 61, lx.at(j) != 58 { j += 1 }
-                if j < end {
-                    var keyEnd = j
-                    while keyEnd > first, isBlank(lx.at(keyEnd - 1)) { keyEnd -= 1 }
-                    lx.emit("na", first, keyEnd)
-                    lx.emit("o", j, j + 1)
-                    let valueStart = lx.skipBlanks(from: j + 1)
-                    var valueEnd = end
-                    // Continuation lines: following lines that start with a blank.
-                    while valueEnd < lx.count, isBlank(lx.at(valueEnd + 1)) {
-                        let next = lx.lineEnd(from: valueEnd + 1)
-                        if lx.skipBlanks(from: valueEnd + 1) == next { break }
-                        valueEnd = next
-                    }
-                    var trimmed = valueEnd
-                    while trimmed > valueStart, isBlank(lx.at(trimmed - 1)) { trimmed -= 1 }
-                    lx.emit("s", valueStart, trimmed)
-                    lx.i = min(valueEnd + 1, lx.count)
-                    continue
-                }
-                var e = end
-                while e > first, isBlank(lx.at(e - 1)) { e -= 1 }
-                lx.emit("na", first, e)
+                lx.i = end
+                continue
             }
-            lx.i = min(end + 1, lx.count)
+            if c == 91, lx.at(trimmed - 1) == 93 {
+                lx.emit("k", first, trimmed)
+                lx.i = end
+                continue
+            }
+            var j = first
+            while j < end, lx.at(j) != 61, lx.at(j) != 58 { j += 1 }
+            guard j < end else {
+                lx.emit("na", first, trimmed)
+                lx.i = end
+                continue
+            }
+            var keyEnd = j
+            while keyEnd > first, isBlank(lx.at(keyEnd - 1)) { keyEnd -= 1 }
+            lx.emit("na", first, keyEnd)
+            lx.emit("o", j, j + 1)
+            let v = lx.skipBlanks(from: j + 1)
+            let q = lx.at(v)
+            if q == 34 || q == 39 {
+                let close = lx.scan(from: v + 1) { $0 != q && $0 != 10 }
+                let e = lx.at(close) == q ? close + 1 : close
+                lx.emit("s", v, e)
+                lx.i = e
+                continue
+            }
+            // Words separated by single or repeated spaces, stopping at ; or #.
+            var k = v
+            var valueEnd = v
+            while k < end {
+                let b = lx.at(k)
+                if b == 59 || b == 35 || b == 13 { break }
+                if b != 32 && b != 9 { valueEnd = k + 1 }
+                k += 1
+            }
+            lx.emit("s", v, valueEnd)
+            lx.i = valueEnd
         }
     }
 }

@@ -264,8 +264,8 @@ enum MarkdownLexer {
             let next = min(end + 1, lx.count)
             let first = lx.skipBlanks(from: start)
             let c = lx.at(first)
-            if lx.matches("```", at: first) || lx.matches("~~~", at: first) {
-                lx.i = fence(lx, first, end)
+            if lx.matches("```", at: first), let resume = fence(lx, first, end) {
+                lx.i = resume
                 continue
             }
             if c == 35, first == start {
@@ -308,29 +308,37 @@ enum MarkdownLexer {
         }
     }
 
-    private static func fence(_ lx: Lexer, _ first: Int, _ end: Int) -> Int {
-        let mark = lx.at(first)
-        let markEnd = lx.scan(from: first) { $0 == mark }
-        let langStart = lx.skipBlanks(from: markEnd)
-        let langEnd = lx.scan(from: langStart) { !isSpace($0) && $0 != 123 }
-        let language = lx.text(langStart, langEnd).lowercased()
-        lx.emit("sb", first, markEnd)
-        lx.emit("sb", langStart, langEnd)
+    /// A ```` ```lang ```` fence (backticks, a word right after them): the body in its language, or `s`
+    /// for a language Pygments does not know; a fence without a language is `sb` throughout.
+    /// Returns where lexing resumes, or nil when this is not a fence Pygments recognises.
+    private static func fence(_ lx: Lexer, _ first: Int, _ end: Int) -> Int? {
+        let markEnd = lx.scan(from: first) { $0 == 96 }
+        guard markEnd - first == 3 else { return nil }
+        let langEnd = lx.scan(from: markEnd) { isIdent($0) || $0 == 43 || $0 == 45 }
+        var e = end
+        while e > langEnd, isBlank(lx.at(e - 1)) { e -= 1 }
+        guard e == langEnd else { return nil }
+        let language = lx.text(markEnd, langEnd).lowercased()
         let bodyStart = min(end + 1, lx.count)
+        // The closing fence: a line of blanks and exactly ```.
         var k = bodyStart
+        var closeStart = -1, closeEnd = -1
         while k < lx.count {
-            let e = lx.lineEnd(from: k)
-            let f = lx.skipBlanks(from: k)
-            if lx.scan(from: f) { $0 == mark } - f >= markEnd - first, lx.skipBlanks(from: lx.scan(from: f) { $0 == mark }) == e {
-                if Highlighting.lexers[language] != nil && !language.isEmpty { lx.sublex(language, bodyStart, k) }
-                else { lx.emit("sb", bodyStart, k) }
-                lx.emit("sb", f, e)
-                return min(e + 1, lx.count)
-            }
-            k = e + 1
+            let le = lx.lineEnd(from: k)
+            let f = lx.skipSpace(from: k)
+            if f + 3 == le, lx.matches("```", at: f) { closeStart = f; closeEnd = le; break }
+            k = le + 1
         }
-        lx.emit("sb", bodyStart, lx.count)
-        return lx.count
+        guard closeStart >= 0 else { return nil }
+        if language.isEmpty {
+            lx.emit("sb", first, closeEnd)
+            return min(closeEnd + 1, lx.count)
+        }
+        lx.emit("sb", first, langEnd)
+        if Highlighting.lexers[language] != nil { lx.sublex(language, bodyStart, k) }
+        else { lx.emit("s", bodyStart, k) }
+        lx.emit("sb", closeStart, closeEnd)
+        return min(closeEnd + 1, lx.count)
     }
 
     static func inline(_ lx: Lexer, _ a: Int, _ b: Int) {

@@ -4,7 +4,7 @@
 /// attributes `na`, `=` `o`, values `s`, entities `ni`, comments `cm`,
 /// `<!DOCTYPE>` `cp`; `<script>` bodies as JavaScript, `<style>` as CSS.
 /// XML as XmlLexer: whole tags `<a`, `>`, `</a>` `nt`, `name=` `na`,
-/// values `s`, `<?…?>` and `<!…>` `cp`, comments `c`, entities `ni`.
+/// values `s`, `<?…?>` and `<!…>` `cp`, comments `cm`, entities `ni`.
 enum MarkupLexer {
     static func lexHTML(_ lx: Lexer) { lex(lx, xml: false) }
     static func lexXML(_ lx: Lexer) { lex(lx, xml: true) }
@@ -21,7 +21,7 @@ enum MarkupLexer {
                 lx.i = lx.scan(from: lx.i + 1) { $0 != 60 && $0 != 38 }
                 continue
             }
-            if lx.matches("<!--") { lx.until("-->", xml ? "c" : "cm"); continue }
+            if lx.matches("<!--") { lx.until("-->", "cm"); continue }
             if lx.matches("<![CDATA[") { lx.until("]]>", "cp"); continue }
             if lx.peek(1) == 33 || lx.peek(1) == 63 {
                 lx.until(">", "cp")

@@ -15,12 +15,12 @@ enum PythonLexer {
     static let wordOperators: Set<String> = ["and", "in", "is", "not", "or"]
     static let constants: Set<String> = ["True", "False", "None"]
     static let builtins = Set<String>(words: """
-        __import__ abs aiter all anext any apply ascii basestring bin bool breakpoint buffer bytearray bytes \
-        callable chr classmethod cmp coerce compile complex delattr dict dir divmod enumerate eval execfile exit \
-        filter float format frozenset getattr globals hasattr hash hex id input int intern isinstance issubclass \
-        iter len list locals long map max memoryview min next object oct open ord pow print property range \
-        raw_input reduce reload repr reversed round set setattr slice sorted staticmethod str sum super tuple \
-        type unichr unicode vars xrange zip
+        __import__ abs aiter all any bin bool breakpoint bytearray bytes \
+        callable chr classmethod compile complex delattr dict dir divmod enumerate eval \
+        filter float format frozenset getattr globals hasattr hash hex id input int isinstance issubclass \
+        iter len list locals map max memoryview min next object oct open ord pow print property range \
+        repr reversed round set setattr slice sorted staticmethod str sum super tuple \
+        type vars zip
         """)
     static let pseudo: Set<String> = ["self", "cls", "Ellipsis", "NotImplemented"]
     static let exceptions = Set<String>(words: """
@@ -34,7 +34,19 @@ enum PythonLexer {
         Warning WindowsError ZeroDivisionError BlockingIOError ChildProcessError ConnectionError \
         BrokenPipeError ConnectionAbortedError ConnectionRefusedError ConnectionResetError FileExistsError \
         FileNotFoundError InterruptedError IsADirectoryError NotADirectoryError PermissionError \
-        ProcessLookupError TimeoutError EncodingWarning BaseExceptionGroup ExceptionGroup PythonFinalizationError
+        ProcessLookupError TimeoutError EncodingWarning
+        """)
+    static let magicFunctions = Set<String>(words: """
+        __abs__ __add__ __aenter__ __aexit__ __aiter__ __and__ __anext__ __await__ __bool__ __bytes__ __call__ \
+        __complex__ __contains__ __del__ __delattr__ __delete__ __delitem__ __dir__ __divmod__ __enter__ __eq__ \
+        __exit__ __float__ __floordiv__ __format__ __ge__ __get__ __getattr__ __getattribute__ __getitem__ \
+        __gt__ __hash__ __iadd__ __iand__ __ifloordiv__ __ilshift__ __imatmul__ __imod__ __imul__ __index__ \
+        __init__ __instancecheck__ __int__ __invert__ __ior__ __ipow__ __irshift__ __isub__ __iter__ \
+        __itruediv__ __ixor__ __le__ __len__ __length_hint__ __lshift__ __lt__ __matmul__ __missing__ __mod__ \
+        __mul__ __ne__ __neg__ __new__ __next__ __or__ __pos__ __pow__ __prepare__ __radd__ __rand__ \
+        __rdivmod__ __repr__ __reversed__ __rfloordiv__ __rlshift__ __rmatmul__ __rmod__ __rmul__ __ror__ \
+        __round__ __rpow__ __rrshift__ __rshift__ __rsub__ __rtruediv__ __rxor__ __set__ __setattr__ \
+        __setitem__ __str__ __sub__ __subclasscheck__ __truediv__ __xor__
         """)
     static let magicVariables = Set<String>(words: """
         __annotations__ __bases__ __class__ __closure__ __code__ __defaults__ __dict__ __doc__ __file__ __func__ \
@@ -259,7 +271,7 @@ private struct Python {
             let nameEnd = lx.identifierEnd(from: nameStart)
             if nameEnd > nameStart {
                 let name = lx.text(nameStart, nameEnd)
-                lx.emit(word == "class" ? "nc" : (isDunder(name) ? "fm" : "nf"), nameStart, nameEnd)
+                lx.emit(word == "class" ? "nc" : (PythonLexer.magicFunctions.contains(name) ? "fm" : "nf"), nameStart, nameEnd)
                 lx.i = nameEnd
             }
         } else if P.keywords.contains(word) || word == "from" {
@@ -271,7 +283,7 @@ private struct Python {
         } else if lineStart, word == "match" || word == "case", softKeyword() {
             lx.emit("k", from: start)
         } else if dotted {
-            if isDunder(word) { lx.emit(P.magicVariables.contains(word) ? "vm" : "fm", from: start) }
+            magic(word, start)
         } else if P.pseudo.contains(word) {
             lx.emit("bp", from: start)
         } else if P.builtins.contains(word) {
@@ -279,10 +291,16 @@ private struct Python {
         } else if P.exceptions.contains(word) {
             lx.emit("ne", from: start)
         } else if isDunder(word) {
-            lx.emit(P.magicVariables.contains(word) ? "vm" : "fm", from: start)
+            magic(word, start)
         } else {
             lx.emit("n", from: start)
         }
+    }
+
+    private func magic(_ word: String, _ start: Int) {
+        if PythonLexer.magicFunctions.contains(word) { lx.emit("fm", from: start) }
+        else if PythonLexer.magicVariables.contains(word) { lx.emit("vm", from: start) }
+        else { lx.emit("n", from: start) }
     }
 
     private func isDunder(_ w: String) -> Bool { w.count > 4 && w.hasPrefix("__") && w.hasSuffix("__") }
