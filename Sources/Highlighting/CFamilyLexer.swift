@@ -47,8 +47,14 @@ struct CFamilyLexer: Sendable {
     var dollarInNames = false
     /// Swift: members after `.` are classified like other words (`.count` is `bp`, `.init` `kd`).
     var wordsAfterDot = false
-    /// TypeScript: a name after `:` is a type (`kt`).
-    var typeAfterColon = false
+    /// The class of a name after `:` (TypeScript `kt`, Rust `nc`), if any.
+    var typeAfterColon: String? = nil
+    /// C++: no function names (`nf`) inside class bodies.
+    var plainClassBodies = false
+    /// Swift's `$0` closure arguments.
+    var dollarArguments = false
+    /// TypeScript's optional members, `name?:`.
+    var optionalNames = false
 
     func lex(_ lx: Lexer) { CFamilyScanner(lx, self).run() }
 
@@ -100,6 +106,7 @@ struct CFamilyLexer: Sendable {
         ]), uniquingKeysWith: { $1 })
         l.classKeywords = ["struct", "union", "enum", "class", "typename"]
         l.namespaceKeywords = ["namespace"]
+        l.plainClassBodies = true
         return l
     }()
 
@@ -139,7 +146,7 @@ struct CFamilyLexer: Sendable {
         ])
         l.callBuiltins = Set<String>(words: "append cap close complex copy delete imag len make new panic print println real recover clear min max")
         l.nameClass = "nx"
-        l.punctuation = Set("^<>=!()[]{}.,;:".utf8)
+        l.punctuation = Set("()[]{}.,;:".utf8)
         l.compounds = [("<<=", "o"), (">>=", "o"), ("&^=", "o"), ("...", "o"), ("<<", "o"), (">>", "o"), ("<=", "o"),
                        (">=", "o"), ("&^", "o"), ("+=", "o"), ("-=", "o"), ("*=", "o"), ("/=", "o"), ("%=", "o"),
                        ("&=", "o"), ("|=", "o"), ("&&", "o"), ("||", "o"), ("<-", "o"), ("++", "o"), ("--", "o"),
@@ -172,6 +179,8 @@ struct CFamilyLexer: Sendable {
         l.compounds = [("::", "p"), ("->", "p"), ("=>", "p"), ("..=", "p"), ("...", "p"), ("..", "p")]
         l.docComment = "sd"
         l.rustExtras = true
+        l.typeAfterColon = "nc"
+        l.punctuation = Set("()[],.;{}:".utf8)
         return l
     }()
 
@@ -222,7 +231,8 @@ struct CFamilyLexer: Sendable {
             ("kt", "string number boolean any never unknown object symbol bigint"),
         ]), uniquingKeysWith: { $1 })
         l.annotation = "kd"
-        l.typeAfterColon = true
+        l.typeAfterColon = "kt"
+        l.optionalNames = true
         return l
     }()
 
@@ -268,6 +278,7 @@ struct CFamilyLexer: Sendable {
         l.charClass = nil
         l.annotationSplit = true
         l.wordsAfterDot = true
+        l.dollarArguments = true
         return l
     }()
 }
@@ -290,6 +301,7 @@ private struct CFamilyScanner {
         var braceDepth = 0, parenDepth = 0
         var bodies: [Bool] = []  // per open brace: inside a function body?
         var header = false       // a function name was seen since the last `;` or `{`
+        var classHeader = false  // a class keyword was seen since the last `;` or `{`
         var lineStart = true
         while !lx.atEnd {
             let c = lx.peek()
@@ -342,6 +354,13 @@ private struct CFamilyScanner {
                 lx.i = e
                 continue
             }
+            if c == 36, l.dollarArguments, isIdent(lx.peek(1)) {
+                let e = lx.scan(from: lx.i + 1, while: isIdent)
+                lx.emit("nv", lx.i, e)
+                lx.i = e
+                prev = .typeLike
+                continue
+            }
             // Words.
             if isIdentStart(c) || (l.dollarInNames && c == 36) {
                 let e = lx.scan(from: lx.i) { isIdent($0) || (l.dollarInNames && $0 == 36) }
@@ -369,8 +388,8 @@ private struct CFamilyScanner {
                     continue
                 }
                 pending = nil
-                if prev == .colon, l.typeAfterColon, l.words[word] == nil {
-                    lx.emit("kt", from: start)
+                if prev == .colon, let cls = l.typeAfterColon, l.words[word] == nil {
+                    lx.emit(cls, from: start)
                     prev = .typeLike
                     continue
                 }
@@ -381,12 +400,19 @@ private struct CFamilyScanner {
                 }
                 if let cls = l.words[word] {
                     lx.emit(cls, from: start)
+                    if l.plainClassBodies, l.classKeywords.contains(word) { classHeader = true }
                     if l.functionKeywords.contains(word) { pending = "nf" }
                     else if l.classKeywords.contains(word) { pending = "nc" }
                     else if l.namespaceKeywords.contains(word) { pending = "nn" }
                     else if l.variableKeywords.contains(word) { pending = "nv" }
                     prev = (cls == "kt" || cls == "kd" && l.functionRule == .method) ? .typeLike : .keyword
                     if cls == "nb" || cls == "nc" || cls == "bp" || cls == "kc" { prev = .typeLike }
+                    continue
+                }
+                if l.optionalNames, lx.peek() == 63, lx.peek(1) == 58 {
+                    lx.i += 1
+                    lx.emit(l.nameClass, from: start)
+                    prev = .typeLike
                     continue
                 }
                 let next = lx.skipBlanks(from: lx.i)
@@ -414,7 +440,7 @@ private struct CFamilyScanner {
                 continue
             }
             // Operators and punctuation.
-            if let (text, cls) = l.compounds.first(where: { lx.matches($0.0) }) {
+            if let (text, cls) = l.compounds.first(where: { $0.0.utf8.first == c && lx.matches($0.0) }) {
                 lx.take(cls, text.utf8.count)
                 prev = text == "::" ? .dot : .op
                 continue
@@ -423,10 +449,11 @@ private struct CFamilyScanner {
             if c == 92, l.swiftInterpolation { lx.i += 1; continue }
             if c == 123 {
                 braceDepth += 1
-                bodies.append(header || (bodies.last ?? false))
+                bodies.append(header || classHeader || (bodies.last ?? false))
                 header = false
+                classHeader = false
             }
-            if c == 59 { header = false }
+            if c == 59 { header = false; classHeader = false }
             if c == 40 { parenDepth += 1 }
             if c == 41 { parenDepth = max(0, parenDepth - 1) }
             if c == 125 {
@@ -456,6 +483,11 @@ private struct CFamilyScanner {
                 }
                 prev = (c == 42 || c == 38) ? .star : (c == 58 ? .colon : .op)
                 if c == 62 { prev = .typeLike }
+                continue
+            }
+            if c == 91 || c == 93 {
+                lx.take("o")
+                prev = c == 91 ? .open : .close
                 continue
             }
             lx.i += 1
@@ -675,19 +707,26 @@ private struct CFamilyScanner {
 
     /// A regular-expression literal on one line; false (nothing consumed) if there is none.
     private func regex() -> Bool {
-        guard lx.peek(1) != 47, lx.peek(1) != 42 else { return false }
+        guard lx.peek(1) != 47, lx.peek(1) != 42, lx.i >= lx.noRegexBefore else { return false }
         var j = lx.i + 1
         var inClass = false
         while j < lx.count {
             let c = lx.at(j)
-            if c == 10 { return false }
+            if c == 10 {
+                // Remember the failure so that more slashes on this line do not rescan it.
+                lx.noRegexBefore = j
+                return false
+            }
             if c == 92 { j += 2; continue }
             if c == 91 { inClass = true }
             if c == 93 { inClass = false }
             if c == 47, !inClass { break }
             j += 1
         }
-        guard j < lx.count else { return false }
+        guard j < lx.count else {
+            lx.noRegexBefore = lx.count
+            return false
+        }
         let e = lx.scan(from: j + 1, while: isAlpha)
         lx.emit("sr", lx.i, e)
         lx.i = e

@@ -231,15 +231,15 @@ enum TOMLLexer {
             if c == 125 { brace = max(0, brace - 1); lx.take("p"); continue }
             if c == 44 { lx.take("p"); if brace > 0 { valueSide = false }; continue }
             if c == 46 { lx.take("p"); continue }
-            let e = lx.scan(from: lx.i) { isIdent($0) || $0 == 45 || $0 == 43 || $0 == 58 || $0 == 46 }
-            let e2 = max(e, lx.i + 1)
-            let word = lx.text(lx.i, e2)
             if !valueSide {
                 let keyEnd = lx.scan(from: lx.i) { isIdent($0) || $0 == 45 }
-                lx.emit("n", lx.i, max(keyEnd, lx.i + 1))
+                lx.emit(keyEnd > lx.i ? "n" : "err", lx.i, max(keyEnd, lx.i + 1))
                 lx.i = max(keyEnd, lx.i + 1)
                 continue
             }
+            let e = lx.scan(from: lx.i) { isIdent($0) || $0 == 45 || $0 == 43 || $0 == 58 || $0 == 46 }
+            let e2 = max(e, lx.i + 1)
+            let word = lx.text(lx.i, e2)
             if word == "true" || word == "false" {
                 lx.emit("kc", lx.i, e2)
             } else if isDigit(c) || c == 43 || c == 45 {

@@ -320,15 +320,20 @@ enum MarkdownLexer {
         guard e == langEnd else { return nil }
         let language = lx.text(markEnd, langEnd).lowercased()
         let bodyStart = min(end + 1, lx.count)
-        // The closing fence: a line of blanks and exactly ```.
+        // The closing fence: a line of blanks and exactly ```. A search that found nothing (or found
+        // a fence further on) answers every later search from inside its range, so this stays linear.
         var k = bodyStart
         var closeStart = -1, closeEnd = -1
+        if let last = lx.fenceSearch, last.from <= bodyStart, last.found == -1 || last.found >= bodyStart {
+            k = last.found == -1 ? lx.count : last.found
+        }
         while k < lx.count {
             let le = lx.lineEnd(from: k)
             let f = lx.skipSpace(from: k)
             if f + 3 == le, lx.matches("```", at: f) { closeStart = f; closeEnd = le; break }
             k = le + 1
         }
+        lx.fenceSearch = (bodyStart, closeStart >= 0 ? k : -1)
         guard closeStart >= 0 else { return nil }
         if language.isEmpty {
             lx.emit("sb", first, closeEnd)

@@ -122,18 +122,19 @@ extension Lexer {
     /// Lexes `start..<end` with the lexer for `language`, as if it were its own input.
     func sublex(_ language: String, _ start: Int, _ end: Int) {
         guard end > start, let f = Highlighting.lexers[language] else { return }
+        sublex(f, start, end)
+    }
+
+    /// Lexes `start..<end` with `f`, as if it were its own input. Embedding is limited to
+    /// `maxEmbedding` levels (a code block in a code block in …), so nested input cannot make
+    /// the work grow with its depth.
+    func sublex(_ f: (Lexer) -> Void, _ start: Int, _ end: Int) {
+        guard end > start, embedding < Lexer.maxEmbedding else { return }
         let inner = Lexer(Array(s[start..<end]))
+        inner.embedding = embedding + 1
         f(inner)
         for t in inner.tokens { emit(t.kind, t.start + start, t.end + start) }
         work += inner.work
     }
 
-    /// Lexes `start..<end` with `f`, as if it were its own input.
-    func sublex(_ f: (Lexer) -> Void, _ start: Int, _ end: Int) {
-        guard end > start else { return }
-        let inner = Lexer(Array(s[start..<end]))
-        f(inner)
-        for t in inner.tokens { emit(t.kind, t.start + start, t.end + start) }
-        work += inner.work
-    }
 }

@@ -20,6 +20,13 @@ final class Lexer {
     /// Nesting of recursive constructs (`$(`…`)` in Bash); lexers stop nesting past `maxDepth`.
     var depth = 0
     let maxDepth = 64
+    /// How many lexers this one is embedded in (see `sublex`).
+    var embedding = 0
+    static let maxEmbedding = 6
+    /// JavaScript: no regular-expression literal can start before this index (a failed scan reached it).
+    var noRegexBefore = -1
+    /// Markdown: the answer to the last search for a closing fence, (from, found or -1).
+    var fenceSearch: (from: Int, found: Int)? = nil
 
     init(_ bytes: [UInt8]) { s = bytes }
 
