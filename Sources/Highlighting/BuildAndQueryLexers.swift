@@ -3,36 +3,32 @@
 /// between two), operators `o`, `( ) , ; .` `p`, comments `c1`/`cm`.
 enum SQLLexer {
     static let keywords = Set<String>(words: """
-        abort absolute access action add after aggregate all alter analyse analyze and any as asc assertion \
+        abort absolute access add after aggregate all alter analyse analyze and any as asc assertion \
         authorization avg before begin between both by cache call cascade cascaded case cast catalog chain \
-        characteristics check checkpoint close cluster coalesce collate column columns comment commit \
-        committed concurrently conflict constraint constraints conversion convert copy count create cross \
-        csv current current_date current_time current_timestamp current_user cursor cycle database day \
-        deallocate declare default defaults deferrable deferred definer delete delimiter delimiters desc \
-        distinct do domain drop each else encoding encrypted end escape except exclude excluding exclusive \
-        execute exists explain extract false fetch filter first following for force foreign forward freeze \
-        from full function functions global grant granted greatest group handler having header hold hour \
-        identity if ilike immediate immutable implicit in including increment index indexes inherit inherits \
-        initially inner inout input insensitive insert instead intersect into invoker is isnull isolation join \
-        key lancompiler language large last lateral leading least left level like limit listen load local \
-        localtime localtimestamp location lock lower match max maxvalue min minute minvalue mode month move \
-        names national natural nchar new next no none not nothing notify notnull nowait null nullif nulls \
-        object of off offset oids old on only operator option or order out outer over overlaps overlay owner \
-        partition password placing position preceding precision prepare preserve primary prior privileges \
-        procedural procedure quote range read recheck recursive references reindex relative release rename \
-        repeatable replace reset restart restrict return returning returns revoke right role rollback row rows \
-        rule savepoint schema scroll second security select sequence sequences serializable session \
-        session_user set setof share show similar simple some stable start statement statistics stdin stdout \
-        storage strict substring sum sysid system table tables tablespace temp template temporary then \
-        ties to trailing transaction treat trigger trim true truncate trusted type unbounded uncommitted \
-        unencrypted union unique unknown unlisten until update upper usage user using vacuum valid validator \
-        values variadic verbose version view views volatile when where window with without work write year \
-        zone auto_increment engine if_exists pragma returning upsert merge matched replace
+        characteristics check checkpoint close cluster coalesce collate column comment commit committed \
+        constraint constraints conversion convert copy count create cross current current_date current_time \
+        current_timestamp current_user cursor cycle database day deallocate declare default defaults \
+        deferrable deferred definer delete delimiter delimiters desc distinct do domain drop each else \
+        encoding encrypted end escape except excluding exclusive execute exists explain extract false fetch \
+        first for force foreign forward freeze from full function global grant granted group handler having \
+        hold identity if ilike immediate immutable implicit in including increment index inherits initially \
+        inner inout input insensitive insert instead intersect into invoker is isnull isolation join key \
+        lancompiler language large last lateral leading left level like limit listen load local localtime \
+        localtimestamp location lock lower match max maxvalue min minute minvalue mode month move names \
+        national natural nchar new next no none not nothing notify notnull null nullif object of off offset \
+        oids old on only operator option or order out outer overlaps overlay owner placing position precision \
+        prepare preserve primary prior privileges procedural procedure read recheck recursive references \
+        reindex relative rename repeatable replace reset restart restrict return returns revoke right role \
+        rollback row rows rule schema scroll second security select serializable session session_user set \
+        setof share show similar simple some stable start statement statistics stdin stdout storage strict \
+        substring sum sysid system table template temporary then to trailing transaction treat trigger trim \
+        true truncate trusted type uncommitted unencrypted union unique unknown unlisten until update upper \
+        usage user using vacuum valid validator values verbose version view volatile when where with without \
+        work write year zone data result time timestamp clob
         """)
     static let types = Set<String>(words: """
-        array bigint binary bit blob boolean char character date dec decimal float int int4 int8 integer \
-        interval number numeric real serial bigserial smallint smallserial varchar varying int2 text time \
-        timestamp timestamptz uuid json jsonb bytea double money tinyint mediumint datetime clob nvarchar
+        array bigint binary bit blob boolean char character date dec decimal float int int8 integer interval \
+        number numeric real serial smallint varchar varying text
         """)
 
     static func lex(_ lx: Lexer) {
@@ -69,7 +65,7 @@ enum SQLLexer {
                 lx.i = e
                 continue
             }
-            if "+*/<>=~!%^&|".utf8.contains(c) || c == 45 { lx.take("o"); continue }
+            if "+*/<>=~!%^&|?".utf8.contains(c) || c == 45 { lx.take("o"); continue }
             if "(),;.:[]".utf8.contains(c) { lx.take("p"); continue }
             lx.take("err")
         }

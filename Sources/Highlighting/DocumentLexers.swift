@@ -297,7 +297,7 @@ enum MarkdownLexer {
                 lx.i = next
                 continue
             }
-            if c == 62 {
+            if c == 62, isBlank(lx.at(first + 1)) {
                 lx.emit("k", start, min(first + 2, end))
                 lx.emit("ge", min(first + 2, end), end)
                 lx.i = next
@@ -346,57 +346,68 @@ enum MarkdownLexer {
         return min(closeEnd + 1, lx.count)
     }
 
+    /// Inline markup in `a..<b` (one line). As in Pygments, the rules are tried where a word
+    /// starts (or right after a token or an escape); a word no rule claims is plain to its end.
     static func inline(_ lx: Lexer, _ a: Int, _ b: Int) {
         var j = a
         var line = ForwardSearch(lx, end: b)
         func find(_ byte: UInt8, from k: Int) -> Int? { line.next(byte, from: k) }
         while j < b {
             let c = lx.at(j)
-            switch c {
-            case 92: j += 2
-            case 96:
-                if let close = find(96, from: j + 1), close > j + 1 {
-                    lx.emit("sb", j, close + 1)
-                    j = close + 1
-                } else {
-                    j = lx.scan(from: j) { $0 == 96 }
-                }
-            case 42, 95:
-                let double = lx.at(j + 1) == c
-                if double {
-                    if let k = line.nextPair(c, from: j + 2), k > j + 2, !isBlank(lx.at(j + 2)) {
-                        lx.emit("gs", j, k + 2)
-                        j = k + 2
-                        continue
-                    }
-                    j += 2
+            if isSpace(c) { j += 1; continue }
+            if c == 92 { j += 2; continue }
+            // `code`, possibly after one other character.
+            let tick = c == 96 ? j : (lx.at(j + 1) == 96 ? j + 1 : -1)
+            if tick >= 0, lx.at(tick + 1) != 96, let close = find(96, from: tick + 1), close > tick + 1 {
+                lx.emit("sb", tick, close + 1)
+                j = close + 1
+                continue
+            }
+            if c == 64 || c == 35 {
+                let e = lx.scan(from: j + 1) { isIdent($0) || $0 == 47 || $0 == 58 }
+                if e > j + 1 {
+                    lx.emit("ni", j, min(e, b))
+                    j = e
                     continue
                 }
-                if j == a || !isIdent(lx.at(j - 1)), !isBlank(lx.at(j + 1)), let close = find(c, from: j + 1), close > j + 1 {
+            }
+            if c == 42 || c == 95 {
+                let after = lx.at(j + 1)
+                if after == c, lx.at(j + 2) != c, !isSpace(lx.at(j + 2)),
+                   let k = line.nextPair(c, from: j + 2), k > j + 2 {
+                    lx.emit("gs", j, k + 2)
+                    j = k + 2
+                    continue
+                }
+                if after != c, !isSpace(after), j == a || !isIdent(lx.at(j - 1)),
+                   let close = find(c, from: j + 1), close > j + 1 {
                     lx.emit("ge", j, close + 1)
                     j = close + 1
                     continue
                 }
-                j += 1
-            case 91:
-                if let close = find(93, from: j + 1), close > j + 1 {
-                    if lx.at(close + 1) == 40, let paren = find(41, from: close + 2) {
-                        lx.emit("nt", j + 1, close)
-                        lx.emit("na", close + 2, paren)
-                        j = paren + 1
-                        continue
-                    }
-                    if lx.at(close + 1) == 91, let end = find(93, from: close + 2) {
-                        lx.emit("nt", j + 1, close)
-                        lx.emit("na", close + 2, end)
-                        j = end + 1
-                        continue
-                    }
-                }
-                j += 1
-            default:
-                j += 1
             }
+            if c == 126, lx.at(j + 1) == 126, let k = line.nextPair(126, from: j + 2), k > j + 2 {
+                lx.emit("gd", j, k + 2)
+                j = k + 2
+                continue
+            }
+            let bracket = c == 91 ? j : (c == 33 && lx.at(j + 1) == 91 ? j + 1 : -1)
+            if bracket >= 0, let close = find(93, from: bracket + 1), close > bracket + 1 {
+                if lx.at(close + 1) == 40, let paren = find(41, from: close + 2), paren > close + 2 {
+                    lx.emit("nt", bracket + 1, close)
+                    lx.emit("na", close + 2, paren)
+                    j = paren + 1
+                    continue
+                }
+                if lx.at(close + 1) == 91, let end = find(93, from: close + 2) {
+                    lx.emit("nt", bracket + 1, close)
+                    lx.emit("na", close + 2, end)
+                    j = end + 1
+                    continue
+                }
+            }
+            // A plain word: to the next blank or backslash.
+            j = lx.scan(from: j + 1) { !isSpace($0) && $0 != 92 }
         }
     }
 }
