@@ -49,8 +49,9 @@ struct CFamilyLexer: Sendable {
     var wordsAfterDot = false
     /// The class of a name after `:` (TypeScript `kt`, Rust `nc`), if any.
     var typeAfterColon: String? = nil
-    /// C++: no function names (`nf`) inside class bodies.
-    var plainClassBodies = false
+    /// C++: after `public:` (and the like) the next declaration's name is not `nf`, as in
+    /// Pygments, where the label leaves its lexer inside a statement until the next `;`.
+    var accessLabels = false
     /// Swift's `$0` closure arguments.
     var dollarArguments = false
     /// TypeScript's optional members, `name?:`.
@@ -106,7 +107,7 @@ struct CFamilyLexer: Sendable {
         ]), uniquingKeysWith: { $1 })
         l.classKeywords = ["struct", "union", "enum", "class", "typename"]
         l.namespaceKeywords = ["namespace"]
-        l.plainClassBodies = true
+        l.accessLabels = true
         return l
     }()
 
@@ -301,7 +302,7 @@ private struct CFamilyScanner {
         var braceDepth = 0, parenDepth = 0
         var bodies: [Bool] = []  // per open brace: inside a function body?
         var header = false       // a function name was seen since the last `;` or `{`
-        var classHeader = false  // a class keyword was seen since the last `;` or `{`
+        var afterLabel = false   // an access label was seen since the last `;`
         var lineStart = true
         while !lx.atEnd {
             let c = lx.peek()
@@ -400,7 +401,10 @@ private struct CFamilyScanner {
                 }
                 if let cls = l.words[word] {
                     lx.emit(cls, from: start)
-                    if l.plainClassBodies, l.classKeywords.contains(word) { classHeader = true }
+                    if l.accessLabels, ["public", "private", "protected"].contains(word) {
+                        let colon = lx.skipBlanks(from: lx.i)
+                        if lx.at(colon) == 58, lx.at(colon + 1) != 58 { afterLabel = true }
+                    }
                     if l.functionKeywords.contains(word) { pending = "nf" }
                     else if l.classKeywords.contains(word) { pending = "nc" }
                     else if l.namespaceKeywords.contains(word) { pending = "nn" }
@@ -425,7 +429,8 @@ private struct CFamilyScanner {
                     let isFunction: Bool
                     switch l.functionRule {
                     case .none: isFunction = false
-                    case .declaration: isFunction = !(bodies.last ?? false) && (prev == .typeLike || prev == .star)
+                    case .declaration:
+                        isFunction = !(bodies.last ?? false) && !afterLabel && (prev == .typeLike || prev == .star)
                     case .method: isFunction = prev == .typeLike
                     }
                     if isFunction {
@@ -449,11 +454,10 @@ private struct CFamilyScanner {
             if c == 92, l.swiftInterpolation { lx.i += 1; continue }
             if c == 123 {
                 braceDepth += 1
-                bodies.append(header || classHeader || (bodies.last ?? false))
+                bodies.append(header || (bodies.last ?? false))
                 header = false
-                classHeader = false
             }
-            if c == 59 { header = false; classHeader = false }
+            if c == 59 { header = false; afterLabel = false }
             if c == 40 { parenDepth += 1 }
             if c == 41 { parenDepth = max(0, parenDepth - 1) }
             if c == 125 {
@@ -469,6 +473,11 @@ private struct CFamilyScanner {
                 lx.take("p")
                 prev = c == 46 ? .dot : (c == 40 || c == 91 || c == 123 || c == 44 || c == 59 ? .open : .close)
                 if c == 58 { prev = .colon }
+                continue
+            }
+            if c == 58, lx.peek(1) == 58, l.functionRule == .declaration {
+                lx.take("o", 2)
+                prev = .typeLike
                 continue
             }
             if "~!%^&*+=|?:<>/-@".utf8.contains(c) {
