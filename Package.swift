@@ -26,7 +26,9 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CrossRef", dependencies: ["DocTree", "Markup", "CZlib"]),
         .target(name: "Extensions", dependencies: ["DocTree", "Markup", "CrossRef", "HTMLWriter"]),
-        .target(name: "HTMLWriter", dependencies: ["DocTree"]),
+        .target(name: "Highlighting"),
+        .executableTarget(name: "highlight-tool", dependencies: ["Highlighting"], path: "scripts/highlight-tool"),
+        .target(name: "HTMLWriter", dependencies: ["DocTree", "Highlighting"]),
         .target(name: "CFileSystem"),
         .target(name: "Site", dependencies: [
             "DocTree", "CFileSystem", "RST", "Markdown", "Domains", "Autodoc", "CrossRef", "HTMLWriter", "Extensions",
@@ -44,6 +46,7 @@ let package = Package(
         .target(name: "Routers"),
         .testTarget(name: "DocTreeTests", dependencies: ["DocTree"]),
         .testTarget(name: "CrossRefTests", dependencies: ["CrossRef", "DocTree", "Domains"]),
+        .testTarget(name: "HighlightingTests", dependencies: ["Highlighting"]),
         .testTarget(name: "HTMLWriterTests", dependencies: ["HTMLWriter", "DocTree"]),
         .testTarget(name: "RSTTests", dependencies: ["RST", "DocTree", "Domains", "Extensions"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "DocTree", "VellumCLI", "CrossRef"], exclude: ["Fixtures"]),

@@ -35,7 +35,7 @@ import Testing
         </div>
         <section id="sub">
         <h2>Sub<a class="headerlink" href="#sub" title="Link to this heading">¶</a></h2>
-        <div class="highlight-python notranslate"><div class="highlight"><pre>x = <span class="s">&#39;a&#39;</span> <span class="c"># c</span></pre></div></div>
+        <div class="highlight-python notranslate"><div class="highlight"><pre><span class="n">x</span> <span class="o">=</span> <span class="s1">&#39;a&#39;</span> <span class="c1"># c</span></pre></div></div>
         </section>
         </section>
 
@@ -49,7 +49,7 @@ import Testing
             _ = Highlighter.html(code, language: "python")
         }
         #expect(Highlighter.html("def f(): return 1", language: "python") ==
-            "<span class=\"k\">def</span> f(): <span class=\"k\">return</span> <span class=\"m\">1</span>")
+            "<span class=\"k\">def</span> <span class=\"nf\">f</span><span class=\"p\">():</span> <span class=\"k\">return</span> <span class=\"mi\">1</span>")
     }
 
     @Test func nodesSphinxDoesNotShowWriteNothingAndAreKnown() {
