@@ -195,6 +195,7 @@ public enum SiteBuilder {
                 searchSections: SearchSection.sections(of: doc.root),
                 indexEntries: RawIndexEntry.collect(from: doc.root, document: doc.name),
                 diagnostics: downloadProblems + outcome.diagnostics + unsafeLinks + assetProblems
+                    + HighlightCheck.diagnostics(doc)
                     + HTMLWriter.unknownNodeDiagnostics(unknown, file: doc.source),
                 referencesChecked: outcome.referencesChecked + downloads.count + downloadProblems.count,
                 assets: images.map { ($0, $0) } + downloads.map { ($0, "_downloads/" + $0) })

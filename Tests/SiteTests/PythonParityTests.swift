@@ -89,3 +89,20 @@ import Testing
         #expect(!html.contains("system-message"))
     }
 }
+
+/// A code block in a language no lexer knows: escaped, and Sphinx's warning at the block.
+@Suite struct UnknownLanguageTests {
+    @Test func warnedOnceAtTheBlock() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("T\n=\n\n.. code-block:: klingon\n\n   qapla <b>\n\n.. code-block:: text\n\n   x\n\n.. code-block:: py3\n\n   x = 1\n"
+            .utf8).write(to: root.appendingPathComponent("index.rst"))
+        let out = root.appendingPathComponent("out")
+        let report = try SiteBuilder.build(BuildOptions(sourceDirectory: root.path, outputDirectory: out.path))
+        #expect(report.diagnostics.map { "\($0.id) \($0.range?.start.line ?? 0) \($0.message)" } == [
+            "highlight.unknown-language 4 Pygments lexer name 'klingon' is not known",
+        ])
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(html.contains("<pre>qapla &lt;b&gt;\n</pre>") || html.contains("<pre>qapla &lt;b&gt;</pre>"))
+    }
+}

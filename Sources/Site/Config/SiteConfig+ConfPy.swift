@@ -161,7 +161,7 @@ struct ConfPyMapper {
         "toc": ["toctree"], "toc.not_included": ["toctree.not-included"], "toc.excluded": ["toctree.missing-document"],
         "image.not_readable": ["asset.missing"], "download.not_readable": ["download.missing"],
         "autodoc": ["autodoc"], "autodoc.import_object": ["autodoc.missing-object", "autodoc.missing-module"],
-        "myst": ["md"], "docutils": ["rst"],
+        "myst": ["md"], "docutils": ["rst"], "misc.highlighting_failure": ["highlight"],
     ]
 
     /// `suppress_warnings = ["ref.python", …]`: those diagnostics are left out (made informational).

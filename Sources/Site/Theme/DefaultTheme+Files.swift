@@ -423,15 +423,35 @@ pre {
   overflow-x: auto; line-height: 1.5; margin: 0;
 }
 .code-block-caption { font-size: .85rem; color: var(--muted); margin-bottom: .3rem; }
-.highlight .c { color: #6e7781; font-style: italic; }
-.highlight .s { color: #0a3069; }
-.highlight .k { color: #cf222e; font-weight: 500; }
-.highlight .m { color: #0550ae; }
-.highlight .nd { color: #8250df; }
+/* Pygments' short token classes (the lexers emit the same ones), light and dark. */
+.highlight { --hl-comment: #6e7781; --hl-keyword: #cf222e; --hl-string: #0a3069; --hl-number: #0550ae;
+  --hl-name-fn: #8250df; --hl-name-class: #953800; --hl-builtin: #0550ae; --hl-tag: #116329; --hl-attr: #0550ae;
+  --hl-operator: #cf222e; --hl-prompt: #59636e; --hl-inserted: #116329; --hl-deleted: #82071e; --hl-heading: #0550ae; }
 @media (prefers-color-scheme: dark) {
-  .highlight .c { color: #8b949e; } .highlight .s { color: #a5d6ff; } .highlight .k { color: #ff7b72; }
-  .highlight .m { color: #79c0ff; } .highlight .nd { color: #d2a8ff; }
+  .highlight { --hl-comment: #8b949e; --hl-keyword: #ff7b72; --hl-string: #a5d6ff; --hl-number: #79c0ff;
+    --hl-name-fn: #d2a8ff; --hl-name-class: #ffa657; --hl-builtin: #79c0ff; --hl-tag: #7ee787; --hl-attr: #79c0ff;
+    --hl-operator: #ff7b72; --hl-prompt: #8b949e; --hl-inserted: #aff5b4; --hl-deleted: #ffdcd7; --hl-heading: #79c0ff; }
 }
+.highlight .c, .highlight .c1, .highlight .cm, .highlight .ch, .highlight .cs, .highlight .cpf { color: var(--hl-comment); font-style: italic; }
+.highlight .cp { color: var(--hl-comment); }
+.highlight .k, .highlight .kn, .highlight .kd, .highlight .kr, .highlight .kc, .highlight .kt, .highlight .kp, .highlight .ow { color: var(--hl-keyword); }
+.highlight .s, .highlight .s1, .highlight .s2, .highlight .sa, .highlight .sb, .highlight .sc, .highlight .sd,
+.highlight .se, .highlight .sh, .highlight .si, .highlight .sr, .highlight .ss, .highlight .sx, .highlight .dl { color: var(--hl-string); }
+.highlight .m, .highlight .mi, .highlight .mf, .highlight .mh, .highlight .mo, .highlight .mb, .highlight .il { color: var(--hl-number); }
+.highlight .nf, .highlight .fm, .highlight .nd { color: var(--hl-name-fn); }
+.highlight .nc, .highlight .nn, .highlight .ne { color: var(--hl-name-class); }
+.highlight .nb, .highlight .bp, .highlight .nv, .highlight .vc, .highlight .vg, .highlight .vi { color: var(--hl-builtin); }
+.highlight .nt { color: var(--hl-tag); }
+.highlight .na, .highlight .no, .highlight .nl { color: var(--hl-attr); }
+.highlight .o { color: var(--hl-operator); }
+.highlight .gp { color: var(--hl-prompt); user-select: none; }
+.highlight .go { color: var(--hl-prompt); }
+.highlight .gi { color: var(--hl-inserted); }
+.highlight .gd { color: var(--hl-deleted); }
+.highlight .gh, .highlight .gu { color: var(--hl-heading); font-weight: 600; }
+.highlight .gr, .highlight .gt, .highlight .err { color: var(--hl-deleted); }
+.highlight .ge { font-style: italic; }
+.highlight .gs { font-weight: 600; }
 
 .admonition { margin: 0 0 1.2rem; padding: .75rem 1rem; border-left: 4px solid var(--note); background: var(--note-bg); border-radius: 0 6px 6px 0; }
 .admonition > :last-child { margin-bottom: 0; }
