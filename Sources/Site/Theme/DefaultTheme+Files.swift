@@ -166,16 +166,14 @@ extension DefaultTheme {
     if (words.length === 0) return [];
     this.prepare();
     var whole = words.join(" "), results = [], seen = {}, listedPages = {}, self = this;
-    function add(score, page, anchor, section, kind, text) {
+    /* `source` is the section whose text gives the snippet (made only for results shown). */
+    function add(score, page, anchor, section, kind, source) {
       var key = page + "#" + anchor;
       if (seen[key]) return;
       seen[key] = true;
       listedPages[page] = true;
       results.push({ score: score, order: results.length, page: page, anchor: anchor, section: section,
-                     kind: kind, snippet: text });
-    }
-    function sectionSnippet(i) {
-      return i === undefined ? "" : snippet(self.sections[i][3], self.lowerText[i], words);
+                     kind: kind, source: source });
     }
     var i, name;
     for (i = 0; i < this.objects.length; i++) {
@@ -184,23 +182,29 @@ extension DefaultTheme {
       var last = name.slice(name.lastIndexOf(".") + 1);
       var score = name === whole || last === whole ? 100 : name.indexOf(whole) === 0 || last.indexOf(whole) === 0 ? 90 : 80;
       var object = this.objects[i];
-      add(score, object[2], object[3], object[0], object[1], "");
+      add(score, object[2], object[3], object[0], object[1], undefined);
     }
     for (i = 0; i < this.pages.length; i++) {
       if (containsAll(this.lowerTitle[i], words)) {
-        add(this.lowerTitle[i] === whole ? 75 : 70, i, "", "", "", sectionSnippet(this.firstSection[i]));
+        add(this.lowerTitle[i] === whole ? 75 : 70, i, "", "", "", this.firstSection[i]);
       }
     }
     for (i = 0; i < this.sections.length; i++) {
       var s = this.sections[i];
-      if (s[2] && containsAll(this.lowerHeading[i], words)) add(60, s[0], s[1], s[2], "", sectionSnippet(i));
+      if (s[2] && containsAll(this.lowerHeading[i], words)) add(60, s[0], s[1], s[2], "", i);
     }
     for (i = 0; i < this.sections.length; i++) {
       if (listedPages[this.sections[i][0]] || !containsAll(this.lowerText[i], words)) continue;
-      add(10, this.sections[i][0], this.sections[i][1], this.sections[i][2], "", sectionSnippet(i));
+      add(10, this.sections[i][0], this.sections[i][1], this.sections[i][2], "", i);
     }
     results.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
     return results;
+  };
+
+  /* The highlighted snippet of one result. */
+  Search.prototype.snippet = function (result, words) {
+    var i = result.source;
+    return i === undefined ? "" : snippet(this.sections[i][3], this.lowerText[i], words);
   };
 
   function render(search, results, words, list, root) {
@@ -212,7 +216,8 @@ extension DefaultTheme {
       if (r.kind) html += ' <span class="search-kind">' + escapeHTML(r.kind) + "</span>";
       var context = r.kind ? page[0] : r.section && r.section !== page[0] ? page[0] + " › " + r.section : "";
       if (context) html += '<span class="search-context">' + escapeHTML(context) + "</span>";
-      if (r.snippet) html += '<p class="search-snippet">' + r.snippet + "</p>";
+      var text = search.snippet(r, words);
+      if (text) html += '<p class="search-snippet">' + text + "</p>";
       html += "</li>";
     }
     list.innerHTML = html;
