@@ -121,6 +121,32 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 10)
     }
 
+    /// Found while writing the confpy fuzz target: the work bound counted
+    /// statements only, so a loop of 100,000 iterations, each building a
+    /// 100,000-item list, ran for hours, and two nested loops of `z = j` took
+    /// 43 s of CPU in the fuzz build. Work is now counted in tokens evaluated
+    /// and elements built; straight-line code still runs to the end.
+    @Test func loopsThatBuildBigValuesRunOutOfWork() {
+        let started = Date()
+        let terms = Array(repeating: "i", count: 600).joined(separator: " + ")
+        let result = evaluate("""
+            for i in range(100000):
+                x = sorted(range(100000))
+            y = [0] * 100000
+            for i in range(40):
+                y = y + y
+            for i in range(20000):
+                z = \(terms)
+            w = [\(terms) for i in range(20000)]
+            """)
+        for name in ["x", "y", "z", "w"] {
+            #expect(result.globals[name]?.isUnknown != false, "\(name) is \(String(describing: result.globals[name]))")
+        }
+        #expect(Date().timeIntervalSince(started) < 10)
+        let straight = evaluate((0..<5_000).map { "a\($0) = [\($0), \"x\" * 2, sorted([3, 2, 1])]\n" }.joined())
+        #expect(straight.globals["a4999"] == .list([.int(4999), .str("xx"), .list([.int(1), .int(2), .int(3)])]))
+    }
+
     /// Found while writing the confpy fuzz target: ints beyond Int's range
     /// trapped (`-`, `abs`, `sum`, `//`, `%`, `int()` of a float, `%d`,
     /// `range`, repetition) or wrapped (`+`, `-`, `*`). Python's ints have no

@@ -38,9 +38,14 @@ final class ConfPyEvaluator {
     var lines: [String: Int] = [:]
     var sysPath: [String] = []
     var bodies: [[PythonStatement]] = []
-    /// Calls in progress (recursion bound) and loop iterations left (total work bound).
+    /// Calls in progress (recursion bound) and work left (total work bound),
+    /// in tokens evaluated: each statement executed costs its tokens, each
+    /// comprehension item those of its element, and every value an operator
+    /// or a call builds its size (``charge(_:)``). ``evaluate(_:environment:)``
+    /// adds the file's own tokens, so straight-line code never runs out; loops
+    /// and calls share the rest (a conf.py of a real project uses under 100).
     var callDepth = 0
-    var budget = 200_000
+    var budget = 20_000
     /// The innermost function call's local names (nil at module level).
     var locals: [[String: PyValue]] = []
 
@@ -56,6 +61,7 @@ final class ConfPyEvaluator {
         case .success(let (tokens, _)):
             do {
                 let statements = try PythonStatement.parse(tokens)
+                evaluator.budget += tokens.count
                 evaluator.globals["__file__"] = .str(environment.directory + "/conf.py")
                 evaluator.globals["__name__"] = .str("builtins")
                 evaluator.globals["tags"] = .module("tags")
@@ -111,7 +117,7 @@ final class ConfPyEvaluator {
         while index < statements.count {
             let statement = statements[index]
             index += 1
-            budget -= 1
+            budget -= max(1, statement.tokens.count)
             if budget <= 0 { return .normal }
             guard let first = statement.tokens.first else { continue }
             guard first.kind == .name else {
@@ -395,6 +401,20 @@ final class ConfPyEvaluator {
         callDepth -= 1
         if case .returned(let value) = flow { return value }
         return .none
+    }
+
+    /// Takes the size of a value just built from the budget: its elements, or
+    /// a string's length in hundreds of bytes. A loop of `sorted(range(100000))`
+    /// runs out of budget after one call instead of running for hours. Once the
+    /// budget is spent, the value is unknown.
+    func charge(_ value: PyValue) -> PyValue {
+        switch value {
+        case .list(let items), .tuple(let items), .set(let items): budget -= items.count
+        case .dict(let dict): budget -= dict.keys.count
+        case .str(let text): budget -= text.utf8.count / 100
+        default: break
+        }
+        return budget < 0 ? .unknown("too much work to evaluate") : value
     }
 
     // MARK: - Expressions

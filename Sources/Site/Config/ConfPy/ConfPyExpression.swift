@@ -202,7 +202,7 @@ struct ConfPyExpression {
         while let token = current, token.kind == .op, Self.levels[level].contains(token.text) {
             position += 1
             let right = parseBinary(level + 1)
-            if evaluating { value = ConfPyEvaluator.binary(token.text, value, right) }
+            if evaluating { value = evaluator.charge(ConfPyEvaluator.binary(token.text, value, right)) }
         }
         return value
     }
@@ -260,14 +260,16 @@ struct ConfPyExpression {
                 position += 1
                 let (arguments, keywords) = parseArguments()
                 guard take(op: ")") else { return Self.failed }
-                if evaluating {
+                if evaluating, evaluator.budget <= 0 {
+                    value = .unknown("too much work to evaluate")
+                } else if evaluating {
                     // Methods that change a named list or dict change the variable itself.
                     if case .boundMethod(let receiver, let method) = value, path.count == 1, let name = receiverName,
                        let (result, changed) = ConfPyBuiltins.mutate(receiver, method, arguments) {
-                        evaluator.assignExisting(name, changed, scopes: &scopes)
+                        evaluator.assignExisting(name, evaluator.charge(changed), scopes: &scopes)
                         value = result
                     } else {
-                        value = ConfPyBuiltins.call(value, arguments, keywords, evaluator: evaluator)
+                        value = evaluator.charge(ConfPyBuiltins.call(value, arguments, keywords, evaluator: evaluator))
                     }
                 }
                 receiverName = nil
@@ -536,11 +538,13 @@ struct ConfPyExpression {
             return
         }
         let iterable = evaluate(loop.iterable)
-        guard let items = iterable.elements, items.count <= evaluator.budget else {
+        // Each item costs the tokens evaluated for it.
+        let cost = 1 + element.count + loop.conditions.map(\.count).reduce(0, +)
+        guard let items = iterable.elements, items.count <= evaluator.budget / cost else {
             failed = .unknown("a comprehension over a value that cannot be evaluated")
             return
         }
-        evaluator.budget -= items.count
+        evaluator.budget -= items.count * cost
         for item in items {
             var scope: [String: PyValue] = [:]
             if loop.target.count == 1 {
@@ -550,6 +554,10 @@ struct ConfPyExpression {
                 for (offset, name) in loop.target.enumerated() {
                     scope[name] = offset < parts.count ? parts[offset] : .unknown("cannot unpack")
                 }
+            }
+            if evaluator.budget <= 0 {
+                failed = .unknown("too much work to evaluate")
+                return
             }
             scopes.append(scope)
             let keep = loop.conditions.allSatisfy { evaluate($0).truth == true }
