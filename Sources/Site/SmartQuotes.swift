@@ -118,3 +118,12 @@ enum SmartQuotes {
         return out
     }
 }
+
+extension SiteConfig {
+    /// The smart-quote replacements for this site; nil when off (also for the
+    /// languages Sphinx leaves alone: Japanese and Chinese).
+    var smartQuotesActions: SmartQuotes.Actions? {
+        guard smartQuotes, !["ja", "zh_CN", "zh_TW"].contains(language) else { return nil }
+        return SmartQuotes.Actions(smartQuotesAction)
+    }
+}

@@ -46,12 +46,6 @@ public struct SiteConfig: Sendable {
     /// Which replacements (`smartquotes_action`, docutils' letters: `q` quotes, `D` dashes, `e` ellipses).
     public var smartQuotesAction = "qDe"
 
-    /// The smart-quote replacements for this site; nil when off (also for the
-    /// languages Sphinx leaves alone: Japanese and Chinese).
-    var smartQuotesActions: SmartQuotes.Actions? {
-        guard smartQuotes, !["ja", "zh_CN", "zh_TW"].contains(language) else { return nil }
-        return SmartQuotes.Actions(smartQuotesAction)
-    }
     /// The site title in the header and in each page's `<title>` (`html_title`); nil: the project name.
     public var siteTitle: String?
     /// Whether `raw` HTML (RST directive, Markdown HTML) is passed through.
