@@ -19,25 +19,23 @@ struct DiagnosticPolicy {
         var unknownUses: [String: Int] = [:]
         var firstUnknown: [String: Int] = [:]
         for var d in diagnostics {
+            var unknownKey: String?
             if !config.unsupportedExtensions.isEmpty, Self.unknownMarkup.contains(d.id) {
                 // Probably from one of those extensions: once per name, as a warning.
                 let key = d.id + "\u{0}" + d.message
                 unknownUses[key, default: 0] += 1
                 if firstUnknown[key] != nil { continue }
-                d.severity = config.severityOverrides[d.id] ?? prefixOverride(d.id) ?? .warning
-                if strict, d.severity == .warning { d.severity = .error }
-                if d.severity == .info { continue }
+                d.severity = .warning
                 d.notes.append(.init("probably from an extension Vellum does not implement ("
                     + config.unsupportedExtensions.joined(separator: ", ") + "); its content is left out"))
-                firstUnknown[key] = result.count
-                result.append(d)
-                continue
+                unknownKey = key
             }
             if let override = config.severityOverrides[d.id] ?? prefixOverride(d.id) { d.severity = override }
             if strict, d.severity == .warning { d.severity = .error }
             if d.severity == .info { continue }
             let key = [d.file?.path ?? "", d.range?.description ?? "", d.id, d.message].joined(separator: "\u{0}")
             guard seen.insert(key).inserted else { continue }
+            if let unknownKey { firstUnknown[unknownKey] = result.count }
             result.append(d)
         }
         for (key, index) in firstUnknown where unknownUses[key, default: 0] > 1 {

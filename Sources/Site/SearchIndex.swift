@@ -1,5 +1,6 @@
 import CrossRef
 import DocTree
+import Markup
 import Foundation
 
 /// One section of a page as the search sees it: its anchor, its heading and
@@ -20,7 +21,7 @@ struct SearchSection: Sendable, Equatable {
                     sections[current].text += child.text
                 case .section:
                     let heading = child.children.first(where: { $0.kind == .title })?.textContent ?? ""
-                    sections.append(SearchSection(anchor: child.ids.first ?? "", heading: collapse(heading), text: ""))
+                    sections.append(SearchSection(anchor: child.ids.first ?? "", heading: Names.whitespaceNormalized(heading), text: ""))
                     walk(child, into: sections.count - 1)
                 case .title where node.kind == .section:
                     continue
@@ -38,7 +39,7 @@ struct SearchSection: Sendable, Equatable {
             }
         }
         walk(root, into: 0)
-        for i in sections.indices { sections[i].text = collapse(sections[i].text) }
+        for i in sections.indices { sections[i].text = Names.whitespaceNormalized(sections[i].text) }
         return sections.filter { !$0.text.isEmpty || !$0.heading.isEmpty }
     }
 
@@ -47,10 +48,6 @@ struct SearchSection: Sendable, Equatable {
         .paragraph, .listItem, .term, .definition, .fieldName, .fieldBody, .literalBlock, .doctestBlock, .line,
         .title, .caption, "entry", "desc_signature", "desc_parameter", "desc_content", .blockQuote, .attribution, .classifier,
     ]
-
-    static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
-    }
 }
 
 /// `searchindex.js`: what the client-side search looks through. Loaded by a
