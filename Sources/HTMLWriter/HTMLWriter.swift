@@ -60,6 +60,8 @@ public struct HTMLWriter: Sendable {
         var looseList = false
         /// Nodes of kinds no writer knows.
         var unknown: [Node] = []
+        /// The domain of the innermost `desc` (`py`, `c`, `std`…): its signatures carry it as a class, as in Sphinx.
+        var descDomain = ""
     }
 
     func idAttribute(_ node: Node) -> String {
@@ -243,14 +245,17 @@ public struct HTMLWriter: Sendable {
         let objtype = node.string(AttributeKey.objtype) ?? ""
         let domain = node.string(AttributeKey.domain) ?? "py"
         out += "<dl class=\"\([domain, objtype].filter { !$0.isEmpty }.joined(separator: " ").htmlEscaped)\">\n"
+        let outer = state.descDomain
+        state.descDomain = domain
         writeChildren(node, into: &out, state: &state)
+        state.descDomain = outer
         out += "</dl>\n"
     }
 
     func writeDescPart(_ node: Node, into out: inout String, state: inout State) {
         switch node.kind.rawValue {
         case "desc_signature":
-            out += "<dt class=\"sig sig-object\"\(idAttribute(node))>"
+            out += "<dt class=\"\((["sig", "sig-object"] + (state.descDomain.isEmpty ? [] : [state.descDomain])).joined(separator: " ").htmlEscaped)\"\(idAttribute(node))>"
             writeChildren(node, into: &out, state: &state)
             if let id = node.ids.first {
                 out += "<a class=\"headerlink\" href=\"#\(id.htmlEscaped)\" title=\"Link to this definition\">¶</a>"

@@ -60,7 +60,7 @@ struct PublicAPIDomainTests {
             Try :recipe:dish:`Lentil soup`, not :recipe:dish:`Lentil soop`.
             """, registry: registry)
         #expect(unknown.isEmpty)
-        #expect(html.contains("<dt class=\"sig sig-object\" id=\"recipe.Lentil-soup\">"))
+        #expect(html.contains("<dt class=\"sig sig-object recipe\" id=\"recipe.Lentil-soup\">"))
         #expect(html.contains("<a class=\"reference internal\" href=\"#recipe.Lentil-soup\">"))
         #expect(html.contains("<span class=\"spice\">cumin</span>"))
         #expect(diagnostics.map(\.id) == ["ref.recipe.dish"])
