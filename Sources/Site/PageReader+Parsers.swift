@@ -46,7 +46,7 @@ extension PageReader {
             document = RSTParser(options: options).parse(source, name: page.name)
         }
         if let apiStore, document.root.first(where: { $0.kind == AutodocDirectives.nodeKind }) != nil {
-            document = AutodocExpander.expand(document, store: apiStore, parserOptions: options)
+            document = AutodocExpander.expand(document, store: apiStore, parserOptions: options, settings: config.autodoc)
         }
         document.root = DomainContext.apply(document.root)
         if page.markup == .rst, let actions = config.smartQuotesActions {

@@ -9,8 +9,11 @@ public struct APIImport: Hashable, Sendable {
     public var originalName: String?
     /// 1-based source line of the import statement.
     public var line: Int
+    /// Imported under `if TYPE_CHECKING:`: the name is not bound when the module runs.
+    public var typeCheckingOnly: Bool
 
-    public init(name: String, module: String, originalName: String?, line: Int) {
+    public init(name: String, module: String, originalName: String?, line: Int, typeCheckingOnly: Bool = false) {
+        self.typeCheckingOnly = typeCheckingOnly
         self.name = name
         self.module = module
         self.originalName = originalName

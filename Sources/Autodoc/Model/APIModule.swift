@@ -17,6 +17,10 @@ public struct APIModule: Hashable, Sendable {
     public var imports: [APIImport]
     /// Python: the module's file. Swift: the files the module was read from, sorted.
     public var files: [SourceFile]
+    /// Python: module-level names bound only under `if TYPE_CHECKING:` (unknown when the module runs).
+    public var typeCheckingNames: Set<String> = []
+    /// Python: `from __future__ import annotations` (annotations are strings at run time).
+    public var postponedAnnotations = false
 
     public init(name: String, language: Language, docstring: Docstring? = nil, members: [APIObject] = [],
                 all: [String]? = nil, imports: [APIImport] = [], files: [SourceFile] = []) {

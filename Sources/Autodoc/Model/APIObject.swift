@@ -76,6 +76,9 @@ public struct APIObject: Hashable, Sendable {
         return nil
     }
 
+    /// A module-level variable or class attribute.
+    public var isVariable: Bool { kind == .data || kind == .attribute }
+
     /// Whether the name is a Python special ("dunder") name such as `__init__`.
     public var isSpecial: Bool { name.count > 4 && name.hasPrefix("__") && name.hasSuffix("__") }
 }

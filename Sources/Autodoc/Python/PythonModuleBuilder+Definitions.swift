@@ -70,7 +70,7 @@ extension PythonModuleBuilder {
                 if members[index].docstring == nil { members[index].docstring = docstring }
                 return
             }
-            if bare == "overload" || bare == "typing.overload" {
+            if bare == "overload" || bare.hasSuffix(".overload") {
                 overloads[name, default: []].append(signature)
                 return
             }

@@ -20,6 +20,12 @@ struct PythonModuleBuilder {
     var exceptionClasses: Set<String> = []
     /// Constructor signatures of the classes defined so far (by simple name), for subclasses that inherit them.
     var classSignatures: [String: APISignature] = [:]
+    /// Inside `if TYPE_CHECKING:`: what is bound there exists for type checkers only.
+    var typeCheckingDepth = 0
+    /// Module-level names bound only under `if TYPE_CHECKING:`.
+    var typeCheckingNames: Set<String> = []
+    /// `from __future__ import annotations`: annotations stay strings at run time.
+    var postponedAnnotations = false
 
     init(file: SourceFile, moduleName: String, isPackage: Bool, comments: [PythonComment]) {
         self.file = file
@@ -44,8 +50,11 @@ struct PythonModuleBuilder {
         var overloads: [String: [APISignature]] = [:]
         try walk(statements, scope: Scope(prefix: moduleName, inClass: false, isModule: true),
                  into: &members, overloads: &overloads)
-        return APIModule(name: moduleName, language: .python, docstring: docstring, members: members.items,
-                         all: all, imports: imports, files: [file])
+        var module = APIModule(name: moduleName, language: .python, docstring: docstring, members: members.items,
+                               all: all, imports: imports, files: [file])
+        module.typeCheckingNames = typeCheckingNames
+        module.postponedAnnotations = postponedAnnotations
+        return module
     }
 
     static func leadingDocstring(_ statements: [PythonStatement], file: SourceFile) -> Docstring? {
@@ -90,8 +99,16 @@ struct PythonModuleBuilder {
             if !statement.body.isEmpty {
                 // `if __name__ == "__main__":` only runs as a script: nothing in it is API.
                 if scope.isModule, Self.isMainGuard(tokens) { continue }
-                // if / try / with / for / while / match: definitions inside exist at run time.
+                // if / try / with / for / while / match: definitions inside exist at run time,
+                // except under `if TYPE_CHECKING:`, which only type checkers see.
+                let typeChecking = scope.isModule && Self.isTypeCheckingGuard(tokens)
+                if typeChecking { typeCheckingDepth += 1 }
+                let before = Set(members.items.map(\.name))
                 try walk(statement.body, scope: scope, into: &members, overloads: &overloads)
+                if typeChecking {
+                    typeCheckingDepth -= 1
+                    typeCheckingNames.formUnion(members.items.map(\.name).filter { !before.contains($0) })
+                }
                 continue
             }
             if scope.isModule, first.isName("import") || first.isName("from") {
@@ -107,6 +124,13 @@ struct PythonModuleBuilder {
         if let pending = decorators.first {
             throw PythonSyntaxError(message: "a decorator must be followed by 'def' or 'class'", location: pending.token.start)
         }
+    }
+
+    /// `if TYPE_CHECKING:`, `if typing.TYPE_CHECKING:`, `if t.TYPE_CHECKING:`.
+    static func isTypeCheckingGuard(_ tokens: ArraySlice<PythonToken>) -> Bool {
+        let words = tokens.map(\.text)
+        guard words.first == "if", words.last == ":", words.count >= 3 else { return false }
+        return words.dropFirst().dropLast().joined() .split(separator: ".").last == "TYPE_CHECKING"
     }
 
     /// `if __name__ == "__main__":` (either operand order, either quote).
@@ -273,9 +297,11 @@ struct PythonModuleBuilder {
                 guard let path = pieces.first else { continue }
                 let module = path.map(\.text).joined()
                 if pieces.count > 1, let alias = pieces.last?.first {
-                    imports.append(APIImport(name: alias.text, module: module, originalName: nil, line: line))
+                    imports.append(APIImport(name: alias.text, module: module, originalName: nil, line: line,
+                                             typeCheckingOnly: typeCheckingDepth > 0))
                 } else if let top = path.first {
-                    imports.append(APIImport(name: top.text, module: top.text, originalName: nil, line: line))
+                    imports.append(APIImport(name: top.text, module: top.text, originalName: nil, line: line,
+                                             typeCheckingOnly: typeCheckingDepth > 0))
                 }
             }
             return
@@ -297,10 +323,12 @@ struct PythonModuleBuilder {
             base = (package + moduleParts).joined(separator: ".")
         }
         let names = tokens[(importIndex + 1)...].filter { !$0.isOp("(") && !$0.isOp(")") }
+        if base == "__future__", level == 0, names.contains(where: { $0.isName("annotations") }) { postponedAnnotations = true }
         for part in PythonTokens.split(names[...], on: ",") {
             guard let original = part.first else { continue }
             let alias = part.count >= 3 && part[part.startIndex + 1].isName("as") ? part[part.startIndex + 2].text : original.text
-            imports.append(APIImport(name: alias, module: base, originalName: original.text, line: line))
+            imports.append(APIImport(name: alias, module: base, originalName: original.text, line: line,
+                                     typeCheckingOnly: typeCheckingDepth > 0))
         }
     }
 }

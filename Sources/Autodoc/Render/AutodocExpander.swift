@@ -14,8 +14,10 @@ public enum AutodocExpander {
         public static let missingMember = "autodoc.missing-member"
     }
 
-    public static func expand(_ document: Document, store: APIStore, parserOptions: RSTOptions) -> Document {
-        var renderer = AutodocRenderer(store: store, documentName: document.name, parserOptions: parserOptions)
+    public static func expand(_ document: Document, store: APIStore, parserOptions: RSTOptions,
+                              settings: AutodocSettings = AutodocSettings()) -> Document {
+        var renderer = AutodocRenderer(store: store, documentName: document.name, parserOptions: parserOptions,
+                                       settings: settings)
         var problems: [Diagnostic] = []
         var module: String?
         var copy = document
@@ -55,7 +57,7 @@ public enum AutodocExpander {
                        problems: inout [Diagnostic], file: SourceFile) -> [Node] {
         let directive = node.string("directive") ?? "automodule"
         let argument = node.string("argument") ?? ""
-        let options = AutodocOptions(node: node)
+        var options = AutodocOptions(node: node, settings: renderer.settings)
         var content = node.children
         let store = renderer.store
         if directive == "automodule" {
@@ -84,7 +86,10 @@ public enum AutodocExpander {
             let bare = String(argument[..<open])
             let known = store.follow(bare) != nil || current.map { store.follow($0 + "." + bare) != nil } == true
                 || classPath.map { store.follow($0 + "." + bare) != nil } == true
-            if known { name = bare }
+            if known {
+                name = bare
+                options.explicitArguments = String(argument[argument.index(after: open)..<argument.index(before: argument.endIndex)])
+            }
         }
         var candidates = [name]
         if let explicit = node.string("option-module"), !explicit.isEmpty { candidates.insert(explicit + "." + name, at: 0) }
@@ -109,9 +114,11 @@ public enum AutodocExpander {
                 return [renderer.swiftDesc(object, module: module, parentPath: nil, options: options, content: content,
                                            range: node.range)]
             }
+            // In a class body (`automethod:: run` inside `autoclass`), the class is not shown again before the name.
+            let inClass = classPath.map { object.qualifiedName.hasPrefix($0 + ".") } == true
             return [renderer.pythonDesc(object, module: module, definedIn: found.definingModule,
-                                        canonicalName: found.canonicalName, parentPath: nil, options: options,
-                                        content: content, range: node.range)]
+                                        canonicalName: found.canonicalName, parentPath: inClass ? classPath : nil,
+                                        options: options, content: content, range: node.range)]
         }
         let resolved = store.resolve(argument) ?? current.flatMap { store.resolve($0 + "." + argument) }
         let message = resolved.map { "module '\($0.module.name)' has no member '\($0.path ?? argument)' (\(directive))" }

@@ -41,9 +41,33 @@ struct AutodocOptions: Sendable {
     var ignoreModuleAll: Bool
     var noValue: Bool
     var annotation: String?
+    /// The directive (`autoclass`, `autoexception`, `autodecorator` …): its object type is the one shown.
+    var directive: String?
+    /// The parameters written after the name (`autoclass:: Name()`), shown instead of the extracted ones.
+    var explicitArguments: String?
 
-    init(node: Node) {
-        func option(_ name: String) -> String? { node.string("option-" + name) }
+    /// The options for the members documented inside (the directive and its signature are the outer object's).
+    var forMembers: AutodocOptions {
+        var copy = self
+        copy.directive = nil
+        copy.explicitArguments = nil
+        return copy
+    }
+
+    /// `autodoc_typehints`: annotations are shown in signatures for `signature` and `both`
+    /// (overload signatures keep theirs unless it is `none`).
+    var typehints = "signature"
+    var preserveDefaults = false
+    var classContent = "class"
+    var inheritDocstrings = true
+
+    init(node: Node, settings: AutodocSettings = AutodocSettings()) {
+        // `autodoc_default_options` fill in what the directive does not set (`no-NAME` switches one off).
+        func option(_ name: String) -> String? {
+            if let value = node.string("option-" + name) { return value }
+            guard node.string("option-no-" + name) == nil else { return nil }
+            return settings.defaultOptions[name]
+        }
         members = Selection(option("members"))
         undocMembers = option("undoc-members") != nil && option("no-undoc-members") == nil
         privateMembers = Selection(option("private-members"))
@@ -53,7 +77,7 @@ struct AutodocOptions: Sendable {
             return names.isEmpty ? ["object"] : names
         }
         showInheritance = option("show-inheritance") != nil
-        memberOrder = option("member-order").flatMap { Order(rawValue: $0.lowercased()) } ?? .alphabetical
+        memberOrder = Order(rawValue: (option("member-order") ?? settings.memberOrder).lowercased()) ?? .alphabetical
         excludeMembers = Set(AutodocOptions.names(option("exclude-members") ?? ""))
         noindex = option("noindex") != nil || option("no-index") != nil
         synopsis = option("synopsis")
@@ -62,6 +86,11 @@ struct AutodocOptions: Sendable {
         ignoreModuleAll = option("ignore-module-all") != nil
         noValue = option("no-value") != nil
         annotation = option("annotation")
+        directive = node.string("directive")
+        typehints = settings.typehints
+        preserveDefaults = settings.preserveDefaults
+        classContent = option("class-doc-from") ?? settings.classContent
+        inheritDocstrings = settings.inheritDocstrings
     }
 
     /// `a, b c` → [a, b, c].

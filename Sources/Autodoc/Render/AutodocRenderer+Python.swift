@@ -40,6 +40,20 @@ extension AutodocRenderer {
         return MemberSelection.sorted(filtered, order: options.memberOrder)
     }
 
+    /// The docstring shown: the object's, else its base's (`autodoc_inherit_docstrings`); for a class,
+    /// `autoclass_content` chooses the class docstring, `__init__`'s, or both.
+    func pythonDocstrings(_ object: APIObject, module: APIModule, inheritedDoc: Docstring?, options: AutodocOptions) -> [Docstring] {
+        guard object.kind == .class || object.kind == .exception else {
+            return [object.docstring ?? (options.inheritDocstrings ? inheritedDoc : nil)].compactMap { $0 }
+        }
+        let classDoc = options.inheritDocstrings ? classDocstring(object, module: module) : object.docstring
+        guard options.classContent != "class",
+              let initializer = object.member(named: "__init__") ?? object.member(named: "__new__"),
+              let initDoc = initializer.docstring, !initDoc.text.isEmpty else { return [classDoc].compactMap { $0 } }
+        if options.classContent == "init" { return [initDoc] }
+        return [classDoc, initDoc].compactMap { $0 }
+    }
+
     /// A class without a docstring shows its nearest documented base's (Python's `inspect.getdoc`).
     func classDocstring(_ object: APIObject, module: APIModule) -> Docstring? {
         if hasDoc(object) { return object.docstring }
@@ -64,13 +78,17 @@ extension AutodocRenderer {
     /// and inherited docstrings are looked up in it), with `canonicalName` its name there.
     mutating func pythonDesc(_ object: APIObject, module: APIModule, definedIn: APIModule? = nil,
                              canonicalName: String? = nil, parentPath: String?, options: AutodocOptions,
-                             content: [Node], range: SourceRange?, inheritedDoc: Docstring? = nil) -> Node {
+                             content: [Node], range: SourceRange?, inheritedDoc: Docstring? = nil,
+                             scopeAnnotations: [String]? = nil) -> Node {
         let home = definedIn ?? module
         let relative = object.qualifiedName.hasPrefix(module.name + ".")
             ? String(object.qualifiedName.dropFirst(module.name.count + 1)) : object.name
         let classPath = relative.contains(".") ? String(relative[..<(relative.lastIndex(of: ".") ?? relative.endIndex)]) : nil
-        let objtype = pythonObjtype(object, inClass: classPath != nil)
+        let objtype = Self.directiveObjtype[options.directive ?? ""] ?? pythonObjtype(object, inClass: classPath != nil)
         var parts: [Node] = pythonPrefixes(object, objtype: objtype).map { DescNodes.part("desc_annotation", $0 + " ") }
+        if objtype == "decorator" {
+            parts.append(DescNodes.part("desc_addname", "@"))
+        }
         if parentPath == nil {
             // Shown on its own: `module.` for top-level objects, `Class.` for members.
             parts.append(DescNodes.part("desc_addname", (classPath ?? module.name) + "."))
@@ -79,27 +97,53 @@ extension AutodocRenderer {
         if let generic = object.genericParameters, generic.hasPrefix("["), generic.hasSuffix("]") {
             parts.append(DescNodes.part("desc_annotation", generic))
         }
+        let annotations = PythonAnnotations(store: store, module: home)
+        // A variable's annotation is evaluated with all of its class's or module's (`get_type_hints` of the owner).
+        let isVariable = object.kind == .data || object.kind == .attribute
+        let mode = annotations.mode(for: isVariable
+            ? scopeAnnotations ?? home.members.filter(\.isVariable).compactMap(\.annotation)
+            : Self.annotationTexts(object))
+        func annotationNodes(_ text: String) -> [Node] { annotations.nodes(text, mode: mode, document: documentName) }
+        // `autodoc_typehints = "none"`: signatures without annotations.
+        let object = ["signature", "both"].contains(options.typehints) ? object
+            : Self.withoutAnnotations(object, overloadsToo: options.typehints == "none")
+        let defaultText = { (written: String) in options.preserveDefaults ? written : Self.defaultText(written) }
+        let dropSelf = object.kind == .method && !object.modifiers.contains("staticmethod")
         switch object.kind {
+        case _ where objtype == "decorator":
+            // `autodecorator`: `@name`, and the parameters only when written in the directive.
+            if let explicit = options.explicitArguments, !explicit.isEmpty {
+                parts.append(DescNodes.parameterList(PythonSignature.parse("x(" + explicit + ")")?.parameters ?? [explicit]))
+            }
         case .class, .exception, .function, .method:
-            if let signature = object.signature {
-                parts.append(DescNodes.parameterList(pythonParameters(signature, dropFirst: object.kind == .method
-                    && !object.modifiers.contains("staticmethod"))))
+            if let explicit = options.explicitArguments {
+                // `autoclass:: Name(a, b)`: the signature written in the directive; a class's `()` shows nothing.
+                let written = PythonSignature.parse("x(" + explicit + ")")?.parameters ?? [explicit]
+                if !(written.isEmpty && (object.kind == .class || object.kind == .exception)) {
+                    parts.append(DescNodes.parameterList(written))
+                }
+            } else if let signature = object.signature {
+                parts.append(Node("desc_parameterlist", children: pythonParameterNodes(signature, dropFirst: dropSelf,
+                                                                                       annotation: annotationNodes,
+                                                                                       defaultText: defaultText)))
                 if let returns = signature.returnAnnotation, object.kind != .class, object.kind != .exception {
-                    parts.append(DescNodes.part("desc_returns", returns))
+                    parts.append(Node("desc_returns", children: annotationNodes(returns)))
                 }
             } else if object.kind == .function || object.kind == .method {
                 parts.append(DescNodes.parameterList([]))
             }
         case .property:
             if let type = object.signature?.returnAnnotation ?? object.annotation {
-                parts.append(DescNodes.part("desc_annotation", ": " + type))
+                parts.append(Node("desc_annotation", children: [.text(": ")] + annotationNodes(type)))
             }
         default:
-            if let type = object.annotation { parts.append(DescNodes.part("desc_annotation", ": " + type)) }
+            if let type = object.annotation {
+                parts.append(Node("desc_annotation", children: [.text(": ")] + annotationNodes(type)))
+            }
             if let annotation = options.annotation, !annotation.isEmpty, parentPath == nil {
                 parts.append(DescNodes.part("desc_annotation", " " + annotation))
             } else if let value = object.value, !options.noValue, !Self.isInstanceAttribute(object) {
-                parts.append(DescNodes.part("desc_annotation", " = " + value))
+                parts.append(DescNodes.part("desc_annotation", " = " + defaultText(value)))
             }
         }
         let fullname = object.qualifiedName
@@ -111,9 +155,12 @@ extension AutodocRenderer {
             // `@overload` signatures are shown instead of the implementation's; the first carries the anchor.
             signatures = object.overloads.enumerated().map { index, overload in
                 var overloadParts = Array(parts[..<listIndex])
-                overloadParts.append(DescNodes.parameterList(pythonParameters(overload, dropFirst: object.kind == .method
-                    && !object.modifiers.contains("staticmethod"))))
-                if let returns = overload.returnAnnotation { overloadParts.append(DescNodes.part("desc_returns", returns)) }
+                overloadParts.append(Node("desc_parameterlist", children: pythonParameterNodes(overload, dropFirst: dropSelf,
+                                                                                               annotation: annotationNodes,
+                                                                                       defaultText: defaultText)))
+                if let returns = overload.returnAnnotation {
+                    overloadParts.append(Node("desc_returns", children: annotationNodes(returns)))
+                }
                 return Self.signatureNode(parts: overloadParts, fullname: fullname, module: module.name, className: classPath,
                                           id: options.noindex || index > 0 ? nil : DomainID.make(prefix: "", fullname),
                                           domain: "py", range: nil)
@@ -142,21 +189,30 @@ extension AutodocRenderer {
             }
             body.append(paragraph)
         }
-        body += docstringNodes(object.docstring ?? inheritedDoc ?? classDocstring(object, module: home))
+        for docstring in pythonDocstrings(object, module: home, inheritedDoc: inheritedDoc, options: options) {
+            body += docstringNodes(docstring)
+        }
         body += content
         if object.kind == .class || object.kind == .exception, options.members != .none || !content.isEmpty {
             if options.members != .none {
                 for (member, doc) in classMembers(object, module: home, options: options) {
                     body.append(pythonDesc(member, module: module, definedIn: definedIn,
                                            canonicalName: canonicalName.map { $0 + "." + member.name },
-                                           parentPath: relative, options: options, content: [], range: range,
-                                           inheritedDoc: doc))
+                                           parentPath: relative, options: options.forMembers, content: [], range: range,
+                                           inheritedDoc: doc,
+                                           scopeAnnotations: object.members.filter(\.isVariable).compactMap(\.annotation)))
                 }
             }
         }
         return DescNodes.desc(domain: "py", objtype: objtype, noindex: options.noindex, signatures: signatures,
                               content: body, range: range)
     }
+
+    /// The object type a directive documents, when it names one (`autoclass` shows an exception as a class).
+    static let directiveObjtype: [String: String] = [
+        "autoclass": "class", "autoexception": "exception", "autodecorator": "decorator", "autofunction": "function",
+        "autodata": "data",
+    ]
 
     func pythonObjtype(_ object: APIObject, inClass: Bool) -> String {
         switch object.kind {
@@ -168,12 +224,19 @@ extension AutodocRenderer {
 
     func pythonPrefixes(_ object: APIObject, objtype: String) -> [String] {
         let m = object.modifiers
+        let final = object.decorators.contains { $0 == "final" || $0.hasSuffix(".final") } ? ["final"] : []
+        switch objtype {
+        case "class": return final + ["class"]
+        case "exception": return final + ["exception"]
+        case "decorator", "function" where object.kind == .class: return []
+        default: break
+        }
         switch object.kind {
-        case .class: return ["class"]
-        case .exception: return ["exception"]
+        case .class: return final + ["class"]
+        case .exception: return final + ["exception"]
         case .function: return m.contains("async") ? ["async"] : []
         case .method:
-            var out: [String] = []
+            var out: [String] = final
             if m.contains("abstractmethod") { out.append("abstract") }
             if m.contains("async") { out.append("async") }
             if m.contains("classmethod") { out.append("classmethod") }
@@ -188,27 +251,61 @@ extension AutodocRenderer {
         }
     }
 
-    /// Parameter texts with `/` and `*` markers; `dropFirst` removes `self`/`cls`.
-    func pythonParameters(_ signature: APISignature, dropFirst: Bool) -> [String] {
+    /// `desc_parameter` nodes with `/` and `*` markers; `dropFirst` removes `self`/`cls`.
+    func pythonParameterNodes(_ signature: APISignature, dropFirst: Bool, annotation: (String) -> [Node],
+                              defaultText: (String) -> String) -> [Node] {
         var parameters = signature.parameters
         if dropFirst, let first = parameters.first, first.kind == .positionalOnly || first.kind == .positionalOrKeyword {
             parameters.removeFirst()
         }
-        var out: [String] = []
+        var out: [Node] = []
         var wroteStar = false
         for (index, parameter) in parameters.enumerated() {
-            if index > 0, parameters[index - 1].kind == .positionalOnly, parameter.kind != .positionalOnly { out.append("/") }
-            if parameter.kind == .keywordOnly, !wroteStar { out.append("*"); wroteStar = true }
-            var text = parameter.name
-            if parameter.kind == .variadicPositional { text = "*" + text; wroteStar = true }
-            if parameter.kind == .variadicKeyword { text = "**" + text }
-            if let annotation = parameter.annotation { text += ": " + annotation }
-            if let value = parameter.defaultValue { text += parameter.annotation == nil ? "=" + value : " = " + value }
-            out.append(text)
+            if index > 0, parameters[index - 1].kind == .positionalOnly, parameter.kind != .positionalOnly {
+                out.append(DescNodes.part("desc_parameter", "/"))
+            }
+            if parameter.kind == .keywordOnly, !wroteStar {
+                out.append(DescNodes.part("desc_parameter", "*"))
+                wroteStar = true
+            }
+            var name = parameter.name
+            if parameter.kind == .variadicPositional { name = "*" + name; wroteStar = true }
+            if parameter.kind == .variadicKeyword { name = "**" + name }
+            var children: [Node] = [.text(name)]
+            if let type = parameter.annotation { children += [.text(": ")] + annotation(type) }
+            if let value = parameter.defaultValue {
+                children.append(.text((parameter.annotation == nil ? "=" : " = ") + defaultText(value)))
+            }
+            out.append(Node("desc_parameter", children: children))
         }
-        if parameters.last?.kind == .positionalOnly { out.append("/") }
+        if parameters.last?.kind == .positionalOnly { out.append(DescNodes.part("desc_parameter", "/")) }
         return out
     }
+
+    /// Every annotation of an object (its parameters', its return's, its own), which autodoc evaluates together.
+    static func annotationTexts(_ object: APIObject) -> [String] {
+        let signatures = (object.signature.map { [$0] } ?? []) + object.overloads
+        return signatures.flatMap { signature in signature.parameters.compactMap(\.annotation) + [signature.returnAnnotation].compactMap { $0 } }
+            + [object.annotation].compactMap { $0 }
+    }
+
+    /// The object with no annotations (on parameters, returns or itself).
+    static func withoutAnnotations(_ object: APIObject, overloadsToo: Bool) -> APIObject {
+        var copy = object
+        func strip(_ signature: APISignature) -> APISignature {
+            var out = signature
+            out.returnAnnotation = nil
+            for index in out.parameters.indices { out.parameters[index].annotation = nil }
+            return out
+        }
+        copy.signature = object.signature.map(strip)
+        if overloadsToo { copy.overloads = object.overloads.map(strip) }
+        copy.annotation = nil
+        return copy
+    }
+
+    /// A default value as autodoc shows it: the value's `repr` (strings in single quotes), else as written.
+    static func defaultText(_ written: String) -> String { PythonTypeExpression.parse(written)?.text ?? written }
 
     /// `self.x = …` in a method: the value is an expression of the arguments, not shown.
     static func isInstanceAttribute(_ object: APIObject) -> Bool {

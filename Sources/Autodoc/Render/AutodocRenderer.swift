@@ -9,10 +9,12 @@ struct AutodocRenderer {
     let store: APIStore
     let documentName: String
     let parserOptions: RSTOptions
+    let settings: AutodocSettings
     var diagnostics: [Diagnostic] = []
 
-    init(store: APIStore, documentName: String, parserOptions: RSTOptions) {
+    init(store: APIStore, documentName: String, parserOptions: RSTOptions, settings: AutodocSettings = AutodocSettings()) {
         self.store = store
+        self.settings = settings
         self.documentName = documentName
         self.parserOptions = parserOptions
     }

@@ -118,6 +118,7 @@ struct ConfPyMapper {
             }
         }
         applyExtensions(to: &config)
+        applyAutodoc(to: &config)
         applySuppressWarnings(to: &config)
         applySourceSuffix(to: &config)
         applyNitpickIgnore(to: &config)

@@ -1,3 +1,4 @@
+import Autodoc
 import CrossRef
 import DocTree
 import Domains
@@ -57,6 +58,8 @@ public struct SiteConfig: Sendable {
     public var readRoots: [String] = []
     /// Directories searched for Python modules named in `automodule` (absolute paths).
     public var pythonPaths: [String] = []
+    /// autodoc's project-wide settings (`autodoc_member_order`, `autodoc_default_options` …).
+    public var autodoc = AutodocSettings()
     /// Swift modules for autodoc: module name → source directory (absolute path).
     public var swiftModules: [(name: String, path: String)] = []
     /// Per-diagnostic-id severity overrides (`[diagnostics.severity]`).
@@ -320,6 +323,39 @@ private struct ConfigReader {
                         config.swiftModules.append((name, absolute(path)))
                     }
                 }
+            case "member_order":
+                if let order = choice(entry, "autodoc.member_order", ["alphabetical", "groupwise", "bysource"]) {
+                    config.autodoc.memberOrder = order
+                }
+            case "typehints":
+                if let mode = choice(entry, "autodoc.typehints", ["signature", "description", "both", "none"]) {
+                    config.autodoc.typehints = mode
+                }
+            case "class_content":
+                if let content = choice(entry, "autodoc.class_content", ["class", "init", "both"]) {
+                    config.autodoc.classContent = content
+                }
+            case "class_signature":
+                if let mode = choice(entry, "autodoc.class_signature", ["mixed", "separated"]) {
+                    config.autodoc.classSignature = mode
+                }
+            case "preserve_defaults": config.autodoc.preserveDefaults = bool(entry, "autodoc.preserve_defaults") ?? false
+            case "inherit_docstrings": config.autodoc.inheritDocstrings = bool(entry, "autodoc.inherit_docstrings") ?? true
+            case "default_options":
+                guard let options = self.table(entry, "autodoc.default_options") else { continue }
+                for name in options.keys.sorted() {
+                    let value = options[name]!
+                    guard AutodocSettings.defaultOptionNames.contains(name) else {
+                        report(value, "'autodoc.default_options.\(name)' is not an autodoc option")
+                        continue
+                    }
+                    switch value.value {
+                    case .bool(true): config.autodoc.defaultOptions[name] = ""
+                    case .bool(false): config.autodoc.defaultOptions[name] = nil
+                    case .string(let text): config.autodoc.defaultOptions[name] = text
+                    default: report(value, "'autodoc.default_options.\(name)' must be true, false or a string")
+                    }
+                }
             default: unknown(key, in: "autodoc", entry)
             }
         }
@@ -370,7 +406,8 @@ private struct ConfigReader {
         case "myst": known = ["enable_extensions", "heading_anchors", "substitutions"]
         case "domain-type": known = ["directive", "roles", "signature", "id", "index", "case_insensitive"]
         case "build": known = ["exclude", "include", "raw", "tags", "read_roots", "smartquotes"]
-        case "autodoc": known = ["python_paths", "swift_modules"]
+        case "autodoc": known = ["python_paths", "swift_modules", "member_order", "typehints", "class_content",
+                                 "class_signature", "preserve_defaults", "inherit_docstrings", "default_options"]
         case "diagnostics": known = ["severity", "ignore", "ignore_regex"]
         default: known = []
         }
@@ -405,6 +442,16 @@ private struct ConfigReader {
         if case .integer(let n) = entry.value { return n }
         report(entry, "'\(name)' must be a whole number, not a \(entry.value.typeName)")
         return nil
+    }
+
+    /// A string that must be one of `choices`.
+    mutating func choice(_ entry: TOMLValue.Located, _ name: String, _ choices: [String]) -> String? {
+        guard let text = string(entry, name) else { return nil }
+        guard choices.contains(text) else {
+            report(entry, "'\(name)' must be one of \(choices.map { "\"\($0)\"" }.joined(separator: ", ")), not \"\(text)\"")
+            return nil
+        }
+        return text
     }
 
     mutating func bool(_ entry: TOMLValue.Located, _ name: String) -> Bool? {

@@ -1,0 +1,263 @@
+#!/usr/bin/env python3
+"""Autodoc parity: the API pages of real packages as Sphinx's autodoc renders
+them (importing the installed package) against Vellum's static extraction
+(issue #13, part 5).
+
+For each project: the sdist, its docs folder and a venv with Sphinx and the
+package come from scripts/sphinx-parity.py's helpers (cached under
+.build-parity/NAME/). sphinx-build runs once (kept in autodoc/sphinx-html;
+--fresh runs it again); Vellum runs every time. Then, on every page whose
+source uses an ``auto…`` directive, the Python objects each side describes
+(``<dt class="sig sig-object py" id=…>``) are compared: which ids are there,
+and the signature text (the ``dt``'s text without the permalink and
+``[source]`` links, whitespace collapsed).
+
+    scripts/autodoc-parity [--fresh] [-j N] [PROJECT...]
+
+Prints per project: objects Sphinx renders, how many of them Vellum renders,
+how many signatures are the same text, and the objects only Vellum renders.
+Details: .build-parity/NAME/autodoc/report.txt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+spec = importlib.util.spec_from_file_location("sphinx_parity", HERE / "sphinx-parity.py")
+sp = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(sp)
+
+DEFAULT_PROJECTS = ["pluggy", "attrs", "click", "jinja2", "werkzeug"]
+AUTO_DIRECTIVE = re.compile(r"^\s*\.\. auto(module|class|function|method|attribute|data|exception|property|decorator)::",
+                            re.M)
+
+
+class Signatures(HTMLParser):
+    """Python object ids on a page, each with its signature text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.objects: dict[str, str] = {}
+        self.order: list[str] = []
+        self.current: str | None = None
+        self.depth = 0
+        self.text: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        classes = (a.get("class") or "").split()
+        if self.current is None:
+            if tag == "dt" and "sig-object" in classes and "py" in classes and a.get("id"):
+                self.current, self.depth, self.text = a["id"], 1, []
+            return
+        if tag == "dt":
+            self.depth += 1
+        if self.skip:
+            self.skip += 1
+            return
+        if tag == "a" and ("headerlink" in classes or "reference" in classes and "internal" in classes
+                           and a.get("href", "").startswith("_modules/")):
+            self.skip = 1
+        elif tag == "span" and "viewcode-link" in classes:
+            self.skip = 1
+        elif tag in ("a",) and "viewcode-link" in classes:
+            self.skip = 1
+
+    def handle_endtag(self, tag):
+        if self.current is None:
+            return
+        if self.skip:
+            self.skip -= 1
+            return
+        if tag == "dt":
+            self.depth -= 1
+            if self.depth == 0:
+                text = " ".join("".join(self.text).replace("¶", "").replace("\u00a0", " ").split())
+                text = text.replace("[source]", "").strip()
+                if self.current not in self.objects:
+                    self.objects[self.current] = text
+                    self.order.append(self.current)
+                self.current = None
+
+    def handle_data(self, data):
+        if self.current is not None and not self.skip:
+            self.text.append(data)
+
+
+def scan(path: Path) -> dict[str, str]:
+    p = Signatures()
+    p.feed(path.read_text(errors="replace"))
+    p.close()
+    return p.objects
+
+
+def api_pages(docs: Path, suffixes: tuple[str, ...]) -> list[str]:
+    """Pages (as .html paths) whose source uses an auto… directive."""
+    out = []
+    for f in sorted(docs.rglob("*")):
+        if f.suffix not in suffixes or not f.is_file() or "_build" in f.parts:
+            continue
+        if AUTO_DIRECTIVE.search(f.read_text(errors="replace")):
+            out.append(f.relative_to(docs).with_suffix(".html").as_posix())
+    return out
+
+
+def vellum_build(vellum: Path, docs: Path, root: Path, work: Path, jobs: int) -> Path:
+    """Vellum on the unchanged folder; when errors stop it writing, on a copy whose
+    vellum.toml makes those errors warnings (as sphinx-parity does)."""
+    out = work / "vellum-html"
+    shutil.rmtree(out, ignore_errors=True)
+    diag = work / "vellum-diagnostics.jsonl"
+    with open(diag, "w") as o, open(work / "vellum-stderr.txt", "w") as e:
+        subprocess.run([vellum, "build", docs, "-o", out, "--diagnostics", "json", "-j", str(jobs)],
+                       cwd=work, stdout=o, stderr=e)
+    if out.exists() and any(out.rglob("*.html")):
+        return out
+    errors = set()
+    for line in diag.read_text(errors="replace").splitlines():
+        try:
+            d = json.loads(line)
+        except ValueError:
+            continue
+        if d.get("severity") == "error":
+            errors.add(d.get("id"))
+    copy_root = work / "vellum-src"
+    shutil.rmtree(copy_root, ignore_errors=True)
+    shutil.copytree(root, copy_root, symlinks=True)
+    copy_docs = copy_root / docs.relative_to(root)
+    sev = ", ".join(f'"{i}" = "warning"' for i in sorted(errors))
+    (copy_docs / "vellum.toml").write_text(f"[diagnostics]\nseverity = {{ {sev} }}\n")
+    out = work / "vellum-demoted-html"
+    shutil.rmtree(out, ignore_errors=True)
+    subprocess.run([vellum, "build", copy_docs, "-o", out, "-q", "-j", str(jobs)], cwd=work,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return out
+
+
+def run_project(name: str, cache: Path, vellum: Path, jobs: int, fresh: bool) -> dict:
+    base = cache / name
+    base.mkdir(parents=True, exist_ok=True)
+    version, archive = sp.fetch_sdist(name, cache)
+    root = sp.unpack(archive, base / "src")
+    docs = sp.find_docs(root)
+    if docs is None:
+        return {"project": name, "version": version, "error": "no conf.py in the sdist"}
+    work = base / "autodoc"
+    work.mkdir(exist_ok=True)
+    s_out = work / "sphinx-html"
+    if not fresh and not (s_out / "index.html").exists() and (base / "sphinx-html" / "index.html").exists():
+        s_out = base / "sphinx-html"   # scripts/sphinx-parity built it already
+    elif fresh or not (s_out / "index.html").exists():
+        venv, _ = sp.ensure_venv(base, root, docs, name, version)
+        shutil.rmtree(s_out, ignore_errors=True)
+        env = dict(os.environ, PATH=f"{venv / 'bin'}:{os.environ['PATH']}")
+        sp.run([venv / "bin/sphinx-build", "-b", "html", "-E", "-q", "-j", str(jobs), docs, s_out],
+               cwd=docs, env=env, log_to=work / "sphinx.log")
+    v_out = vellum_build(vellum, docs, root, work, jobs)
+    pages = api_pages(docs, (".rst", ".txt", ".md"))
+    total = present = same = 0
+    extra: list[tuple[str, str]] = []
+    missing: list[tuple[str, str, str]] = []
+    differ: list[tuple[str, str, str, str]] = []
+    for page in pages:
+        s_file, v_file = s_out / page, v_out / page
+        if not s_file.exists():
+            continue
+        s_obj = scan(s_file)
+        v_obj = scan(v_file) if v_file.exists() else {}
+        for oid, sig in s_obj.items():
+            total += 1
+            if oid not in v_obj:
+                missing.append((page, oid, sig))
+                continue
+            present += 1
+            if v_obj[oid] == sig:
+                same += 1
+            else:
+                differ.append((page, oid, sig, v_obj[oid]))
+        extra += [(page, oid) for oid in v_obj if oid not in s_obj]
+    report = {
+        "project": name, "version": version, "pages": len(pages), "objects": total,
+        "present": present, "same": same, "extra": len(extra),
+        "missing_list": missing, "differ_list": differ, "extra_list": extra,
+    }
+    (work / "report.json").write_text(json.dumps(report, indent=1))
+    with open(work / "report.txt", "w") as f:
+        f.write(f"{name} {version}: {present}/{total} objects, {same} same signatures, {len(extra)} extra\n")
+        f.write("\n## missing in Vellum\n")
+        for page, oid, sig in missing:
+            f.write(f"{page}  {oid}\n    S: {sig}\n")
+        f.write("\n## different signatures\n")
+        for page, oid, s, v in differ:
+            f.write(f"{page}  {oid}\n    S: {s}\n    V: {v}\n")
+        f.write("\n## only in Vellum\n")
+        for page, oid in extra:
+            f.write(f"{page}  {oid}\n")
+    return report
+
+
+def pct(a, b):
+    return f"{100 * a / b:.1f}%" if b else "–"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("projects", nargs="*", default=DEFAULT_PROJECTS)
+    ap.add_argument("--vellum", required=True)
+    ap.add_argument("--cache", default=".build-parity")
+    ap.add_argument("-j", "--jobs", type=int, default=1)
+    ap.add_argument("--fresh", action="store_true", help="run sphinx-build again")
+    ap.add_argument("--markdown", action="store_true")
+    args = ap.parse_args()
+    for p in args.projects:
+        if p.lower() not in sp.ALLOWED_PROJECTS:
+            ap.error(f"{p} is not on the list of projects this script may build")
+    cache, vellum = Path(args.cache).resolve(), Path(args.vellum).resolve()
+    rows = []
+    for p in args.projects:
+        try:
+            rows.append(run_project(p.lower(), cache, vellum, args.jobs, args.fresh))
+        except Exception as e:
+            sp.log(p, "failed:", e)
+            rows.append({"project": p, "error": str(e)})
+    header = ["project", "version", "API pages", "objects (Sphinx)", "rendered by Vellum", "same signature",
+              "only in Vellum"]
+    table = []
+    tot = Counter()
+    for r in rows:
+        if "error" in r:
+            table.append([r["project"], r.get("version", ""), "error: " + r["error"][:50], "", "", "", ""])
+            continue
+        tot.update({k: r[k] for k in ("objects", "present", "same", "extra", "pages")})
+        table.append([r["project"], r["version"], str(r["pages"]), str(r["objects"]),
+                      f"{r['present']} ({pct(r['present'], r['objects'])})",
+                      f"{r['same']} ({pct(r['same'], r['objects'])})", str(r["extra"])])
+    table.append(["all", "", str(tot["pages"]), str(tot["objects"]),
+                  f"{tot['present']} ({pct(tot['present'], tot['objects'])})",
+                  f"{tot['same']} ({pct(tot['same'], tot['objects'])})", str(tot["extra"])])
+    if args.markdown:
+        print("| " + " | ".join(header) + " |")
+        print("|" + "---|" * len(header))
+        for row in table:
+            print("| " + " | ".join(row) + " |")
+    else:
+        widths = [max(len(str(x)) for x in col) for col in zip(header, *table)]
+        for row in [header] + table:
+            print("  ".join(str(x).ljust(w) for x, w in zip(row, widths)))
+    print(f"details: {cache}/NAME/autodoc/report.txt")
+
+
+if __name__ == "__main__":
+    main()
