@@ -1,0 +1,100 @@
+import Autodoc
+import DocTree
+import Domains
+import RST
+import Testing
+
+/// Signatures as Sphinx's autodoc shows them (its text, checked against
+/// `sphinx-build` on real packages by scripts/autodoc-parity), over the
+/// `typed` fixture package: annotations evaluated statically, aliases
+/// expanded, the fallback to the written text, and every type a reference.
+@Suite struct AnnotationTests {
+    /// The text of each signature on the page, by id.
+    static func signatures(_ text: String, settings: AutodocSettings = AutodocSettings()) -> [String: String] {
+        let parsed = RSTParserSupport.parse(text)
+        let document = AutodocExpander.expand(parsed, store: RenderSupport.store, parserOptions: RenderSupport.options,
+                                              settings: settings)
+        var out: [String: String] = [:]
+        document.root.walk { node in
+            guard node.kind == "desc_signature", let id = node.ids.first else { return }
+            out[id] = Self.text(node)
+        }
+        return out
+    }
+
+    /// A signature's text as the HTML writer shows it (parentheses, commas and the arrow are the writer's).
+    static func text(_ node: Node) -> String {
+        switch node.kind.rawValue {
+        case "desc_parameterlist": return "(" + node.children.map(Self.text).joined(separator: ", ") + ")"
+        case "desc_returns": return " → " + node.children.map(Self.text).joined()
+        default: return node.isText ? node.textContent : node.children.map(Self.text).joined()
+        }
+    }
+
+    @Test func evaluatedAnnotationsAreShortenedAndNormalised() {
+        let s = Self.signatures(".. autofunction:: typed.connect\n.. autofunction:: typed.register\n")
+        #expect(s["typed.connect"] == "typed.connect(target: Node | None = None, retries: int = 3, mode: str = 'fast') → List[Node]")
+        #expect(s["typed.register"]
+                == "typed.register(plugin: object, space: Node | type, hook: Callable[[...], object]) → List[T] | None")
+    }
+
+    @Test func aNameOnlyTypeCheckersSeeKeepsEveryAnnotationAsWritten() {
+        let s = Self.signatures(".. autofunction:: typed.reveal\n")
+        #expect(s["typed.reveal"] == "typed.reveal(secret: Secret, label: t.Optional[str]) → None")
+    }
+
+    @Test func forwardReferencesLiteralsKeywordOnlyAndOverloads() {
+        let s = Self.signatures(".. autoclass:: typed.Handler\n   :members: handle, get\n")
+        #expect(s["typed.Handler.handle"] == "handle(node: Node, *args: Any, key: str = 'k', **kwargs: Any) → Literal['a', 'b']")
+        #expect(s["typed.Handler.get"] == "get(key: int) → int")
+    }
+
+    @Test func directiveObjectTypesExplicitSignaturesAndFinal() {
+        let s = Self.signatures("""
+            .. autoclass:: typed.Handler()
+            .. autoclass:: typed.Sealed
+            .. autodecorator:: typed.connect
+            .. autofunction:: typed.register(plugin, space)
+            """)
+        #expect(s["typed.Handler"] == "class typed.Handler")
+        #expect(s["typed.Sealed"] == "final class typed.Sealed")
+        #expect(s["typed.connect"] == "@typed.connect")
+        #expect(s["typed.register"] == "typed.register(plugin, space)")
+    }
+
+    @Test func typehintsSettingRemovesAnnotationsFromSignatures() {
+        var settings = AutodocSettings()
+        settings.typehints = "description"
+        let s = Self.signatures(".. autofunction:: typed.connect\n", settings: settings)
+        #expect(s["typed.connect"] == "typed.connect(target=None, retries=3, mode='fast')")
+        settings.preserveDefaults = true
+        let preserved = Self.signatures(".. autofunction:: typed.connect\n", settings: settings)
+        #expect(preserved["typed.connect"] == "typed.connect(target=None, retries=3, mode=\"fast\")")
+    }
+
+    @Test func typesInSignaturesArePythonReferences() {
+        let parsed = RSTParserSupport.parse(".. autofunction:: typed.connect\n")
+        let document = AutodocExpander.expand(parsed, store: RenderSupport.store, parserOptions: RenderSupport.options)
+        var targets: [String] = []
+        document.root.walk { node in
+            if let xref = PendingXref(node), xref.domain == "py" { targets.append("\(xref.type):\(xref.target)") }
+        }
+        #expect(targets == ["class:typed._model.Node", "obj:None", "class:int", "class:str", "class:typing.List",
+                            "class:typed._model.Node"])
+    }
+
+    @Test func typeExpressionsParseAndPrintLikePython() {
+        #expect(PythonTypeExpression.normalizedText("Dict[ str,int ]") == "Dict[str, int]")
+        #expect(PythonTypeExpression.normalizedText("Literal[\"it's\"]") == "Literal[\"it's\"]")
+        #expect(PythonTypeExpression.normalizedText("a|b") == "a | b")
+        #expect(PythonTypeExpression.normalizedText("tuple[()]") == "tuple[()]")
+        #expect(PythonTypeExpression.parse("f(x)") == nil)
+        #expect(PythonTypeExpression.parse(String(repeating: "[", count: 500)) == nil)
+    }
+}
+
+enum RSTParserSupport {
+    static func parse(_ text: String) -> Document {
+        RSTParser(options: RenderSupport.options).parse(SourceFile(path: "api.rst", text: text), name: "api")
+    }
+}

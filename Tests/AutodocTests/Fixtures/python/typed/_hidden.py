@@ -1,0 +1,2 @@
+class Secret:
+    """Only imported under TYPE_CHECKING."""

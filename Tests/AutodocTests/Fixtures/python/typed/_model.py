@@ -1,0 +1,8 @@
+import typing as t
+
+
+class Node:
+    """A node."""
+
+
+NodeList = t.List[Node]
