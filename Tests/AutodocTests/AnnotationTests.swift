@@ -69,7 +69,16 @@ import Testing
         #expect(s["typed.connect"] == "typed.connect(target=None, retries=3, mode='fast')")
         settings.preserveDefaults = true
         let preserved = Self.signatures(".. autofunction:: typed.connect\n", settings: settings)
-        #expect(preserved["typed.connect"] == "typed.connect(target=None, retries=3, mode=\"fast\")")
+        // Preserved defaults are still printed from the expression, so quotes are Python's.
+        #expect(preserved["typed.connect"] == "typed.connect(target=None, retries=3, mode='fast')")
+    }
+
+    @Test func aConstantDefaultShowsItsValueUnlessDefaultsArePreserved() {
+        #expect(Self.signatures(".. autofunction:: typed.wait\n")["typed.wait"] == "typed.wait(times: int = 3) → None")
+        var settings = AutodocSettings()
+        settings.preserveDefaults = true
+        #expect(Self.signatures(".. autofunction:: typed.wait\n", settings: settings)["typed.wait"]
+                == "typed.wait(times: int = RETRIES) → None")
     }
 
     @Test func typesInSignaturesArePythonReferences() {

@@ -107,7 +107,15 @@ extension AutodocRenderer {
         // `autodoc_typehints = "none"`: signatures without annotations.
         let object = ["signature", "both"].contains(options.typehints) ? object
             : Self.withoutAnnotations(object, overloadsToo: options.typehints == "none")
-        let defaultText = { (written: String) in options.preserveDefaults ? written : Self.defaultText(written) }
+        // Defaults are printed from the expression (quotes normalised) with `autodoc_preserve_defaults`; without it,
+        // from the value, so a module constant shows the literal it is bound to.
+        let defaultText = { (written: String) -> String in
+            if !options.preserveDefaults, let constant = home.member(named: written), constant.isVariable,
+               let value = constant.value, case .literal(let literal)? = PythonTypeExpression.parse(value) {
+                return literal
+            }
+            return Self.defaultText(written)
+        }
         let dropSelf = object.kind == .method && !object.modifiers.contains("staticmethod")
         switch object.kind {
         case _ where objtype == "decorator":

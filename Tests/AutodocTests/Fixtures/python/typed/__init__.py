@@ -44,3 +44,10 @@ class Handler:
     def get(self, key: str) -> str: ...
     def get(self, key):
         """Overloads."""
+
+
+RETRIES = 3
+
+
+def wait(times: int = RETRIES) -> None:
+    """A default that names a module constant."""
