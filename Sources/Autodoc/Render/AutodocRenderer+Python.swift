@@ -104,6 +104,10 @@ extension AutodocRenderer {
             ? scopeAnnotations ?? home.members.filter(\.isVariable).compactMap(\.annotation)
             : Self.annotationTexts(object))
         func annotationNodes(_ text: String) -> [Node] { annotations.nodes(text, mode: mode, document: documentName) }
+        // autodoc evaluates each overload's annotations on their own (from the source), each falling back alone.
+        func overloadAnnotationNodes(_ text: String) -> [Node] {
+            annotations.nodes(text, mode: .evaluated, document: documentName)
+        }
         // `autodoc_typehints = "none"`: signatures without annotations.
         let object = ["signature", "both"].contains(options.typehints) ? object
             : Self.withoutAnnotations(object, overloadsToo: options.typehints == "none")
@@ -117,6 +121,7 @@ extension AutodocRenderer {
             return Self.defaultText(written)
         }
         let dropSelf = object.kind == .method && !object.modifiers.contains("staticmethod")
+        let classAlias = isVariable ? classAliasTarget(object, annotations: annotations) : nil
         switch object.kind {
         case _ where objtype == "decorator":
             // `autodecorator`: `@name`, and the parameters only when written in the directive.
@@ -144,6 +149,8 @@ extension AutodocRenderer {
             if let type = object.signature?.returnAnnotation ?? object.annotation {
                 parts.append(Node("desc_annotation", children: [.text(": ")] + annotationNodes(type)))
             }
+        case _ where classAlias != nil:
+            break   // autodoc documents a variable bound to a class as "alias of" it, without type or value
         default:
             if let type = object.annotation {
                 parts.append(Node("desc_annotation", children: [.text(": ")] + annotationNodes(type)))
@@ -164,10 +171,10 @@ extension AutodocRenderer {
             signatures = object.overloads.enumerated().map { index, overload in
                 var overloadParts = Array(parts[..<listIndex])
                 overloadParts.append(Node("desc_parameterlist", children: pythonParameterNodes(overload, dropFirst: dropSelf,
-                                                                                               annotation: annotationNodes,
+                                                                                               annotation: overloadAnnotationNodes,
                                                                                        defaultText: defaultText)))
                 if let returns = overload.returnAnnotation {
-                    overloadParts.append(Node("desc_returns", children: annotationNodes(returns)))
+                    overloadParts.append(Node("desc_returns", children: overloadAnnotationNodes(returns)))
                 }
                 return Self.signatureNode(parts: overloadParts, fullname: fullname, module: module.name, className: classPath,
                                           id: options.noindex || index > 0 ? nil : DomainID.make(prefix: "", fullname),
@@ -199,6 +206,11 @@ extension AutodocRenderer {
         }
         for docstring in pythonDocstrings(object, module: home, inheritedDoc: inheritedDoc, options: options) {
             body += docstringNodes(docstring)
+        }
+        if let classAlias {
+            var link = Self.xref(classAlias, text: classAlias, domain: "py", type: "class", documentName: documentName)
+            link.range = range
+            body.append(Node(.paragraph, children: [.text("alias of "), link]))
         }
         body += content
         if object.kind == .class || object.kind == .exception, options.members != .none || !content.isEmpty {
@@ -297,8 +309,18 @@ extension AutodocRenderer {
             + [object.annotation].compactMap { $0 }
     }
 
+    /// The class a variable is bound to (`context_class = Context`), by its defining path.
+    func classAliasTarget(_ object: APIObject, annotations: PythonAnnotations) -> String? {
+        guard let value = object.value, case .name(let name)? = PythonTypeExpression.parse(value),
+              case .path(let path) = annotations.bind(name, depth: 0),
+              let found = store.follow(path), found.object.kind == .class || found.object.kind == .exception else { return nil }
+        return found.canonicalName
+    }
+
     /// The object with no annotations (on parameters, returns or itself).
     static func withoutAnnotations(_ object: APIObject, overloadsToo: Bool) -> APIObject {
+        // Variables and properties keep their type unless typehints are `none` (autodoc's `:type:` option).
+        if !overloadsToo, object.kind == .property || object.isVariable { return object }
         var copy = object
         func strip(_ signature: APISignature) -> APISignature {
             var out = signature
