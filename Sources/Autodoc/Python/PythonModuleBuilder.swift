@@ -236,6 +236,13 @@ struct PythonModuleBuilder {
                 continue
             }
             let kind: APIObjectKind = scope.inClass ? .attribute : .data
+            // `Name = decorate(Name, …)` after `class Name`/`def Name`: a decorator applied by hand; the
+            // definition stays what is documented (its value at run time is still that class or function).
+            if let index = members.index(named: name.text), annotation == nil,
+               [.class, .exception, .function].contains(members[index].kind),
+               Self.isCallWrapping(name.text, tokens[(lastEqualsIndex(tokens) ?? tokens.startIndex)...]) {
+                continue
+            }
             var object = APIObject(kind: kind, name: name.text, qualifiedName: scope.prefix + "." + name.text,
                                    location: location(name), docstring: doc, annotation: annotation, value: value)
             if let index = members.index(named: name.text), members[index].kind == kind {
@@ -245,6 +252,34 @@ struct PythonModuleBuilder {
             }
             members.add(object)
         }
+    }
+
+    /// The last `=` outside brackets of an assignment statement (not a keyword argument's).
+    func lastEqualsIndex(_ tokens: ArraySlice<PythonToken>) -> Int? {
+        var depth = 0
+        var last: Int?
+        for index in tokens.indices {
+            let token = tokens[index]
+            if token.isOp("(") || token.isOp("[") || token.isOp("{") { depth += 1 }
+            else if token.isOp(")") || token.isOp("]") || token.isOp("}") { depth = max(0, depth - 1) }
+            else if depth == 0, token.isOp("=") { last = index }
+        }
+        return last
+    }
+
+    /// Whether `value` (after its `=`) is a call that passes `name` itself as an argument: `f(g(Name), x=1)`.
+    static func isCallWrapping(_ name: String, _ value: ArraySlice<PythonToken>) -> Bool {
+        let rest = value.dropFirst()
+        guard let first = rest.first, first.kind == .name, rest.last?.isOp(")") == true,
+              rest.contains(where: { $0.isOp("(") }) else { return false }
+        var previous: PythonToken?
+        for token in rest {
+            if token.kind == .name, token.text == name, previous?.isOp("(") == true || previous?.isOp(",") == true {
+                return true
+            }
+            previous = token
+        }
+        return false
     }
 
     /// `type Name[T] = value` (PEP 695).
