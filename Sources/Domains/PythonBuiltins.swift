@@ -24,6 +24,9 @@ public enum PythonBuiltins {
     /// Built-in names that are not classes (a reference to them is still checked).
     static let functions: Set<String> = ["callable", "iter", "Ellipsis", "NotImplemented", "None"]
 
+    /// Whether a built-in name is a function or constant rather than a class.
+    public static func isFunction(_ name: String) -> Bool { functions.contains(name) }
+
     /// The names `typing` exports (its `__all__`).
     static let typing: Set<String> = [
         "Annotated", "Any", "Callable", "ClassVar", "Concatenate", "Final", "ForwardRef", "Generic", "Literal",

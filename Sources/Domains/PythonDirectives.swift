@@ -57,7 +57,8 @@ enum PythonDirectives {
                                            range: range))
                     continue
                 }
-                signatures.append(signature(parsed, objtype: objtype, call: call, noindex: noindex, range: range))
+                signatures.append(signature(parsed, objtype: objtype, call: call, noindex: noindex, range: range,
+                                            document: host.documentName))
             }
             let content = DocFieldTransformer.transform(
                 host.parseNested(call.content, line: call.contentLine, column: call.contentColumn,
@@ -70,7 +71,7 @@ enum PythonDirectives {
 
     /// A `desc_signature` with provisional ids (`prefix.name`); ``DomainContext`` completes it.
     static func signature(_ parsed: PythonSignature, objtype: String, call: DirectiveCall, noindex: Bool,
-                          range: SourceRange) -> Node {
+                          range: SourceRange, document: String) -> Node {
         var prefixes: [String] = []
         switch objtype {
         case "class", "exception":
@@ -91,11 +92,19 @@ enum PythonDirectives {
         default:
             break
         }
-        var parts = DescNodes.pythonSignatureParts(parsed, annotations: prefixes)
+        var parsed = parsed
+        // Functions and methods always show their parentheses (Sphinx's `needs_arglist`).
+        if parsed.parameters == nil, ["function", "method", "classmethod", "staticmethod"].contains(objtype) {
+            parsed.parameters = []
+        }
+        var parts = DescNodes.pythonSignatureParts(parsed, annotations: prefixes, document: document)
         if objtype == "decorator" || objtype == "decoratormethod" {
             parts.insert(DescNodes.part("desc_addname", "@"), at: prefixes.count)
         }
-        if let type = call.option("type"), !type.isEmpty { parts.append(DescNodes.part("desc_annotation", ": " + type)) }
+        if let type = call.option("type"), !type.isEmpty {
+            parts.append(Node("desc_annotation", children: [.text(": ")]
+                + PythonTypeExpression.annotationNodes(type, document: document)))
+        }
         if let value = call.option("value"), !value.isEmpty { parts.append(DescNodes.part("desc_annotation", " = " + value)) }
         if let annotation = call.option("annotation"), !annotation.isEmpty {
             parts.append(DescNodes.part("desc_annotation", " " + annotation))

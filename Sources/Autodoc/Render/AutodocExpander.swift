@@ -96,8 +96,12 @@ public enum AutodocExpander {
         else if let current { candidates.append(current + "." + name) }
         if let classPath { candidates.insert(classPath + "." + name, at: 0) }
         for candidate in candidates {
-            guard let found = store.follow(candidate) ?? inheritedMember(name, of: classPath, name: candidate,
+            guard var found = store.follow(candidate) ?? inheritedMember(name, of: classPath, name: candidate,
                                                                        renderer: renderer) else { continue }
+            // `autofunction:: pkg.s` where `s = attrs`: the function the name is bound to, under the name written.
+            if directive != "autodata", directive != "autoattribute", let definition = renderer.boundDefinition(found) {
+                found = definition
+            }
             let object = found.object, module = found.publicModule
             if object.kind == .class || object.kind == .exception {
                 // `automethod`, `autoattribute` … in the body document members of this class.

@@ -113,10 +113,22 @@ extension AutodocRenderer {
             : Self.withoutAnnotations(object, overloadsToo: options.typehints == "none")
         // Defaults are printed from the expression (quotes normalised) with `autodoc_preserve_defaults`; without it,
         // from the value, so a module constant shows the literal it is bound to.
+        let store = self.store
         let defaultText = { (written: String) -> String in
             if !options.preserveDefaults, let constant = home.member(named: written), constant.isVariable,
                let value = constant.value, case .literal(let literal)? = PythonTypeExpression.parse(value) {
                 return literal
+            }
+            // A class as a default shows as Python's repr of it: `<class 'dict'>`.
+            if !options.preserveDefaults, case .name(let name)? = PythonTypeExpression.parse(written), name != "None" {
+                if PythonBuiltins.names.contains(name), !PythonBuiltins.isFunction(name), home.member(named: name) == nil,
+                   !home.imports.contains(where: { $0.name == name }) {
+                    return "<class '\(name)'>"
+                }
+                if case .path(let path) = annotations.bind(name, depth: 0), let target = store.follow(path),
+                   target.object.kind == .class || target.object.kind == .exception {
+                    return "<class '\(target.canonicalName)'>"
+                }
             }
             return Self.defaultText(written)
         }
@@ -307,6 +319,19 @@ extension AutodocRenderer {
         let signatures = (object.signature.map { [$0] } ?? []) + object.overloads
         return signatures.flatMap { signature in signature.parameters.compactMap(\.annotation) + [signature.returnAnnotation].compactMap { $0 } }
             + [object.annotation].compactMap { $0 }
+    }
+
+    /// The function or class a variable names (`s = attrs`), documented under the variable's name.
+    func boundDefinition(_ found: APIStore.Found) -> APIStore.Found? {
+        guard found.object.isVariable, let value = found.object.value,
+              case .name(let name)? = PythonTypeExpression.parse(value),
+              case .path(let path) = PythonAnnotations(store: store, module: found.definingModule).bind(name, depth: 0),
+              let target = store.follow(path),
+              [.function, .class, .exception].contains(target.object.kind) else { return nil }
+        var out = target
+        out.object = target.object.renamed(qualifiedName: found.object.qualifiedName)
+        out.publicModule = found.publicModule
+        return out
     }
 
     /// The class a variable is bound to (`context_class = Context`), by its defining path.
