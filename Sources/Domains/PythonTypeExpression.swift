@@ -173,7 +173,8 @@ extension PythonTypeExpression {
                 if c.isNumber || (c == "-" && i + 1 < chars.count && chars[i + 1].isNumber) {
                     var j = i + 1
                     while j < chars.count, chars[j].isNumber || chars[j] == "." || chars[j] == "_" || chars[j].isLetter { j += 1 }
-                    out.append(.literal(String(chars[i..<j])))
+                    // Python prints numbers without the underscores that group digits (`500_000` → `500000`).
+                    out.append(.literal(String(chars[i..<j]).filter { $0 != "_" }))
                     i = j
                     continue
                 }

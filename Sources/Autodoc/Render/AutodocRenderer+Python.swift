@@ -79,7 +79,7 @@ extension AutodocRenderer {
     mutating func pythonDesc(_ object: APIObject, module: APIModule, definedIn: APIModule? = nil,
                              canonicalName: String? = nil, parentPath: String?, options: AutodocOptions,
                              content: [Node], range: SourceRange?, inheritedDoc: Docstring? = nil,
-                             scopeAnnotations: [String]? = nil) -> Node {
+                             scopeAnnotations: [String]? = nil, inherited: Bool = false) -> Node {
         let home = definedIn ?? module
         let relative = object.qualifiedName.hasPrefix(module.name + ".")
             ? String(object.qualifiedName.dropFirst(module.name.count + 1)) : object.name
@@ -147,7 +147,7 @@ extension AutodocRenderer {
                 if !(written.isEmpty && (object.kind == .class || object.kind == .exception)) {
                     parts.append(DescNodes.parameterList(written))
                 }
-            } else if let signature = object.signature {
+            } else if let signature = object.signature ?? inheritedConstructor(object, module: home) {
                 parts.append(Node("desc_parameterlist", children: pythonParameterNodes(signature, dropFirst: dropSelf,
                                                                                        annotation: annotationNodes,
                                                                                        defaultText: defaultText)))
@@ -164,12 +164,15 @@ extension AutodocRenderer {
         case _ where classAlias != nil:
             break   // autodoc documents a variable bound to a class as "alias of" it, without type or value
         default:
-            if let type = object.annotation {
+            // When the owner's annotations cannot all be evaluated, autodoc falls back to the class's own
+            // `__annotations__`: an inherited variable then shows no type.
+            if let type = object.annotation, mode == .evaluated || !inherited {
                 parts.append(Node("desc_annotation", children: [.text(": ")] + annotationNodes(type)))
             }
             if let annotation = options.annotation, !annotation.isEmpty, parentPath == nil {
                 parts.append(DescNodes.part("desc_annotation", " " + annotation))
-            } else if let value = object.value, !options.noValue, !Self.isInstanceAttribute(object) {
+            } else if let value = object.value, !options.noValue, !Self.isInstanceAttribute(object),
+                      !isDescriptorInstance(value, annotations: annotations) {
                 parts.append(DescNodes.part("desc_annotation", " = " + defaultText(value)))
             }
         }
@@ -180,7 +183,15 @@ extension AutodocRenderer {
         if !object.overloads.isEmpty, object.kind == .function || object.kind == .method,
            let listIndex = parts.firstIndex(where: { $0.kind == "desc_parameterlist" }) {
             // `@overload` signatures are shown instead of the implementation's; the first carries the anchor.
-            signatures = object.overloads.enumerated().map { index, overload in
+            signatures = object.overloads.enumerated().map { index, written in
+                // An overload's `= ...` shows the implementation's default (autodoc merges them).
+                var overload = written
+                for position in overload.parameters.indices where overload.parameters[position].defaultValue == "..." {
+                    let name = overload.parameters[position].name
+                    if let actual = object.signature?.parameters.first(where: { $0.name == name })?.defaultValue {
+                        overload.parameters[position].defaultValue = actual
+                    }
+                }
                 var overloadParts = Array(parts[..<listIndex])
                 overloadParts.append(Node("desc_parameterlist", children: pythonParameterNodes(overload, dropFirst: dropSelf,
                                                                                                annotation: overloadAnnotationNodes,
@@ -227,12 +238,13 @@ extension AutodocRenderer {
         body += content
         if object.kind == .class || object.kind == .exception, options.members != .none || !content.isEmpty {
             if options.members != .none {
-                for (member, doc) in classMembers(object, module: home, options: options) {
-                    body.append(pythonDesc(member, module: module, definedIn: definedIn,
-                                           canonicalName: canonicalName.map { $0 + "." + member.name },
+                let scope = classAnnotations(object, module: home)
+                for member in classMembers(object, module: home, options: options) {
+                    body.append(pythonDesc(member.object, module: module, definedIn: member.baseModule ?? definedIn,
+                                           canonicalName: canonicalName.map { $0 + "." + member.object.name },
                                            parentPath: relative, options: options.forMembers, content: [], range: range,
-                                           inheritedDoc: doc,
-                                           scopeAnnotations: object.members.filter(\.isVariable).compactMap(\.annotation)))
+                                           inheritedDoc: member.inheritedDoc, scopeAnnotations: scope,
+                                           inherited: member.baseModule != nil))
                 }
             }
         }
@@ -334,6 +346,16 @@ extension AutodocRenderer {
         return out
     }
 
+    /// `x = Descriptor(…)` in a class body: what autodoc sees is what the descriptor gives, not this call.
+    func isDescriptorInstance(_ value: String, annotations: PythonAnnotations) -> Bool {
+        guard let open = value.firstIndex(of: "("), value.hasSuffix(")"),
+              case .name(let name)? = PythonTypeExpression.parse(String(value[..<open])),
+              case .path(let path) = annotations.bind(name, depth: 0), let found = store.follow(path),
+              found.object.kind == .class else { return false }
+        let classes = [found.object] + baseClasses(found.object, module: found.definingModule).map(\.0)
+        return classes.contains { $0.member(named: "__get__") != nil }
+    }
+
     /// The class a variable is bound to (`context_class = Context`), by its defining path.
     func classAliasTarget(_ object: APIObject, annotations: PythonAnnotations) -> String? {
         guard let value = object.value, case .name(let name)? = PythonTypeExpression.parse(value),
@@ -391,27 +413,50 @@ extension AutodocRenderer {
     }
 
     /// Class members to document, with a docstring inherited from a base when the member has none.
-    func classMembers(_ object: APIObject, module: APIModule, options: AutodocOptions) -> [(APIObject, Docstring?)] {
-        var candidates: [(APIObject, Docstring?)] = object.members.map { ($0, $0.docstring == nil ? inheritedDocstring($0.name, of: object, module: module) : nil) }
+    /// A member a class documents: its own, or inherited from a base (`:inherited-members:`).
+    struct ClassMember {
+        var object: APIObject
+        /// The base's docstring for an undocumented override (`autodoc_inherit_docstrings`).
+        var inheritedDoc: Docstring?
+        /// The module of the base it is inherited from; nil for the class's own.
+        var baseModule: APIModule?
+    }
+
+    func classMembers(_ object: APIObject, module: APIModule, options: AutodocOptions) -> [ClassMember] {
+        var candidates = object.members.map {
+            ClassMember(object: $0, inheritedDoc: $0.docstring == nil ? inheritedDocstring($0.name, of: object, module: module) : nil)
+        }
         if let stops = options.inheritedMembers {
             var seen = Set(object.members.map(\.name))
-            for (base, _) in baseClasses(object, module: module) where !stops.contains(base.name) {
+            for (base, baseModule) in baseClasses(object, module: module) where !stops.contains(base.name) {
                 for member in base.members where !seen.contains(member.name) {
                     seen.insert(member.name)
-                    candidates.append((member.renamed(qualifiedName: object.qualifiedName + "." + member.name), nil))
+                    candidates.append(ClassMember(object: member.renamed(qualifiedName: object.qualifiedName + "." + member.name),
+                                                  baseModule: baseModule))
                 }
             }
         }
         var explicit = false
         if case .names(let names) = options.members {
             explicit = true
-            candidates = names.compactMap { name in candidates.first { $0.0.name == name } }
+            candidates = names.compactMap { name in candidates.first { $0.object.name == name } }
         }
-        let docs = Dictionary(candidates.map { ($0.0.name, $0.1) }, uniquingKeysWith: { a, _ in a })
-        let filtered = MemberSelection.filtered(candidates.map(\.0), options: options, explicit: explicit) { member in
-            hasDoc(member) || docs[member.name].flatMap { $0 } != nil || classDocstring(member, module: module) != nil
+        let byName = Dictionary(candidates.map { ($0.object.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let filtered = MemberSelection.filtered(candidates.map(\.object), options: options, explicit: explicit) { member in
+            hasDoc(member) || byName[member.name]?.inheritedDoc != nil || classDocstring(member, module: module) != nil
         }
-        return MemberSelection.sorted(filtered, order: options.memberOrder).map { ($0, docs[$0.name].flatMap { $0 }) }
+        return MemberSelection.sorted(filtered, order: options.memberOrder).compactMap { byName[$0.name] }
+    }
+
+    /// A class without `__init__`/`__new__` of its own takes its nearest base's (in the project).
+    func inheritedConstructor(_ object: APIObject, module: APIModule) -> APISignature? {
+        guard object.kind == .class || object.kind == .exception else { return nil }
+        return baseClasses(object, module: module).lazy.compactMap(\.0.signature).first
+    }
+
+    /// The annotations `get_type_hints` evaluates for a class: its variables' and its bases'.
+    func classAnnotations(_ object: APIObject, module: APIModule) -> [String] {
+        ([object] + baseClasses(object, module: module).map(\.0)).flatMap { $0.members.filter(\.isVariable).compactMap(\.annotation) }
     }
 
     /// The base classes in method-resolution order (depth first, duplicates dropped), when extracted.
