@@ -79,7 +79,7 @@ extension AutodocRenderer {
     mutating func pythonDesc(_ object: APIObject, module: APIModule, definedIn: APIModule? = nil,
                              canonicalName: String? = nil, parentPath: String?, options: AutodocOptions,
                              content: [Node], range: SourceRange?, inheritedDoc: Docstring? = nil,
-                             scopeAnnotations: [String]? = nil, inherited: Bool = false) -> Node {
+                             scopeAnnotations: [(String, APIModule)]? = nil, inherited: Bool = false) -> Node {
         let home = definedIn ?? module
         let relative = object.qualifiedName.hasPrefix(module.name + ".")
             ? String(object.qualifiedName.dropFirst(module.name.count + 1)) : object.name
@@ -100,9 +100,9 @@ extension AutodocRenderer {
         let annotations = PythonAnnotations(store: store, module: home)
         // A variable's annotation is evaluated with all of its class's or module's (`get_type_hints` of the owner).
         let isVariable = object.kind == .data || object.kind == .attribute
-        let mode = annotations.mode(for: isVariable
-            ? scopeAnnotations ?? home.members.filter(\.isVariable).compactMap(\.annotation)
-            : Self.annotationTexts(object))
+        let mode = isVariable
+            ? annotations.mode(forScoped: scopeAnnotations ?? home.members.filter(\.isVariable).compactMap(\.annotation).map { ($0, home) })
+            : annotations.mode(for: Self.annotationTexts(object))
         func annotationNodes(_ text: String) -> [Node] { annotations.nodes(text, mode: mode, document: documentName) }
         // autodoc evaluates each overload's annotations on their own (from the source), each falling back alone.
         func overloadAnnotationNodes(_ text: String) -> [Node] {
@@ -147,7 +147,12 @@ extension AutodocRenderer {
                 if !(written.isEmpty && (object.kind == .class || object.kind == .exception)) {
                     parts.append(DescNodes.parameterList(written))
                 }
-            } else if let signature = object.signature ?? inheritedConstructor(object, module: home) {
+            } else if let signature = object.signature ?? inheritedConstructor(object, module: home).map({ inherited in
+                          ["signature", "both"].contains(options.typehints) ? inherited
+                              : Self.withoutAnnotations(APIObject(kind: .function, name: "", qualifiedName: "",
+                                                                  location: object.location, signature: inherited),
+                                                        overloadsToo: false).signature ?? inherited
+                      }) {
                 parts.append(Node("desc_parameterlist", children: pythonParameterNodes(signature, dropFirst: dropSelf,
                                                                                        annotation: annotationNodes,
                                                                                        defaultText: defaultText)))
@@ -359,9 +364,13 @@ extension AutodocRenderer {
     /// The class a variable is bound to (`context_class = Context`), by its defining path.
     func classAliasTarget(_ object: APIObject, annotations: PythonAnnotations) -> String? {
         guard let value = object.value, case .name(let name)? = PythonTypeExpression.parse(value),
-              case .path(let path) = annotations.bind(name, depth: 0),
-              let found = store.follow(path), found.object.kind == .class || found.object.kind == .exception else { return nil }
-        return found.canonicalName
+              case .path(let path) = annotations.bind(name, depth: 0) else { return nil }
+        if let found = store.follow(path) {
+            return found.object.kind == .class || found.object.kind == .exception ? found.canonicalName : nil
+        }
+        // Imported from outside the project: a capitalised name is taken to be a class (`lock_class = Lock`).
+        let last = PythonAnnotations.shortName(path)
+        return path.contains(".") && store.resolve(path) == nil && last.first?.isUppercase == true ? path : nil
     }
 
     /// The object with no annotations (on parameters, returns or itself).
@@ -455,8 +464,10 @@ extension AutodocRenderer {
     }
 
     /// The annotations `get_type_hints` evaluates for a class: its variables' and its bases'.
-    func classAnnotations(_ object: APIObject, module: APIModule) -> [String] {
-        ([object] + baseClasses(object, module: module).map(\.0)).flatMap { $0.members.filter(\.isVariable).compactMap(\.annotation) }
+    func classAnnotations(_ object: APIObject, module: APIModule) -> [(String, APIModule)] {
+        ([(object, module)] + baseClasses(object, module: module)).flatMap { owner, ownerModule in
+            owner.members.filter(\.isVariable).compactMap(\.annotation).map { ($0, ownerModule) }
+        }
     }
 
     /// The base classes in method-resolution order (depth first, duplicates dropped), when extracted.

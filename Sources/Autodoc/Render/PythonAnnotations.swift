@@ -38,6 +38,16 @@ struct PythonAnnotations {
         return allBind ? .evaluated : .asWritten
     }
 
+    /// The mode for variables whose owner's annotations are `scoped`, each written in its own module
+    /// (a class's and its bases').
+    func mode(forScoped scoped: [(String, APIModule)]) -> Mode {
+        guard module.postponedAnnotations else { return .evaluated }
+        let allBind = scoped.allSatisfy { text, home in
+            PythonTypeExpression.parse(text).flatMap { PythonAnnotations(store: store, module: home).evaluate($0, depth: 0) } != nil
+        }
+        return allBind ? .evaluated : .asWritten
+    }
+
     /// Signature nodes for one annotation.
     func nodes(_ text: String, mode: Mode, document: String) -> [Node] {
         guard let parsed = PythonTypeExpression.parse(text) else {
