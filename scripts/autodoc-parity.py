@@ -13,6 +13,14 @@ and the signature text (the ``dt``'s text without the permalink and
 ``[source]`` links, whitespace collapsed).
 
     scripts/autodoc-parity [--fresh] [-j N] [PROJECT...]
+    scripts/autodoc-parity --swift [PACKAGE...]
+
+With --swift: Swift packages from the local mirror (/opt/swift-packages) are
+built with the compiler's symbol graph (`-emit-symbol-graph`), and every public
+symbol declared in a module's sources (synthesized ones, underscored names and
+protocol default implementations, which Vellum shows on the requirement, left
+out) must be rendered by `automodule` with :members: and :undoc-members:;
+duplicate-description warnings are counted.
 
 Prints per project: objects Sphinx renders, how many of them Vellum renders,
 how many signatures are the same text, and the objects only Vellum renders.
@@ -208,6 +216,118 @@ def run_project(name: str, cache: Path, vellum: Path, jobs: int, fresh: bool) ->
     return report
 
 
+SWIFT_PACKAGES = {
+    "swift-argument-parser": ("apple/swift-argument-parser", "1.8.2", ["ArgumentParser"]),
+    "swift-collections": ("apple/swift-collections", "1.6.0",
+                          ["DequeModule", "OrderedCollections", "HeapModule", "BitCollections", "HashTreeCollections"]),
+}
+
+
+def swift_symbols(graph_dir: Path, module: str, sources: Path) -> Counter:
+    """Declared public symbols of a module, as paths (`Type.member(label:)`), counted (overloads)."""
+    out = Counter()
+    for f in sorted(graph_dir.glob(f"{module}.symbols.json")) + sorted(graph_dir.glob(f"{module}@*.symbols.json")):
+        data = json.loads(f.read_text())
+        defaults = {r["source"] for r in data.get("relationships", []) if r["kind"] == "defaultImplementationOf"}
+        for sym in data["symbols"]:
+            uri = sym.get("location", {}).get("uri", "")
+            if sym["accessLevel"] not in ("public", "open") or not uri or "spi" in sym:
+                continue
+            if not urllib_unquote(uri).startswith("file://" + str(sources)):
+                continue
+            path = sym["pathComponents"]
+            precise = sym["identifier"]["precise"]
+            if any(p.startswith("_") for p in path) or precise in defaults or "::SYNTHESIZED::" in precise:
+                continue
+            out[".".join(path)] += 1
+    return out
+
+
+def urllib_unquote(text: str) -> str:
+    import urllib.parse
+    return urllib.parse.unquote(text)
+
+
+def vellum_swift(vellum: Path, work: Path, module: str, sources: Path) -> tuple[Counter, int, list[str]]:
+    docs = work / f"docs-{module}"
+    shutil.rmtree(docs, ignore_errors=True)
+    docs.mkdir(parents=True)
+    (docs / "vellum.toml").write_text(f'[project]\nname = "{module}"\n\n[autodoc.swift_modules]\n{module} = "{sources}"\n')
+    (docs / "index.rst").write_text(f"API\n===\n\n.. automodule:: {module}\n   :members:\n   :undoc-members:\n")
+    out = work / f"html-{module}"
+    shutil.rmtree(out, ignore_errors=True)
+    diag = subprocess.run([vellum, "build", docs, "-o", out, "--diagnostics", "json"], capture_output=True, text=True)
+    problems = [json.loads(l) for l in diag.stdout.splitlines() if l.strip()]
+    duplicates = sum(1 for d in problems if d.get("id") == "ref.duplicate-object")
+    others = [f"{d.get('id')}: {d.get('message')}" for d in problems if d.get("severity") in ("error", "warning")
+              and d.get("id") != "ref.duplicate-object"]
+    import zlib
+    names = Counter()
+    inv = out / "objects.inv"
+    if inv.exists():
+        body = zlib.decompress(inv.read_bytes().split(b"\n", 4)[4]).decode()
+        for line in body.splitlines():
+            name, role = line.split(" ", 2)[:2]
+            if not role.startswith("swift:") or role == "swift:extension" or not name.startswith(module + "."):
+                continue
+            path = name[len(module) + 1:]
+            path = re.sub(r"-(\(.*\)(->.*)?|[0-9a-f]{1,4}x*)$", "", path)  # DocC-style disambiguation
+            names[path] += 1
+    return names, duplicates, others
+
+
+def run_swift(name: str, cache: Path, vellum: Path) -> dict:
+    repo, version, modules = SWIFT_PACKAGES[name]
+    work = cache / "swift" / name
+    src = work / "src"
+    if not (src / "Package.swift").exists():
+        shutil.rmtree(src, ignore_errors=True)
+        src.parent.mkdir(parents=True, exist_ok=True)
+        sp.run(["git", "clone", "-q", f"/opt/swift-packages/{repo}.git", src], check=True)
+        sp.run(["git", "-C", src, "checkout", "-q", version], check=True)
+    graphs = work / "symbol-graphs"
+    rows = []
+    for module in modules:
+        if not (graphs / f"{module}.symbols.json").exists():
+            graphs.mkdir(parents=True, exist_ok=True)
+            sp.run(["swift", "build", "--package-path", src, "--scratch-path", work / ".build", "--target", module,
+                    "-Xswiftc", "-emit-symbol-graph", "-Xswiftc", "-emit-symbol-graph-dir", "-Xswiftc", graphs],
+                   log_to=work / f"build-{module}.log")
+        sources = (src / "Sources" / module).resolve()
+        declared = swift_symbols(graphs, module, sources)
+        rendered, duplicates, others = vellum_swift(vellum, work, module, sources)
+        missing = declared - rendered
+        rows.append({"module": module, "declared": sum(declared.values()),
+                     "rendered": sum((declared & rendered).values()), "duplicates": duplicates,
+                     "missing": sorted(missing.elements()), "other_diagnostics": others})
+    (work / "report.json").write_text(json.dumps(rows, indent=1))
+    return {"package": name, "version": version, "modules": rows}
+
+
+def main_swift(args, cache: Path, vellum: Path):
+    names = args.projects if args.projects != DEFAULT_PROJECTS else list(SWIFT_PACKAGES)
+    header = ["package", "module", "declared public symbols", "rendered", "duplicate warnings"]
+    table = []
+    for name in names:
+        r = run_swift(name, cache, vellum)
+        for m in r["modules"]:
+            table.append([f"{name} {r['version']}", m["module"], str(m["declared"]),
+                          f"{m['rendered']} ({pct(m['rendered'], m['declared'])})", str(m["duplicates"])])
+            for path in m["missing"][:15]:
+                print(f"  missing in {m['module']}: {path}")
+            for other in m["other_diagnostics"][:5]:
+                print(f"  {m['module']}: {other}")
+    if args.markdown:
+        print("| " + " | ".join(header) + " |")
+        print("|" + "---|" * len(header))
+        for row in table:
+            print("| " + " | ".join(row) + " |")
+    else:
+        widths = [max(len(str(x)) for x in col) for col in zip(header, *table)]
+        for row in [header] + table:
+            print("  ".join(str(x).ljust(w) for x, w in zip(row, widths)))
+
+
 def pct(a, b):
     return f"{100 * a / b:.1f}%" if b else "–"
 
@@ -220,7 +340,13 @@ def main():
     ap.add_argument("-j", "--jobs", type=int, default=1)
     ap.add_argument("--fresh", action="store_true", help="run sphinx-build again")
     ap.add_argument("--markdown", action="store_true")
+    ap.add_argument("--swift", action="store_true", help="Swift packages against the compiler's symbol graph")
     args = ap.parse_args()
+    if args.swift:
+        for p in args.projects:
+            if p != DEFAULT_PROJECTS[0] and args.projects != DEFAULT_PROJECTS and p not in SWIFT_PACKAGES:
+                ap.error(f"{p} is not one of {sorted(SWIFT_PACKAGES)}")
+        return main_swift(args, Path(args.cache).resolve(), Path(args.vellum).resolve())
     for p in args.projects:
         if p.lower() not in sp.ALLOWED_PROJECTS:
             ap.error(f"{p} is not on the list of projects this script may build")

@@ -114,7 +114,9 @@ extension AutodocRenderer {
             var text = ": "
             for (index, base) in object.bases.enumerated() {
                 if index > 0 { text += ", " }
-                if module.members.contains(where: { $0.name == base && $0.kind != .extension }) {
+                // Only to types that are documented: `_Underscored` ones are left out like other private names.
+                if module.members.contains(where: { $0.name == base && $0.kind != .extension }),
+                   !base.hasPrefix("_") || options.privateMembers.includes(base) {
                     annotation.children.append(.text(text))
                     text = ""
                     var link = Self.xref(module.name + "." + base, text: base, domain: "swift", type: "type",

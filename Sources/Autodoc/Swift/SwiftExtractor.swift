@@ -88,6 +88,7 @@ public struct SwiftExtractor: Sendable {
             extensions += reader.extensions
         }
         for ext in extensions { merge(ext, into: &objects, moduleName: moduleName) }
+        objects = SwiftOverloads.disambiguated(objects)
         let module = APIModule(name: moduleName, language: .swift, members: objects,
                                files: files.sorted { $0.path < $1.path })
         return (module, diagnostics)
@@ -133,7 +134,11 @@ public struct SwiftExtractor: Sendable {
         if path.count > 1 { return mergeInto(&objects[index].members, path: path.dropFirst(), ext: ext) }
         var target = objects[index]
         target.bases += ext.bases.filter { !target.bases.contains($0) }
-        for member in ext.members {
+        for var member in ext.members {
+            // `extension Box where Value: Codable { func f() }`: the constraint is part of the member.
+            if let constraint = ext.whereClause, !constraint.isEmpty {
+                member.whereClause = member.whereClause.map { constraint + ", " + $0 } ?? constraint
+            }
             if let existing = target.members.firstIndex(where: { $0.name == member.name && $0.kind == member.kind }),
                target.kind == .protocol {
                 // A default implementation of a requirement: keep the requirement, borrow missing docs.
