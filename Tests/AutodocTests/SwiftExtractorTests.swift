@@ -121,3 +121,64 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathCom
         #expect(Date().timeIntervalSince(started) < 2)
     }
 }
+
+/// Overloads that share their argument labels, as real packages declare them
+/// (`init(help:)` in two constrained extensions, `first(where:)` for two
+/// element types), and extensions of the standard library's types.
+@Suite struct SwiftOverloadTests {
+    static let source = """
+        public struct Box<Value> {
+            /// Any value.
+            public init(help: String) {}
+            /// Indexes by integer.
+            public func item(at index: Int) -> Value { fatalError() }
+            /// Indexes by name.
+            public func item(at name: String) -> Value { fatalError() }
+        }
+
+        extension Box where Value: Equatable {
+            /// Equatable values.
+            public init(help: String) {}
+        }
+
+        extension Box where Value == Int {
+            /// Integers.
+            public init(help: String) {}
+        }
+
+        extension Collection {
+            /// Everything but the first element.
+            public var tail: SubSequence { dropFirst() }
+        }
+        """
+
+    static func module() -> APIModule {
+        SwiftExtractor.extract(moduleName: "Kit", files: [SourceFile(path: "Kit/Box.swift", text: source)]).0
+    }
+
+    @Test func sameLabelsGetDistinctNamesDocCStyle() throws {
+        let box = try #require(Self.module().member(named: "Box"))
+        let names = box.members.map(\.qualifiedName)
+        // Different parameter types tell `item(at:)` apart; the initializers differ only by constraints (a hash).
+        #expect(names.contains("Kit.Box.item(at:)"))
+        #expect(names.contains("Kit.Box.item(at:)-(String)->Value"))
+        let inits = names.filter { $0.hasPrefix("Kit.Box.init(help:)") }
+        #expect(inits.count == 3)
+        #expect(Set(inits).count == 3)
+        #expect(inits.first == "Kit.Box.init(help:)")
+        #expect(inits.dropFirst().allSatisfy { $0.range(of: #"^Kit\.Box\.init\(help:\)-[0-9a-f]{1,4}$"#, options: .regularExpression) != nil })
+        // The constraint of the extension is the member's.
+        #expect(box.members.filter { $0.name == "init(help:)" }.map(\.whereClause) == [nil, "Value: Equatable", "Value == Int"])
+    }
+
+    @Test func disambiguationIsStable() throws {
+        func names() throws -> [String] { try #require(Self.module().member(named: "Box")).members.map(\.qualifiedName) }
+        #expect(try names() == names())
+    }
+
+    @Test func extensionsOfOtherModulesTypesAreDocumentedUnderThem() throws {
+        let ext = try #require(Self.module().member(named: "Collection"))
+        #expect(ext.kind == .extension)
+        #expect(ext.members.map(\.qualifiedName) == ["Kit.Collection.tail"])
+    }
+}
