@@ -546,7 +546,21 @@ def match_verdicts(sphinx: list[dict], vellum: list[dict]):
             else:
                 still.append(j)
         s_left = still
-    return pairs, s_left, v_left
+    # Sphinx reports the types in autodoc signatures at "<unknown>:1"; Vellum at the directive:
+    # those pair by target alone.
+    index = defaultdict(list)
+    for i in v_left:
+        index[vellum[i]["target"]].append(i)
+    still = []
+    for j in s_left:
+        s = sphinx[j]
+        if s["file"] in ("", "<unknown>") and s["target"] and index.get(s["target"]):
+            i = index[s["target"]].pop(0)
+            v_left.remove(i)
+            pairs.append((j, i, "target"))
+        else:
+            still.append(j)
+    return pairs, still, v_left
 
 
 # ---------------------------------------------------------------- one project

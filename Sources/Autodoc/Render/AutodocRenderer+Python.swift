@@ -103,10 +103,18 @@ extension AutodocRenderer {
         let mode = isVariable
             ? annotations.mode(forScoped: scopeAnnotations ?? home.members.filter(\.isVariable).compactMap(\.annotation).map { ($0, home) })
             : annotations.mode(for: Self.annotationTexts(object))
-        func annotationNodes(_ text: String) -> [Node] { annotations.nodes(text, mode: mode, document: documentName) }
+        // The references in a signature are reported at the directive that generated it.
+        func located(_ nodes: [Node]) -> [Node] {
+            nodes.map { node in
+                var copy = node
+                if copy.kind == .pendingXref, copy.range == nil { copy.range = range }
+                return copy
+            }
+        }
+        func annotationNodes(_ text: String) -> [Node] { located(annotations.nodes(text, mode: mode, document: documentName)) }
         // autodoc evaluates each overload's annotations on their own (from the source), each falling back alone.
         func overloadAnnotationNodes(_ text: String) -> [Node] {
-            annotations.nodes(text, mode: .evaluated, document: documentName)
+            located(annotations.nodes(text, mode: .evaluated, document: documentName))
         }
         // `autodoc_typehints = "none"`: signatures without annotations.
         let object = ["signature", "both"].contains(options.typehints) ? object
