@@ -36,15 +36,35 @@ public struct SwiftDomain: Domain {
         return roles
     }
 
+    /// `name(label:)-4xfa9` → `name(label:)`; nil when there is no DocC suffix.
+    static func withoutDocCDisambiguation(_ name: String) -> String? {
+        for dash in name.indices where name[dash] == "-" && dash > name.startIndex {
+            let before = name[name.index(before: dash)]
+            guard before.isLetter || before.isNumber || before == "_" || before == ")" else { continue }
+            let suffix = name[name.index(after: dash)...]
+            let isHash = (4...6).contains(suffix.count) && suffix.allSatisfy { $0.isNumber || ("a"..."z").contains($0) }
+            if isHash || suffix.hasPrefix("swift.") || suffix.hasPrefix("(") || suffix.hasPrefix(">") {
+                return String(name[..<dash])
+            }
+        }
+        return nil
+    }
+
     public func resolve(_ xref: PendingXref, context: ResolveContext) -> Resolution {
         var lookup = ObjectLookup(domain: self)
         lookup.scoped = { name, xref in
             PythonDomain.contextNames(name, module: xref.scope["swift:module"], type: xref.scope["swift:type"])
         }
         // Members may be written with argument labels (`tagged(_:)`) for ones registered without them (cases).
-        lookup.spellings = { name in
-            guard let paren = name.firstIndex(of: "("), name.hasSuffix(")") else { return [name] }
-            return [name, String(name[..<paren])]
+        lookup.spellings = { written in
+            // DocC's disambiguation (`isEqualSet(to:)-4xfa9`, `init(_:)-swift.init`, `f(_:)-(Int)`): a USR hash we
+            // cannot compute, or a kind or types; without it, the name finds the overload Vellum lists first.
+            var names = [written]
+            if let name = Self.withoutDocCDisambiguation(written), name != written { names.append(name) }
+            for name in names {
+                if let paren = name.firstIndex(of: "("), name.hasSuffix(")") { names.append(String(name[..<paren])) }
+            }
+            return names
         }
         return lookup.resolve(xref, context: context)
     }

@@ -84,7 +84,7 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathCom
         #expect(paths.contains("Square/init(side:)"))
         #expect(paths.contains("Shape/draw(in:color:)"))
         #expect(paths.contains("Base/Nested"))
-        let plus = try #require(module.object(at: "Square")?.member(named: "+(lhs:rhs:)"))
+        let plus = try #require(module.object(at: "Square")?.member(named: "+(_:_:)"))
         #expect(plus.baseName == "+")
         #expect(module.object(at: "Square")?.member(named: "init(side:)")?.baseName == "init")
         #expect(module.member(named: "Square")?.baseName == "Square")
@@ -180,5 +180,63 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathCom
         let ext = try #require(Self.module().member(named: "Collection"))
         #expect(ext.kind == .extension)
         #expect(ext.members.map(\.qualifiedName) == ["Kit.Collection.tail"])
+    }
+}
+
+/// `#if` branches as a plain `swift build` reads them, and operators named as DocC names them.
+@Suite struct SwiftConditionTests {
+    static func names(_ source: String) -> [String] {
+        SwiftExtractor.extract(moduleName: "Kit", files: [SourceFile(path: "Kit/A.swift", text: source)]).0
+            .members.map(\.name)
+    }
+
+    @Test func compilerVersionsAndUndefinedFlagsDecide() {
+        let source = """
+            #if compiler(<6.2)
+            /// Old.
+            public struct Old {}
+            #else
+            /// New.
+            public struct New {}
+            #endif
+            #if !SOME_UNDEFINED_FLAG && swift(>=5.9)
+            /// Kept.
+            public struct Kept {}
+            #endif
+            #if SOME_UNDEFINED_FLAG
+            /// Dropped.
+            public struct Dropped {}
+            #endif
+            """
+        #expect(Self.names(source) == ["New", "Kept"])
+    }
+
+    @Test func platformConditionsKeepEveryBranch() {
+        let source = """
+            #if os(Linux)
+            /// On Linux.
+            public struct OnLinux {}
+            #elseif canImport(Darwin)
+            /// On Darwin.
+            public struct OnDarwin {}
+            #else
+            /// Elsewhere.
+            public struct Elsewhere {}
+            #endif
+            """
+        #expect(Self.names(source) == ["OnLinux", "OnDarwin", "Elsewhere"])
+    }
+
+    @Test func operatorsHaveNoArgumentLabels() throws {
+        let source = """
+            /// A box.
+            public struct Box {
+                /// Equal.
+                public static func ==(left: Box, right: Box) -> Bool { true }
+            }
+            """
+        let box = try #require(SwiftExtractor.extract(moduleName: "Kit", files: [SourceFile(path: "Kit/A.swift", text: source)]).0
+            .member(named: "Box"))
+        #expect(box.members.map(\.name) == ["==(_:_:)"])
     }
 }

@@ -51,12 +51,12 @@ struct SwiftDeclarationReader {
         }
     }
 
-    /// Items of `#if` blocks are read as if every branch were active.
+    /// Items of `#if` blocks: the branches ``SwiftConditions`` finds active, every branch it cannot decide.
     private func flatten(_ items: [CodeBlockItemSyntax.Item]) -> [Syntax] {
         var result: [Syntax] = []
         for item in items {
             if let ifConfig = item.as(IfConfigDeclSyntax.self) {
-                for clause in ifConfig.clauses {
+                for clause in SwiftConditions.activeClauses(ifConfig) {
                     if let statements = clause.elements?.as(CodeBlockItemListSyntax.self) {
                         result += flatten(statements.map(\.item))
                     } else if let members = clause.elements?.as(MemberBlockItemListSyntax.self) {
@@ -75,7 +75,7 @@ struct SwiftDeclarationReader {
         func visit(_ list: MemberBlockItemListSyntax) {
             for member in list {
                 if let ifConfig = member.decl.as(IfConfigDeclSyntax.self) {
-                    for clause in ifConfig.clauses {
+                    for clause in SwiftConditions.activeClauses(ifConfig) {
                         if let nested = clause.elements?.as(MemberBlockItemListSyntax.self) { visit(nested) }
                     }
                 } else {
@@ -184,7 +184,8 @@ struct SwiftDeclarationReader {
             let signature = Self.signature(node.signature.parameterClause, returnClause: node.signature.returnClause)
             var modifiers = Self.modifierList(node.modifiers)
             modifiers += Self.effects(node.signature.effectSpecifiers)
-            let name = Self.bare(node.name.text) + Self.selectorSuffix(node.signature.parameterClause)
+            let name = Self.bare(node.name.text) + Self.selectorSuffix(node.signature.parameterClause,
+                                                                       isOperator: Self.isOperator(node.name.text))
             return APIObject(kind: .function, name: name, qualifiedName: prefix + "." + name, location: location(node),
                              signature: signature, docstring: docstring(node),
                              decorators: Self.attributeList(node.attributes), modifiers: modifiers,
@@ -233,7 +234,8 @@ struct SwiftDeclarationReader {
         }
         if let node = decl.as(MacroDeclSyntax.self) {
             guard isVisible(node.modifiers, context: context) else { return nil }
-            let name = Self.bare(node.name.text) + Self.selectorSuffix(node.signature.parameterClause)
+            let name = Self.bare(node.name.text) + Self.selectorSuffix(node.signature.parameterClause,
+                                                                       isOperator: Self.isOperator(node.name.text))
             return APIObject(kind: .macro, name: name, qualifiedName: prefix + "." + name, location: location(node),
                              signature: Self.signature(node.signature.parameterClause, returnClause: node.signature.returnClause),
                              docstring: docstring(node), decorators: Self.attributeList(node.attributes),
@@ -325,11 +327,18 @@ struct SwiftDeclarationReader {
         }, returnAnnotation: returnClause?.type.trimmedDescription)
     }
 
+    /// `==`, `<`, `+=`: an operator's name has no identifier characters at its start.
+    static func isOperator(_ name: String) -> Bool {
+        guard let first = Self.bare(name).first else { return false }
+        return !(first.isLetter || first == "_" || first == "`")
+    }
+
     /// `(for:hints:)` — DocC's way of naming a function by its argument labels.
-    static func selectorSuffix(_ clause: FunctionParameterClauseSyntax, isSubscript: Bool = false) -> String {
+    static func selectorSuffix(_ clause: FunctionParameterClauseSyntax, isSubscript: Bool = false,
+                               isOperator: Bool = false) -> String {
         "(" + clause.parameters.map { parameter in
-            // Subscript parameters have no argument label unless one is written twice.
-            if isSubscript, parameter.secondName == nil { return "_:" }
+            // Subscript parameters have no argument label unless one is written twice; operators have none.
+            if isOperator || (isSubscript && parameter.secondName == nil) { return "_:" }
             return parameter.firstName.text + ":"
         }.joined() + ")"
     }
