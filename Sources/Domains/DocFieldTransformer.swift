@@ -158,10 +158,31 @@ public enum DocFieldTransformer {
         return paragraph.children
     }
 
-    /// `str` → a `py:class` reference; `list[str] | None` and other expressions stay text.
+    /// `str` → a `py:class` reference; in `list[str] | None` each name is one (as Sphinx's typed fields
+    /// split a type); `~pkg.mod.Name` shows `Name`. Other text stays as it is.
     static func typeNodes(_ text: String, documentName: String) -> [Node] {
         let trimmed = text.trimming(" \t\n")
         if isDottedName(trimmed) { return [xref(trimmed, type: "class", documentName: documentName, emphasis: true)] }
+        let shortened = trimmed.hasPrefix("~") ? String(trimmed.dropFirst()) : trimmed
+        if trimmed.hasPrefix("~"), isDottedName(shortened) {
+            return [xref(shortened, type: "class", documentName: documentName, emphasis: true,
+                         text: String(shortened.split(separator: ".").last ?? Substring(shortened)))]
+        }
+        if trimmed.contains(where: { "[|".contains($0) }), let expression = PythonTypeExpression.parse(trimmed.replacingOccurrences(of: "~", with: "")) {
+            var out: [Node] = []
+            let tilde = Set(trimmed.split(whereSeparator: { !($0.isLetter || $0.isNumber || "._~".contains($0)) })
+                .filter { $0.hasPrefix("~") }.map { String($0.dropFirst()) })
+            for node in expression.nodes(document: documentName) {
+                if let reference = PendingXref(node) {
+                    let shown = tilde.contains(reference.target)
+                        ? String(reference.target.split(separator: ".").last ?? Substring(reference.target)) : reference.target
+                    out.append(xref(reference.target, type: "class", documentName: documentName, emphasis: true, text: shown))
+                } else {
+                    out.append(Node(.emphasis, children: [node]))
+                }
+            }
+            return out
+        }
         return [Node(.emphasis, children: [.text(trimmed)])]
     }
 
@@ -172,14 +193,15 @@ public enum DocFieldTransformer {
         }
     }
 
-    static func xref(_ target: String, type: String, documentName: String, emphasis: Bool) -> Node {
+    static func xref(_ target: String, type: String, documentName: String, emphasis: Bool, text: String? = nil) -> Node {
+        let shown = text ?? target
         if PythonBuiltins.contains(target) {
-            return emphasis ? Node(.emphasis, children: [.text(target)])
-                            : Node(.literal, attributes: ["classes": .list(["xref", "py", "py-" + type])], children: [.text(target)])
+            return emphasis ? Node(.emphasis, children: [.text(shown)])
+                            : Node(.literal, attributes: ["classes": .list(["xref", "py", "py-" + type])], children: [.text(shown)])
         }
-        let inner = emphasis ? Node(.emphasis, children: [.text(target)])
+        let inner = emphasis ? Node(.emphasis, children: [.text(shown)])
                              : Node(.literal, attributes: ["classes": .list(["xref", "py", "py-" + type])],
-                                    children: [.text(target)])
+                                    children: [.text(shown)])
         return PendingXref(domain: "py", type: type, target: target, document: documentName, content: [inner],
                            specific: true, warn: false).node
     }

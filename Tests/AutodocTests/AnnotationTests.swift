@@ -73,6 +73,26 @@ import Testing
         #expect(preserved["typed.connect"] == "typed.connect(target=None, retries=3, mode='fast')")
     }
 
+    @Test func descriptionTypehintsBecomeTypeFieldsWithReferences() throws {
+        var settings = AutodocSettings()
+        settings.typehints = "description"
+        let parsed = RSTParserSupport.parse(".. autofunction:: typed.connect\n.. autoclass:: typed.Sealed\n")
+        let document = AutodocExpander.expand(parsed, store: RenderSupport.store, parserOptions: RenderSupport.options,
+                                              settings: settings)
+        let desc = try #require(document.root.children.first { $0.kind == "desc" })
+        let fields = try #require(desc.first { $0.kind == .fieldList })
+        let text = fields.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text == "Parameterstarget (Node | None)retries (int)mode (str)Return typeList[Node]")
+        var targets: [String] = []
+        fields.walk { if let xref = PendingXref($0) { targets.append(xref.target) } }
+        #expect(targets == ["typed._model.Node", "typing.List", "typed._model.Node"])
+        // Every reference stands at the directive (Sphinx reports them there too).
+        fields.walk { if PendingXref($0) != nil { #expect($0.range?.start.line == 1) } }
+        // A class without annotated parameters gets no field list.
+        let sealed = try #require(document.root.children.filter { $0.kind == "desc" }.last)
+        #expect(sealed.first { $0.kind == .fieldList } == nil)
+    }
+
     @Test func aConstantDefaultShowsItsValueUnlessDefaultsArePreserved() {
         #expect(Self.signatures(".. autofunction:: typed.wait\n")["typed.wait"] == "typed.wait(times: int = 3) → None")
         var settings = AutodocSettings()

@@ -117,6 +117,10 @@ extension AutodocRenderer {
             located(annotations.nodes(text, mode: .evaluated, document: documentName))
         }
         // `autodoc_typehints = "none"`: signatures without annotations.
+        let typeFields = ["description", "both"].contains(options.typehints)
+            ? descriptionTypes(object, annotations: annotations, mode: mode,
+                               dropSelf: object.kind == .method && !object.modifiers.contains("staticmethod"), home: home)
+            : nil
         let object = ["signature", "both"].contains(options.typehints) ? object
             : Self.withoutAnnotations(object, overloadsToo: options.typehints == "none")
         // Defaults are printed from the expression (quotes normalised) with `autodoc_preserve_defaults`; without it,
@@ -241,7 +245,10 @@ extension AutodocRenderer {
             body.append(paragraph)
         }
         for docstring in pythonDocstrings(object, module: home, inheritedDoc: inheritedDoc, options: options) {
-            body += docstringNodes(docstring)
+            body += docstringNodes(docstring, typeFields: typeFields, fieldRange: range)
+        }
+        if let typeFields, !typeFields.isEmpty, !body.contains(where: { $0.kind == .fieldList }) {
+            body += DocstringRenderer.fields(typeFields, documentName: documentName, range: range)
         }
         if let classAlias {
             var link = Self.xref(classAlias, text: classAlias, domain: "py", type: "class", documentName: documentName)
@@ -379,6 +386,24 @@ extension AutodocRenderer {
         // Imported from outside the project: a capitalised name is taken to be a class (`lock_class = Lock`).
         let last = PythonAnnotations.shortName(path)
         return path.contains(".") && store.resolve(path) == nil && last.first?.isUppercase == true ? path : nil
+    }
+
+    /// `autodoc_typehints = "description"`: the annotations as type fields (`~pkg.mod.Name` texts when evaluated).
+    func descriptionTypes(_ object: APIObject, annotations: PythonAnnotations, mode: PythonAnnotations.Mode,
+                          dropSelf: Bool, home: APIModule) -> TypeFields? {
+        let isClass = object.kind == .class || object.kind == .exception
+        guard object.kind == .function || object.kind == .method || isClass,
+              let signature = object.signature ?? inheritedConstructor(object, module: home) else { return nil }
+        var parameters = signature.parameters
+        if dropSelf, let first = parameters.first, first.kind == .positionalOnly || first.kind == .positionalOrKeyword {
+            parameters.removeFirst()
+        }
+        let typed = parameters.compactMap { parameter in
+            parameter.annotation.map { (name: parameter.name, type: annotations.fieldText($0, mode: mode)) }
+        }
+        // A class's signature has no return annotation (its __init__'s `-> None` is not shown).
+        let returns = isClass ? nil : signature.returnAnnotation.map { annotations.fieldText($0, mode: mode) }
+        return TypeFields(parameters: typed, returnType: returns)
     }
 
     /// The object with no annotations (on parameters, returns or itself).

@@ -21,10 +21,11 @@ struct AutodocRenderer {
 
     // MARK: docstrings
 
-    mutating func docstringNodes(_ docstring: Docstring?, swift: SwiftContext? = nil) -> [Node] {
+    mutating func docstringNodes(_ docstring: Docstring?, swift: SwiftContext? = nil, typeFields: TypeFields? = nil,
+                                 fieldRange: SourceRange? = nil) -> [Node] {
         guard let docstring, !docstring.text.isEmpty || !docstring.fields.isEmpty else { return [] }
         let (nodes, found) = DocstringRenderer.render(docstring, documentName: documentName, options: parserOptions,
-                                                      context: swift)
+                                                      context: swift, typeFields: typeFields, fieldRange: fieldRange)
         diagnostics += found
         return nodes.flatMap { $0.rewritten(Self.withoutMetaFields) }
     }

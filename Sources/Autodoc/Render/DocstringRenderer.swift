@@ -7,16 +7,39 @@ import RST
 /// read as DocC Markdown. Every node range and diagnostic points into the
 /// `.py` / `.swift` file the text came from.
 enum DocstringRenderer {
+    /// `typeFields`: fields autodoc adds from the annotations (`autodoc_typehints = "description"`), merged into
+    /// the docstring's first field list before its fields are grouped; their references stand at `fieldRange`.
     static func render(_ docstring: Docstring, documentName: String, options: RSTOptions,
-                       context: SwiftContext? = nil) -> (nodes: [Node], diagnostics: [Diagnostic]) {
+                       context: SwiftContext? = nil, typeFields: TypeFields? = nil,
+                       fieldRange: SourceRange? = nil) -> (nodes: [Node], diagnostics: [Diagnostic]) {
         switch docstring.format {
         case .restructuredText:
-            let (nodes, diagnostics) = parseRST(NapoleonConverter.convert(docstring), documentName: documentName,
+            var (nodes, diagnostics) = parseRST(NapoleonConverter.convert(docstring), documentName: documentName,
                                                 options: options)
-            return (markSource(DocFieldTransformer.transform(nodes, documentName: documentName), docstring.file), diagnostics)
+            if let typeFields { nodes = typeFields.merged(into: nodes) }
+            let rendered = markSource(DocFieldTransformer.transform(nodes, documentName: documentName), docstring.file)
+            return (located(rendered, fieldRange), diagnostics)
         case .markdown:
             return (markSource(DocCRenderer(docstring: docstring, documentName: documentName,
                                             context: context ?? SwiftContext(module: "", type: nil)).render(), docstring.file), [])
+        }
+    }
+
+    /// A field list of the annotations alone (an object whose docstring has none).
+    static func fields(_ typeFields: TypeFields, documentName: String, range: SourceRange?) -> [Node] {
+        located(DocFieldTransformer.transform(typeFields.merged(into: [], appendIfNone: true), documentName: documentName), range)
+    }
+
+    /// References without a position (from added type fields) stand at `range`.
+    static func located(_ nodes: [Node], _ range: SourceRange?) -> [Node] {
+        guard let range else { return nodes }
+        return nodes.flatMap { node in
+            node.rewritten { child in
+                guard child.kind == .pendingXref, child.range == nil else { return [child] }
+                var copy = child
+                copy.range = range
+                return [copy]
+            }
         }
     }
 

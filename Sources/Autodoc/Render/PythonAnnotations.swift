@@ -60,6 +60,13 @@ struct PythonAnnotations {
         return parsed.mapNames { .name($0) }.nodes(document: document)
     }
 
+    /// An annotation as text for a type field: evaluated names as `~pkg.mod.Name` (shown `Name`), built-ins bare.
+    func fieldText(_ text: String, mode: Mode) -> String {
+        guard let parsed = PythonTypeExpression.parse(text) else { return text }
+        guard mode == .evaluated, let evaluated = evaluate(parsed, depth: 0) else { return parsed.text }
+        return evaluated.mapNames { name in .name(name.contains(".") ? "~" + name : name) }.text
+    }
+
     /// The text the nodes show.
     func text(_ text: String, mode: Mode) -> String {
         nodes(text, mode: mode, document: "").map(\.textContent).joined()
