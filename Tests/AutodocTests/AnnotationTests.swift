@@ -93,6 +93,20 @@ import Testing
         #expect(sealed.first { $0.kind == .fieldList } == nil)
     }
 
+    /// The texts Sphinx 9 (Python 3.13) gives for the same classes.
+    @Test func generatedConstructorsOfDataclassesNamedTuplesAndEnums() {
+        let s = Self.signatures("""
+            .. autoclass:: typed.records.Point
+            .. autoclass:: typed.records.Pair
+            .. autoclass:: typed.records.Color
+            .. autoclass:: typed.records.Movie
+            """)
+        #expect(s["typed.records.Point"] == "class typed.records.Point(x: int, y: int = 0, label: str = 'p', tags: list = <factory>)")
+        #expect(s["typed.records.Pair"] == "class typed.records.Pair(left: int, right: str = 'r')")
+        #expect(s["typed.records.Color"] == "class typed.records.Color(*values)")
+        #expect(s["typed.records.Movie"] == "class typed.records.Movie")
+    }
+
     @Test func aConstantDefaultShowsItsValueUnlessDefaultsArePreserved() {
         #expect(Self.signatures(".. autofunction:: typed.wait\n")["typed.wait"] == "typed.wait(times: int = 3) → None")
         var settings = AutodocSettings()

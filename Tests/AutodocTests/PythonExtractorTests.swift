@@ -109,7 +109,7 @@ private let pythonRoot = Golden.fixtures + "/python"
         #expect(m.member(named: "only_positional")?.signature?.pythonParameterList == "a, b, /")
         #expect(m.member(named: "fetch")?.modifiers == ["async"])
         #expect(m.object(at: "Shape")?.signature?.pythonParameterList == #"size: int = DEFAULT_SIZE, *, color: str = "red""#)
-        #expect(m.object(at: "Point")?.signature?.pythonParameterList == #"x: int, y: int = 0, label: str = dataclasses.field(default="p")"#)
+        #expect(m.object(at: "Point")?.signature?.pythonParameterList == #"x: int, y: int = 0, label: str = "p""#)
         #expect(m.object(at: "Shape.perimeter")?.kind == .property)
         #expect(m.object(at: "Shape.Meta.Deeper")?.qualifiedName == "fixturepkg.constructs.Shape.Meta.Deeper")
         #expect(m.member(named: "coerce")?.overloads.count == 2)

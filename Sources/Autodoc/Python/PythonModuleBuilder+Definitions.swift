@@ -1,4 +1,6 @@
 import DocTree
+import Domains
+import Foundation
 
 extension PythonModuleBuilder {
     static let propertyDecorators: Set<String> = [
@@ -218,16 +220,49 @@ extension PythonModuleBuilder {
         }
         let isDataclass = object.decorators.contains { $0 == "dataclass" || $0.hasPrefix("dataclass(")
             || $0 == "dataclasses.dataclass" || $0.hasPrefix("dataclasses.dataclass(") }
-        guard isDataclass else { return nil }
+        let simpleBases = object.bases.map { base in
+            (base.split(separator: "[").first.map(String.init) ?? base).split(separator: ".").last.map(String.init) ?? base
+        }
+        if simpleBases.contains(where: { Self.enumBases.contains($0) }) {
+            // Calling an Enum class looks a member up by value (`EnumType.__call__`, Python 3.13).
+            return APISignature(parameters: [APIParameter(name: "values", kind: .variadicPositional)])
+        }
+        let isNamedTuple = simpleBases.contains("NamedTuple")
+        guard isDataclass || isNamedTuple else { return nil }
         let fields = object.members.filter { member in
             member.kind == .attribute && member.annotation.map { annotation in
                 let bare = annotation.trimmingCharacters(in: ["\"", "'"])
-                return !bare.hasPrefix("ClassVar") && !bare.hasPrefix("typing.ClassVar")
+                return !bare.hasPrefix("ClassVar") && !bare.hasPrefix("typing.ClassVar") && !bare.hasPrefix("t.ClassVar")
             } == true
         }
-        return APISignature(parameters: fields.map {
-            APIParameter(name: $0.name, annotation: $0.annotation, defaultValue: $0.value)
-        })
+        var parameters: [APIParameter] = []
+        for field in fields {
+            var defaultValue = field.value
+            if let value = field.value, isDataclass, let call = Self.fieldCall(value) {
+                // `field(init=False)` is not a parameter; `default=` is the default, a factory shows `<factory>`.
+                if call["init"] == "False" { continue }
+                defaultValue = call["default"] ?? (call["default_factory"] != nil ? "<factory>" : nil)
+            }
+            parameters.append(APIParameter(name: field.name, annotation: field.annotation, defaultValue: defaultValue))
+        }
+        return APISignature(parameters: parameters)
+    }
+
+    static let enumBases: Set<String> = ["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEnum"]
+
+    /// The keyword arguments of `field(…)` / `dataclasses.field(…)`, as written; nil for any other value.
+    static func fieldCall(_ value: String) -> [String: String]? {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("field(") || trimmed.hasPrefix("dataclasses.field("), trimmed.hasSuffix(")"),
+              let open = trimmed.firstIndex(of: "(") else { return nil }
+        let inner = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+        var out: [String: String] = [:]
+        for argument in PythonSignature.splitTopLevel(Array(inner)) {
+            guard let equals = argument.firstIndex(of: "=") else { continue }
+            out[argument[..<equals].trimmingCharacters(in: .whitespaces)] =
+                argument[argument.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+        }
+        return out
     }
 
     /// Documented `self.x = …` assignments in `__init__` become attributes of the class.
