@@ -107,6 +107,18 @@ import Testing
         #expect(s["typed.records.Movie"] == "class typed.records.Movie")
     }
 
+    /// attrs' generated constructors, as Sphinx 9 shows them with attrs 26 installed.
+    @Test func attrsClassesShowTheirGeneratedConstructor() {
+        let s = Self.signatures("""
+            .. autoclass:: typed.attrsclasses.Old
+            .. autoclass:: typed.attrsclasses.New
+            .. autoclass:: typed.attrsclasses.Frozen
+            """)
+        #expect(s["typed.attrsclasses.Old"] == "class typed.attrsclasses.Old(x, y=1, z=NOTHING)")
+        #expect(s["typed.attrsclasses.New"] == "class typed.attrsclasses.New(x: int, y: str = 'y', z: list = NOTHING, *, w: int = 3)")
+        #expect(s["typed.attrsclasses.Frozen"] == "class typed.attrsclasses.Frozen(*, a: int)")
+    }
+
     @Test func aConstantDefaultShowsItsValueUnlessDefaultsArePreserved() {
         #expect(Self.signatures(".. autofunction:: typed.wait\n")["typed.wait"] == "typed.wait(times: int = 3) → None")
         var settings = AutodocSettings()

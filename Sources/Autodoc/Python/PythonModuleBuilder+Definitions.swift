@@ -227,6 +227,7 @@ extension PythonModuleBuilder {
             // Calling an Enum class looks a member up by value (`EnumType.__call__`, Python 3.13).
             return APISignature(parameters: [APIParameter(name: "values", kind: .variadicPositional)])
         }
+        if let attrsSignature = attrsConstructor(of: object) { return attrsSignature }
         let isNamedTuple = simpleBases.contains("NamedTuple")
         guard isDataclass || isNamedTuple else { return nil }
         let fields = object.members.filter { member in
@@ -253,9 +254,58 @@ extension PythonModuleBuilder {
     /// The keyword arguments of `field(…)` / `dataclasses.field(…)`, as written; nil for any other value.
     static func fieldCall(_ value: String) -> [String: String]? {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasPrefix("field(") || trimmed.hasPrefix("dataclasses.field("), trimmed.hasSuffix(")"),
-              let open = trimmed.firstIndex(of: "(") else { return nil }
-        let inner = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+        guard trimmed.hasPrefix("field(") || trimmed.hasPrefix("dataclasses.field(") else { return nil }
+        return keywordArguments(trimmed)
+    }
+
+    static let attrsDecorators: Set<String> = [
+        "attr.s", "attr.attrs", "attrs", "attr.define", "attrs.define", "define", "attr.frozen", "attrs.frozen", "frozen",
+        "attr.mutable", "attrs.mutable", "mutable",
+    ]
+
+    /// attrs' generated `__init__`: `@attr.s` with `attr.ib()` fields, `@define`/`@frozen`/`@mutable` with
+    /// annotated ones; `_x` takes `x`; a factory shows attrs' `NOTHING`; `kw_only` fields come after `*`.
+    static func attrsConstructor(of object: APIObject) -> APISignature? {
+        let decorator = object.decorators.first { decorator in
+            Self.attrsDecorators.contains(String(decorator.prefix { $0 != "(" }))
+        }
+        guard let decorator else { return nil }
+        let classic = decorator.hasPrefix("attr.s") || decorator.hasPrefix("attr.attrs")
+        let allKeywordOnly = decorator.replacingOccurrences(of: " ", with: "").contains("kw_only=True")
+        var positional: [APIParameter] = []
+        var keywordOnly: [APIParameter] = []
+        for member in object.members where member.kind == .attribute {
+            let call: [String: String]? = member.value.flatMap { Self.attrsFieldCall($0) }
+            // Classic attrs counts only `attr.ib()`; the new API every annotated attribute but ClassVars.
+            let isClassVar: Bool = member.annotation?.contains("ClassVar") ?? true
+            let isField: Bool = classic ? call != nil : !isClassVar
+            if !isField || call?["init"] == "False" { continue }
+            var defaultValue: String? = classic || call != nil ? nil : member.value
+            if let call {
+                let hasFactory: Bool = call["factory"] != nil || call["default_factory"] != nil
+                defaultValue = call["default"] ?? (hasFactory ? "NOTHING" : nil)
+            }
+            let name = member.name.hasPrefix("_") && !member.name.hasPrefix("__") ? String(member.name.dropFirst()) : member.name
+            let keyword: Bool = allKeywordOnly || call?["kw_only"] == "True"
+            let parameter = APIParameter(name: name, kind: keyword ? .keywordOnly : .positionalOrKeyword,
+                                         annotation: member.annotation, defaultValue: defaultValue)
+            if keyword { keywordOnly.append(parameter) } else { positional.append(parameter) }
+        }
+        return APISignature(parameters: positional + keywordOnly)
+    }
+
+    /// The keyword arguments of `attr.ib(…)`, `attrs.field(…)`, `field(…)`; nil for any other value.
+    static func attrsFieldCall(_ value: String) -> [String: String]? {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let prefixes = ["attr.ib(", "attr.attrib(", "attrib(", "attrs.field(", "attr.field(", "field("]
+        guard prefixes.contains(where: { trimmed.hasPrefix($0) }) else { return nil }
+        return keywordArguments(trimmed)
+    }
+
+    /// `name(a=1, b=2)` → ["a": "1", "b": "2"] (top-level commas only).
+    static func keywordArguments(_ call: String) -> [String: String]? {
+        guard call.hasSuffix(")"), let open = call.firstIndex(of: "(") else { return nil }
+        let inner = call[call.index(after: open)..<call.index(before: call.endIndex)]
         var out: [String: String] = [:]
         for argument in PythonSignature.splitTopLevel(Array(inner)) {
             guard let equals = argument.firstIndex(of: "=") else { continue }
