@@ -39,6 +39,7 @@ extension PageReader {
             markdown.extensions = Set(config.mystExtensions)
             markdown.substitutions = config.mystSubstitutions
             markdown.headingAnchors = config.mystHeadingAnchors
+            markdown.urlSchemes = config.mystURLSchemes
             document = MarkdownParser(options: markdown).parse(file, name: page.name)
         case .rst:
             // Sphinx's rst_epilog: read as if written at the end of every page (its lines follow the page's own).
@@ -49,7 +50,8 @@ extension PageReader {
             document = AutodocExpander.expand(document, store: apiStore, parserOptions: options)
         }
         document.root = DomainContext.apply(document.root)
-        if page.markup == .rst, let actions = config.smartQuotesActions {
+        // Sphinx's SmartQuotes transform runs on every page, whatever its parser (MyST pages too).
+        if let actions = config.smartQuotesActions {
             document.root = SmartQuotes.apply(document.root, actions: actions)
         }
         return document

@@ -2,6 +2,7 @@ import CrossRef
 import DocTree
 import Domains
 import Foundation
+import Markdown
 
 /// The contents of `vellum.toml`: everything a build needs to know about a project.
 public struct SiteConfig: Sendable {
@@ -92,6 +93,8 @@ public struct SiteConfig: Sendable {
     public var mystSubstitutions: [String: String] = [:]
     /// `myst_heading_anchors` (`[myst] heading_anchors`): heading depth that gets slug anchors.
     public var mystHeadingAnchors: Int?
+    /// `myst_url_schemes` (`[myst] url_schemes`, a list): the schemes whose links are external.
+    public var mystURLSchemes: [String: MySTURLScheme] = MySTURLScheme.defaults
     /// Copy each page's source to `_sources/` and link it as "Show source" (`[html] show_source`).
     public var showSource = false
     /// Prefixes the module index leaves out when it sorts and groups (`modindex_common_prefix`).
@@ -200,6 +203,10 @@ private struct ConfigReader {
                     switch key {
                     case "enable_extensions": config.mystExtensions = strings(table[key]!, "myst.enable_extensions") ?? []
                     case "heading_anchors": config.mystHeadingAnchors = int(table[key]!, "myst.heading_anchors")
+                    case "url_schemes":
+                        if let schemes = strings(table[key]!, "myst.url_schemes") {
+                            config.mystURLSchemes = Dictionary(schemes.map { ($0, MySTURLScheme()) }, uniquingKeysWith: { a, _ in a })
+                        }
                     case "substitutions":
                         guard let values = self.table(table[key]!, "myst.substitutions") else { continue }
                         for name in values.keys {
@@ -367,7 +374,7 @@ private struct ConfigReader {
         case "project": known = ["name", "version", "copyright", "root", "templates", "base_url", "primary_domain",
                                  "language", "title"]
         case "domain": known = ["label", "types"]
-        case "myst": known = ["enable_extensions", "heading_anchors", "substitutions"]
+        case "myst": known = ["enable_extensions", "heading_anchors", "substitutions", "url_schemes"]
         case "domain-type": known = ["directive", "roles", "signature", "id", "index", "case_insensitive"]
         case "build": known = ["exclude", "include", "raw", "tags", "read_roots", "smartquotes"]
         case "autodoc": known = ["python_paths", "swift_modules"]
