@@ -5,6 +5,7 @@ import Domains
 import Extensions
 import Foundation
 import Markdown
+import Markup
 import RST
 
 extension PageReader {
@@ -50,6 +51,7 @@ extension PageReader {
             document = AutodocExpander.expand(document, store: apiStore, parserOptions: options)
         }
         document.root = DomainContext.apply(document.root)
+        document.root = ContentsTable.apply(document.root)
         // Sphinx's SmartQuotes transform runs on every page, whatever its parser (MyST pages too).
         if let actions = config.smartQuotesActions {
             document.root = SmartQuotes.apply(document.root, actions: actions)
