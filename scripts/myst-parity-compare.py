@@ -28,10 +28,13 @@ class Body(HTMLParser):
         self.links = []         # href of internal references
         self.counts = {"tables": 0, "footnote refs": 0, "deflists": 0, "code blocks": 0}
         self.skip = 0           # inside a headerlink
+        self.ids = set()        # every id on the page
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         classes = (a.get("class") or "").split()
+        if a.get("id"):
+            self.ids.add(a["id"])
         if self.depth == 0:
             if self.body_test(tag, a, classes):
                 self.depth = 1
@@ -43,8 +46,9 @@ class Body(HTMLParser):
         elif tag == "a":
             if "headerlink" in classes:
                 self.skip += 1
-            elif "internal" in classes and "href" in a and "://" not in a["href"]:
-                # (Sphinx marks the link around a remote image "internal" too.)
+            elif "internal" in classes and "href" in a and "://" not in a["href"] \
+                    and "image-reference" not in classes:
+                # (Sphinx marks the link around an image "internal" too: not a reference.)
                 self.links.append(a["href"])
             if "footnote-reference" in classes:
                 self.counts["footnote refs"] += 1
@@ -99,6 +103,7 @@ def targets(page, hrefs):
                 target = target[:-5]
         else:
             target = page
+        target = download_name(target)
         pages.add(target)
         if anchor:
             anchored.add(f"{target}#{anchor}")
@@ -126,6 +131,7 @@ def main():
     totals = {"pages": 0, "same": 0, "missing in vellum": 0, "missing in sphinx": 0}
     problems = {"headings": 0, "links to pages": 0, "links to anchors": 0}
     links = {"sphinx": 0, "present": 0}
+    sphinx_site = Site(sphinx)
     for page in sorted(pages):
         s_path, v_path = os.path.join(sphinx, page + ".html"), os.path.join(vellum, page + ".html")
         if not os.path.exists(s_path):
@@ -155,8 +161,9 @@ def main():
         s_pages, s_anchors = targets(page, s.links)
         v_pages, v_anchors = targets(page, v.links)
         # Every internal link of Sphinx's page (by target, with its anchor) that Vellum's page has too.
-        v_keys = set(link_keys(page, v.links))
-        s_keys = link_keys(page, s.links)
+        # Links that lead nowhere in Sphinx's own build (a reference it warned about) are not counted.
+        v_keys = {download_name(k) for k in link_keys(page, v.links)}
+        s_keys = [download_name(k) for k in link_keys(page, s.links) if sphinx_site.has(k)]
         links["sphinx"] += len(s_keys)
         links["present"] += sum(1 for key in s_keys if key in v_keys)
         if s_pages != v_pages:
@@ -195,6 +202,31 @@ def link_keys(page, hrefs):
             target = target[:-5]
         keys.append(f"{target}#{anchor}" if anchor else target)
     return keys
+
+
+def download_name(target):
+    """`_downloads/<hash>/name` (Sphinx) and `_downloads/folder/name` (Vellum) as `_downloads/name`."""
+    if target.startswith("_downloads/"):
+        return "_downloads/" + target.rsplit("/", 1)[-1]
+    return target
+
+
+class Site:
+    """The ids of the pages of one HTML build, read once each."""
+
+    def __init__(self, root):
+        self.root, self.pages = root, {}
+
+    def has(self, key):
+        """Whether a link key ('page#anchor' or 'page') leads somewhere in this build."""
+        page, _, anchor = key.partition("#")
+        if page.startswith("_downloads/") or page.startswith("_images/"):
+            return True
+        if page not in self.pages:
+            path = os.path.join(self.root, page + ".html")
+            self.pages[page] = read(path, lambda *_: False).ids if os.path.exists(path) else None
+        ids = self.pages[page]
+        return ids is not None and (not anchor or anchor in ids)
 
 
 if __name__ == "__main__":

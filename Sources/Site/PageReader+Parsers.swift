@@ -42,6 +42,7 @@ extension PageReader {
             markdown.headingAnchors = config.mystHeadingAnchors
             markdown.urlSchemes = config.mystURLSchemes
             document = MarkdownParser(options: markdown).parse(file, name: page.name)
+            document.root = GlossaryDirective.glossariesFromDefinitionLists(document.root)
         case .rst:
             // Sphinx's rst_epilog: read as if written at the end of every page (its lines follow the page's own).
             let source = config.rstEpilog.map { SourceFile(path: file.path, text: file.text + "\n\n" + $0 + "\n") } ?? file
