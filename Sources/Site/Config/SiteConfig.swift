@@ -204,9 +204,7 @@ private struct ConfigReader {
                     case "enable_extensions": config.mystExtensions = strings(table[key]!, "myst.enable_extensions") ?? []
                     case "heading_anchors": config.mystHeadingAnchors = int(table[key]!, "myst.heading_anchors")
                     case "url_schemes":
-                        if let schemes = strings(table[key]!, "myst.url_schemes") {
-                            config.mystURLSchemes = Dictionary(schemes.map { ($0, MySTURLScheme()) }, uniquingKeysWith: { a, _ in a })
-                        }
+                        if let schemes = urlSchemes(table[key]!) { config.mystURLSchemes = schemes }
                     case "substitutions":
                         guard let values = self.table(table[key]!, "myst.substitutions") else { continue }
                         for name in values.keys {
@@ -418,6 +416,36 @@ private struct ConfigReader {
         if case .bool(let b) = entry.value { return b }
         report(entry, "'\(name)' must be true or false, not a \(entry.value.typeName)")
         return nil
+    }
+
+    /// `[myst] url_schemes`: an array of schemes, or a table of scheme -> URL template
+    /// or `{ url = …, title = …, classes = [...] }` (an empty string: the link as written).
+    mutating func urlSchemes(_ entry: TOMLValue.Located) -> [String: MySTURLScheme]? {
+        if case .array = entry.value {
+            guard let names = strings(entry, "myst.url_schemes") else { return nil }
+            return Dictionary(names.map { ($0, MySTURLScheme()) }, uniquingKeysWith: { a, _ in a })
+        }
+        guard let schemes = table(entry, "myst.url_schemes") else { return nil }
+        var result: [String: MySTURLScheme] = [:]
+        for name in schemes.keys {
+            let value = schemes[name]!
+            let key = "myst.url_schemes.\(name)"
+            var scheme = MySTURLScheme()
+            if case .table(let fields) = value.value {
+                for field in fields.keys {
+                    switch field {
+                    case "url": scheme.url = string(fields[field]!, key + ".url")
+                    case "title": scheme.title = string(fields[field]!, key + ".title")
+                    case "classes": scheme.classes = strings(fields[field]!, key + ".classes") ?? []
+                    default: unknown(field, in: key, fields[field]!)
+                    }
+                }
+            } else if let url = string(value, key), !url.isEmpty {
+                scheme.url = url
+            }
+            result[name] = scheme
+        }
+        return result
     }
 
     mutating func strings(_ entry: TOMLValue.Located, _ name: String) -> [String]? {
