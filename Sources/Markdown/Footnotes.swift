@@ -147,3 +147,21 @@ extension MarkdownConverter {
         return root
     }
 }
+
+extension MarkdownConverter {
+    /// An indented code block right after a MyST footnote definition is more of that
+    /// footnote (markdown-it reads the indented lines after `[^name]: …` as its blocks):
+    /// its lines, dedented, parsed as Markdown. Nil for any other block.
+    func footnoteContinuation(_ block: CmarkNode, after last: Node?) -> [Node]? {
+        guard settings.mystExtensions, block.kind == .codeBlock, let last, last.kind == "footnote",
+              last.attributes[Self.mystFootnoteKey] != nil else { return nil }
+        let space = UInt8(ascii: " ")
+        let first = text.bytes(ofLine: block.start.line).drop(while: { $0 == space })
+        if first.starts(with: Array("```".utf8)) || first.starts(with: Array("~~~".utf8)) { return nil }
+        let lines = (block.start.line...max(block.start.line, block.end.line)).map { line -> String in
+            let bytes = text.bytes(ofLine: line)
+            return String(decoding: bytes.dropFirst(min(4, bytes.prefix(while: { $0 == space }).count)), as: UTF8.self)
+        }
+        return parseNested(lines, line: block.start.line, column: 5, matchTitles: false)
+    }
+}

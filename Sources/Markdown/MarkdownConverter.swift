@@ -119,6 +119,10 @@ final class MarkdownConverter {
                 while let last = open.last, last.level >= block.headingLevel { closeLast() }
                 open.append((block.headingLevel, section(for: block, labels: labels, context: context)))
                 labels = []
+            } else if let more = footnoteContinuation(block, after: open.last?.node.children.last ?? output.last) {
+                if open.isEmpty { output[output.count - 1].children += more }
+                else { open[open.count - 1].node.children[open[open.count - 1].node.children.count - 1].children += more }
+                labels = []
             } else {
                 let converted = convert(block, context: context)
                 for node in converted { append(node) }

@@ -1,12 +1,14 @@
+import CrossRef
 import DocTree
 
 /// Section numbers of the pages under a `:numbered:` toctree, as Sphinx
 /// gives them: each numbered toctree counts its entries from 1 (`2.`), their
 /// sections one level further (`2.1.`), down to the toctree's depth, and the
 /// toctrees inside those pages go on from the section that holds them. A page
-/// reached by two numbered toctrees keeps the first numbers.
+/// reached by two numbered toctrees keeps the first numbers. Toctree entries
+/// show the numbers too (`2.1. Title`).
 struct SectionNumbers: Sendable {
-    /// page → section id → number (`[2, 1]` for "2.1.").
+    /// page → section id → number (`[2, 1]` for "2.1."); the key "" is the page's title section.
     private(set) var numbers: [String: [String: [Int]]] = [:]
 
     init(documents: [Document], toctrees: [String: [TocTree]], order: [String]) {
@@ -23,17 +25,42 @@ struct SectionNumbers: Sendable {
         numbers = walker.numbers
     }
 
-    /// `root` with each numbered section's title starting with its number (`<span class="section-number">2.1. </span>`).
-    func apply(to root: Node, page: String) -> Node {
-        guard let page = numbers[page], !page.isEmpty else { return root }
+    static func text(_ number: [Int]) -> String { number.map(String.init).joined(separator: ".") + ". " }
+
+    /// `root` with each numbered section's title starting with its number
+    /// (`<span class="section-number">2.1. </span>`), and the entries of its
+    /// expanded toctrees that lead to numbered sections starting with theirs.
+    func apply(to root: Node, page name: String) -> Node {
+        let page = numbers[name] ?? [:]
+        let hasTocTree = root.first(where: { $0.kind == .compound && $0.classes.contains("toctree-wrapper") }) != nil
+        guard !page.isEmpty || (hasTocTree && !numbers.isEmpty) else { return root }
+        var entries: [String: [Int]] = [:]
+        if hasTocTree {
+            for (other, sections) in numbers {
+                for (id, number) in sections {
+                    entries[PageURL.relative(from: name, to: other, anchor: id.isEmpty ? nil : id)] = number
+                }
+            }
+        }
         return root.rewritten { node in
-            guard node.kind == .section, let id = node.ids.first, let number = page[id],
-                  let title = node.children.firstIndex(where: { $0.kind == .title }) else { return [node] }
-            var section = node
-            let text = number.map(String.init).joined(separator: ".") + ". "
-            section.children[title].children.insert(
-                Node(.inline, attributes: [AttributeKey.classes: .list(["section-number"])], children: [.text(text)]), at: 0)
-            return [section]
+            if node.kind == .section, let id = node.ids.first, let number = page[id],
+               let title = node.children.firstIndex(where: { $0.kind == .title }) {
+                var section = node
+                section.children[title].children.insert(
+                    Node(.inline, attributes: [AttributeKey.classes: .list(["section-number"])],
+                         children: [.text(Self.text(number))]), at: 0)
+                return [section]
+            }
+            if node.kind == .compound, node.classes.contains("toctree-wrapper"), !entries.isEmpty {
+                return [node.rewritten { link in
+                    guard link.kind == .reference, link.attributes["internal"] == .bool(true),
+                          let url = link.refuri, let number = entries[url] else { return [link] }
+                    var numbered = link
+                    numbered.children.insert(.text(Self.text(number)), at: 0)
+                    return [numbered]
+                }.first ?? node]
+            }
+            return [node]
         }.first ?? root
     }
 
@@ -61,7 +88,11 @@ struct SectionNumbers: Sendable {
             for child in node.children where !child.isText {
                 if child.kind == .section {
                     stack[stack.count - 1] += 1
-                    if depth > 0, let id = child.ids.first { numbers[page, default: [:]][id] = stack }
+                    if depth > 0, let id = child.ids.first {
+                        numbers[page, default: [:]][id] = stack
+                        // The page's title: its first section at the top.
+                        if node.kind == .document, numbers[page]?[""] == nil { numbers[page]?[""] = stack }
+                    }
                     stack.append(0)
                     walkSections(child, page: page, depth: depth - 1, trees: trees, next: &next)
                     stack.removeLast()

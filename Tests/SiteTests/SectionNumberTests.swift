@@ -29,6 +29,12 @@ import Testing
         #expect(try page("sub") == ["h1 [2.1. ]Sub", "h2 [2.1.1. ]Sub one"])
         // Pages of a toctree without :numbered: keep their titles.
         #expect(try page("intro") == ["h1 Intro"])
+        // The toctree's entries carry the numbers too.
+        let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        for entry in ["href=\"a.html#a-one\">1.1. A one</a>", "href=\"sub.html\">2.1. Sub</a>",
+                      "href=\"b.html#b-one\">2.2. B one</a>", "href=\"intro.html\">Intro</a>"] {
+            #expect(index.contains(entry), "\(entry)")
+        }
     }
 
     @Test func contentsDirectiveListsTheSectionsOfItsSection() throws {
@@ -37,8 +43,9 @@ import Testing
         let out = tmp.appendingPathComponent("site")
         _ = try buildFixture("numbered", output: out)
         let html = try String(contentsOf: out.appendingPathComponent("contents.html"), encoding: .utf8)
-        let topic = try #require(html.range(of: "<div id=\"contents\" class=\"topic contents local\">"))
-        let list = html[topic.upperBound...].prefix(400)
+        let topic = try #require(html.range(of: "class=\"topic contents local\">"))
+        let end = try #require(html[topic.upperBound...].range(of: "</div>"))
+        let list = html[topic.upperBound..<end.lowerBound]
         #expect(list.contains("<a class=\"reference internal\" href=\"#first\">First</a>"))
         #expect(list.contains("<a class=\"reference internal\" href=\"#second\">Second</a>"))
         // :depth: 1 leaves out the subsections.
