@@ -100,10 +100,9 @@ extension MarkdownConverter {
             let before = rest[..<open.lowerBound]
             if !before.isEmpty { output.append(.text(String(before), range: node.range)) }
             let label = Identifiers.normalizeName(String(rest[open.upperBound..<close]))
-            footnoteReferenceCount += 1
             var reference = Node("footnote_reference", attributes: ["auto": .int(1), "refname": .string(label)],
                                  range: range(open.lowerBound, rest.index(after: close)))
-            reference.ids = ["footnote-reference-\(footnoteReferenceCount)"]
+            reference.ids = [names.generatedID()]
             output.append(reference)
             rest = rest[rest.index(after: close)...]
         }
