@@ -197,10 +197,24 @@ public enum TargetCollector {
                                             file: targets.file, range: target.range))
             }
         }
-        // The element's own id stays first so its anchor is stable; label ids follow.
+        // The element's own id stays first so its anchor is stable; label ids follow. But a
+        // section whose title slug a label took has only a made-up id (`config-file-1`): the
+        // label's id comes first then, as Sphinx sorts generated ids last (`.. _config-file:`
+        // over "Config file" gives `<section id="config-file">`).
+        if element.kind == .section, let own = element.ids.first,
+           labels.contains(where: { $0.ids.contains(where: { isRenumbered(own, from: $0) }) }) {
+            ids = ids.filter { $0 != own } + [own]
+        }
         element.attributes[AttributeKey.ids] = .list(ids)
         element.attributes[AttributeKey.names] = .list(names)
         return element
+    }
+
+    /// Whether `id` is `base` with a number added (`config-file-1` from `config-file`).
+    static func isRenumbered(_ id: String, from base: String) -> Bool {
+        guard id.hasPrefix(base + "-") else { return false }
+        let number = id.dropFirst(base.count + 1)
+        return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// The text a `:ref:` shows for a labelled element: a section's title, a figure's caption, a table's title.

@@ -4,7 +4,7 @@ import Markup
 
 /// `glossary`: terms (unindented lines, several per entry allowed) followed by
 /// their indented definitions; term ids `term-<id>`; `:sorted:` sorts entries.
-enum GlossaryDirective {
+package enum GlossaryDirective {
     struct Entry {
         var terms: [(text: String, line: Int)] = []
         var definition: [(text: String, line: Int)] = []
@@ -90,5 +90,35 @@ enum GlossaryDirective {
     /// NFD of the lower-cased first term, compared scalar by scalar (accents sort with their letter).
     static func sortKey(_ entry: Entry) -> [UInt32] {
         (entry.terms.first?.text ?? "").lowercased().decomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
+    }
+}
+
+extension GlossaryDirective {
+    /// MyST's `{.glossary}` over a definition list (attrs_block): the list becomes a
+    /// glossary as the directive makes one, each term with its `term-<id>` id.
+    package static func glossariesFromDefinitionLists(_ root: Node) -> Node {
+        func isMarked(_ node: Node) -> Bool { node.kind == .definitionList && node.classes.contains("glossary") }
+        guard root.first(where: isMarked) != nil else { return root }
+        func convert(_ node: Node, inGlossary: Bool) -> Node {
+            guard !node.isText else { return node }
+            var copy = node
+            if isMarked(node), !inGlossary {
+                var list = node
+                list.children = node.children.map { item in
+                    var item = item
+                    item.children = item.children.map { child in
+                        guard child.kind == .term, child.ids.isEmpty else { return child }
+                        var term = child
+                        term.attributes[AttributeKey.ids] = .list([DomainID.make(prefix: "term", child.textContent)])
+                        return term
+                    }
+                    return item
+                }
+                return Node("glossary", children: [list], range: node.range)
+            }
+            copy.children = node.children.map { convert($0, inGlossary: inGlossary || node.kind == "glossary") }
+            return copy
+        }
+        return convert(root, inGlossary: false)
     }
 }

@@ -18,6 +18,14 @@ extension MarkdownConverter {
                 : bytes.prefix(while: { $0 == UInt8(ascii: " ") }).count
             lines.append((line, String(decoding: bytes.dropFirst(skip), as: UTF8.self), skip + 1))
         }
+        // attrs_block: a `{…}` line right above the list (`{.glossary}`) gives it its classes.
+        var classes: [String] = []
+        if settings.extensions.contains("attrs_block"), lines.count > 2,
+           let (attributes, length) = MySTAttributes.parse(prefixOf: Substring(lines[0].text)),
+           length == lines[0].text.trimmingCharacters(in: .whitespaces).count {
+            classes = attributes.classes
+            lines.removeFirst()
+        }
         // term, then `: definition` lines (a continuation is any other line after a definition started)
         // A definition starts with `:` or `~` and a space, after at most two spaces (Pandoc's rule).
         func isMarker(_ entry: (line: Int, text: String, column: Int)) -> Bool {
@@ -57,7 +65,9 @@ extension MarkdownConverter {
         }
         guard !definitions.isEmpty else { return nil }
         flush()
-        return Node(.definitionList, attributes: ["myst-deflist": .bool(true)], children: items, range: range(of: block))
+        var list = Node(.definitionList, attributes: ["myst-deflist": .bool(true)], children: items, range: range(of: block))
+        if !classes.isEmpty { list.attributes[AttributeKey.classes] = .list(classes) }
+        return list
     }
 
     static let termlessKey = "myst-deflist-termless"

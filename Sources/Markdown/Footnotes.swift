@@ -6,32 +6,51 @@ import DocTree
 /// checked (an unknown name is an error with did-you-mean) by the same pass
 /// as RST's `[#name]_`.
 extension MarkdownConverter {
-    /// A paragraph starting `[^label]: ` is that footnote's definition.
-    func footnoteDefinition(_ block: CmarkNode, context: Context) -> Node? {
+    /// A paragraph starting `[^label]: ` is that footnote's definition; a later line of it
+    /// that starts with `[^other]: ` starts the next one (as in markdown-it, a definition
+    /// interrupts the one before it: `[^a]: One.` and `[^b]: Two.` on consecutive lines are two).
+    func footnoteDefinitions(_ block: CmarkNode, context: Context) -> [Node]? {
         guard settings.mystExtensions else { return nil }
-        let first = text.bytes(ofLine: block.start.line)
-        let start = max(block.start.column - 1, 0)
-        guard start + 3 < first.count, first[start] == UInt8(ascii: "["), first[start + 1] == UInt8(ascii: "^"),
-              let close = first[(start + 2)...].firstIndex(of: UInt8(ascii: "]")), close > start + 2,
-              close + 1 < first.count, first[close + 1] == UInt8(ascii: ":") else { return nil }
-        let label = String(decoding: first[(start + 2)..<close], as: UTF8.self)
-        guard !label.contains(where: \.isWhitespace) else { return nil }
-        var bodyColumn = close + 2
-        while bodyColumn < first.count, first[bodyColumn] == UInt8(ascii: " ") { bodyColumn += 1 }
-        var lines = [String(decoding: first[bodyColumn...], as: UTF8.self)]
-        if block.end.line > block.start.line {
-            for line in (block.start.line + 1)...block.end.line {
-                lines.append(String(decoding: text.bytes(ofLine: line).drop(while: { $0 == UInt8(ascii: " ") }), as: UTF8.self))
+        var definitions: [(label: String, line: Int, column: Int, lines: [String])] = []
+        for line in block.start.line...max(block.start.line, block.end.line) {
+            let bytes = text.bytes(ofLine: line)
+            let start = line == block.start.line ? max(block.start.column - 1, 0)
+                : bytes.prefix(while: { $0 == UInt8(ascii: " ") }).count
+            if let (label, bodyColumn) = Self.definitionStart(bytes, at: start) {
+                definitions.append((label, line, bodyColumn, [String(decoding: bytes[bodyColumn...], as: UTF8.self)]))
+            } else if definitions.isEmpty {
+                return nil
+            } else {
+                definitions[definitions.count - 1].lines.append(
+                    String(decoding: bytes.drop(while: { $0 == UInt8(ascii: " ") }), as: UTF8.self))
             }
         }
-        let (nodes, _) = parseInline(lines.joined(separator: "\n"), line: block.start.line, column: bodyColumn + 1)
-        let name = Identifiers.normalizeName(label)
-        var footnote = Node("footnote", attributes: ["auto": .int(1), Self.mystFootnoteKey: .bool(true)],
-                            range: range(of: block))
-        footnote.ids = [names.makeID(names: [name], tag: "footnote")]
-        footnote.names = [name]
-        footnote.children = [Node(.paragraph, children: footnoteReferences(in: nodes), range: range(of: block))]
-        return footnote
+        return definitions.map { definition in
+            let (nodes, _) = parseInline(definition.lines.joined(separator: "\n"), line: definition.line,
+                                         column: definition.column + 1)
+            let name = Identifiers.normalizeName(definition.label)
+            let last = definition.line + definition.lines.count - 1
+            let where_ = definitions.count == 1 ? range(of: block)
+                : SourceRange(start: SourceLocation(line: definition.line, column: 1),
+                              end: SourceLocation(line: last, column: text.bytes(ofLine: last).count + 1))
+            var footnote = Node("footnote", attributes: ["auto": .int(1), Self.mystFootnoteKey: .bool(true)], range: where_)
+            footnote.ids = [names.makeID(names: [name], tag: "footnote")]
+            footnote.names = [name]
+            footnote.children = [Node(.paragraph, children: footnoteReferences(in: nodes), range: where_)]
+            return footnote
+        }
+    }
+
+    /// `[^label]: ` at `start` of a line: the label and the column (0-based) where the text begins.
+    static func definitionStart(_ line: [UInt8], at start: Int) -> (String, Int)? {
+        guard start + 3 < line.count, line[start] == UInt8(ascii: "["), line[start + 1] == UInt8(ascii: "^"),
+              let close = line[(start + 2)...].firstIndex(of: UInt8(ascii: "]")), close > start + 2,
+              close + 1 < line.count, line[close + 1] == UInt8(ascii: ":") else { return nil }
+        let label = String(decoding: line[(start + 2)..<close], as: UTF8.self)
+        guard !label.contains(where: \.isWhitespace) else { return nil }
+        var bodyColumn = close + 2
+        while bodyColumn < line.count, line[bodyColumn] == UInt8(ascii: " ") { bodyColumn += 1 }
+        return (label, bodyColumn)
     }
 
     /// Splits `[^label]` out of text runs into footnote references.
@@ -81,10 +100,9 @@ extension MarkdownConverter {
             let before = rest[..<open.lowerBound]
             if !before.isEmpty { output.append(.text(String(before), range: node.range)) }
             let label = Identifiers.normalizeName(String(rest[open.upperBound..<close]))
-            footnoteReferenceCount += 1
             var reference = Node("footnote_reference", attributes: ["auto": .int(1), "refname": .string(label)],
                                  range: range(open.lowerBound, rest.index(after: close)))
-            reference.ids = ["footnote-reference-\(footnoteReferenceCount)"]
+            reference.ids = [names.generatedID()]
             output.append(reference)
             rest = rest[rest.index(after: close)...]
         }
@@ -126,5 +144,23 @@ extension MarkdownConverter {
                                   range: start.map { SourceRange(start: $0, end: $0) }))
         root.children += ordered
         return root
+    }
+}
+
+extension MarkdownConverter {
+    /// An indented code block right after a MyST footnote definition is more of that
+    /// footnote (markdown-it reads the indented lines after `[^name]: …` as its blocks):
+    /// its lines, dedented, parsed as Markdown. Nil for any other block.
+    func footnoteContinuation(_ block: CmarkNode, after last: Node?) -> [Node]? {
+        guard settings.mystExtensions, block.kind == .codeBlock, let last, last.kind == "footnote",
+              last.attributes[Self.mystFootnoteKey] != nil else { return nil }
+        let space = UInt8(ascii: " ")
+        let first = text.bytes(ofLine: block.start.line).drop(while: { $0 == space })
+        if first.starts(with: Array("```".utf8)) || first.starts(with: Array("~~~".utf8)) { return nil }
+        let lines = (block.start.line...max(block.start.line, block.end.line)).map { line -> String in
+            let bytes = text.bytes(ofLine: line)
+            return String(decoding: bytes.dropFirst(min(4, bytes.prefix(while: { $0 == space }).count)), as: UTF8.self)
+        }
+        return parseNested(lines, line: block.start.line, column: 5, matchTitles: false)
     }
 }

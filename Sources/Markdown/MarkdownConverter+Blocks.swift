@@ -4,7 +4,13 @@ extension MarkdownConverter {
     /// Converts a run of blocks where headings cannot open sections (list items, quotes, directive bodies).
     func blocks(_ nodes: [CmarkNode], context: Context) -> [Node] {
         var output: [Node] = []
-        for node in nodes { output += convert(node, context: context) }
+        for node in nodes {
+            if let more = footnoteContinuation(node, after: output.last) {
+                output[output.count - 1].children += more
+            } else {
+                output += convert(node, context: context)
+            }
+        }
         return Self.joiningDefinitionLists(output)
     }
 

@@ -17,7 +17,7 @@ extension MarkdownConverter {
 
     func paragraph(_ block: CmarkNode, context: Context) -> [Node] {
         if let table = pipeTable(block, context: context) { return [table] }
-        if let footnote = footnoteDefinition(block, context: context) { return [footnote] }
+        if let footnotes = footnoteDefinitions(block, context: context) { return footnotes }
         if let list = definitionList(block, context: context) { return [list] }
         if let math = displayMath(block, context: context) ?? amsmathBlock(block, context: context) { return [math] }
         if let fields = fieldList(block, context: context) { return [fields] }

@@ -4,7 +4,9 @@ import Foundation
 extension MarkdownConverter {
     /// A link, classified as myst-parser classifies destinations:
     ///
-    /// - a URL scheme (`https:`, `mailto:` …, or `//host`): an external `reference`;
+    /// - a scheme of `myst_url_schemes` (`https:`, `mailto:` …, or `//host`): an external
+    ///   `reference`, written through the scheme's template when it has one; another
+    ///   scheme is a reference target (`[](releases:when)`), except in an autolink;
     /// - a path with a page suffix (`other.md#anchor`): `pending_xref` reftype
     ///   `mdlink`, the page and its anchor checked by the site;
     /// - `#name`, a name or path without suffix (`intro`, `/guide/setup`,
@@ -22,9 +24,11 @@ extension MarkdownConverter {
         linkDepth -= 1
         let content = isAutolink ? [] : written
         guard settings.pageLinks else { return reference(node, content: written, range: range) }
-        switch destination(node.url) {
+        switch destination(node.url, autolink: isAutolink) {
         case .external:
             return reference(node, content: written, range: range)
+        case .scheme(let scheme):
+            return reference(node, content: content.isEmpty && scheme.title != nil ? [] : written, range: range, scheme: scheme)
         case .page(let page):
             var xref = Node(.pendingXref, attributes: [
                 "refdomain": .string(""), "reftype": .string("mdlink"),
@@ -54,21 +58,30 @@ extension MarkdownConverter {
         }
     }
 
-    private func reference(_ node: CmarkNode, content: [Node], range: SourceRange) -> Node {
-        var reference = Node(.reference, attributes: ["refuri": .string(node.url)], children: content, range: range)
+    private func reference(_ node: CmarkNode, content: [Node], range: SourceRange,
+                           scheme: MySTURLScheme? = nil) -> Node {
+        let url = scheme?.url.map { MySTURLScheme.expand($0, for: node.url) } ?? node.url
+        var children = content
+        if children.isEmpty, let title = scheme?.title {
+            children = [Node.text(MySTURLScheme.expand(title, for: node.url))]
+        }
+        var reference = Node(.reference, attributes: ["refuri": .string(url)], children: children, range: range)
         if !node.title.isEmpty { reference.attributes["reftitle"] = .string(node.title) }
+        if let classes = scheme?.classes, !classes.isEmpty { reference.attributes["classes"] = .list(classes) }
         return reference
     }
 
     enum Destination {
         case external
+        /// A scheme of `myst_url_schemes` with a URL or title template.
+        case scheme(MySTURLScheme)
         case page(PageLink)
         case myst(String)
         case download(String)
     }
 
     /// What a link destination names (see ``link(_:range:)``).
-    func destination(_ url: String) -> Destination {
+    func destination(_ url: String, autolink: Bool = false) -> Destination {
         if url.isEmpty || url.hasPrefix("//") { return .external }
         var written = url
         var forced = false
@@ -87,7 +100,13 @@ extension MarkdownConverter {
             case "inv":
                 return .myst(url.removingPercentEncoding ?? url)
             default:
-                return .external
+                // As written (myst-parser compares the scheme case-sensitively).
+                let writtenScheme = String(url[..<(url.firstIndex(of: ":") ?? url.endIndex)])
+                if let known = settings.urlSchemes[writtenScheme] {
+                    return known.url == nil && known.title == nil && known.classes.isEmpty ? .external : .scheme(known)
+                }
+                if autolink || scheme == "javascript" || scheme == "vbscript" || scheme == "data" { return .external }
+                return .myst(url.removingPercentEncoding ?? url)
             }
         }
         if written.isEmpty { return forced ? .myst(documentName) : .external }

@@ -29,8 +29,6 @@ final class MarkdownConverter {
     var pendingInsertions: [Node] = []
     /// Roles defined by a `role` directive on this page.
     var localRoles: [String: Role] = [:]
-    /// Footnote references made so far (for their ids).
-    var footnoteReferenceCount = 0
     /// How many links the inlines being converted are inside (`linkify` adds none there).
     var linkDepth = 0
     /// The substitutions whose values are being read, outermost first (a name in it is circular).
@@ -119,6 +117,10 @@ final class MarkdownConverter {
                 while let last = open.last, last.level >= block.headingLevel { closeLast() }
                 open.append((block.headingLevel, section(for: block, labels: labels, context: context)))
                 labels = []
+            } else if let more = footnoteContinuation(block, after: open.last?.node.children.last ?? output.last) {
+                if open.isEmpty { output[output.count - 1].children += more }
+                else { open[open.count - 1].node.children[open[open.count - 1].node.children.count - 1].children += more }
+                labels = []
             } else {
                 let converted = convert(block, context: context)
                 for node in converted { append(node) }
@@ -158,8 +160,9 @@ final class MarkdownConverter {
             if !earlier.isEmpty {
                 diagnose("md.duplicate-name", .info, "duplicate implicit target name: \"\(name)\"", range)
             }
-            let own = Identifiers.docutilsID(name)
-            if own.isEmpty || !labelIDs.contains(own) { ids.append(names.makeID(names: [name], tag: tag)) }
+            // A label that took the title's own id leaves the section a generated one after it
+            // (`(setup)=` over `# Setup`: `setup`, then `id1`, as Sphinx sorts generated ids last).
+            ids.append(names.makeID(names: [name], tag: tag))
             attributes[AttributeKey.names] = .list([name])
         }
         let wantsSlug = settings.headingAnchors.map { limit in level.map { $0 <= limit } ?? true } ?? true

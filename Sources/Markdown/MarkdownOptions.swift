@@ -28,6 +28,8 @@ public struct MarkdownOptions: Sendable {
     /// `myst_heading_anchors`: headings down to this level get GitHub-style slug ids
     /// (`## A heading` → `a-heading`) besides their docutils id; nil: every level (Vellum's default).
     public var headingAnchors: Int? = nil
+    /// `myst_url_schemes`: the schemes whose links are external (see ``MySTURLScheme``).
+    public var urlSchemes: [String: MySTURLScheme] = MySTURLScheme.defaults
 
     public init(rawHTMLEnabled: Bool = false, mystExtensions: Bool = true, pageLinks: Bool = true,
                 pageSuffixes: [String] = [".md", ".markdown", ".rst", ".txt"],

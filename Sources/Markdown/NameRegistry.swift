@@ -3,27 +3,30 @@
 /// name can be moved to `dupnames`.
 struct NameRegistry {
     private(set) var ids: Set<String> = []
-    private var counters: [String: Int] = [:]
+    private var generated = 0
     private var slugCounts: [String: Int] = [:]
     /// For each name, whether each definition (in order) was explicit.
     private(set) var definitions: [String: [Bool]] = [:]
 
-    /// docutils' `create_id`: the first name's identifier when free,
-    /// otherwise that identifier (or the node's tag) followed by a counter.
+    /// docutils' `create_id` as Sphinx sets it up (`auto_id_prefix = "id"`): the first
+    /// name's identifier when free, otherwise the page's next generated id (`id1`, `id2`, …,
+    /// one counter for the page, which footnote references share).
     mutating func makeID(names: [String], tag: String) -> String {
-        var base = ""
         for name in names {
-            base = Identifiers.docutilsID(name)
+            let base = Identifiers.docutilsID(name)
             if !base.isEmpty, !ids.contains(base) {
                 ids.insert(base)
                 return base
             }
         }
-        let prefix = base.isEmpty ? "\(tag)-" : "\(base)-"
+        return generatedID()
+    }
+
+    /// The page's next generated id: `id` and a number no id of the page has.
+    mutating func generatedID() -> String {
         while true {
-            let next = (counters[prefix] ?? 0) + 1
-            counters[prefix] = next
-            let candidate = "\(prefix)\(next)"
+            generated += 1
+            let candidate = "id\(generated)"
             if !ids.contains(candidate) {
                 ids.insert(candidate)
                 return candidate

@@ -5,6 +5,7 @@ import Domains
 import Extensions
 import Foundation
 import Markdown
+import Markup
 import RST
 
 extension PageReader {
@@ -39,7 +40,9 @@ extension PageReader {
             markdown.extensions = Set(config.mystExtensions)
             markdown.substitutions = config.mystSubstitutions
             markdown.headingAnchors = config.mystHeadingAnchors
+            markdown.urlSchemes = config.mystURLSchemes
             document = MarkdownParser(options: markdown).parse(file, name: page.name)
+            document.root = GlossaryDirective.glossariesFromDefinitionLists(document.root)
         case .rst:
             // Sphinx's rst_epilog: read as if written at the end of every page (its lines follow the page's own).
             let source = config.rstEpilog.map { SourceFile(path: file.path, text: file.text + "\n\n" + $0 + "\n") } ?? file
@@ -49,7 +52,9 @@ extension PageReader {
             document = AutodocExpander.expand(document, store: apiStore, parserOptions: options, settings: config.autodoc)
         }
         document.root = DomainContext.apply(document.root)
-        if page.markup == .rst, let actions = config.smartQuotesActions {
+        document.root = ContentsTable.apply(document.root)
+        // Sphinx's SmartQuotes transform runs on every page, whatever its parser (MyST pages too).
+        if let actions = config.smartQuotesActions {
             document.root = SmartQuotes.apply(document.root, actions: actions)
         }
         return document

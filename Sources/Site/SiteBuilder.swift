@@ -175,6 +175,7 @@ public enum SiteBuilder {
         resolverOptions.sourceFiles = { apiStore.sourceFile(path: $0) }
         let resolver = Resolver(index: index, options: resolverOptions, domains: registry.sortedDomains)
         let allTocTrees = toctrees
+        let sectionNumbers = SectionNumbers(documents: read.map(\.0), toctrees: toctrees, order: navigation.order)
         let writer = HTMLWriter(links: FlatLinkProvider(), nodeWriters: registry.nodeWriters)
         let resolveProgress = ProgressCounter(.resolving, total: read.count, report: options.progress)
         let resolved = read.map(\.0).parallelMap(threads: threads) { document -> ResolvedPage in
@@ -187,6 +188,7 @@ public enum SiteBuilder {
             let (safe, unsafeLinks) = UnsafeLinks.apply(doc, rawEnabled: config.rawEnabled)
             doc.root = safe
             doc.root = expandTocTrees(in: doc, index: index, toctrees: allTocTrees)
+            doc.root = sectionNumbers.apply(to: doc.root, page: doc.name)
             let (images, assetProblems) = reader.assets(of: doc)
             // Images are copied to the same relative place, so the page's own URLs work unchanged.
             let (body, unknown) = writer.renderPage(doc.root)

@@ -19,6 +19,8 @@ struct TocTree: Sendable {
     var maxDepth = -1
     var caption: String?
     var titlesOnly = false
+    /// `:numbered:`: how many levels get section numbers (0: none; the bare flag: 999, as Sphinx).
+    var numbered = 0
     var range: SourceRange?
 
     /// The toctrees of a page, in document order, with entries resolved
@@ -34,6 +36,7 @@ struct TocTree: Sendable {
             tree.maxDepth = toctree.maxDepth
             tree.caption = toctree.caption
             tree.titlesOnly = toctree.titlesOnly
+            if toctree.numbered { tree.numbered = toctree.numberedDepth ?? 999 }
             tree.range = toctree.range
             let glob = toctree.glob
             for entry in toctree.entries {

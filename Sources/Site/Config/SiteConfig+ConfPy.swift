@@ -1,6 +1,7 @@
 import DocTree
 import Domains
 import Foundation
+import Markdown
 
 /// A Sphinx project's `conf.py`, read statically (``ConfPyEvaluator``) and
 /// mapped onto the configuration. A key whose value cannot be evaluated is a
@@ -95,6 +96,7 @@ struct ConfPyMapper {
         if let action = string("smartquotes_action") { config.smartQuotesAction = action }
         if let extensions = strings("myst_enable_extensions") { config.mystExtensions = extensions }
         if case .int(let depth)? = value("myst_heading_anchors") { config.mystHeadingAnchors = depth }
+        if let schemes = value("myst_url_schemes").flatMap(Self.urlSchemes) { config.mystURLSchemes = schemes }
         if case .dict(let substitutions)? = value("myst_substitutions") {
             for (key, text) in zip(substitutions.keys, substitutions.values) {
                 if case .str(let name) = key, case .str(let value) = text { config.mystSubstitutions[name] = value }
@@ -126,6 +128,39 @@ struct ConfPyMapper {
         applyIntersphinx(to: &config)
         // `sys.path` edits are where autodoc finds the package (`sys.path.insert(0, os.path.abspath(".."))`).
         for path in result.sysPath where !config.pythonPaths.contains(path) { config.pythonPaths.append(path) }
+    }
+
+    /// `myst_url_schemes`: a list of schemes, or a dict of scheme -> None, a URL template,
+    /// or `{"url": …, "title": …, "classes": [...]}`; nil for any other value.
+    static func urlSchemes(_ value: PyValue) -> [String: MySTURLScheme]? {
+        var schemes: [String: MySTURLScheme] = [:]
+        switch value {
+        case .list(let items), .tuple(let items), .set(let items):
+            for case .str(let name) in items { schemes[name] = MySTURLScheme() }
+        case .dict(let dict):
+            for (key, entry) in zip(dict.keys, dict.values) {
+                guard case .str(let name) = key else { continue }
+                var scheme = MySTURLScheme()
+                switch entry {
+                case .str(let url): scheme.url = url
+                case .dict(let fields):
+                    for (field, item) in zip(fields.keys, fields.values) {
+                        switch (field, item) {
+                        case (.str("url"), .str(let url)): scheme.url = url
+                        case (.str("title"), .str(let title)): scheme.title = title
+                        case (.str("classes"), .list(let classes)):
+                            scheme.classes = classes.compactMap { if case .str(let c) = $0 { c } else { nil } }
+                        default: break
+                        }
+                    }
+                default: break
+                }
+                schemes[name] = scheme
+            }
+        default:
+            return nil
+        }
+        return schemes
     }
 
     /// Extensions whose directives, roles and settings Vellum implements itself (or that

@@ -3,6 +3,7 @@ import CrossRef
 import DocTree
 import Domains
 import Foundation
+import Markdown
 
 /// The contents of `vellum.toml`: everything a build needs to know about a project.
 public struct SiteConfig: Sendable {
@@ -95,6 +96,8 @@ public struct SiteConfig: Sendable {
     public var mystSubstitutions: [String: String] = [:]
     /// `myst_heading_anchors` (`[myst] heading_anchors`): heading depth that gets slug anchors.
     public var mystHeadingAnchors: Int?
+    /// `myst_url_schemes` (`[myst] url_schemes`, a list): the schemes whose links are external.
+    public var mystURLSchemes: [String: MySTURLScheme] = MySTURLScheme.defaults
     /// Copy each page's source to `_sources/` and link it as "Show source" (`[html] show_source`).
     public var showSource = false
     /// Prefixes the module index leaves out when it sorts and groups (`modindex_common_prefix`).
@@ -203,6 +206,8 @@ private struct ConfigReader {
                     switch key {
                     case "enable_extensions": config.mystExtensions = strings(table[key]!, "myst.enable_extensions") ?? []
                     case "heading_anchors": config.mystHeadingAnchors = int(table[key]!, "myst.heading_anchors")
+                    case "url_schemes":
+                        if let schemes = urlSchemes(table[key]!) { config.mystURLSchemes = schemes }
                     case "substitutions":
                         guard let values = self.table(table[key]!, "myst.substitutions") else { continue }
                         for name in values.keys {
@@ -403,7 +408,7 @@ private struct ConfigReader {
         case "project": known = ["name", "version", "copyright", "root", "templates", "base_url", "primary_domain",
                                  "language", "title"]
         case "domain": known = ["label", "types"]
-        case "myst": known = ["enable_extensions", "heading_anchors", "substitutions"]
+        case "myst": known = ["enable_extensions", "heading_anchors", "substitutions", "url_schemes"]
         case "domain-type": known = ["directive", "roles", "signature", "id", "index", "case_insensitive"]
         case "build": known = ["exclude", "include", "raw", "tags", "read_roots", "smartquotes"]
         case "autodoc": known = ["python_paths", "swift_modules", "member_order", "typehints", "class_content",
@@ -458,6 +463,36 @@ private struct ConfigReader {
         if case .bool(let b) = entry.value { return b }
         report(entry, "'\(name)' must be true or false, not a \(entry.value.typeName)")
         return nil
+    }
+
+    /// `[myst] url_schemes`: an array of schemes, or a table of scheme -> URL template
+    /// or `{ url = …, title = …, classes = [...] }` (an empty string: the link as written).
+    mutating func urlSchemes(_ entry: TOMLValue.Located) -> [String: MySTURLScheme]? {
+        if case .array = entry.value {
+            guard let names = strings(entry, "myst.url_schemes") else { return nil }
+            return Dictionary(names.map { ($0, MySTURLScheme()) }, uniquingKeysWith: { a, _ in a })
+        }
+        guard let schemes = table(entry, "myst.url_schemes") else { return nil }
+        var result: [String: MySTURLScheme] = [:]
+        for name in schemes.keys {
+            let value = schemes[name]!
+            let key = "myst.url_schemes.\(name)"
+            var scheme = MySTURLScheme()
+            if case .table(let fields) = value.value {
+                for field in fields.keys {
+                    switch field {
+                    case "url": scheme.url = string(fields[field]!, key + ".url")
+                    case "title": scheme.title = string(fields[field]!, key + ".title")
+                    case "classes": scheme.classes = strings(fields[field]!, key + ".classes") ?? []
+                    default: unknown(field, in: key, fields[field]!)
+                    }
+                }
+            } else if let url = string(value, key), !url.isEmpty {
+                scheme.url = url
+            }
+            result[name] = scheme
+        }
+        return result
     }
 
     mutating func strings(_ entry: TOMLValue.Located, _ name: String) -> [String]? {
