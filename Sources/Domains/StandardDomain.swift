@@ -12,13 +12,24 @@ public struct StandardDomain: Domain {
         public var name: String
         public var directive: String
         public var role: String
+        /// The index entry (`%s`, `pair: %s; setting`); nil: `%s`; empty: none.
         public var indexTemplate: String?
+        /// Sphinx's `add_crossref_type`: the directive marks a target and shows nothing.
+        public var targetOnly: Bool
+        /// How messages name the kind (Sphinx's `objname`).
+        public var label: String?
+        /// The node kind of a reference's text (Sphinx's `ref_nodeclass`); nil: `literal`.
+        public var referenceNode: String?
 
-        public init(name: String, directive: String, role: String, indexTemplate: String? = nil) {
+        public init(name: String, directive: String, role: String, indexTemplate: String? = nil, targetOnly: Bool = false,
+                    label: String? = nil, referenceNode: String? = nil) {
             self.name = name
             self.directive = directive.isEmpty ? name : directive
             self.role = role.isEmpty ? name : role
             self.indexTemplate = indexTemplate
+            self.targetOnly = targetOnly
+            self.label = label
+            self.referenceNode = referenceNode
         }
     }
 
@@ -42,7 +53,10 @@ public struct StandardDomain: Domain {
                        indexTemplate: "%s; configuration value"),
             ObjectType("label", roles: ["ref", "numref"], label: "label"),
             ObjectType("doc", roles: ["doc"], label: "document"),
-        ] + customTypes.map { ObjectType($0.name, roles: [$0.role], indexTemplate: $0.indexTemplate ?? "%s") }
+        ] + customTypes.map { type in
+            let template = type.indexTemplate ?? "%s"
+            return ObjectType(type.name, roles: [type.role], label: type.label, indexTemplate: template.isEmpty ? nil : template)
+        }
     }
 
     public func roles() -> [String: Role] {
@@ -59,7 +73,9 @@ public struct StandardDomain: Domain {
             roles[type] = XrefRole(domain: "", type: type, codeStyle: false).role
         }
         for custom in customTypes {
-            roles[custom.role] = XrefRole(domain: name, type: custom.role).role
+            var role = XrefRole(domain: name, type: custom.role)
+            role.innerKind = custom.referenceNode.map { NodeKind($0) }
+            roles[custom.role] = role.role
         }
         return roles
     }
@@ -70,7 +86,8 @@ public struct StandardDomain: Domain {
         directives["confval"] = ConfvalDirective.directive
         directives["productionlist"] = ProductionListDirective.directive
         for custom in customTypes {
-            directives[custom.directive] = StandardDomainDirectives.generic(objtype: custom.name)
+            directives[custom.directive] = custom.targetOnly ? StandardDomainDirectives.target(objtype: custom.name)
+                : StandardDomainDirectives.generic(objtype: custom.name)
         }
         return directives
     }

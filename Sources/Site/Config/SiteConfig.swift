@@ -19,11 +19,29 @@ public struct SiteConfig: Sendable {
     }
 
     /// A custom object type (`[object_types.NAME]`), the declarative form of
-    /// Sphinx's `add_object_type`: a directive and a role of that name.
+    /// Sphinx's `add_object_type` and `add_crossref_type`: a directive and a role.
     public struct ObjectType: Sendable, Equatable {
         public var directive: String
         public var role: String
+        /// The index entry, `%s` for the name, optionally after an entry type
+        /// (`pair: %s; setting`); nil: `%s`; empty: no entry (Sphinx's default).
         public var indexTemplate: String?
+        /// `add_crossref_type`: the directive only marks a target, it shows nothing.
+        public var targetOnly = false
+        /// How messages name the kind (Sphinx's `objname`); nil: the directive name.
+        public var label: String?
+        /// The node kind of a reference's text (Sphinx's `ref_nodeclass`); nil: code.
+        public var referenceNode: String?
+
+        public init(directive: String, role: String, indexTemplate: String? = nil, targetOnly: Bool = false,
+                    label: String? = nil, referenceNode: String? = nil) {
+            self.directive = directive
+            self.role = role
+            self.indexTemplate = indexTemplate
+            self.targetOnly = targetOnly
+            self.label = label
+            self.referenceNode = referenceNode
+        }
     }
 
     public var projectName = "Documentation"
@@ -99,6 +117,11 @@ public struct SiteConfig: Sendable {
     public var showSource = false
     /// Prefixes the module index leaves out when it sorts and groups (`modindex_common_prefix`).
     public var moduleIndexCommonPrefix: [String] = []
+    /// Roles that wrap their text in one node kind (`app.add_generic_role`, `[roles] NAME = "kind"`).
+    public var genericRoles: [String: String] = [:]
+    /// Configuration values the project's extensions declare (`app.add_config_value`,
+    /// `[config]`), with conf.py's setting or their default: what `ifconfig` sees.
+    var configValues: [String: PyValue] = [:]
 
     public init() {}
 }
