@@ -98,6 +98,8 @@ public struct SiteConfig: Sendable {
     public var sourceSuffixes: [String: PageSource.Markup] = [".rst": .rst, ".md": .markdown]
     /// reStructuredText appended to every RST page (Sphinx's `rst_epilog`).
     public var rstEpilog: String?
+    /// reStructuredText read before every RST page (Sphinx's `rst_prolog`).
+    public var rstProlog: String?
     /// The role of `` `text` `` without a role name (Sphinx's `default_role`).
     public var defaultRole: String?
     /// The language of code blocks that name none (Sphinx's `highlight_language`).
@@ -205,6 +207,12 @@ private struct ConfigReader {
                         case "directive": type.directive = string(sub[k]!, "object_types.\(name).directive") ?? name
                         case "role": type.role = string(sub[k]!, "object_types.\(name).role") ?? name
                         case "index": type.indexTemplate = string(sub[k]!, "object_types.\(name).index")
+                        case "target": type.targetOnly = bool(sub[k]!, "object_types.\(name).target") ?? false
+                        case "label": type.label = string(sub[k]!, "object_types.\(name).label")
+                        case "reference_node":
+                            guard let kind = string(sub[k]!, "object_types.\(name).reference_node") else { continue }
+                            if SetupReader.nodeClasses.contains(kind) { type.referenceNode = kind }
+                            else { report(sub[k]!, "unknown node kind '\(kind)'; use " + SetupReader.nodeClasses.sorted().joined(separator: ", ")) }
                         default: unknown(k, in: "object_types.\(name)", sub[k]!)
                         }
                     }
@@ -233,6 +241,19 @@ private struct ConfigReader {
                         }
                     default: unknown(key, in: "myst", table[key]!)
                     }
+                }
+            case "roles":
+                guard let table = table(entry, "roles") else { continue }
+                for name in table.keys {
+                    guard let kind = string(table[name]!, "roles.\(name)") else { continue }
+                    if SetupReader.nodeClasses.contains(kind) { config.genericRoles[name] = kind }
+                    else { report(table[name]!, "unknown node kind '\(kind)'; use " + SetupReader.nodeClasses.sorted().joined(separator: ", ")) }
+                }
+            case "config":
+                guard let table = table(entry, "config") else { continue }
+                for name in table.keys {
+                    if let value = pyValue(table[name]!) { config.configValues[name] = value }
+                    else { report(table[name]!, "'config.\(name)' must be a string, number, boolean or an array of them") }
                 }
             case "domains":
                 guard let table = table(entry, "domains") else { continue }
@@ -313,6 +334,9 @@ private struct ConfigReader {
             case "base_url": config.baseURL = string(entry, "project.base_url")
             case "language": config.language = string(entry, "project.language") ?? config.language
             case "title": config.siteTitle = string(entry, "project.title")
+            case "release": config.release = string(entry, "project.release")
+            case "today": config.today = string(entry, "project.today")
+            case "today_format": config.todayFormat = string(entry, "project.today_format") ?? config.todayFormat
             case "primary_domain": config.primaryDomain = string(entry, "project.primary_domain") ?? "py"
             default: unknown(key, in: "project", entry)
             }
@@ -329,6 +353,24 @@ private struct ConfigReader {
             case "raw": config.rawEnabled = bool(entry, "build.raw") ?? false
             case "tags": config.tags = strings(entry, "build.tags") ?? []
             case "read_roots": config.readRoots = (strings(entry, "build.read_roots") ?? []).map(absolute)
+            case "smartquotes_action": config.smartQuotesAction = string(entry, "build.smartquotes_action") ?? "qDe"
+            case "rst_epilog": config.rstEpilog = string(entry, "build.rst_epilog")
+            case "rst_prolog": config.rstProlog = string(entry, "build.rst_prolog")
+            case "default_role": config.defaultRole = string(entry, "build.default_role")
+            case "highlight_language": config.highlightLanguage = string(entry, "build.highlight_language")
+            case "extensions":
+                // Sphinx extensions the project uses: those Vellum does not implement are named where their markup is used.
+                config.unsupportedExtensions = (strings(entry, "build.extensions") ?? [])
+                    .filter { !ConfPyMapper.supportedExtensions.contains($0) }
+            case "source_suffix":
+                guard let suffixes = self.table(entry, "build.source_suffix") else { continue }
+                var markups: [String: PageSource.Markup] = [:]
+                for suffix in suffixes.keys {
+                    guard let word = string(suffixes[suffix]!, "build.source_suffix.\(suffix)") else { continue }
+                    if let markup = PageSource.Markup(rawValue: word) { markups[suffix] = markup }
+                    else { report(suffixes[suffix]!, "'\(word)' is not a markup; use \"rst\" or \"markdown\"") }
+                }
+                config.sourceSuffixes = markups
             default: unknown(key, in: "build", entry)
             }
         }
@@ -405,6 +447,24 @@ private struct ConfigReader {
         }
     }
 
+    /// A `[config]` value as conf.py would hold it.
+    func pyValue(_ entry: TOMLValue.Located) -> PyValue? {
+        switch entry.value {
+        case .string(let s): return .str(s)
+        case .integer(let n): return .int(n)
+        case .float(let d): return .float(d)
+        case .bool(let b): return .bool(b)
+        case .array(let items):
+            var values: [PyValue] = []
+            for item in items {
+                guard let value = pyValue(item) else { return nil }
+                values.append(value)
+            }
+            return .list(values)
+        case .table: return nil
+        }
+    }
+
     func absolute(_ path: String) -> String {
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
             : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path)
@@ -421,14 +481,15 @@ private struct ConfigReader {
         let known: [String]
         switch table {
         case nil: known = ["project", "build", "autodoc", "diagnostics", "extlinks", "intersphinx", "object_types", "domains",
-                           "myst", "html"]
+                           "myst", "html", "roles", "config"]
         case "html": known = ["show_source", "modindex_common_prefix"]
         case "project": known = ["name", "version", "copyright", "root", "templates", "base_url", "primary_domain",
-                                 "language", "title"]
+                                 "language", "title", "release", "today", "today_format"]
         case "domain": known = ["label", "types"]
         case "myst": known = ["enable_extensions", "heading_anchors", "substitutions"]
         case "domain-type": known = ["directive", "roles", "signature", "id", "index", "case_insensitive"]
-        case "build": known = ["exclude", "include", "raw", "tags", "read_roots", "smartquotes"]
+        case "build": known = ["exclude", "include", "raw", "tags", "read_roots", "smartquotes", "smartquotes_action",
+                               "rst_epilog", "rst_prolog", "default_role", "highlight_language", "extensions", "source_suffix"]
         case "autodoc": known = ["python_paths", "swift_modules", "member_order", "typehints", "class_content",
                                  "class_signature", "preserve_defaults", "inherit_docstrings", "default_options"]
         case "diagnostics": known = ["severity", "ignore", "ignore_regex"]
