@@ -149,6 +149,7 @@ struct ConfPyMapper {
             config.showSource = true
         }
         if let epilog = string("rst_epilog") { config.rstEpilog = epilog }
+        if let prolog = string("rst_prolog"), !prolog.isEmpty { config.rstProlog = prolog }
         if let role = string("default_role") { config.defaultRole = role }
         if let language = string("highlight_language") { config.highlightLanguage = language }
         if let base = string("html_baseurl"), !base.isEmpty { config.baseURL = base }
