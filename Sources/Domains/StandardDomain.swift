@@ -163,35 +163,50 @@ public struct StandardDomain: Domain {
         return context.link(xref, to: xref.target, anchor: anchor, text: nil)
     }
 
-    /// The caption prefix of numbered elements (`Fig. 3`), nil for elements without numbers.
-    static func numberPrefix(_ elementKind: String) -> String? {
+    /// The element type of numbered elements (Sphinx's figtype: `figure`, `table`, `code-block`); nil for others.
+    static func figureType(_ elementKind: String) -> String? {
         switch elementKind {
-        case "figure": return "Fig."
-        case "table": return "Table"
-        case "literal_block", "container": return "Listing"
+        case "figure": return "figure"
+        case "table": return "table"
+        case "literal_block", "container": return "code-block"
         default: return nil
         }
     }
 
+    /// `:numref:`: the element's number in the `numfig_format` text (or the explicit title's
+    /// `{number}`, `{name}`, `%s`), as Sphinx writes it.
     func resolveNumber(_ xref: PendingXref, context: ResolveContext) -> Resolution {
+        guard context.options.numfig else {
+            return .unresolved(Diagnostic(
+                id: "numfig.disabled", severity: .warning, message: "numfig is disabled. :numref: is ignored.",
+                file: context.file, range: xref.range,
+                notes: [.init("set numfig = True in conf.py (or [build] numfig = true) to number figures, tables and code blocks")]))
+        }
         guard let label = context.index.labels[normalizeLabel(xref.target)] else {
             return context.unresolved(xref, "undefined label '\(xref.target)'",
                                       suggestions: TargetIndex.suggestions(for: normalizeLabel(xref.target),
                                                                            among: context.index.labels.keys))
         }
-        guard let prefix = Self.numberPrefix(label.elementKind),
-              let number = context.options.numbers["\(label.document)#\(label.anchor)"] else {
+        guard let type = Self.figureType(label.elementKind) else {
             return context.unresolved(
                 xref, "label '\(xref.target)' is on a \(label.elementKind), not a figure, table or code block, so it has no number",
                 notes: [.init("use :ref: to link to it by title", file: label.file, range: label.range)])
         }
-        var text = "\(prefix) \(number)"
-        if xref.explicit {
-            text = xref.content.map(\.textContent).joined()
-                .replacingOccurrences(of: "{number}", with: String(number))
-                .replacingOccurrences(of: "%s", with: String(number))
-                .replacingOccurrences(of: "{name}", with: label.title ?? "")
+        guard let number = context.options.numbers["\(label.document)#\(label.anchor)"] else {
+            return context.unresolved(
+                xref, "no number is assigned for \(type): \(xref.target)",
+                notes: [.init("only elements with a label on pages reached from the root document's toctrees are numbered",
+                              file: label.file, range: label.range)])
         }
+        let template = xref.explicit ? xref.content.map(\.textContent).joined()
+            : context.options.numfigFormat[type] ?? ResolverOptions.defaultNumfigFormat[type] ?? "%s"
+        if template.contains("{name}"), label.title == nil {
+            return context.unresolved(xref, "the link has no caption: \(template)")
+        }
+        let text = template.contains("{name}") || template.contains("{number}")
+            ? template.replacingOccurrences(of: "{number}", with: String(number))
+                .replacingOccurrences(of: "{name}", with: label.title ?? "")
+            : template.replacingOccurrences(of: "%s", with: String(number))
         return context.link(xref, to: label.document, anchor: label.anchor, text: text)
     }
 

@@ -150,6 +150,13 @@ struct ConfPyMapper {
         }
         if let epilog = string("rst_epilog") { config.rstEpilog = epilog }
         if let prolog = string("rst_prolog"), !prolog.isEmpty { config.rstProlog = prolog }
+        // Sphinx numbers figures only when asked (`numfig = True`).
+        if let on = value("numfig") { config.numfig = on.truth ?? false } else { config.numfig = false }
+        if case .dict(let formats)? = value("numfig_format") {
+            for (key, text) in zip(formats.keys, formats.values) {
+                if case .str(let type) = key, case .str(let format) = text { config.numfigFormat[type] = format }
+            }
+        }
         if let role = string("default_role") { config.defaultRole = role }
         if let language = string("highlight_language") { config.highlightLanguage = language }
         if let base = string("html_baseurl"), !base.isEmpty { config.baseURL = base }

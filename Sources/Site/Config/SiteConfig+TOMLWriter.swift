@@ -140,6 +140,11 @@ extension SiteConfig {
         if let defaultRole { w.set("build", "default_role", string: defaultRole) }
         if let highlightLanguage { w.set("build", "highlight_language", string: highlightLanguage) }
         if let rstProlog { w.set("build", "rst_prolog", string: rstProlog) }
+        if numfig != defaults.numfig { w.set("build", "numfig", numfig ? "true" : "false") }
+        if numfigFormat != defaults.numfigFormat {
+            let pairs = numfigFormat.keys.sorted().map { TOMLWriter.key($0) + " = " + TOMLWriter.string(numfigFormat[$0]!) }
+            w.set("build", "numfig_format", "{ " + pairs.joined(separator: ", ") + " }")
+        }
         if let rstEpilog { w.set("build", "rst_epilog", string: rstEpilog) }
 
         if !pythonPaths.isEmpty { w.set("autodoc", "python_paths", strings: pythonPaths.map(w.path)) }

@@ -100,6 +100,11 @@ public struct SiteConfig: Sendable {
     public var rstEpilog: String?
     /// reStructuredText read before every RST page (Sphinx's `rst_prolog`).
     public var rstProlog: String?
+    /// Figures, tables and captioned code blocks are numbered (`[build] numfig`; Sphinx's
+    /// `numfig`, off unless conf.py turns it on).
+    public var numfig = true
+    /// `:numref:` and caption texts by element type (Sphinx's `numfig_format`).
+    public var numfigFormat: [String: String] = ResolverOptions.defaultNumfigFormat
     /// The role of `` `text` `` without a role name (Sphinx's `default_role`).
     public var defaultRole: String?
     /// The language of code blocks that name none (Sphinx's `highlight_language`).
@@ -356,6 +361,12 @@ private struct ConfigReader {
             case "smartquotes_action": config.smartQuotesAction = string(entry, "build.smartquotes_action") ?? "qDe"
             case "rst_epilog": config.rstEpilog = string(entry, "build.rst_epilog")
             case "rst_prolog": config.rstProlog = string(entry, "build.rst_prolog")
+            case "numfig": config.numfig = bool(entry, "build.numfig") ?? true
+            case "numfig_format":
+                guard let formats = self.table(entry, "build.numfig_format") else { continue }
+                for type in formats.keys {
+                    if let text = string(formats[type]!, "build.numfig_format.\(type)") { config.numfigFormat[type] = text }
+                }
             case "default_role": config.defaultRole = string(entry, "build.default_role")
             case "highlight_language": config.highlightLanguage = string(entry, "build.highlight_language")
             case "extensions":
@@ -489,7 +500,8 @@ private struct ConfigReader {
         case "myst": known = ["enable_extensions", "heading_anchors", "substitutions"]
         case "domain-type": known = ["directive", "roles", "signature", "id", "index", "case_insensitive"]
         case "build": known = ["exclude", "include", "raw", "tags", "read_roots", "smartquotes", "smartquotes_action",
-                               "rst_epilog", "rst_prolog", "default_role", "highlight_language", "extensions", "source_suffix"]
+                               "rst_epilog", "rst_prolog", "default_role", "highlight_language", "extensions", "source_suffix",
+                               "numfig", "numfig_format"]
         case "autodoc": known = ["python_paths", "swift_modules", "member_order", "typehints", "class_content",
                                  "class_signature", "preserve_defaults", "inherit_docstrings", "default_options"]
         case "diagnostics": known = ["severity", "ignore", "ignore_regex"]
