@@ -48,8 +48,12 @@ extension PageReader {
             rst.prolog = config.rstProlog.map { SourceFile(path: "<rst_prolog>", text: $0) }
             document = RSTParser(options: rst).parse(source, name: page.name)
         }
-        if let apiStore, document.root.first(where: { $0.kind == AutodocDirectives.nodeKind }) != nil {
+        // Docstrings may hold autodoc directives of their own (`.. autoclass::` in a module's
+        // docstring, as Sphinx's automodule renders them): expanded in turn, a few levels deep.
+        var passes = 0
+        while let apiStore, passes < 4, document.root.first(where: { $0.kind == AutodocDirectives.nodeKind }) != nil {
             document = AutodocExpander.expand(document, store: apiStore, parserOptions: options, settings: config.autodoc)
+            passes += 1
         }
         document.root = DomainContext.apply(document.root)
         if page.markup == .rst, let actions = config.smartQuotesActions {
