@@ -52,6 +52,9 @@ import Testing
         config.severityOverrides = ["ref.py.class": .info, "toctree": .error]
         config.configValues = ["n": .int(3), "f": .float(0.5), "l": .list([.str("x"), .bool(false)])]
         config.sourceSuffixes = [".txt": .rst, ".md": .markdown]
+        config.autodoc.memberOrder = "bysource"
+        config.autodoc.inheritDocstrings = false
+        config.autodoc.defaultOptions = ["members": "", "exclude-members": "__weakref__"]
         let text = config.tomlText(directory: "/p/docs")
         let (back, problems) = SiteConfig.load(file: SourceFile(path: "vellum.toml", text: text), baseDirectory: "/p/docs")
         #expect(problems.isEmpty, "\(problems.map(\.message))")
@@ -61,6 +64,7 @@ import Testing
         #expect(back.severityOverrides == config.severityOverrides)
         #expect(back.configValues == config.configValues)
         #expect(back.sourceSuffixes == config.sourceSuffixes)
+        #expect(back.autodoc == config.autodoc)
     }
 
     @Test func theCommandRefusesToReplaceAFileWithoutForce() throws {

@@ -1,3 +1,4 @@
+import Autodoc
 import DocTree
 import Foundation
 
@@ -148,6 +149,27 @@ extension SiteConfig {
         if let rstEpilog { w.set("build", "rst_epilog", string: rstEpilog) }
 
         if !pythonPaths.isEmpty { w.set("autodoc", "python_paths", strings: pythonPaths.map(w.path)) }
+        let autodocDefaults = AutodocSettings()
+        if autodoc.memberOrder != autodocDefaults.memberOrder { w.set("autodoc", "member_order", string: autodoc.memberOrder) }
+        if autodoc.typehints != autodocDefaults.typehints { w.set("autodoc", "typehints", string: autodoc.typehints) }
+        if autodoc.classContent != autodocDefaults.classContent { w.set("autodoc", "class_content", string: autodoc.classContent) }
+        if autodoc.classSignature != autodocDefaults.classSignature {
+            w.set("autodoc", "class_signature", string: autodoc.classSignature)
+        }
+        if autodoc.preserveDefaults != autodocDefaults.preserveDefaults {
+            w.set("autodoc", "preserve_defaults", autodoc.preserveDefaults ? "true" : "false")
+        }
+        if autodoc.inheritDocstrings != autodocDefaults.inheritDocstrings {
+            w.set("autodoc", "inherit_docstrings", autodoc.inheritDocstrings ? "true" : "false")
+        }
+        if !autodoc.defaultOptions.isEmpty {
+            // A flag is `true`; an option with a value keeps it.
+            let pairs = autodoc.defaultOptions.keys.sorted().map { name in
+                let value = autodoc.defaultOptions[name]!
+                return TOMLWriter.key(name) + " = " + (value.isEmpty ? "true" : TOMLWriter.string(value))
+            }
+            w.set("autodoc", "default_options", "{ " + pairs.joined(separator: ", ") + " }")
+        }
         if !swiftModules.isEmpty {
             let pairs = swiftModules.map { TOMLWriter.key($0.name) + " = " + TOMLWriter.string(w.path($0.path)) }
             w.set("autodoc", "swift_modules", "{ " + pairs.joined(separator: ", ") + " }")
