@@ -196,6 +196,8 @@ public enum TargetCollector {
     /// name on its image; the label is the figure's, with its caption as title, as in Sphinx.
     static func noteExplicitNames(_ child: Node, parent: Node, targets: inout PageTargets) {
         guard namedKinds.contains(child.kind), !(child.kind == .image && parent.kind == .figure) else { return }
+        // The `contents` topic's name ("contents") is implicit in docutils, as a section title's is.
+        if child.kind == "topic", child.classes.contains("contents") { return }
         var named = child
         var kind = child.kind.rawValue
         if child.kind == .figure, child.names.isEmpty, let image = child.children.first(where: { $0.kind == .image }) {

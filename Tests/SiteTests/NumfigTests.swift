@@ -103,4 +103,32 @@ import Testing
         #expect(!index.contains("caption-number"))
         #expect(index.contains("See <span class=\"xref std std-numref\">first</span>"))
     }
+
+    /// `:name:` makes a label (`:ref:` with a title, `:numref:`); the `contents` topic's name is implicit, as in docutils.
+    @Test func explicitNamesAreLabelsButTheContentsTopicIsNot() throws {
+        let (report, root, out) = try build([
+            "index.rst": """
+                Home
+                ====
+
+                .. contents::
+
+                .. note::
+                   :name: careful
+
+                   Mind the step.
+
+                .. toctree::
+
+                   other
+
+                See :ref:`the note <careful>`.
+                """,
+            "other.rst": "Other\n=====\n\n.. contents::\n\nText.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(report.diagnostics.filter { $0.severity != .info }.isEmpty, "\(rendered(report.diagnostics))")
+        let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("href=\"#careful\""))
+    }
 }
