@@ -215,7 +215,7 @@ public struct StandardDomain: Domain {
         let index = context.index
         var found = resolveAny(xref.target, context: context)
         for other in context.domains.keys.sorted() where other != name {
-            found += context.domains[other]?.resolveAny(xref.target, context: context) ?? []
+            found += context.domains[other]?.resolveAny(xref, context: context) ?? []
         }
         if found.count == 1 {
             let hit = found[0]
