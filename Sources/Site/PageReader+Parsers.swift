@@ -56,7 +56,8 @@ extension PageReader {
             passes += 1
         }
         document.root = DomainContext.apply(document.root)
-        if page.markup == .rst, let actions = config.smartQuotesActions {
+        // Sphinx's SmartQuotes transform runs on every page, MyST's as well as reStructuredText's.
+        if let actions = config.smartQuotesActions {
             document.root = SmartQuotes.apply(document.root, actions: actions)
         }
         return document
