@@ -62,7 +62,9 @@ import Testing
         #expect(index.contains("Welcome to Vellum Deluxe (see <a class=\"reference external\" href=\"https://example.org/\">homepage</a>)."))
         let notes = try String(contentsOf: out.appendingPathComponent("notes.html"), encoding: .utf8)
         #expect(notes.contains("Vellum Deluxe notes"))
-        // The docinfo fields stay first: the page is still an orphan (no toctree warning).
+        // The docinfo fields stay first: the page is still an orphan (no toctree warning), and,
+        // as in Sphinx, they are metadata, not a field list on the page.
+        #expect(!notes.contains("tocdepth"))
         #expect(!report.diagnostics.contains { $0.id.hasPrefix("toctree") })
     }
 }
