@@ -7,9 +7,7 @@ import Testing
 /// first, then any object whose name ends with the target.
 @Suite struct AnyRoleTests {
     @Test func anyFindsPythonObjectsInContextAndBySuffix() throws {
-        let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let files = [
+        let root = try temporaryProject([
             "conf.py": "default_role = 'any'\n",
             "index.rst": """
                 API
@@ -33,10 +31,8 @@ import Testing
 
                 `copy` is found by its last part; `evolve` is ambiguous.
                 """,
-        ]
-        for (path, text) in files {
-            try text.write(to: root.appendingPathComponent(path), atomically: true, encoding: .utf8)
-        }
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
         let out = root.appendingPathComponent("site")
         let report = try SiteBuilder.build(BuildOptions(sourceDirectory: root.path, outputDirectory: out.path))
         let problems = report.diagnostics.map { "\($0.range?.start.line ?? 0) \($0.id) \($0.message)" }

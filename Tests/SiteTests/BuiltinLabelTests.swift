@@ -7,12 +7,11 @@ import Testing
 /// site's own pages, from `:ref:` and from MyST links alike.
 @Suite struct BuiltinLabelTests {
     @Test func genindexModindexAndSearchAreLabels() throws {
-        let root = try temporaryDirectory()
+        let root = try temporaryProject([
+            "index.rst": "Home\n====\n\n:ref:`genindex`, :ref:`modindex`, :ref:`search`.\n\n.. toctree::\n\n   other\n",
+            "other.md": "# Other\n\n[Full Index](genindex)\n",
+        ])
         defer { try? FileManager.default.removeItem(at: root) }
-        try "Home\n====\n\n:ref:`genindex`, :ref:`modindex`, :ref:`search`.\n\n.. toctree::\n\n   other\n"
-            .write(to: root.appendingPathComponent("index.rst"), atomically: true, encoding: .utf8)
-        try "# Other\n\n[Full Index](genindex)\n"
-            .write(to: root.appendingPathComponent("other.md"), atomically: true, encoding: .utf8)
         let out = root.appendingPathComponent("site")
         let report = try SiteBuilder.build(BuildOptions(sourceDirectory: root.path, outputDirectory: out.path))
         #expect(report.diagnostics.isEmpty, "\(rendered(report.diagnostics))")

@@ -8,12 +8,7 @@ import Testing
 /// its toctrees, their captions and references in the configured format.
 @Suite struct NumfigTests {
     func build(_ files: [String: String]) throws -> (BuildReport, URL, URL) {
-        let root = try temporaryDirectory()
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
+        let root = try temporaryProject(files)
         let out = root.appendingPathComponent("_site")
         return (try SiteBuilder.build(BuildOptions(sourceDirectory: root.path, outputDirectory: out.path)), root, out)
     }

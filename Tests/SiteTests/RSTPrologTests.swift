@@ -6,18 +6,8 @@ import Testing
 /// Sphinx's `rst_prolog`: read before every reStructuredText page, after its
 /// docinfo fields, without moving the page's own line numbers.
 @Suite struct RSTPrologTests {
-    func project(_ files: [String: String]) throws -> URL {
-        let root = try temporaryDirectory()
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        return root
-    }
-
     @Test func thePrologBeforeEveryPageAndKeepsItsLines() throws {
-        let root = try project([
+        let root = try temporaryProject([
             "conf.py": """
                 rst_prolog = '''
                 .. |product| replace:: Vellum Deluxe

@@ -33,10 +33,8 @@ import Testing
 
     /// Sphinx's transform runs on MyST pages too: "Click's Wrapping Behavior" becomes "Click’s …".
     @Test func markdownPagesGetThemToo() throws {
-        let root = try temporaryDirectory()
+        let root = try temporaryProject(["index.md": "# Home\n\n## Click's Wrapping Behavior\n\nIt's `it's` code.\n"])
         defer { try? FileManager.default.removeItem(at: root) }
-        try "# Home\n\n## Click's Wrapping Behavior\n\nIt's `it's` code.\n"
-            .write(to: root.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
         let out = root.appendingPathComponent("site")
         _ = try SiteBuilder.build(BuildOptions(sourceDirectory: root.path, outputDirectory: out.path))
         let page = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)

@@ -116,18 +116,12 @@ import Testing
 
     /// Sphinx's automodule renders the module docstring, and an `autoclass` in it documents the class.
     @Test func autodocDirectivesInAModuleDocstringAreExpanded() throws {
-        let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let files = [
+        let root = try temporaryProject([
             "docs/conf.py": "import os, sys\nsys.path.insert(0, os.path.abspath('..'))\nextensions = ['sphinx.ext.autodoc']\n",
             "docs/index.rst": "Home\n====\n\n.. automodule:: timer\n\nSee :class:`timer.Stopwatch`.\n",
             "timer.py": "\"\"\"Timing.\n\n.. autoclass:: Stopwatch\n\"\"\"\n\n\nclass Stopwatch:\n    \"\"\"Measures time.\"\"\"\n",
-        ]
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
         let out = root.appendingPathComponent("site")
         let report = try SiteBuilder.build(BuildOptions(sourceDirectory: root.appendingPathComponent("docs").path,
                                                         outputDirectory: out.path))
