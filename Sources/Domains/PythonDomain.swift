@@ -46,6 +46,8 @@ public struct PythonDomain: Domain {
     public func resolve(_ xref: PendingXref, context: ResolveContext) -> Resolution {
         var lookup = ObjectLookup(domain: self)
         lookup.exactNameOfAnyType = true
+        // Sphinx's find_obj drops a trailing `()` whatever the role (`:class:`Manager.add()``).
+        lookup.key = { target, _ in target.hasSuffix("()") ? String(target.dropLast(2)) : target }
         lookup.scoped = { name, xref in
             Self.contextNames(name, module: xref.scope["py:module"], type: xref.scope["py:class"])
         }

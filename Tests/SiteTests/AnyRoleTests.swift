@@ -30,6 +30,7 @@ import Testing
                 .. py:currentmodule:: None
 
                 `copy` is found by its last part; `evolve` is ambiguous.
+                :py:class:`kit.copy()` finds the function, as Sphinx drops the parentheses for every role.
                 """,
         ])
         defer { try? FileManager.default.removeItem(at: root) }
