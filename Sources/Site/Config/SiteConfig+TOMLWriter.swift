@@ -243,7 +243,11 @@ extension SiteConfig {
                       "Vellum reads this file over conf.py, key by key; with it, conf.py is no longer needed."]
         if !diagnostics.isEmpty {
             header += ["", "Not carried over (set these by hand if the site needs them):"]
-            for d in diagnostics {
+            let ordered = diagnostics.enumerated().sorted {
+                ($0.element.file?.path ?? "", $0.element.range?.start.line ?? 0, $0.offset)
+                    < ($1.element.file?.path ?? "", $1.element.range?.start.line ?? 0, $1.offset)
+            }.map(\.element)
+            for d in ordered {
                 let place = (d.file?.path).map { path in path + (d.range.map { ":\($0.start.line)" } ?? "") } ?? "conf.py"
                 let message = d.message.hasPrefix("conf.py: ") ? String(d.message.dropFirst(9)) : d.message
                 header.append("  \(place): \(message) [\(d.id)]")
