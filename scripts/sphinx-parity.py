@@ -632,6 +632,8 @@ def run_project(name: str, cache: Path, vellum: Path, jobs: int) -> dict:
                        cwd=work, stdout=open(work / "vellum-demoted.jsonl", "w"),
                        stderr=open(work / "vellum-demoted-stderr.txt", "w"))
 
+    migration = check_migration(vellum, root, docs, compare_out, demoted, work, jobs)
+
     # Pages
     s_pages = scan_site(s_out, sphinx_main) if s_out.exists() else {}
     v_pages = scan_site(compare_out, vellum_main) if compare_out.exists() else {}
@@ -698,12 +700,48 @@ def run_project(name: str, cache: Path, vellum: Path, jobs: int) -> dict:
                  "precision_exact_line": pct(exact, len(v_refs)), "recall_exact_line": pct(exact, len(s_refs)),
                  "pairs": [{"sphinx": s_refs[j], "vellum": v_refs[i], "by": how} for j, i, how in pairs],
                  "sphinx_only": [s_refs[j] for j in s_only], "vellum_only": [v_refs[i] for i in v_only]},
+        "migration": migration,
         "other_sphinx_warnings": [w for w in s_warn if not w["kind"]],
         "other_vellum_diagnostics": [d for d in v_diag if not d["is_ref"]],
     }
     (work / "report.json").write_text(json.dumps(report, indent=1, default=str))
     write_text_report(report, work / "report.txt")
     return report
+
+
+def check_migration(vellum: Path, root: Path, docs: Path, site: Path, demoted: list, work: Path, jobs: int) -> dict:
+    """`vellum migrate` on a copy, conf.py removed, built again: the site must be byte-identical
+    to the one built from conf.py (with the same errors demoted, when there were any)."""
+    copy_root = work / "vellum-migrated-src"
+    shutil.rmtree(copy_root, ignore_errors=True)
+    shutil.copytree(root, copy_root, symlinks=True)
+    copy_docs = copy_root / docs.relative_to(root)
+    if (copy_docs / "vellum.toml").exists() and not demoted:
+        return {"checked": False, "why": "the sdist has its own vellum.toml"}
+    migrated = subprocess.run([vellum, "migrate", copy_docs], capture_output=True, text=True, cwd=work)
+    if migrated.returncode != 0:
+        return {"checked": False, "why": f"vellum migrate exited {migrated.returncode}: {migrated.stderr.strip()[-300:]}"}
+    toml = migrated.stdout
+    if demoted:
+        entries = ", ".join(f'"{i}" = "warning"' for i in demoted)
+        lines = toml.split("\n")
+        at = next((n for n, line in enumerate(lines) if line.startswith("severity = { ")), None)
+        if at is not None:
+            lines[at] = "severity = { " + entries + ", " + lines[at][len("severity = { "):]
+            toml = "\n".join(lines)
+        else:
+            toml += f"\n[diagnostics.severity]\n" + "".join(f'"{i}" = "warning"\n' for i in demoted)
+    (copy_docs / "vellum.toml").write_text(toml)
+    (copy_docs / "conf.py").unlink()
+    out = work / "vellum-migrated-html"
+    shutil.rmtree(out, ignore_errors=True)
+    subprocess.run([vellum, "build", copy_docs, "-o", out, "--quiet", "-j", str(jobs)], cwd=work,
+                   stdout=subprocess.DEVNULL, stderr=open(work / "vellum-migrated-stderr.txt", "w"))
+    def files(top: Path) -> dict:
+        return {str(f.relative_to(top)): f.read_bytes() for f in top.rglob("*") if f.is_file()} if top.exists() else {}
+    a, b = files(site), files(out)
+    differing = sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k))
+    return {"checked": True, "files": len(a), "identical": not differing and bool(a), "differing": differing[:50]}
 
 
 def write_text_report(r: dict, path: Path):
@@ -741,6 +779,12 @@ def write_text_report(r: dict, path: Path):
     for p in rf["pairs"]:
         if p["by"] != "file+line":
             L.append(f"    sphinx {p['sphinx']['file']}:{p['sphinx']['line']} / vellum :{p['vellum']['line']} {p['vellum']['msg']}")
+    mg = r.get("migration", {})
+    if mg.get("checked"):
+        L.append(f"migrate: the site from the migrated vellum.toml (conf.py removed) is "
+                 + ("byte-identical" if mg["identical"] else f"different in {mg['differing']}") + f" ({mg['files']} files)")
+    else:
+        L.append(f"migrate: not checked ({mg.get('why', '?')})")
     L.append("other vellum diagnostics:")
     for v in r["other_vellum_diagnostics"]:
         L.append(f"  {v['file']}:{v['line']}: {v['severity']} [{v['id']}] {v['msg']}")
@@ -752,6 +796,12 @@ def write_text_report(r: dict, path: Path):
 
 def fmt(x):
     return "–" if x is None else f"{x}%"
+
+
+def migration_cell(m: dict) -> str:
+    if not m.get("checked"):
+        return "not checked"
+    return "identical" if m["identical"] else f"{len(m['differing'])} files differ"
 
 
 def main():
@@ -777,17 +827,18 @@ def main():
         rows.append(r)
     (cache / "summary.json").write_text(json.dumps(rows, indent=1, default=str))
     header = ["project", "version", "pages S/V", "same headings", "links present", "refs S/V",
-              "precision", "recall", "Vellum exit"]
+              "precision", "recall", "Vellum exit", "migrate"]
     table = []
     for r in rows:
         if "error" in r:
-            table.append([r["project"], r.get("version", ""), "error: " + r["error"][:60], "", "", "", "", "", ""])
+            table.append([r["project"], r.get("version", ""), "error: " + r["error"][:60], "", "", "", "", "", "", ""])
             continue
         table.append([
             r["project"], r["version"], f"{r['pages']['sphinx']}/{r['pages']['vellum']}",
             fmt(r["headings"]["pct"]), fmt(r["links"]["pct"]), f"{r['refs']['sphinx']}/{r['refs']['vellum']}",
             fmt(r["refs"]["precision"]), fmt(r["refs"]["recall"]),
             f"{r['vellum']['exit']}" + ("" if r["vellum"]["site_written"] else " (no site)"),
+            migration_cell(r.get("migration", {})),
         ])
     if args.markdown:
         print("| " + " | ".join(header) + " |")

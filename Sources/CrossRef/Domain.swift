@@ -64,6 +64,8 @@ public protocol Domain: Sendable {
     func resolve(_ xref: PendingXref, context: ResolveContext) -> Resolution
     /// What `:any:`\`target\`` may mean in this domain.
     func resolveAny(_ target: String, context: ResolveContext) -> [AnyMatch]
+    /// What one `:any:` reference may mean, with its context (the module and class it stands in).
+    func resolveAny(_ xref: PendingXref, context: ResolveContext) -> [AnyMatch]
     /// The indices of its own the domain has (Sphinx's Python Module Index).
     var indices: [DomainIndex] { get }
 }
@@ -117,6 +119,10 @@ extension Domain {
     }
 
     /// Objects of this domain with exactly that name.
+    public func resolveAny(_ xref: PendingXref, context: ResolveContext) -> [AnyMatch] {
+        resolveAny(xref.target, context: context)
+    }
+
     public func resolveAny(_ target: String, context: ResolveContext) -> [AnyMatch] {
         (context.index.objects[name]?[target] ?? []).map {
             AnyMatch(document: $0.document, anchor: $0.anchor, title: nil, description: "\($0.kindName) '\($0.name)'")

@@ -155,6 +155,7 @@ public enum TargetCollector {
         var copy = node
         var children: [Node] = []
         for var child in node.children {
+            if !child.isText { noteExplicitNames(child, parent: node, targets: &targets) }
             if isLabelTarget(child) {
                 pending.append(child)
                 children.append(child)
@@ -181,6 +182,34 @@ public enum TargetCollector {
         }
         copy.children = children
         return copy
+    }
+
+    /// Elements whose `:name:` option is a label (Sphinx's explicit targets): `:ref:` and
+    /// `:numref:` find them as they find `.. _name:` before them.
+    static let namedKinds: Set<NodeKind> = [
+        .figure, .image, .table, .literalBlock, .container, "rubric", "topic", "sidebar", "line_block", "compound",
+        .blockQuote, "admonition", "attention", "caution", "danger", "error", "hint", "important", "note", "tip",
+        "warning", "seealso",
+    ]
+
+    /// The labels an element's own names (from `:name:`) define. docutils puts a figure's
+    /// name on its image; the label is the figure's, with its caption as title, as in Sphinx.
+    static func noteExplicitNames(_ child: Node, parent: Node, targets: inout PageTargets) {
+        guard namedKinds.contains(child.kind), !(child.kind == .image && parent.kind == .figure) else { return }
+        // The `contents` topic's name ("contents") is implicit in docutils, as a section title's is.
+        if child.kind == "topic", child.classes.contains("contents") { return }
+        var named = child
+        var kind = child.kind.rawValue
+        if child.kind == .figure, child.names.isEmpty, let image = child.children.first(where: { $0.kind == .image }) {
+            named = image
+        }
+        guard let anchor = named.ids.first else { return }
+        if child.kind == .image { kind = "image" }
+        for name in named.names {
+            targets.labels.append(Label(name: normalizeLabel(name), document: targets.document, anchor: anchor,
+                                        title: titleText(of: child), elementKind: kind, file: targets.file,
+                                        range: child.range))
+        }
     }
 
     private static func attach(_ labels: [Node], to element: Node, targets: inout PageTargets) -> Node {

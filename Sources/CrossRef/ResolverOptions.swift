@@ -9,6 +9,14 @@ public struct ResolverOptions: Sendable {
     public var ignore: IgnoreList = IgnoreList()
     /// Numbers of figures, tables and code blocks for `:numref:`, by `document#anchor`.
     public var numbers: [String: Int] = [:]
+    /// Sphinx's `numfig`: whether figures, tables and code blocks are numbered; when
+    /// not, `:numref:` is reported and shows its text without a link.
+    public var numfig = true
+    /// Sphinx's `numfig_format`: `:numref:`'s text by element type (`figure`, `table`,
+    /// `code-block`, `section`), with `%s` (or `{number}`) for the number.
+    public var numfigFormat: [String: String] = ResolverOptions.defaultNumfigFormat
+    public static let defaultNumfigFormat = ["section": "Section %s", "figure": "Fig. %s", "table": "Table %s",
+                                             "code-block": "Listing %s"]
     /// Source files other than the page, by path: a reference that came from a
     /// docstring carries a `source` attribute, and its problems point into that file.
     public var sourceFiles: @Sendable (String) -> SourceFile? = { _ in nil }

@@ -62,8 +62,17 @@ public struct TargetIndex: Sendable {
                 index.objects[object.domain] = byName
             }
         }
+        // Sphinx's standard labels for the site's own pages (a project's label of the same name wins).
+        for (name, page, title) in builtinLabels where index.labels[name] == nil {
+            index.labels[name] = Label(name: name, document: page, anchor: "", title: title, elementKind: "page",
+                                       file: SourceFile(path: page, text: ""), range: nil)
+        }
         return (index, diagnostics)
     }
+
+    /// `:ref:`genindex``, `modindex` and `search`: the general index, the Python module index, the search page.
+    static let builtinLabels = [("genindex", "genindex", "Index"), ("modindex", "py-modindex", "Module Index"),
+                                ("search", "search", "Search Page")]
 
     /// Names closest to `name` among `candidates` (see ``closestNames(to:among:limit:)``).
     public static func suggestions(for name: String, among candidates: some Sequence<String>, limit: Int = 3) -> [String] {
@@ -81,7 +90,7 @@ extension TargetIndex {
         }
         for (name, label) in labels {
             entries.append(.init(name: name, domain: "std", role: "label", priority: -1,
-                                 uri: PageURL.path(of: label.document) + "#" + label.anchor,
+                                 uri: PageURL.path(of: label.document) + (label.anchor.isEmpty ? "" : "#" + label.anchor),
                                  displayName: label.title ?? "-"))
         }
         for (domain, byName) in objects {

@@ -71,6 +71,8 @@ public enum DocFieldTransformer {
                 guard let name = argument.last else { sequence.append((nil, field)); continue }
                 varTypes[name] = located(typeBody(body, documentName: documentName), bodyNode.range ?? range)
             case "raises", "raise", "except", "exception":
+                // Without the exception's name the field does not match Sphinx's spec: it stays a plain field.
+                guard !argument.isEmpty else { sequence.append((nil, field)); continue }
                 let name = argument.joined(separator: " ")
                 add(.raises, Item(name: name, type: [], body: body, range: range), at: index)
             case "returns", "return":

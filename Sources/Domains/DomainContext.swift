@@ -131,6 +131,12 @@ public enum DomainContext {
 
     static func contextualized(_ xref: Node, state: State) -> Node {
         var copy = xref
+        // `:any:` carries every context (Sphinx's AnyXRefRole): the module and class for Python, the program for options.
+        if xref.string(AttributeKey.refdomain) == "", xref.string(AttributeKey.reftype) == "any" {
+            if copy.attributes["py:module"] == nil, let module = state.module { copy.attributes["py:module"] = .string(module) }
+            if copy.attributes["py:class"] == nil, let name = state.className { copy.attributes["py:class"] = .string(name) }
+            return copy
+        }
         switch xref.string(AttributeKey.refdomain) {
         case "py":
             if copy.attributes["py:module"] == nil, let module = state.module { copy.attributes["py:module"] = .string(module) }

@@ -46,6 +46,8 @@ public struct PythonDomain: Domain {
     public func resolve(_ xref: PendingXref, context: ResolveContext) -> Resolution {
         var lookup = ObjectLookup(domain: self)
         lookup.exactNameOfAnyType = true
+        // Sphinx's find_obj drops a trailing `()` whatever the role (`:class:`Manager.add()``).
+        lookup.key = { target, _ in target.hasSuffix("()") ? String(target.dropLast(2)) : target }
         lookup.scoped = { name, xref in
             Self.contextNames(name, module: xref.scope["py:module"], type: xref.scope["py:class"])
         }
@@ -55,6 +57,32 @@ public struct PythonDomain: Domain {
             return .resolved(xref.content.count == 1 ? xref.content[0] : Node(.inline, children: xref.content))
         }
         return resolution
+    }
+
+    /// `:any:` in Python, as Sphinx's refspecific search: `()` dropped, then the name inside the
+    /// current module and class, the name itself, and else every object whose name ends with
+    /// `.name` (a name that is an alias of another is left out when several match).
+    public func resolveAny(_ xref: PendingXref, context: ResolveContext) -> [AnyMatch] {
+        var target = xref.target
+        if target.hasSuffix("()") { target.removeLast(2) }
+        guard !target.isEmpty else { return [] }
+        let byName = context.index.objects[name] ?? [:]
+        let module = xref.scope["py:module"], type = xref.scope["py:class"]
+        var candidates: [String] = []
+        if let module, let type { candidates.append("\(module).\(type).\(target)") }
+        if let module { candidates.append("\(module).\(target)") }
+        candidates.append(target)
+        var found = candidates.lazy.compactMap { byName[$0] }.first { !$0.isEmpty } ?? []
+        if found.isEmpty {
+            let suffix = "." + target
+            found = byName.keys.filter { $0.hasSuffix(suffix) }.sorted().flatMap { byName[$0] ?? [] }
+        }
+        var places: Set<String> = []
+        found = found.filter { places.insert($0.document + "#" + $0.anchor).inserted }
+        if found.count > 1 { found = found.filter { !$0.isAlias } }
+        return found.map {
+            AnyMatch(document: $0.document, anchor: $0.anchor, title: nil, description: "\($0.kindName) '\($0.name)'")
+        }
     }
 
     /// The full names `name` may mean inside a module and a type, most specific first

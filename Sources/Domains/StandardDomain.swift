@@ -12,13 +12,24 @@ public struct StandardDomain: Domain {
         public var name: String
         public var directive: String
         public var role: String
+        /// The index entry (`%s`, `pair: %s; setting`); nil: `%s`; empty: none.
         public var indexTemplate: String?
+        /// Sphinx's `add_crossref_type`: the directive marks a target and shows nothing.
+        public var targetOnly: Bool
+        /// How messages name the kind (Sphinx's `objname`).
+        public var label: String?
+        /// The node kind of a reference's text (Sphinx's `ref_nodeclass`); nil: `literal`.
+        public var referenceNode: String?
 
-        public init(name: String, directive: String, role: String, indexTemplate: String? = nil) {
+        public init(name: String, directive: String, role: String, indexTemplate: String? = nil, targetOnly: Bool = false,
+                    label: String? = nil, referenceNode: String? = nil) {
             self.name = name
             self.directive = directive.isEmpty ? name : directive
             self.role = role.isEmpty ? name : role
             self.indexTemplate = indexTemplate
+            self.targetOnly = targetOnly
+            self.label = label
+            self.referenceNode = referenceNode
         }
     }
 
@@ -42,7 +53,10 @@ public struct StandardDomain: Domain {
                        indexTemplate: "%s; configuration value"),
             ObjectType("label", roles: ["ref", "numref"], label: "label"),
             ObjectType("doc", roles: ["doc"], label: "document"),
-        ] + customTypes.map { ObjectType($0.name, roles: [$0.role], indexTemplate: $0.indexTemplate ?? "%s") }
+        ] + customTypes.map { type in
+            let template = type.indexTemplate ?? "%s"
+            return ObjectType(type.name, roles: [type.role], label: type.label, indexTemplate: template.isEmpty ? nil : template)
+        }
     }
 
     public func roles() -> [String: Role] {
@@ -59,7 +73,9 @@ public struct StandardDomain: Domain {
             roles[type] = XrefRole(domain: "", type: type, codeStyle: false).role
         }
         for custom in customTypes {
-            roles[custom.role] = XrefRole(domain: name, type: custom.role).role
+            var role = XrefRole(domain: name, type: custom.role)
+            role.innerKind = custom.referenceNode.map { NodeKind($0) }
+            roles[custom.role] = role.role
         }
         return roles
     }
@@ -70,7 +86,8 @@ public struct StandardDomain: Domain {
         directives["confval"] = ConfvalDirective.directive
         directives["productionlist"] = ProductionListDirective.directive
         for custom in customTypes {
-            directives[custom.directive] = StandardDomainDirectives.generic(objtype: custom.name)
+            directives[custom.directive] = custom.targetOnly ? StandardDomainDirectives.target(objtype: custom.name)
+                : StandardDomainDirectives.generic(objtype: custom.name)
         }
         return directives
     }
@@ -146,35 +163,50 @@ public struct StandardDomain: Domain {
         return context.link(xref, to: xref.target, anchor: anchor, text: nil)
     }
 
-    /// The caption prefix of numbered elements (`Fig. 3`), nil for elements without numbers.
-    static func numberPrefix(_ elementKind: String) -> String? {
+    /// The element type of numbered elements (Sphinx's figtype: `figure`, `table`, `code-block`); nil for others.
+    static func figureType(_ elementKind: String) -> String? {
         switch elementKind {
-        case "figure": return "Fig."
-        case "table": return "Table"
-        case "literal_block", "container": return "Listing"
+        case "figure": return "figure"
+        case "table": return "table"
+        case "literal_block", "container": return "code-block"
         default: return nil
         }
     }
 
+    /// `:numref:`: the element's number in the `numfig_format` text (or the explicit title's
+    /// `{number}`, `{name}`, `%s`), as Sphinx writes it.
     func resolveNumber(_ xref: PendingXref, context: ResolveContext) -> Resolution {
+        guard context.options.numfig else {
+            return .unresolved(Diagnostic(
+                id: "numfig.disabled", severity: .warning, message: "numfig is disabled. :numref: is ignored.",
+                file: context.file, range: xref.range,
+                notes: [.init("set numfig = True in conf.py (or [build] numfig = true) to number figures, tables and code blocks")]))
+        }
         guard let label = context.index.labels[normalizeLabel(xref.target)] else {
             return context.unresolved(xref, "undefined label '\(xref.target)'",
                                       suggestions: TargetIndex.suggestions(for: normalizeLabel(xref.target),
                                                                            among: context.index.labels.keys))
         }
-        guard let prefix = Self.numberPrefix(label.elementKind),
-              let number = context.options.numbers["\(label.document)#\(label.anchor)"] else {
+        guard let type = Self.figureType(label.elementKind) else {
             return context.unresolved(
                 xref, "label '\(xref.target)' is on a \(label.elementKind), not a figure, table or code block, so it has no number",
                 notes: [.init("use :ref: to link to it by title", file: label.file, range: label.range)])
         }
-        var text = "\(prefix) \(number)"
-        if xref.explicit {
-            text = xref.content.map(\.textContent).joined()
-                .replacingOccurrences(of: "{number}", with: String(number))
-                .replacingOccurrences(of: "%s", with: String(number))
-                .replacingOccurrences(of: "{name}", with: label.title ?? "")
+        guard let number = context.options.numbers["\(label.document)#\(label.anchor)"] else {
+            return context.unresolved(
+                xref, "no number is assigned for \(type): \(xref.target)",
+                notes: [.init("only elements with a label on pages reached from the root document's toctrees are numbered",
+                              file: label.file, range: label.range)])
         }
+        let template = xref.explicit ? xref.content.map(\.textContent).joined()
+            : context.options.numfigFormat[type] ?? ResolverOptions.defaultNumfigFormat[type] ?? "%s"
+        if template.contains("{name}"), label.title == nil {
+            return context.unresolved(xref, "the link has no caption: \(template)")
+        }
+        let text = template.contains("{name}") || template.contains("{number}")
+            ? template.replacingOccurrences(of: "{number}", with: String(number))
+                .replacingOccurrences(of: "{name}", with: label.title ?? "")
+            : template.replacingOccurrences(of: "%s", with: String(number))
         return context.link(xref, to: label.document, anchor: label.anchor, text: text)
     }
 
@@ -183,7 +215,7 @@ public struct StandardDomain: Domain {
         let index = context.index
         var found = resolveAny(xref.target, context: context)
         for other in context.domains.keys.sorted() where other != name {
-            found += context.domains[other]?.resolveAny(xref.target, context: context) ?? []
+            found += context.domains[other]?.resolveAny(xref, context: context) ?? []
         }
         if found.count == 1 {
             let hit = found[0]

@@ -116,6 +116,21 @@ enum StandardDomainDirectives {
         }
     }
 
+    /// A cross-reference type's directive (Sphinx's `add_crossref_type`): `.. topic:: name`
+    /// shows nothing; it is a target named by its whitespace-collapsed argument.
+    static func target(objtype: String) -> Directive {
+        Directive(DirectiveSpec(requiredArguments: 1, finalArgumentWhitespace: true)) { call, _ in
+            let name = (call.arguments.first ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+                .joined(separator: " ")
+            var node = Node(.target, range: call.range)
+            node.attributes[AttributeKey.ids] = .list([DomainID.make(prefix: objtype, name)])
+            node.attributes[AttributeKey.domain] = .string("std")
+            node.attributes[AttributeKey.objtype] = .string(objtype)
+            node.attributes[AttributeKey.fullname] = .string(name)
+            return [node]
+        }
+    }
+
     /// `describe` / `object`: a signature shown as written, not a cross-reference target.
     static func describe(objtype: String) -> Directive {
         Directive(DirectiveSpec(requiredArguments: 1, finalArgumentWhitespace: true, options: indexOptions,

@@ -18,6 +18,8 @@ public struct XrefRole: Sendable {
     public var titleNeedsSpace = false
     /// The link text is code (`literal`), not plain text (`inline`).
     public var codeStyle = true
+    /// The node kind of the link text instead of `literal`/`inline` (Sphinx's `innernodeclass`: `emphasis`).
+    public var innerKind: NodeKind?
     /// Function references show `()` after the name (Sphinx's `add_function_parentheses`).
     public var functionParentheses = false
     /// The separator of scoped names for `~` shortening (`.` for Python, `::` for C++), nil: no `~`.
@@ -81,7 +83,7 @@ public struct XrefRole: Sendable {
         }
         if lowercase { target = Names.whitespaceNormalized(target).lowercased() }
         let classes: [String] = domain.isEmpty ? ["xref", type] : ["xref", domain, "\(domain)-\(type)"]
-        let inner = Node(codeStyle ? .literal : .inline, attributes: ["classes": .list(classes)],
+        let inner = Node(innerKind ?? (codeStyle ? .literal : .inline), attributes: ["classes": .list(classes)],
                          children: [.text(title)], range: range)
         if noLink { return inner }
         return PendingXref(domain: domain, type: type, target: target, explicit: explicit, document: document,

@@ -11,6 +11,9 @@ public struct RSTOptions: Sendable {
     public var directives: DirectiveRegistry
     /// Interpreted-text roles available to the document.
     public var roles: RoleRegistry
+    /// Text read before the document (Sphinx's `rst_prolog`), after its leading docinfo
+    /// fields; its lines are its own, so the document's line numbers stay as written.
+    public var prolog: SourceFile?
 
     public init(rawEnabled: Bool = false, tags: Set<String> = [], includeRoot: String? = nil,
                 readFile: (@Sendable (String) -> String?)? = nil,

@@ -30,7 +30,7 @@ public struct RSTParser: Sendable {
             message.attributes["line"] = nil
             children = [message]
         } else {
-            children = parser.parseBody(lines, matchTitles: true)
+            children = parser.parseBody(withProlog(lines, options.prolog, ctx: ctx), matchTitles: true)
         }
         var root = Node(.document, attributes: ["source": .string(ctx.sourceLabel)], children: children,
                         range: SourceRange(start: SourceLocation(line: 1, column: 1),
@@ -50,5 +50,33 @@ public struct RSTParser: Sendable {
         var document = Document(name: name, source: file, root: root, diagnostics: ctx.diagnostics, metadata: ctx.metadata)
         document.includedFiles = ctx.includedSources.map(\.file)
         return document
+    }
+
+    /// Sphinx's `rst_prolog`: its lines go after the document's leading docinfo
+    /// fields (`:orphan:`, `:tocdepth: 2`) and a blank line, then a blank line
+    /// follows. They are numbered as a file of their own, like an included file,
+    /// so that messages in the prolog name it and the page's lines keep their numbers.
+    static func withProlog(_ lines: [Line], _ prolog: SourceFile?, ctx: ParseContext) -> [Line] {
+        guard let prolog, !prolog.text.isEmpty else { return lines }
+        ctx.includedSources.append((prolog.path, prolog))
+        let base = ctx.includedSources.count * ParseContext.lineBase
+        let blank = Line(text: [Unicode.Scalar]()[...], number: base)
+        var prologLines = LineSplitter.lines(prolog.text, firstLine: base + 1)
+        if prolog.text.hasSuffix("\n"), prologLines.last?.text.isEmpty == true { prologLines.removeLast() }
+        let docinfo = lines.prefix(while: isDocinfoField).count
+        return Array(lines[..<docinfo]) + (docinfo > 0 ? [blank] : []) + prologLines + [blank] + lines[docinfo...]
+    }
+
+    /// Whether a line starts like a docinfo field (`:name:`), as Sphinx tests before inserting the prolog.
+    static func isDocinfoField(_ line: Line) -> Bool {
+        var scalars = line.text.makeIterator()
+        guard scalars.next() == ":" else { return false }
+        var count = 0
+        while let scalar = scalars.next() {
+            if scalar == ":" { return count > 0 }
+            guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_" else { return false }
+            count += 1
+        }
+        return false
     }
 }

@@ -1,3 +1,4 @@
+import DocTree
 import Autodoc
 import CrossRef
 import Domains
@@ -20,13 +21,15 @@ extension Registry {
         var registry = Registry()
         let custom = config.objectTypes.map { name, type in
             StandardDomain.CustomType(name: name, directive: type.directive, role: type.role,
-                                      indexTemplate: type.indexTemplate)
+                                      indexTemplate: type.indexTemplate, targetOnly: type.targetOnly,
+                                      label: type.label, referenceNode: type.referenceNode)
         }
         registry.install([MarkupBuiltins()])
         BuiltinDomains.install(into: &registry, customTypes: custom, declared: config.domains,
                                primary: config.primaryDomain)
         registry.install([DomainMarkupExtension()])
         registry.install([AutodocExtension(), InventoryArtifact()])
+        registry.install([GenericRoles(roles: config.genericRoles), IfConfig(config: config)])
         return registry
     }
 }
@@ -37,5 +40,18 @@ struct InventoryArtifact: Extension {
         registry.add(Artifact(name: "objects.inv") { input in
             ["objects.inv": [UInt8](input.index.inventory(project: input.project, version: input.version).encoded())]
         })
+    }
+}
+
+/// Roles that wrap their text in one node (Sphinx's `add_generic_role`, read from `setup(app)`).
+struct GenericRoles: Extension {
+    var roles: [String: String]
+
+    func setup(_ registry: inout Registry) {
+        for (name, kind) in roles {
+            registry.roles.register(name, Role { call, _ in
+                ([Node(NodeKind(kind), children: call.text.isEmpty ? [] : [.text(call.text)], range: call.range)], [])
+            })
+        }
     }
 }

@@ -109,7 +109,11 @@ struct GeneralIndex {
                 for object in byName[name] ?? [] where !object.isAlias {
                     guard let template = templates[object.type] else { continue }
                     let text = template.replacingOccurrences(of: "%s", with: name)
-                    add(RawIndexEntry(text: (text.contains(";") ? "pair: " : "single: ") + text,
+                    // Sphinx's templates may name the entry type (`pair: %s; setting`).
+                    let typed = ["single", "pair", "triple", "see", "seealso"].contains {
+                        text.hasPrefix($0 + ":")
+                    }
+                    add(RawIndexEntry(text: typed ? text : (text.contains(";") ? "pair: " : "single: ") + text,
                                       document: object.document, anchor: object.anchor))
                 }
             }

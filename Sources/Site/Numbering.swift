@@ -1,28 +1,78 @@
+import CrossRef
 import DocTree
 
-/// Numbers figures, tables and captioned code blocks in reading order, for
-/// `:numref:`. Each kind counts on its own across the whole site.
+/// Numbers figures, tables and captioned code blocks for `:numref:` and
+/// their captions, as Sphinx's `numfig` does: from the root document,
+/// through each toctree at the place it stands (a page's figures after a
+/// toctree come after those of the pages it lists), each element type
+/// counting on its own across the site. Only labelled elements (with an id)
+/// get a number, and only on pages the root document's toctrees reach.
 enum Numbering {
-    static func compute(_ documents: [Document], order: [String]) -> [String: Int] {
+    static func compute(_ documents: [Document], root: String, toctrees: [String: [TocTree]]) -> [String: Int] {
         let byName = Dictionary(documents.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let rest = documents.map(\.name).filter { !order.contains($0) }.sorted()
         var counters: [String: Int] = [:]
         var numbers: [String: Int] = [:]
-        for name in order + rest {
-            guard let document = byName[name] else { continue }
-            document.root.walk { node in
-                let kind: String
-                switch node.kind {
-                case .figure: kind = "figure"
-                case .table where node.children.contains { $0.kind == .title }: kind = "table"
-                case .container where node.classes.contains("literal-block-wrapper"): kind = "code"
-                case .literalBlock where node.string(AttributeKey.caption) != nil: kind = "code"
-                default: return
+        var assigned: Set<String> = []
+
+        func walk(document name: String) {
+            guard assigned.insert(name).inserted, let document = byName[name] else { return }
+            var nextTree = 0
+            func visit(_ node: Node) {
+                if node.kind == .toctree {
+                    let trees = toctrees[name] ?? []
+                    defer { nextTree += 1 }
+                    guard nextTree < trees.count else { return }
+                    for entry in trees[nextTree].entries {
+                        if case .document(let page) = entry.target { walk(document: page) }
+                    }
+                    return
                 }
-                counters[kind, default: 0] += 1
-                for id in node.ids { numbers["\(name)#\(id)"] = counters[kind] }
+                if let type = figureType(node), let id = numberedID(node) {
+                    counters[type, default: 0] += 1
+                    numbers["\(name)#\(id)"] = counters[type]
+                }
+                for child in node.children where !child.isText { visit(child) }
             }
+            visit(document.root)
         }
+        walk(document: root)
         return numbers
+    }
+
+    /// Sphinx's enumerable elements: figures, tables, code blocks with a caption.
+    static func figureType(_ node: Node) -> String? {
+        switch node.kind {
+        case .figure: return "figure"
+        case .table: return "table"
+        case .container where node.classes.contains("literal-block-wrapper"): return "code-block"
+        case .literalBlock where node.string(AttributeKey.caption) != nil: return "code-block"
+        default: return nil
+        }
+    }
+
+    /// The id a numbered element is known by: its own, or for a figure named with `:name:`
+    /// (which docutils puts on the image) its image's.
+    static func numberedID(_ node: Node) -> String? {
+        if let id = node.ids.first { return id }
+        guard node.kind == .figure else { return nil }
+        return node.children.first(where: { $0.kind == .image })?.ids.first
+    }
+
+    /// Puts `Fig. N ` (numfig_format) before the caption of each numbered element of a page,
+    /// in a `caption-number` span, as Sphinx's HTML writer does.
+    static func numberCaptions(_ root: Node, document: String, numbers: [String: Int], format: [String: String]) -> Node {
+        guard !numbers.isEmpty else { return root }
+        return root.rewritten { node -> [Node] in
+            guard let type = figureType(node), let id = numberedID(node), let number = numbers["\(document)#\(id)"],
+                  let template = format[type] else { return [node] }
+            let label = Node(.inline, attributes: [AttributeKey.classes: .list(["caption-number"])],
+                             children: [.text(template.replacingOccurrences(of: "%s", with: String(number)) + " ")])
+            var copy = node
+            guard let caption = copy.children.firstIndex(where: { $0.kind == .caption || $0.kind == .title }) else {
+                return [node]
+            }
+            copy.children[caption].children.insert(label, at: 0)
+            return [copy]
+        }.first ?? root
     }
 }

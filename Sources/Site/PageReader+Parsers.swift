@@ -46,14 +46,21 @@ extension PageReader {
         case .rst:
             // Sphinx's rst_epilog: read as if written at the end of every page (its lines follow the page's own).
             let source = config.rstEpilog.map { SourceFile(path: file.path, text: file.text + "\n\n" + $0 + "\n") } ?? file
-            document = RSTParser(options: options).parse(source, name: page.name)
+            // Sphinx's rst_prolog: read before the page (after its docinfo), its lines numbered on their own.
+            var rst = options
+            rst.prolog = config.rstProlog.map { SourceFile(path: "<rst_prolog>", text: $0) }
+            document = RSTParser(options: rst).parse(source, name: page.name)
         }
-        if let apiStore, document.root.first(where: { $0.kind == AutodocDirectives.nodeKind }) != nil {
+        // Docstrings may hold autodoc directives of their own (`.. autoclass::` in a module's
+        // docstring, as Sphinx's automodule renders them): expanded in turn, a few levels deep.
+        var passes = 0
+        while let apiStore, passes < 4, document.root.first(where: { $0.kind == AutodocDirectives.nodeKind }) != nil {
             document = AutodocExpander.expand(document, store: apiStore, parserOptions: options, settings: config.autodoc)
+            passes += 1
         }
         document.root = DomainContext.apply(document.root)
         document.root = ContentsTable.apply(document.root)
-        // Sphinx's SmartQuotes transform runs on every page, whatever its parser (MyST pages too).
+        // Sphinx's SmartQuotes transform runs on every page, MyST's as well as reStructuredText's.
         if let actions = config.smartQuotesActions {
             document.root = SmartQuotes.apply(document.root, actions: actions)
         }

@@ -51,20 +51,26 @@ struct PageReader: Sendable {
         let file = SourceFile(path: path, text: text)
         var document = parse(file, page: page)
         document.diagnostics = diagnostics + document.diagnostics
-        if document.metadata["orphan"] == nil, Self.hasOrphanField(document.root) {
-            document.metadata["orphan"] = ""
-        }
+        Self.takeDocinfo(&document)
         return document
     }
 
-    /// A leading `:orphan:` field (Sphinx file-wide metadata).
-    static func hasOrphanField(_ root: Node) -> Bool {
-        guard let first = root.children.first(where: { $0.kind != .comment }) else { return false }
-        let fields: [Node]
-        if first.kind == .fieldList || first.kind == "docinfo" { fields = first.children } else { return false }
-        return fields.contains { field in
-            field.children.first(where: { $0.kind == .fieldName })?.textContent == "orphan"
+    /// The page's leading field list (docutils' docinfo: `:orphan:`, `:tocdepth: 2`,
+    /// `:author: …`) is file-wide metadata, as in Sphinx: each field is recorded and the list
+    /// is left out of the page, which Sphinx does not show either.
+    static func takeDocinfo(_ document: inout Document) {
+        guard let position = document.root.children.firstIndex(where: { $0.kind != .comment }) else { return }
+        let first = document.root.children[position]
+        guard first.kind == .fieldList || first.kind == "docinfo" else { return }
+        for field in first.children {
+            guard let name = field.children.first(where: { $0.kind == .fieldName })?.textContent else { continue }
+            let body = field.children.first(where: { $0.kind == .fieldBody })?.textContent ?? ""
+            // `title` is the page title's key (MyST front matter, `.. title::`); a docinfo field is not that.
+            if name != "title", document.metadata[name] == nil {
+                document.metadata[name] = body.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
         }
+        document.root.children.remove(at: position)
     }
 
     /// Files the page uses (images) as paths relative to the source

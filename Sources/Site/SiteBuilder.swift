@@ -171,7 +171,10 @@ public enum SiteBuilder {
         report.diagnostics += inventoryProblems
         var resolverOptions = ResolverOptions(inventories: inventories,
                                               ignore: IgnoreList(exact: config.ignore, patterns: config.ignoreRegex))
-        resolverOptions.numbers = Numbering.compute(read.map(\.0), order: navigation.order)
+        resolverOptions.numfig = config.numfig
+        resolverOptions.numfigFormat = config.numfigFormat
+        let numbers = config.numfig ? Numbering.compute(read.map(\.0), root: config.rootDocument, toctrees: toctrees) : [:]
+        resolverOptions.numbers = numbers
         resolverOptions.sourceFiles = { apiStore.sourceFile(path: $0) }
         let resolver = Resolver(index: index, options: resolverOptions, domains: registry.sortedDomains)
         let allTocTrees = toctrees
@@ -181,6 +184,7 @@ public enum SiteBuilder {
         let resolved = read.map(\.0).parallelMap(threads: threads) { document -> ResolvedPage in
             defer { resolveProgress.step() }
             var page = document
+            page.root = Numbering.numberCaptions(page.root, document: page.name, numbers: numbers, format: config.numfigFormat)
             let (withDownloads, downloads, downloadProblems) = Downloads.resolve(page, sourceURL: sourceURL, project: reader.files)
             page.root = withDownloads
             let outcome = resolver.resolve(page)

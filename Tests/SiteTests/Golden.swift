@@ -60,6 +60,17 @@ func copyProject(_ name: String, to directory: URL) throws -> URL {
     return destination
 }
 
+/// A scratch project holding `files` (path relative to its root → text), removed by the caller.
+func temporaryProject(_ files: [String: String]) throws -> URL {
+    let root = try temporaryDirectory()
+    for (path, text) in files {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+    return root
+}
+
 /// Every file below `root` with its contents, for before/after comparisons.
 func snapshot(_ root: URL) throws -> [String: Data] {
     var result: [String: Data] = [:]

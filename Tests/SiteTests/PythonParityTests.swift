@@ -25,6 +25,20 @@ import Testing
         #expect(report.diagnostics.map(\.message) == ["no py:func named 'len'", "no py:class named 'Missing'"])
     }
 
+    /// `:raises:` without a name is a plain field in Sphinx, not a reference to the exception ''.
+    @Test func aRaisesFieldWithoutANameStaysPlain() throws {
+        let report = try check(["index.rst": """
+            Home
+            ====
+
+            .. py:function:: parse()
+
+               :raises: :class:`Missing` if it cannot.
+               :raises ValueError: when the text is empty.
+            """])
+        #expect(report.diagnostics.map(\.message) == ["no py:class named 'Missing'"])
+    }
+
     @Test func anObjectAndItsCanonicalNameAreOneMatch() throws {
         let report = try check([
             "index.rst": """

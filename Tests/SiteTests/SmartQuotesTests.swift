@@ -1,4 +1,5 @@
 import DocTree
+import Foundation
 import Testing
 @testable import Site
 
@@ -28,5 +29,17 @@ import Testing
         let out = SmartQuotes.apply(Node(.document, children: [paragraph, code]))
         #expect(out.children[0].textContent == "Use \"x\" -- y\u{2019}s value, Bob\u{2019}s \u{201C}idea\u{201D}.")
         #expect(out.children[1].textContent == "print('it''s') -- ...")
+    }
+
+    /// Sphinx's transform runs on MyST pages too: "Click's Wrapping Behavior" becomes "Click’s …".
+    @Test func markdownPagesGetThemToo() throws {
+        let root = try temporaryProject(["index.md": "# Home\n\n## Click's Wrapping Behavior\n\nIt's `it's` code.\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("site")
+        _ = try SiteBuilder.build(BuildOptions(sourceDirectory: root.path, outputDirectory: out.path))
+        let page = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(page.contains("Click\u{2019}s Wrapping Behavior"))
+        #expect(page.contains("It\u{2019}s <code"))
+        #expect(page.contains("it&#39;s</code>"))
     }
 }

@@ -113,4 +113,21 @@ import Testing
         ])
         #expect(kept.map(\.id) == ["ref.py.class", "ref.ref"])
     }
+
+    /// Sphinx's automodule renders the module docstring, and an `autoclass` in it documents the class.
+    @Test func autodocDirectivesInAModuleDocstringAreExpanded() throws {
+        let root = try temporaryProject([
+            "docs/conf.py": "import os, sys\nsys.path.insert(0, os.path.abspath('..'))\nextensions = ['sphinx.ext.autodoc']\n",
+            "docs/index.rst": "Home\n====\n\n.. automodule:: timer\n\nSee :class:`timer.Stopwatch`.\n",
+            "timer.py": "\"\"\"Timing.\n\n.. autoclass:: Stopwatch\n\"\"\"\n\n\nclass Stopwatch:\n    \"\"\"Measures time.\"\"\"\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("site")
+        let report = try SiteBuilder.build(BuildOptions(sourceDirectory: root.appendingPathComponent("docs").path,
+                                                        outputDirectory: out.path))
+        #expect(report.diagnostics.filter { $0.severity != .info }.isEmpty, "\(rendered(report.diagnostics))")
+        let page = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(page.contains("id=\"timer.Stopwatch\""))
+        #expect(page.contains("Measures time."))
+    }
 }

@@ -18,10 +18,51 @@ extension SiteConfig {
                                       file: file, range: SourceRange(start: error.location, end: error.location)))
             return (config, diagnostics)
         }
+        let modules = localExtensions(result, file: file, environment: environment)
         var mapper = ConfPyMapper(result: result, file: file, directory: directory)
+        mapper.localExtensions = Set(modules.map(\.name))
         mapper.apply(to: &config)
         diagnostics += mapper.diagnostics
+        var setup = SetupReader(globals: result.globals)
+        setup.apply(result.setupCalls, file: file, to: &config)
+        for module in modules {
+            if let error = module.result.syntaxError {
+                diagnostics.append(.warning("conf.syntax", "extension '\(module.name)': \(error.message); its setup() is not read",
+                                            file: module.file, range: SourceRange(start: error.location, end: error.location)))
+                continue
+            }
+            setup.apply(module.result.setupCalls, file: module.file, to: &config)
+        }
+        diagnostics += setup.diagnostics
         return (config, diagnostics)
+    }
+
+    /// The project's own extensions: names in `extensions` that are a module on
+    /// the `sys.path` conf.py edited (`_ext/myext.py`, `_ext/myext/__init__.py`), each evaluated
+    /// like conf.py (never run) for its `setup(app)`.
+    static func localExtensions(_ result: ConfPyEvaluator.Result, file: SourceFile,
+                                environment: ConfPyEvaluator.Environment)
+        -> [(name: String, file: SourceFile, result: ConfPyEvaluator.Result)] {
+        guard let names = result.globals["extensions"]?.elements else { return [] }
+        var modules: [(name: String, file: SourceFile, result: ConfPyEvaluator.Result)] = []
+        let displayRoot = (file.path as NSString).deletingLastPathComponent
+        for case .str(let name) in names {
+            let relative = name.replacingOccurrences(of: ".", with: "/")
+            let found = result.sysPath.lazy.flatMap { root in [relative + ".py", relative + "/__init__.py"].map { (root, $0) } }
+                .first { FileManager.default.fileExists(atPath: ($0.0 as NSString).appendingPathComponent($0.1)) }
+            guard let (root, path) = found,
+                  let data = FileManager.default.contents(atPath: (root as NSString).appendingPathComponent(path)) else { continue }
+            let absolute = ((root as NSString).appendingPathComponent(path) as NSString).standardizingPath
+            // Shown like conf.py: relative to its folder when inside it.
+            let base = environment.directory.hasSuffix("/") ? environment.directory : environment.directory + "/"
+            let shown = absolute.hasPrefix(base)
+                ? (displayRoot.isEmpty ? "" : displayRoot + "/") + absolute.dropFirst(base.count) : absolute
+            var moduleEnvironment = environment
+            moduleEnvironment.file = absolute
+            let text = String(decoding: data, as: UTF8.self)
+            modules.append((name, SourceFile(path: shown, text: text), ConfPyEvaluator.evaluate(text, environment: moduleEnvironment)))
+        }
+        return modules
     }
 }
 
@@ -31,6 +72,8 @@ struct ConfPyMapper {
     let file: SourceFile
     let directory: String
     var diagnostics: [Diagnostic] = []
+    /// Extensions that are the project's own modules, read for their `setup(app)` instead of reported.
+    var localExtensions: Set<String> = []
 
     func range(_ key: String) -> SourceRange? {
         result.lines[key].map { SourceRange(line: $0) }
@@ -108,6 +151,14 @@ struct ConfPyMapper {
             config.showSource = true
         }
         if let epilog = string("rst_epilog") { config.rstEpilog = epilog }
+        if let prolog = string("rst_prolog"), !prolog.isEmpty { config.rstProlog = prolog }
+        // Sphinx numbers figures only when asked (`numfig = True`).
+        if let on = value("numfig") { config.numfig = on.truth ?? false } else { config.numfig = false }
+        if case .dict(let formats)? = value("numfig_format") {
+            for (key, text) in zip(formats.keys, formats.values) {
+                if case .str(let type) = key, case .str(let format) = text { config.numfigFormat[type] = format }
+            }
+        }
         if let role = string("default_role") { config.defaultRole = role }
         if let language = string("highlight_language") { config.highlightLanguage = language }
         if let base = string("html_baseurl"), !base.isEmpty { config.baseURL = base }
@@ -175,7 +226,7 @@ struct ConfPyMapper {
     /// `extensions = [...]`: the ones Vellum does not implement are named once.
     mutating func applyExtensions(to config: inout SiteConfig) {
         guard let names = strings("extensions") else { return }
-        let unsupported = names.filter { !Self.supportedExtensions.contains($0) }
+        let unsupported = names.filter { !Self.supportedExtensions.contains($0) && !localExtensions.contains($0) }
         config.unsupportedExtensions = unsupported
         guard !unsupported.isEmpty else { return }
         diagnostics.append(Diagnostic(

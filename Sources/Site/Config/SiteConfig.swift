@@ -20,11 +20,29 @@ public struct SiteConfig: Sendable {
     }
 
     /// A custom object type (`[object_types.NAME]`), the declarative form of
-    /// Sphinx's `add_object_type`: a directive and a role of that name.
+    /// Sphinx's `add_object_type` and `add_crossref_type`: a directive and a role.
     public struct ObjectType: Sendable, Equatable {
         public var directive: String
         public var role: String
+        /// The index entry, `%s` for the name, optionally after an entry type
+        /// (`pair: %s; setting`); nil: `%s`; empty: no entry (Sphinx's default).
         public var indexTemplate: String?
+        /// `add_crossref_type`: the directive only marks a target, it shows nothing.
+        public var targetOnly = false
+        /// How messages name the kind (Sphinx's `objname`); nil: the directive name.
+        public var label: String?
+        /// The node kind of a reference's text (Sphinx's `ref_nodeclass`); nil: code.
+        public var referenceNode: String?
+
+        public init(directive: String, role: String, indexTemplate: String? = nil, targetOnly: Bool = false,
+                    label: String? = nil, referenceNode: String? = nil) {
+            self.directive = directive
+            self.role = role
+            self.indexTemplate = indexTemplate
+            self.targetOnly = targetOnly
+            self.label = label
+            self.referenceNode = referenceNode
+        }
     }
 
     public var projectName = "Documentation"
@@ -81,6 +99,13 @@ public struct SiteConfig: Sendable {
     public var sourceSuffixes: [String: PageSource.Markup] = [".rst": .rst, ".md": .markdown]
     /// reStructuredText appended to every RST page (Sphinx's `rst_epilog`).
     public var rstEpilog: String?
+    /// reStructuredText read before every RST page (Sphinx's `rst_prolog`).
+    public var rstProlog: String?
+    /// Figures, tables and captioned code blocks are numbered (`[build] numfig`; Sphinx's
+    /// `numfig`, off unless conf.py turns it on).
+    public var numfig = true
+    /// `:numref:` and caption texts by element type (Sphinx's `numfig_format`).
+    public var numfigFormat: [String: String] = ResolverOptions.defaultNumfigFormat
     /// The role of `` `text` `` without a role name (Sphinx's `default_role`).
     public var defaultRole: String?
     /// The language of code blocks that name none (Sphinx's `highlight_language`).
@@ -102,6 +127,11 @@ public struct SiteConfig: Sendable {
     public var showSource = false
     /// Prefixes the module index leaves out when it sorts and groups (`modindex_common_prefix`).
     public var moduleIndexCommonPrefix: [String] = []
+    /// Roles that wrap their text in one node kind (`app.add_generic_role`, `[roles] NAME = "kind"`).
+    public var genericRoles: [String: String] = [:]
+    /// Configuration values the project's extensions declare (`app.add_config_value`,
+    /// `[config]`), with conf.py's setting or their default: what `ifconfig` sees.
+    var configValues: [String: PyValue] = [:]
 
     public init() {}
 }
@@ -185,6 +215,12 @@ private struct ConfigReader {
                         case "directive": type.directive = string(sub[k]!, "object_types.\(name).directive") ?? name
                         case "role": type.role = string(sub[k]!, "object_types.\(name).role") ?? name
                         case "index": type.indexTemplate = string(sub[k]!, "object_types.\(name).index")
+                        case "target": type.targetOnly = bool(sub[k]!, "object_types.\(name).target") ?? false
+                        case "label": type.label = string(sub[k]!, "object_types.\(name).label")
+                        case "reference_node":
+                            guard let kind = string(sub[k]!, "object_types.\(name).reference_node") else { continue }
+                            if SetupReader.nodeClasses.contains(kind) { type.referenceNode = kind }
+                            else { report(sub[k]!, "unknown node kind '\(kind)'; use " + SetupReader.nodeClasses.sorted().joined(separator: ", ")) }
                         default: unknown(k, in: "object_types.\(name)", sub[k]!)
                         }
                     }
@@ -215,6 +251,19 @@ private struct ConfigReader {
                         }
                     default: unknown(key, in: "myst", table[key]!)
                     }
+                }
+            case "roles":
+                guard let table = table(entry, "roles") else { continue }
+                for name in table.keys {
+                    guard let kind = string(table[name]!, "roles.\(name)") else { continue }
+                    if SetupReader.nodeClasses.contains(kind) { config.genericRoles[name] = kind }
+                    else { report(table[name]!, "unknown node kind '\(kind)'; use " + SetupReader.nodeClasses.sorted().joined(separator: ", ")) }
+                }
+            case "config":
+                guard let table = table(entry, "config") else { continue }
+                for name in table.keys {
+                    if let value = pyValue(table[name]!) { config.configValues[name] = value }
+                    else { report(table[name]!, "'config.\(name)' must be a string, number, boolean or an array of them") }
                 }
             case "domains":
                 guard let table = table(entry, "domains") else { continue }
@@ -295,6 +344,9 @@ private struct ConfigReader {
             case "base_url": config.baseURL = string(entry, "project.base_url")
             case "language": config.language = string(entry, "project.language") ?? config.language
             case "title": config.siteTitle = string(entry, "project.title")
+            case "release": config.release = string(entry, "project.release")
+            case "today": config.today = string(entry, "project.today")
+            case "today_format": config.todayFormat = string(entry, "project.today_format") ?? config.todayFormat
             case "primary_domain": config.primaryDomain = string(entry, "project.primary_domain") ?? "py"
             default: unknown(key, in: "project", entry)
             }
@@ -311,6 +363,30 @@ private struct ConfigReader {
             case "raw": config.rawEnabled = bool(entry, "build.raw") ?? false
             case "tags": config.tags = strings(entry, "build.tags") ?? []
             case "read_roots": config.readRoots = (strings(entry, "build.read_roots") ?? []).map(absolute)
+            case "smartquotes_action": config.smartQuotesAction = string(entry, "build.smartquotes_action") ?? "qDe"
+            case "rst_epilog": config.rstEpilog = string(entry, "build.rst_epilog")
+            case "rst_prolog": config.rstProlog = string(entry, "build.rst_prolog")
+            case "numfig": config.numfig = bool(entry, "build.numfig") ?? true
+            case "numfig_format":
+                guard let formats = self.table(entry, "build.numfig_format") else { continue }
+                for type in formats.keys {
+                    if let text = string(formats[type]!, "build.numfig_format.\(type)") { config.numfigFormat[type] = text }
+                }
+            case "default_role": config.defaultRole = string(entry, "build.default_role")
+            case "highlight_language": config.highlightLanguage = string(entry, "build.highlight_language")
+            case "extensions":
+                // Sphinx extensions the project uses: those Vellum does not implement are named where their markup is used.
+                config.unsupportedExtensions = (strings(entry, "build.extensions") ?? [])
+                    .filter { !ConfPyMapper.supportedExtensions.contains($0) }
+            case "source_suffix":
+                guard let suffixes = self.table(entry, "build.source_suffix") else { continue }
+                var markups: [String: PageSource.Markup] = [:]
+                for suffix in suffixes.keys {
+                    guard let word = string(suffixes[suffix]!, "build.source_suffix.\(suffix)") else { continue }
+                    if let markup = PageSource.Markup(rawValue: word) { markups[suffix] = markup }
+                    else { report(suffixes[suffix]!, "'\(word)' is not a markup; use \"rst\" or \"markdown\"") }
+                }
+                config.sourceSuffixes = markups
             default: unknown(key, in: "build", entry)
             }
         }
@@ -387,6 +463,24 @@ private struct ConfigReader {
         }
     }
 
+    /// A `[config]` value as conf.py would hold it.
+    func pyValue(_ entry: TOMLValue.Located) -> PyValue? {
+        switch entry.value {
+        case .string(let s): return .str(s)
+        case .integer(let n): return .int(n)
+        case .float(let d): return .float(d)
+        case .bool(let b): return .bool(b)
+        case .array(let items):
+            var values: [PyValue] = []
+            for item in items {
+                guard let value = pyValue(item) else { return nil }
+                values.append(value)
+            }
+            return .list(values)
+        case .table: return nil
+        }
+    }
+
     func absolute(_ path: String) -> String {
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
             : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path)
@@ -403,14 +497,16 @@ private struct ConfigReader {
         let known: [String]
         switch table {
         case nil: known = ["project", "build", "autodoc", "diagnostics", "extlinks", "intersphinx", "object_types", "domains",
-                           "myst", "html"]
+                           "myst", "html", "roles", "config"]
         case "html": known = ["show_source", "modindex_common_prefix"]
         case "project": known = ["name", "version", "copyright", "root", "templates", "base_url", "primary_domain",
-                                 "language", "title"]
+                                 "language", "title", "release", "today", "today_format"]
         case "domain": known = ["label", "types"]
         case "myst": known = ["enable_extensions", "heading_anchors", "substitutions", "url_schemes"]
         case "domain-type": known = ["directive", "roles", "signature", "id", "index", "case_insensitive"]
-        case "build": known = ["exclude", "include", "raw", "tags", "read_roots", "smartquotes"]
+        case "build": known = ["exclude", "include", "raw", "tags", "read_roots", "smartquotes", "smartquotes_action",
+                               "rst_epilog", "rst_prolog", "default_role", "highlight_language", "extensions", "source_suffix",
+                               "numfig", "numfig_format"]
         case "autodoc": known = ["python_paths", "swift_modules", "member_order", "typehints", "class_content",
                                  "class_signature", "preserve_defaults", "inherit_docstrings", "default_options"]
         case "diagnostics": known = ["severity", "ignore", "ignore_regex"]

@@ -266,6 +266,11 @@ enum ConfPyBuiltins {
     static func callModule(_ name: String, _ arguments: [PyValue], _ keywords: [String: PyValue],
                            evaluator: ConfPyEvaluator) -> PyValue {
         if name.hasPrefix("builtins.") { return builtin(String(name.dropFirst(9)), arguments, keywords) }
+        if name.hasPrefix(ConfPyEvaluator.application + ".") {
+            evaluator.recordSetupCall(String(name.dropFirst(ConfPyEvaluator.application.count + 1)), arguments, keywords)
+            return .none
+        }
+        if name == "docutils.parsers.rst.roles.GenericRole" { return .object(name, arguments) }
         if let unknown = arguments.first(where: \.isUnknown) { return unknown }
         let env = evaluator.environment
         let now = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: env.now)

@@ -20,7 +20,28 @@ final class ConfPyEvaluator {
         var tags: Set<String> = []
         /// "Now" for `datetime`/`time` (a build date, for reproducible output).
         var now: Date = Date()
+        /// The file evaluated (`__file__`); nil: `conf.py` in ``directory``.
+        var file: String?
     }
+
+    /// A call of a method of the Sphinx application in `setup(app)`, recorded
+    /// instead of run; ``SetupReader`` decides which it can honour.
+    struct SetupCall: Equatable {
+        var method: String
+        var arguments: [PyValue]
+        var keywords: [String: PyValue]
+        /// Where the statement making the call starts.
+        var location: SourceLocation
+        var line: Int { location.line }
+
+        /// Argument `position`, or the keyword `name`; nil when not given.
+        func argument(_ position: Int, _ name: String) -> PyValue? {
+            position < arguments.count ? arguments[position] : keywords[name]
+        }
+    }
+
+    /// The value `setup` is called with; its attributes are the application's methods.
+    static let application = "sphinx.application.Sphinx"
 
     struct Result {
         /// Module-level names after evaluation.
@@ -31,6 +52,8 @@ final class ConfPyEvaluator {
         var sysPath: [String]
         /// A syntax error, if the file could not be read at all.
         var syntaxError: PythonSyntaxError?
+        /// What `setup(app)` asked of the application, in order (one entry per call site).
+        var setupCalls: [SetupCall] = []
     }
 
     let environment: Environment
@@ -48,6 +71,9 @@ final class ConfPyEvaluator {
     var budget = 20_000
     /// The innermost function call's local names (nil at module level).
     var locals: [[String: PyValue]] = []
+    /// Where the statement being executed starts.
+    var currentLocation = SourceLocation(line: 0, column: 0)
+    var setupCalls: [SetupCall] = []
 
     init(environment: Environment) {
         self.environment = environment
@@ -62,21 +88,37 @@ final class ConfPyEvaluator {
             do {
                 let statements = try PythonStatement.parse(tokens)
                 evaluator.budget += tokens.count
-                evaluator.globals["__file__"] = .str(environment.directory + "/conf.py")
+                evaluator.globals["__file__"] = .str(environment.file ?? environment.directory + "/conf.py")
                 evaluator.globals["__name__"] = .str("builtins")
                 evaluator.globals["tags"] = .module("tags")
                 _ = evaluator.execute(statements)
+                // Sphinx calls `setup(app)` after reading the file: its calls are recorded, not run.
+                if case .function(let setup)? = evaluator.globals["setup"] {
+                    _ = evaluator.call(setup, [.module(application)], [:])
+                }
                 evaluator.globals["__file__"] = nil
                 evaluator.globals["__name__"] = nil
                 evaluator.globals["tags"] = nil
                 return Result(globals: evaluator.globals, lines: evaluator.lines, sysPath: evaluator.sysPath,
-                              syntaxError: nil)
+                              syntaxError: nil, setupCalls: evaluator.setupCalls)
             } catch let error as PythonSyntaxError {
                 return Result(globals: [:], lines: [:], sysPath: [], syntaxError: error)
             } catch {
                 return Result(globals: [:], lines: [:], sysPath: [], syntaxError: nil)
             }
         }
+    }
+
+    /// One expression over the given names (`ifconfig`'s argument); unknown when it is not one.
+    static func evaluateExpression(_ source: String, names: [String: PyValue]) -> PyValue {
+        guard case .success(let (tokens, _)) = PythonTokenizer.tokenize(source),
+              let statements = try? PythonStatement.parse(tokens), statements.count == 1 else {
+            return .unknown("it is not one Python expression")
+        }
+        let evaluator = ConfPyEvaluator(environment: Environment(directory: "/"))
+        evaluator.budget += tokens.count
+        evaluator.globals = names
+        return evaluator.evaluate(statements[0].tokens[...])
     }
 
     // MARK: - Names
@@ -120,6 +162,7 @@ final class ConfPyEvaluator {
             budget -= max(1, statement.tokens.count)
             if budget <= 0 { return .normal }
             guard let first = statement.tokens.first else { continue }
+            currentLocation = first.start
             guard first.kind == .name else {
                 executeSimple(statement)
                 continue
@@ -263,7 +306,9 @@ final class ConfPyEvaluator {
     }
 
     /// The modules the evaluator models; `import` of anything else binds an unknown value.
-    static let knownModules: Set<String> = ["os", "os.path", "sys", "datetime", "time", "pathlib", "re"]
+    static let knownModules: Set<String> = ["os", "os.path", "sys", "datetime", "time", "pathlib", "re",
+                                            // Node classes and roles named in `setup(app)` calls.
+                                            "docutils.nodes", "docutils.parsers.rst.roles", "sphinx.addnodes"]
 
     func executeImport(_ statement: PythonStatement) {
         for part in PythonTokens.split(statement.tokens.dropFirst(), on: ",") {
@@ -275,7 +320,8 @@ final class ConfPyEvaluator {
             if pieces.count > 1, let alias = pieces.last?.first {
                 assign(alias.text, value, line: statement.line)
             } else if let top = path.first {
-                let topValue: PyValue = Self.knownModules.contains(top.text) ? .module(top.text) : value
+                // `import docutils.nodes` binds `docutils`, through which `docutils.nodes` is reached.
+                let topValue: PyValue = Self.knownModules.contains(module) ? .module(top.text) : value
                 assign(top.text, topValue, line: statement.line)
             }
         }
@@ -303,7 +349,9 @@ final class ConfPyEvaluator {
     /// Names inside the modelled modules that are values of their own (`pathlib.Path`, `datetime.date`).
     static func modelled(_ dotted: String) -> Bool {
         ["pathlib.Path", "datetime.date", "datetime.datetime", "datetime.timezone", "os.path", "os.environ",
-         "os.getenv", "time.strftime", "time.localtime", "time.gmtime", "time.time", "datetime.UTC"].contains(dotted)
+         "os.getenv", "time.strftime", "time.localtime", "time.gmtime", "time.time", "datetime.UTC",
+         "docutils.parsers.rst.roles.GenericRole"].contains(dotted) || dotted.hasPrefix("docutils.nodes.")
+            || dotted.hasPrefix("sphinx.addnodes.")
     }
 
     // MARK: - Assignments and expression statements
@@ -396,11 +444,21 @@ final class ConfPyEvaluator {
         }
         callDepth += 1
         locals.append(scope)
+        let location = currentLocation
         let flow = execute(bodies[function.body])
+        currentLocation = location
         locals.removeLast()
         callDepth -= 1
         if case .returned(let value) = flow { return value }
         return .none
+    }
+
+    /// Records a call of an application method (once per call site: a loop calls it again).
+    func recordSetupCall(_ method: String, _ arguments: [PyValue], _ keywords: [String: PyValue]) {
+        let call = SetupCall(method: method, arguments: arguments, keywords: keywords, location: currentLocation)
+        if !setupCalls.contains(where: { $0.line == call.line && $0.method == method && $0.arguments == arguments }) {
+            setupCalls.append(call)
+        }
     }
 
     /// Takes the size of a value just built from the budget: its elements, or

@@ -23,6 +23,9 @@ indirect enum PyValue: Sendable, Equatable {
     case path(String)
     /// A date (`datetime.date.today()`): year, month, day.
     case date(Int, Int, Int)
+    /// An instance of a class the evaluator models, by its dotted class name and
+    /// constructor arguments (`GenericRole("kbd", nodes.literal)` in `setup(app)`).
+    case object(String, [PyValue])
     case unknown(String)
 
     var isUnknown: Bool { if case .unknown = self { return true } else { return false } }
@@ -111,6 +114,7 @@ indirect enum PyValue: Sendable, Equatable {
         case .boundMethod: return "method"
         case .path: return "Path"
         case .date: return "date"
+        case .object(let type, _): return String(type.split(separator: ".").last ?? "object")
         case .unknown: return "unknown"
         }
     }
