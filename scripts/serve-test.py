@@ -82,6 +82,11 @@ try:
     check(second.returncode == 1 and "cannot serve on 127.0.0.1:" + port in second.stderr,
           f"a taken port: exit {second.returncode}, {second.stderr.strip()[-200:]!r}")
 
+    # Bad usage is refused before anything starts.
+    for args, what in [(["--port", "70000"], "a port above 65535"), ([os.path.join(work, "nowhere")], "a missing source")]:
+        bad = subprocess.run([vellum, "serve", *args], capture_output=True, text=True, timeout=60)
+        check(bad.returncode == 2, f"{what}: exit {bad.returncode} (usage errors exit 2): {bad.stderr.strip()[:200]!r}")
+
     # Ctrl-C with a page still connected: a clean stop.
     code = server.stop(signal.SIGINT)
     check(code == 0, f"Ctrl-C stops vellum serve with status 0 (got {code})")

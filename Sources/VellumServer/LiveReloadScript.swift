@@ -66,6 +66,8 @@ extension LiveEvent {
         case .rebuildFailed(let message):
             let line = message.split(whereSeparator: \.isNewline).joined(separator: " ")
             return "event: failed\ndata: \(line)\n\n"
+        case .keepAlive:
+            return ": keep-alive\n\n"
         }
     }
 }

@@ -25,10 +25,16 @@ struct RebuildLoop: Service {
         var generation = store.current.generation
         // Changes since the last good build: a failed rebuild hands its changes on.
         var pending: Set<String> = []
+        var quietSince = ContinuousClock.now
         while !store.isClosed {
             guard (try? await Task.sleep(for: options.pollInterval)) != nil else { return }
+            if ContinuousClock.now - quietSince > options.keepAliveInterval {
+                store.keepAlive()
+                quietSince = .now
+            }
             let (latest, changes) = await settle(after: seen)
             guard !changes.isEmpty, !store.isClosed else { continue }
+            quietSince = .now
             seen = latest
             pending.formUnion(changes)
             let batch = pending

@@ -15,6 +15,8 @@ public struct ServeOptions: Sendable {
     public var quietPeriod: Duration = .milliseconds(40)
     /// A rebuild starts at the latest this long after the first change of a burst.
     public var longestWait: Duration = .milliseconds(500)
+    /// Open event streams get a comment line this often when nothing else happens.
+    public var keepAliveInterval: Duration = .seconds(15)
 
     public init(sourceRoot: String, watched: [InputFolder]) {
         self.sourceRoot = sourceRoot

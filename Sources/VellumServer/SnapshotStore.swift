@@ -6,6 +6,8 @@ enum LiveEvent: Equatable, Sendable {
     case current(generation: Int)
     /// A rebuild failed; the previous build is still served.
     case rebuildFailed(String)
+    /// Nothing happened for a while: a comment line that finds closed connections.
+    case keepAlive
 }
 
 /// The snapshot being served, swapped whole by each rebuild, and the open
@@ -36,6 +38,11 @@ final class SnapshotStore: @unchecked Sendable {
 
     func reportFailure(_ message: String) {
         broadcast(.rebuildFailed(message)) {}
+    }
+
+    /// Lets streams whose page went away notice it (their next write fails) and end.
+    func keepAlive() {
+        broadcast(.keepAlive) {}
     }
 
     /// A stream of events for one open page, starting with the current generation

@@ -39,5 +39,6 @@ import Testing
         #expect(LiveEvent.current(generation: 4).serverSentEvent == "event: build\ndata: 4\n\n")
         #expect(LiveEvent.rebuildFailed("cannot list docs:\nNo such file").serverSentEvent
             == "event: failed\ndata: cannot list docs: No such file\n\n")
+        #expect(LiveEvent.keepAlive.serverSentEvent == ": keep-alive\n\n")
     }
 }

@@ -15,7 +15,7 @@ final class EventLog: @unchecked Sendable {
     var all: [ServeEvent] { lock.withLock { events } }
 
     /// Polls until an event satisfies `match`, or `timeout` seconds pass.
-    func wait<T>(timeout: Double = 10, for match: (ServeEvent) -> T?) async -> T? {
+    func wait<T>(timeout: Double = 20, for match: (ServeEvent) -> T?) async -> T? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let found = all.lazy.compactMap(match).first { return found }
@@ -56,7 +56,7 @@ struct ServerHarness {
     }
 
     /// Polls `target` until its body satisfies `done`; the seconds it took, or nil after `timeout`.
-    func secondsUntil(_ target: String, timeout: Double = 10, _ done: (String) -> Bool) async throws -> Double? {
+    func secondsUntil(_ target: String, timeout: Double = 20, _ done: (String) -> Bool) async throws -> Double? {
         let started = Date()
         while Date().timeIntervalSince(started) < timeout {
             if done(try await http.get(target).body) { return Date().timeIntervalSince(started) }
@@ -66,7 +66,7 @@ struct ServerHarness {
     }
 
     /// Stops the server; true when it stopped within `timeout` seconds.
-    func stop(timeout: Double = 5) async -> Bool {
+    func stop(timeout: Double = 15) async -> Bool {
         task.cancel()
         let stopped = await log.wait(timeout: timeout) { event -> Bool? in
             if case .stopped = event { return true }

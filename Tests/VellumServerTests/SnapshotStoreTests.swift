@@ -18,6 +18,8 @@ import Testing
         #expect(await events.next() == .current(generation: 2))
         store.reportFailure("gone")
         #expect(await events.next() == .rebuildFailed("gone"))
+        store.keepAlive()
+        #expect(await events.next() == .keepAlive)
         store.close()
         #expect(await events.next() == nil)
         var late = store.events().makeAsyncIterator()
