@@ -52,6 +52,20 @@ struct RawHTTP {
         (try? await offload { blockingRead(socket, timeout: timeout, until: done) }) ?? ""
     }
 
+    /// Whether the server closes `socket` within `seconds` (whatever else it sends first).
+    static func closed(_ socket: Int32, within seconds: Double) async -> Bool {
+        (try? await offload { () -> Bool in
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+                guard poll(&poller, 1, 50) > 0 else { continue }
+                if recv(socket, &buffer, buffer.count, 0) <= 0 { return true }
+            }
+            return false
+        }) ?? false
+    }
+
     static func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }

@@ -65,6 +65,13 @@ struct ServerHarness {
         return nil
     }
 
+    /// An open `/__vellum/events` stream, past its first event (build 1).
+    func openEvents() async throws -> Int32 {
+        let events = try http.open(LiveReloadScript.eventsPath)
+        _ = await RawHTTP.read(events, timeout: 15) { $0.contains("data: 1\n\n") }
+        return events
+    }
+
     /// Stops the server; true when it stopped within `timeout` seconds.
     func stop(timeout: Double = 15) async -> Bool {
         task.cancel()
