@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 import Foundation
 
 /// A deliberately plain HTTP/1.1 client over a socket: sends the request
@@ -20,13 +19,8 @@ struct RawHTTP {
 
     let port: Int
 
-    /// One request, `Connection: close`, the whole reply; off the concurrency pool,
-    /// which the server under test needs (blocking its few threads starves it).
-    func get(_ target: String, method: String = "GET") async throws -> Reply {
-        try await Self.offload { try blockingGet(target, method: method) }
-    }
-
-    private func blockingGet(_ target: String, method: String) throws -> Reply {
+    /// One request, `Connection: close`, the whole reply.
+    func get(_ target: String, method: String = "GET") throws -> Reply {
         let socket = try connect()
         defer { close(socket) }
         try send(socket, "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
@@ -47,32 +41,20 @@ struct RawHTTP {
         return socket
     }
 
-    /// Reads from `socket` until the text so far satisfies `done` or `timeout` passes.
-    static func read(_ socket: Int32, timeout: Double, until done: @escaping @Sendable (String) -> Bool) async -> String {
-        (try? await offload { blockingRead(socket, timeout: timeout, until: done) }) ?? ""
-    }
-
     /// Whether the server closes `socket` within `seconds` (whatever else it sends first).
-    static func closed(_ socket: Int32, within seconds: Double) async -> Bool {
-        (try? await offload { () -> Bool in
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            let deadline = Date().addingTimeInterval(seconds)
-            while Date() < deadline {
-                var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
-                guard poll(&poller, 1, 50) > 0 else { continue }
-                if recv(socket, &buffer, buffer.count, 0) <= 0 { return true }
-            }
-            return false
-        }) ?? false
-    }
-
-    static func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+    static func closed(_ socket: Int32, within seconds: Double) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 50) > 0 else { continue }
+            if recv(socket, &buffer, buffer.count, 0) <= 0 { return true }
         }
+        return false
     }
 
-    private static func blockingRead(_ socket: Int32, timeout: Double, until done: (String) -> Bool) -> String {
+    /// Reads from `socket` until the text so far satisfies `done` or `timeout` passes.
+    static func read(_ socket: Int32, timeout: Double, until done: (String) -> Bool) -> String {
         var text = ""
         var buffer = [UInt8](repeating: 0, count: 4096)
         let deadline = Date().addingTimeInterval(timeout)

@@ -1,84 +1,110 @@
 import Foundation
-import Site
 import Testing
-@testable import VellumServer
 
-/// Everything the server reported, for tests to wait on.
-final class EventLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var events: [ServeEvent] = []
+/// `vellum serve PROJECT --port 0` in a child process, as a user runs it.
+///
+/// Tests that use it are synchronous on purpose: the server runs in its own
+/// process and every wait here is a blocking one, so the test does not depend
+/// on getting time on the shared Swift concurrency threads, which the rest
+/// of the suite keeps busy.
+final class ServeProcess {
+    let project: ScratchProject
+    let process = Process()
+    let http: RawHTTP
+    private let output = Output()
 
-    func append(_ event: ServeEvent) {
-        lock.withLock { events.append(event) }
+    /// Starts the server on `project` and waits (up to `timeout` seconds) until it prints its URL.
+    init(_ project: ScratchProject, timeout: Double = 120) throws {
+        self.project = project
+        process.executableURL = try Self.vellum()
+        process.arguments = ["serve", project.path, "--port", "0"]
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        for (pipe, isError) in [(stdout, false), (stderr, true)] {
+            pipe.fileHandleForReading.readabilityHandler = { [output] handle in
+                output.append(String(decoding: handle.availableData, as: UTF8.self), error: isError)
+            }
+        }
+        try process.run()
+        var port: Int?
+        let deadline = Date().addingTimeInterval(timeout)
+        while port == nil, Date() < deadline, process.isRunning {
+            port = Self.port(in: output.stdout)
+            if port == nil { usleep(10_000) }
+        }
+        guard let port else {
+            process.terminate()
+            throw Failure.noURL(output.stdout + output.stderr)
+        }
+        http = RawHTTP(port: port)
     }
 
-    var all: [ServeEvent] { lock.withLock { events } }
+    enum Failure: Error { case noURL(String), noBinary(String) }
 
-    /// Polls until an event satisfies `match`, or `timeout` seconds pass.
-    func wait<T>(timeout: Double = 20, for match: (ServeEvent) -> T?) async -> T? {
+    var stdout: String { output.stdout }
+    var stderr: String { output.stderr }
+
+    /// Polls `target` until its body satisfies `done`: the seconds that took from
+    /// `started`, or nil after `timeout` seconds.
+    func secondsUntil(_ target: String, since started: Date = Date(), timeout: Double = 30,
+                      _ done: (String) -> Bool) throws -> Double? {
+        while Date().timeIntervalSince(started) < timeout {
+            if done(try http.get(target).body) { return Date().timeIntervalSince(started) }
+            usleep(5_000)
+        }
+        return nil
+    }
+
+    /// Waits until standard error has a line containing `text`.
+    func waitForLog(_ text: String, timeout: Double = 30) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if let found = all.lazy.compactMap(match).first { return found }
-            try? await Task.sleep(for: .milliseconds(10))
+            if stderr.contains(text) { return true }
+            usleep(10_000)
         }
-        return nil
+        return false
     }
-}
 
-/// A `LiveServer` on a free port, in this process, for one test.
-struct ServerHarness {
-    let project: ScratchProject
-    let log: EventLog
-    let task: Task<Void, any Error>
-    let http: RawHTTP
-
-    /// Starts the server on `project` and waits until it listens.
-    static func start(_ project: ScratchProject, rebuilder: (any SiteRebuilder)? = nil) async throws -> ServerHarness {
-        var options = ServeOptions(sourceRoot: project.path, watched: SiteBuilder.inputFolders(sourceDirectory: project.path))
-        options.port = 0
-        let log = EventLog()
-        let server = LiveServer(rebuilder: rebuilder ?? FullRebuild(options: BuildOptions(sourceDirectory: project.path, outputDirectory: nil)),
-                                options: options, report: { log.append($0) })
-        let task = Task { try await server.run(stopOnSignals: false) }
-        let url = await log.wait { event -> String? in
-            if case .listening(let url) = event { return url }
+    /// Sends `signal` and waits for the exit: its status, or nil when it did not stop in time.
+    func stop(_ signal: Int32 = SIGINT, timeout: Double = 30) -> Int32? {
+        kill(process.processIdentifier, signal)
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline { usleep(10_000) }
+        guard !process.isRunning else {
+            process.terminate()
             return nil
         }
-        let port = try #require(url.flatMap { URL(string: $0)?.port })
-        return ServerHarness(project: project, log: log, task: task, http: RawHTTP(port: port))
+        return process.terminationStatus
     }
 
-    private init(project: ScratchProject, log: EventLog, task: Task<Void, any Error>, http: RawHTTP) {
-        self.project = project
-        self.task = task
-        self.http = http
-        self.log = log
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
-    /// Polls `target` until its body satisfies `done`; the seconds it took, or nil after `timeout`.
-    func secondsUntil(_ target: String, timeout: Double = 20, _ done: (String) -> Bool) async throws -> Double? {
-        let started = Date()
-        while Date().timeIntervalSince(started) < timeout {
-            if done(try await http.get(target).body) { return Date().timeIntervalSince(started) }
-            try await Task.sleep(for: .milliseconds(10))
+    /// The `vellum` built beside this test bundle.
+    static func vellum() throws -> URL {
+        let directory = Bundle.main.bundleURL.deletingLastPathComponent()
+        for candidate in [directory.appendingPathComponent("vellum"), Bundle.main.bundleURL.appendingPathComponent("vellum")]
+        where FileManager.default.isExecutableFile(atPath: candidate.path) {
+            return candidate
         }
-        return nil
+        throw Failure.noBinary("no vellum next to \(Bundle.main.bundleURL.path): run `swift build --build-tests` first")
     }
 
-    /// An open `/__vellum/events` stream, past its first event (build 1).
-    func openEvents() async throws -> Int32 {
-        let events = try http.open(LiveReloadScript.eventsPath)
-        _ = await RawHTTP.read(events, timeout: 15) { $0.contains("data: 1\n\n") }
-        return events
+    static func port(in text: String) -> Int? {
+        guard let range = text.range(of: #"http://127\.0\.0\.1:[0-9]+/"#, options: .regularExpression) else { return nil }
+        return Int(text[range].dropFirst("http://127.0.0.1:".count).dropLast())
     }
 
-    /// Stops the server; true when it stopped within `timeout` seconds.
-    func stop(timeout: Double = 15) async -> Bool {
-        task.cancel()
-        let stopped = await log.wait(timeout: timeout) { event -> Bool? in
-            if case .stopped = event { return true }
-            return nil
+    /// What the server printed so far (written from pipe handler threads).
+    private final class Output: @unchecked Sendable {
+        private let lock = NSLock()
+        private var out = "", err = ""
+        func append(_ text: String, error: Bool) {
+            lock.withLock { if error { err += text } else { out += text } }
         }
-        return stopped ?? false
+        var stdout: String { lock.withLock { out } }
+        var stderr: String { lock.withLock { err } }
     }
 }
