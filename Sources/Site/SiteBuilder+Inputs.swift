@@ -1,12 +1,12 @@
 import Foundation
 
 /// A folder a build reads from, and which of its files count.
-public struct InputFolder: Hashable, Sendable {
-    public var path: String
+package struct InputFolder: Hashable, Sendable {
+    package var path: String
     /// File name suffixes that matter below `path`; nil: every file.
-    public var suffixes: [String]?
+    package var suffixes: [String]?
 
-    public init(path: String, suffixes: [String]? = nil) {
+    package init(path: String, suffixes: [String]? = nil) {
         self.path = path
         self.suffixes = suffixes
     }
@@ -17,7 +17,7 @@ extension SiteBuilder {
     /// pages, includes, images, the configuration), the templates, and the autodoc
     /// source roots (their `.py` or `.swift` files; the unconfigured Python fallback only
     /// inside a repository). `vellum serve` watches these.
-    public static func inputFolders(sourceDirectory: String) -> [InputFolder] {
+    package static func inputFolders(sourceDirectory: String) -> [InputFolder] {
         let sourceURL = URL(fileURLWithPath: sourceDirectory).standardizedFileURL
         let (config, _) = loadConfig(sourceURL: sourceURL, displayRoot: sourceDirectory)
         var folders = [InputFolder(path: sourceURL.path)]

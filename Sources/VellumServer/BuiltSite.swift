@@ -3,11 +3,11 @@ import Site
 
 /// What one build produced: every output file (path relative to the site root → bytes)
 /// and the build's report, diagnostics included.
-public struct BuiltSite: Sendable {
-    public var files: [String: Data]
-    public var report: BuildReport
+package struct BuiltSite: Sendable {
+    package var files: [String: Data]
+    package var report: BuildReport
 
-    public init(files: [String: Data], report: BuildReport) {
+    package init(files: [String: Data], report: BuildReport) {
         self.files = files
         self.report = report
     }
@@ -18,7 +18,7 @@ public struct BuiltSite: Sendable {
 /// The server calls it once at start (no changes) and then after each batch of
 /// changed files, one call at a time. An implementation that keeps state between
 /// builds (an incremental builder) plugs in here.
-public protocol SiteRebuilder: Sendable {
+package protocol SiteRebuilder: Sendable {
     /// The whole site as it is now. `changes` are the absolute paths of the input
     /// files that were added, edited or removed since the previous call.
     /// Throws when no site could be built (the server keeps the previous one).
@@ -27,14 +27,14 @@ public protocol SiteRebuilder: Sendable {
 
 /// A complete build into memory every time (`SiteBuilder` with a `MemoryOutput`):
 /// the site is built even when it has errors, so such pages can show them.
-public struct FullRebuild: SiteRebuilder {
-    public let options: BuildOptions
+package struct FullRebuild: SiteRebuilder {
+    package let options: BuildOptions
 
-    public init(options: BuildOptions) {
+    package init(options: BuildOptions) {
         self.options = options
     }
 
-    public func rebuild(changes: Set<String>) throws -> BuiltSite {
+    package func rebuild(changes: Set<String>) throws -> BuiltSite {
         var options = options
         let memory = MemoryOutput()
         options.memoryOutput = memory

@@ -4,12 +4,12 @@ import ServiceLifecycle
 
 /// `vellum serve`: builds the site into memory, serves it, and rebuilds it when
 /// its inputs change, telling open pages to reload.
-public struct LiveServer: Sendable {
-    public let rebuilder: any SiteRebuilder
-    public let options: ServeOptions
-    public let report: @Sendable (ServeEvent) -> Void
+package struct LiveServer: Sendable {
+    package let rebuilder: any SiteRebuilder
+    package let options: ServeOptions
+    package let report: @Sendable (ServeEvent) -> Void
 
-    public init(rebuilder: any SiteRebuilder, options: ServeOptions, report: @escaping @Sendable (ServeEvent) -> Void) {
+    package init(rebuilder: any SiteRebuilder, options: ServeOptions, report: @escaping @Sendable (ServeEvent) -> Void) {
         self.rebuilder = rebuilder
         self.options = options
         self.report = report
@@ -18,7 +18,7 @@ public struct LiveServer: Sendable {
     /// Runs until SIGINT or SIGTERM (when `stopOnSignals`) or until the task is
     /// cancelled. Throws when the first build fails to produce a site or the
     /// address cannot be bound.
-    public func run(stopOnSignals: Bool = true) async throws {
+    package func run(stopOnSignals: Bool = true) async throws {
         let scan = InputScan(options.watched)
         let first = try await RebuildLoop.offload { [rebuilder] in try rebuilder.rebuild(changes: []) }
         report(.rebuilt(first.report, changes: [], generation: 1))

@@ -1,31 +1,31 @@
 import Site
 
 /// How `vellum serve` runs.
-public struct ServeOptions: Sendable {
-    public var host = "127.0.0.1"
+package struct ServeOptions: Sendable {
+    package var host = "127.0.0.1"
     /// 0 picks a free port (the `listening` event says which).
-    public var port = 8000
+    package var port = 8000
     /// The source folder as diagnostics name it (`docs-src`): maps diagnostics to pages.
-    public var sourceRoot: String
+    package var sourceRoot: String
     /// What to watch for edits.
-    public var watched: [InputFolder]
+    package var watched: [InputFolder]
     /// How often the watched folders are scanned.
-    public var pollInterval: Duration = .milliseconds(100)
+    package var pollInterval: Duration = .milliseconds(100)
     /// A burst of writes is over once a scan this long after the last one finds nothing new.
-    public var quietPeriod: Duration = .milliseconds(40)
+    package var quietPeriod: Duration = .milliseconds(40)
     /// A rebuild starts at the latest this long after the first change of a burst.
-    public var longestWait: Duration = .milliseconds(500)
+    package var longestWait: Duration = .milliseconds(500)
     /// Open event streams get a comment line this often when nothing else happens.
-    public var keepAliveInterval: Duration = .seconds(15)
+    package var keepAliveInterval: Duration = .seconds(15)
 
-    public init(sourceRoot: String, watched: [InputFolder]) {
+    package init(sourceRoot: String, watched: [InputFolder]) {
         self.sourceRoot = sourceRoot
         self.watched = watched
     }
 }
 
 /// What the server reports to whoever runs it (the CLI prints these).
-public enum ServeEvent: Sendable {
+package enum ServeEvent: Sendable {
     /// The first build is done and the server accepts connections at `url`.
     case listening(url: String)
     /// A rebuild after `changes` (sorted absolute paths) is now served.

@@ -4,17 +4,17 @@ import Foundation
 
 /// One complete build of the site as the server shows it. A rebuild makes a new
 /// snapshot; requests see either the old one or the new one, never a mixture.
-public struct SiteSnapshot: Sendable {
+struct SiteSnapshot: Sendable {
     /// Counts builds from 1; pages carry it so the reload script knows when it is stale.
-    public let generation: Int
-    public let files: [String: Data]
-    public let diagnostics: [Diagnostic]
+    let generation: Int
+    let files: [String: Data]
+    let diagnostics: [Diagnostic]
     /// Warnings and errors by the output page they belong to (`guide/install.html`).
     let pageDiagnostics: [String: [Diagnostic]]
 
     /// `sourceRoot` is the source folder as diagnostics name it (`docs-src`), which
     /// maps a diagnostic's file back to its page.
-    public init(generation: Int, site: BuiltSite, sourceRoot: String) {
+    init(generation: Int, site: BuiltSite, sourceRoot: String) {
         self.generation = generation
         files = site.files
         diagnostics = site.report.diagnostics
