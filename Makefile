@@ -10,7 +10,7 @@ VELLUM = .build/$(CONFIG)/vellum
 # System packages the build needs (Debian names) and how to tell they are there.
 APT_PACKAGES = libcmark-dev zlib1g-dev pkg-config python3
 
-.PHONY: site test build deps theme conformance commonmark bench-rst fuzz-smoke clean
+.PHONY: site test build deps theme conformance commonmark bench-rst bench-serve fuzz-smoke clean
 
 site: deps build
 	$(VELLUM) build $(SOURCE) --output $(OUTPUT)
@@ -27,6 +27,7 @@ test: deps
 	scripts/kill-test .build/debug/vellum
 	VELLUM=.build/debug/vellum scripts/inventory-oracle
 	scripts/browser-test .build/debug/vellum
+	scripts/serve-test .build/debug/vellum
 	$(MAKE) fuzz-smoke
 
 # Installs what is missing, and only that (needs root or sudo).
@@ -54,6 +55,9 @@ commonmark:
 
 bench-rst:
 	scripts/bench-rst
+
+bench-serve:
+	scripts/bench-serve
 
 # Every libFuzzer target for a few seconds, so the harnesses keep building and
 # running (README "Fuzzing"); longer runs: scripts/fuzz TARGET SECONDS.

@@ -12,15 +12,26 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Already in Hummingbird's graph; named so VellumServer may import them.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .executableTarget(name: "vellum", dependencies: ["VellumCLI"]),
         .executableTarget(name: "rst-conformance", dependencies: ["RST", "DocTree"], path: "scripts/conformance-runner"),
         .target(name: "VellumCLI", dependencies: [
-            "Site", "DocTree", "RST",
+            "Site", "DocTree", "RST", "VellumServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "DocTree"),
+        // `vellum serve`: the only target that imports Hummingbird; the CLI uses it, no library does.
+        .target(name: "VellumServer", dependencies: [
+            "Site", "DocTree", "CrossRef", "HTMLWriter",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "Markup", dependencies: ["DocTree"]),
         .target(name: "RST", dependencies: ["DocTree", "Markup"]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
@@ -51,6 +62,7 @@ let package = Package(
         .testTarget(name: "RSTTests", dependencies: ["RST", "DocTree", "Domains", "Extensions"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "DocTree", "VellumCLI", "CrossRef"], exclude: ["Fixtures"]),
         .testTarget(name: "RoutersTests", dependencies: ["Routers"]),
+        .testTarget(name: "VellumServerTests", dependencies: ["VellumServer", "Site", "DocTree"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "DocTree", "Domains", "Extensions"], exclude: ["Fixtures"]),
         .testTarget(name: "DomainsTests", dependencies: ["Domains", "RST", "DocTree", "Extensions", "CrossRef", "HTMLWriter", "Markup"], exclude: ["Fixtures"]),
         .testTarget(name: "AutodocTests", dependencies: ["Autodoc", "DocTree", "RST", "Domains", "Extensions", "CrossRef"], exclude: ["Fixtures", "Oracle"]),

@@ -114,20 +114,25 @@ func runBuild(_ options: BuildArguments, output: String?, force: Bool = false) t
         FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
         throw ExitCode(1)
     }
-    let formatter = DiagnosticFormatter(format: options.diagnostics.format,
-                                        workingDirectory: FileManager.default.currentDirectoryPath)
-    let rendered = formatter.render(report.diagnostics)
-    switch options.diagnostics {
-    case .text:
-        FileHandle.standardError.write(Data(rendered.utf8))
-    case .json, .github:
-        FileHandle.standardOutput.write(Data(rendered.utf8))
-    }
+    printDiagnostics(report.diagnostics, format: options.diagnostics)
     let summary = Summary(report: report, output: output)
     if !options.quiet || !report.succeeded {
         FileHandle.standardError.write(Data((summary.line + "\n").utf8))
     }
     if !report.succeeded { throw ExitCode(1) }
+}
+
+/// Diagnostics as the user asked for them: text on standard error, JSON and
+/// GitHub annotations on standard output.
+func printDiagnostics(_ diagnostics: [Diagnostic], format: DiagnosticFormatOption) {
+    let formatter = DiagnosticFormatter(format: format.format, workingDirectory: FileManager.default.currentDirectoryPath)
+    let rendered = formatter.render(diagnostics)
+    switch format {
+    case .text:
+        FileHandle.standardError.write(Data(rendered.utf8))
+    case .json, .github:
+        FileHandle.standardOutput.write(Data(rendered.utf8))
+    }
 }
 
 /// The one line printed at the end of every build.
@@ -136,14 +141,19 @@ struct Summary {
     let output: String?
 
     var line: String {
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         let verdict: String
         if !report.succeeded {
             verdict = output == nil ? "check failed" : "build failed, \(output!)/ left unchanged"
         } else {
             verdict = output.map { "built into \($0)/" } ?? "check passed"
         }
-        return "vellum: \(verdict): \(plural(report.pages, "page")), "
+        return "vellum: \(verdict): \(counts)"
+    }
+
+    /// Pages, references, errors, warnings and time: `12 pages, 40 references checked, 0 errors, 1 warning in 0.31 s`.
+    var counts: String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return "\(plural(report.pages, "page")), "
             + "\(plural(report.referencesChecked, "reference")) checked, "
             + "\(plural(report.errorCount, "error")), \(plural(report.warningCount, "warning")) "
             + "in \(String(format: "%.2f", report.duration)) s"

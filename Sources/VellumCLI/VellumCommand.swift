@@ -14,7 +14,7 @@ public struct VellumCommand: ParsableCommand {
         (broken references, invalid markup, bad configuration), 2 on bad usage.
         """,
         version: vellumVersion,
-        subcommands: [BuildCommand.self, CheckCommand.self, ParseCommand.self, MigrateCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ParseCommand.self, MigrateCommand.self, ServeCommand.self],
         defaultSubcommand: nil)
 
     public init() {}
