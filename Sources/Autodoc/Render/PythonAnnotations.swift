@@ -16,6 +16,9 @@ import Domains
 struct PythonAnnotations {
     let store: APIStore
     let module: APIModule
+    /// A module that does not postpone annotations holds them as objects already: a name that cannot be
+    /// bound here (a string naming what only type checkers import) stays as written, the rest is evaluated.
+    var lenient = false
 
     /// What a name in an annotation is bound to when the module runs.
     enum Binding {
@@ -53,7 +56,7 @@ struct PythonAnnotations {
         guard let parsed = PythonTypeExpression.parse(text) else {
             return PythonTypeExpression.annotationNodes(text, document: document)
         }
-        if mode == .evaluated, let evaluated = evaluate(parsed, depth: 0) {
+        if mode == .evaluated, let evaluated = evaluating.evaluate(parsed, depth: 0) {
             return evaluated.nodes(document: document, display: Self.shortName)
         }
         // As written; a name that binds still shows as written (as autodoc does with annotations it could not evaluate).
@@ -63,8 +66,15 @@ struct PythonAnnotations {
     /// An annotation as text for a type field: evaluated names as `~pkg.mod.Name` (shown `Name`), built-ins bare.
     func fieldText(_ text: String, mode: Mode) -> String {
         guard let parsed = PythonTypeExpression.parse(text) else { return text }
-        guard mode == .evaluated, let evaluated = evaluate(parsed, depth: 0) else { return parsed.text }
+        guard mode == .evaluated, let evaluated = evaluating.evaluate(parsed, depth: 0) else { return parsed.text }
         return evaluated.mapNames { name in .name(name.contains(".") ? "~" + name : name) }.text
+    }
+
+    /// This, lenient when the module does not postpone annotations.
+    var evaluating: PythonAnnotations {
+        var copy = self
+        copy.lenient = !module.postponedAnnotations
+        return copy
     }
 
     /// The text the nodes show.
@@ -89,13 +99,14 @@ struct PythonAnnotations {
             switch bind(name, depth: depth) {
             case .path(let path): return .name(path)
             case .alias(let value, let home):
-                guard let evaluated = PythonAnnotations(store: store, module: home).evaluate(value, depth: depth + 1) else {
-                    failed = true
+                guard let evaluated = PythonAnnotations(store: store, module: home, lenient: lenient)
+                    .evaluate(value, depth: depth + 1) else {
+                    failed = !lenient
                     return .name(name)
                 }
                 return evaluated
             case .unknown:
-                failed = true
+                failed = !lenient
                 return .name(name)
             }
         }
@@ -109,7 +120,7 @@ struct PythonAnnotations {
         case .literal(let value):
             guard let quote = value.first, quote == "'" || quote == "\"", value.count >= 2 else { return expression }
             let inner = String(value.dropFirst().dropLast())
-            guard let parsed = PythonTypeExpression.parse(inner) else { return nil }
+            guard let parsed = PythonTypeExpression.parse(inner) else { return lenient ? .name(inner) : nil }
             return evaluate(parsed, depth: depth + 1)
         case .item(let base, let arguments):
             if case .name(let name) = base, name == "typing.Literal" || name == "typing_extensions.Literal" {
