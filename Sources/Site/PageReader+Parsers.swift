@@ -46,7 +46,12 @@ extension PageReader {
             document = RSTParser(options: options).parse(source, name: page.name)
         }
         if let apiStore, document.root.first(where: { $0.kind == AutodocDirectives.nodeKind }) != nil {
+            let seeds = inputs.map { _ in AutodocDependencies.seeds(in: document.root) }
             document = AutodocExpander.expand(document, store: apiStore, parserOptions: options)
+            if let inputs, let seeds {
+                AutodocDependencies.record(seeds, store: apiStore, swiftModules: config.swiftModules.map(\.name),
+                                           into: inputs)
+            }
         }
         document.root = DomainContext.apply(document.root)
         if page.markup == .rst, let actions = config.smartQuotesActions {
