@@ -22,7 +22,7 @@ extension BuildRun {
                 }
             }
         }
-        func key(_ record: ReadRecord, sawProblems: Bool) -> [String: ContentHash] {
+        @Sendable func key(_ record: ReadRecord, sawProblems: Bool) -> [String: ContentHash] {
             var key = site.fingerprints.slice(record.dependencies, sawProblems: sawProblems)
             key["its tree"] = record.treeHash
             key["the resolve configuration"] = resolveKey

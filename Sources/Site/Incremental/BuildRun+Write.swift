@@ -61,7 +61,7 @@ extension BuildRun {
                                     overridden: theme.overridden, indices: extras.indices)
         let indicesHash = ContentHasher.hash { h in for (title, path) in extras.indices { h.add(title); h.add(path) } }
         let showSource = config.showSource
-        func render(_ page: ResolvedPage) -> Data {
+        @Sendable func render(_ page: ResolvedPage) -> Data {
             Data(renderer.render(name: page.name, title: page.title, body: page.body,
                                  source: showSource ? SiteExtras.sourceCopyPath(name: page.name, source: page.source) : nil).utf8)
         }

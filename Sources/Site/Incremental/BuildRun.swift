@@ -126,7 +126,7 @@ struct BuildRun {
     }
 
     /// The API store: Swift modules extracted again only when their sources changed.
-    func loadAPIStore(_ config: SiteConfig, pythonPaths: [String], states: InputStates, old: BuildState?,
+    mutating func loadAPIStore(_ config: SiteConfig, pythonPaths: [String], states: InputStates, old: BuildState?,
                       into state: inout BuildState) -> APIStore {
         var modules: [APIModule] = []
         for entry in config.swiftModules {

@@ -1,5 +1,6 @@
 import Autodoc
 import Foundation
+import RST
 
 /// The current state of inputs, each looked at once per build however many
 /// pages use it (thread-safe; an include shared by every page is hashed once).

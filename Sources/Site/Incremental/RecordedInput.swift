@@ -1,4 +1,5 @@
 import Foundation
+import RST
 
 /// One input a page's read depended on, as it was when the page was read.
 /// Paths are relative to the source directory (`../Sources/Routers/RouterChain.swift`),

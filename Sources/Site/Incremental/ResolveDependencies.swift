@@ -10,7 +10,8 @@ import DocTree
 struct ResolveDependencies: Sendable, Hashable, Codable {
     /// Target keys (see ``key(_:)``) the page's references name.
     var keys: Set<String> = []
-    /// Page names, titles, sections and toctrees (`:doc:`, toctrees, `:numref:` link text).
+    /// Page names, titles, sections and toctrees (`:doc:`, toctrees, `:numref:` link text); not
+    /// the ids in pages (`page#id` links are Markdown links, which see everything).
     var documents = false
     /// Figure, table and code numbers (`:numref:`).
     var numbers = false
@@ -99,7 +100,6 @@ struct SiteFingerprints: Sendable {
             for name in index.documents.keys.sorted() {
                 let entry = index.documents[name]!
                 h.add(name); h.add(entry.title); h.add(entry.file.path)
-                h.add(entry.anchors.sorted())
                 Self.add(entry.outline, to: &h)
                 for tree in toctrees[name] ?? [] { Self.add(tree, to: &h) }
             }
@@ -112,6 +112,7 @@ struct SiteFingerprints: Sendable {
         let documents = documents, numbersHash = self.numbers
         everything = ContentHasher.hash { h in
             for key in sortedKeys { h.add(key); h.add(allKeys[key]!) }
+            for name in index.documents.keys.sorted() { h.add(name); h.add(index.documents[name]!.anchors.sorted()) }
             h.add(documents); h.add(numbersHash); h.add(Int(truncatingIfNeeded: located))
         }
     }
