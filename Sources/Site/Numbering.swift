@@ -4,7 +4,7 @@ import DocTree
 /// `:numref:`. Each kind counts on its own across the whole site.
 enum Numbering {
     /// One numbered element of a page: its kind (`figure`, `table`, `code`) and ids.
-    struct Item: Sendable, Hashable {
+    struct Item: Sendable, Hashable, Codable {
         var kind: String
         var ids: [String]
     }

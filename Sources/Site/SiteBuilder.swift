@@ -52,7 +52,8 @@ public struct BuildReport: Sendable {
     public var referencesChecked = 0
     public var diagnostics: [Diagnostic] = []
     public var duration: Double = 0
-    /// Whether the output directory was replaced.
+    /// Whether the output directory holds this build's site: replaced, or already
+    /// byte-identical (an incremental build that changed nothing).
     public var wroteOutput = false
     /// For each page read, resolved or written again, why (`api.rst: re-read: ../Sources/Routers/RouterChain.swift changed`),
     /// in page order; `vellum build --explain` prints them.
@@ -201,10 +202,13 @@ public enum SiteBuilder {
 import Mustache
 
 /// A file copied into the site: source path and output path, both relative.
-typealias Asset = (source: String, destination: String)
+struct Asset: Sendable, Hashable, Codable {
+    var source: String
+    var destination: String
+}
 
 /// One page after the resolve phase: its tree, its HTML body, what it reported and the files it uses.
-struct ResolvedPage: Sendable {
+struct ResolvedPage: Sendable, Codable {
     var name: String
     var title: String?
     /// The page's own file (its text is the "Show source" copy).
@@ -231,6 +235,8 @@ extension OutputDirectory: SiteOutput {}
 public final class MemoryOutput: SiteOutput, @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [String: Data] = [:]
+    /// Names this output in an incremental builder's records (never the same for two outputs).
+    let identity = UUID().uuidString
 
     public init() {}
 

@@ -26,17 +26,28 @@ import Testing
     @Test func randomEditsGiveTheSameSiteAsACleanBuild() throws {
         let tmp = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: tmp) }
-        var project = try EditableProject(root: tmp)
+        let source = tmp.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        var project = try EditableProject(root: source)
         var random = SeededRandom(seed: 15)
-        let memory = MemoryOutput()
-        let builder = IncrementalBuilder(options: options(tmp, into: memory))
+        var memory = MemoryOutput()
+        var cached = options(source, into: memory)
+        cached.cacheDirectory = tmp.appendingPathComponent("cache").path
+        var builder = IncrementalBuilder(options: cached)
         _ = try builder.rebuild()
         var reused = 0
         for step in 1...Self.steps {
             let edit = try project.apply(using: &random)
+            if step % 10 == 0 {
+                // A new process: the records come from the cache on disk.
+                memory = MemoryOutput()
+                cached.memoryOutput = memory
+                builder = IncrementalBuilder(options: cached)
+            }
             let report = try builder.rebuild()
+            #expect(report.notes.isEmpty, "step \(step): \(report.notes)")
             let clean = MemoryOutput()
-            let cleanReport = try SiteBuilder.build(options(tmp, into: clean))
+            let cleanReport = try SiteBuilder.build(options(source, into: clean))
             let differs = difference(clean.files, memory.files)
             #expect(differs == nil, "step \(step) (\(edit)): \(differs ?? "")")
             #expect(rendered(report.diagnostics) == rendered(cleanReport.diagnostics), "step \(step) (\(edit))")
@@ -46,6 +57,39 @@ import Testing
         }
         // The builder did reuse pages (it is not a clean build each time).
         #expect(reused > Self.steps)
+    }
+
+    @Test func aCorruptOrForeignCacheIsIgnoredWithANote() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let source = tmp.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        _ = try EditableProject(root: source)
+        let cache = tmp.appendingPathComponent("cache")
+        var cached = options(source, into: MemoryOutput())
+        cached.cacheDirectory = cache.path
+        _ = try IncrementalBuilder(options: cached).rebuild()
+        let records = cache.appendingPathComponent(BuildCache.fileName)
+        var bytes = try Data(contentsOf: records)
+        bytes.replaceSubrange(bytes.count / 2..<bytes.count / 2 + 64, with: Data(repeating: 0x41, count: 64))
+        try bytes.write(to: records)
+        let clean = MemoryOutput()
+        _ = try SiteBuilder.build(options(source, into: clean))
+        let memory = MemoryOutput()
+        cached.memoryOutput = memory
+        let corrupt = try IncrementalBuilder(options: cached).rebuild()
+        #expect(corrupt.notes.count == 1 && corrupt.notes[0].contains("cannot be read"), "\(corrupt.notes)")
+        #expect(corrupt.pagesRead == corrupt.pages)
+        #expect(memory.files == clean.files)
+
+        var envelope = try PropertyListDecoder().decode(BuildCache.Envelope.self, from: Data(contentsOf: records))
+        envelope.vellumVersion = "0.0.1"
+        let encoder = PropertyListEncoder()
+        encoder.outputFormat = .binary
+        try encoder.encode(envelope).write(to: records)
+        let foreign = try IncrementalBuilder(options: cached).rebuild()
+        #expect(foreign.notes.count == 1 && foreign.notes[0].contains("written by Vellum 0.0.1"), "\(foreign.notes)")
+        #expect(foreign.pagesRead == foreign.pages)
     }
 
     @Test func aStaleRecordIsCaught() throws {

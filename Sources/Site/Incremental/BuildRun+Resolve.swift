@@ -98,7 +98,8 @@ extension BuildRun {
                 + HighlightCheck.diagnostics(doc)
                 + HTMLWriter.unknownNodeDiagnostics(unknown, file: doc.source),
             referencesChecked: outcome.referencesChecked + downloads.count + downloadProblems.count,
-            assets: images.map { ($0, $0) } + downloads.map { ($0, "_downloads/" + $0) })
+            assets: images.map { Asset(source: $0, destination: $0) }
+                + downloads.map { Asset(source: $0, destination: "_downloads/" + $0) })
         return (resolved, !outcome.diagnostics.isEmpty)
     }
 

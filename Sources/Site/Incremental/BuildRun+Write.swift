@@ -35,7 +35,7 @@ extension BuildRun {
             report.diagnostics.append(.error("theme.invalid", "\(error)"))
             return
         }
-        let identity = memory.map { "memory:\(ObjectIdentifier($0).hashValue)" } ?? "directory:" + (outputURL?.path ?? "")
+        let identity = memory.map { "memory:" + $0.identity } ?? "directory:" + (outputURL?.path ?? "")
         let trusted = old != nil && old?.outputIdentity == identity
             && (memory != nil || outputURL.map { OutputSafety.ownership(of: $0) == .vellum } == true)
         let themeHash = ContentHasher.hash { h in
@@ -52,6 +52,7 @@ extension BuildRun {
         }
         state.outputIdentity = identity
         if trusted, siteKey == old?.siteKey {
+            report.wroteOutput = outputURL != nil
             return
         }
 
@@ -122,17 +123,18 @@ extension BuildRun {
             }
         }
         var copied: Set<String> = []
-        for (source, destination) in pages.flatMap(\.assets).sorted(by: { $0.1 < $1.1 })
-        where copied.insert(destination).inserted {
+        for asset in pages.flatMap(\.assets).sorted(by: { $0.destination < $1.destination })
+        where copied.insert(asset.destination).inserted {
             // The file itself, never a symbolic link to it.
-            let file = URL(fileURLWithPath: OutputSafety.realPath(sourceURL.appendingPathComponent(source)))
-            plan.append(PlannedFile(path: destination, hash: states.file(file.path), content: .copy(file)))
+            let file = URL(fileURLWithPath: OutputSafety.realPath(sourceURL.appendingPathComponent(asset.source)))
+            plan.append(PlannedFile(path: asset.destination, hash: states.file(file.path), content: .copy(file)))
         }
 
         let writer = OutputWriter(plan: plan, previous: trusted ? old?.outputs : nil)
         if let memory {
             report.filesWritten = try writer.write(into: memory)
         } else if let outputURL {
+            if let cache = options.cacheDirectory { BuildCache.markOutputPending(in: cache) }
             report.filesWritten = try writer.write(into: outputURL, replaceForeign: options.force)
             report.wroteOutput = true
         }

@@ -110,7 +110,6 @@ struct BuildRun {
         state.outputIdentity = old?.outputIdentity
         state.outputs = old?.outputs ?? [:]
         state.siteKey = old?.siteKey
-        state.siteFiles = old?.siteFiles ?? [:]
 
         // write
         let memory = options.memoryOutput

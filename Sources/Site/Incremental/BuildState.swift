@@ -4,7 +4,7 @@ import DocTree
 import Foundation
 
 /// What one page's read produced, and what it depended on.
-struct ReadRecord: Sendable {
+struct ReadRecord: Sendable, Codable {
     var source: PageSource
     /// The tree after target propagation and local references; its diagnostics are the read's.
     var document: Document
@@ -22,7 +22,7 @@ struct ReadRecord: Sendable {
 }
 
 /// What one page's resolve phase produced, and the fingerprints it was produced from.
-struct ResolveRecord: Sendable {
+struct ResolveRecord: Sendable, Codable {
     var page: ResolvedPage
     /// Part of the site (``SiteFingerprints/slice(_:sawProblems:)``) or own input → fingerprint.
     var key: [String: ContentHash]
@@ -33,19 +33,19 @@ struct ResolveRecord: Sendable {
 }
 
 /// What a page's output file was rendered from, and its bytes' fingerprint.
-struct RenderRecord: Sendable {
+struct RenderRecord: Sendable, Codable {
     var key: [String: ContentHash]
     var html: ContentHash
 }
 
-struct PageMemo: Sendable {
+struct PageMemo: Sendable, Codable {
     var read: ReadRecord
     var resolved: ResolveRecord?
     var rendered: RenderRecord?
 }
 
 /// Everything an ``IncrementalBuilder`` keeps between two builds.
-struct BuildState: Sendable {
+struct BuildState: Sendable, Codable {
     var config: ConfigFingerprint
     /// Extracted Swift modules, by the state of their sources.
     var swiftModules: [String: (state: ContentHash, modules: [APIModule], diagnostics: [Diagnostic])] = [:]
@@ -54,7 +54,11 @@ struct BuildState: Sendable {
     /// Where the output went, and what it holds now (path → bytes' fingerprint).
     var outputIdentity: String?
     var outputs: [String: ContentHash] = [:]
-    /// The site-wide files (search index, indices, theme files, artifacts) and what they were made from.
+    /// What the site-wide files (search index, indices, theme files, artifacts) and every page were made from.
     var siteKey: ContentHash?
-    var siteFiles: [String: ContentHash] = [:]
+
+    /// Extracted Swift modules are not kept on disk: they are extracted again after loading.
+    enum CodingKeys: String, CodingKey {
+        case config, pages, outputIdentity, outputs, siteKey
+    }
 }

@@ -20,6 +20,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     var state: BuildState?
     /// Notes about the cache (ignored as corrupt or from another version), for the report.
     var cacheNotes: [String] = []
+    private var loadedCache = false
 
     public init(options: BuildOptions) {
         self.options = options
@@ -36,9 +37,22 @@ public final class IncrementalBuilder: @unchecked Sendable {
     }
 
     func rebuildOnCurrentThread() throws -> BuildReport {
+        if !loadedCache, let directory = options.cacheDirectory {
+            loadedCache = true
+            let (loaded, notes) = BuildCache.load(from: directory)
+            state = loaded
+            cacheNotes += notes
+        }
         var run = try BuildRun(options: options, previous: state)
         let report = try run.build()
         state = run.next
+        if let directory = options.cacheDirectory, let next = run.next {
+            if let problem = BuildCache.save(next, to: directory) {
+                cacheNotes.append(problem)
+            } else {
+                BuildCache.clearOutputPending(in: directory)
+            }
+        }
         var final = report
         final.notes = cacheNotes + final.notes
         cacheNotes = []
