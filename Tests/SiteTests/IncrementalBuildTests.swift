@@ -82,11 +82,9 @@ import Testing
         #expect(corrupt.pagesRead == corrupt.pages)
         #expect(memory.files == clean.files)
 
-        var envelope = try PropertyListDecoder().decode(BuildCache.Envelope.self, from: Data(contentsOf: records))
+        var envelope = try CompactDecoder().decode(BuildCache.Envelope.self, from: Data(contentsOf: records))
         envelope.vellumVersion = "0.0.1"
-        let encoder = PropertyListEncoder()
-        encoder.outputFormat = .binary
-        try encoder.encode(envelope).write(to: records)
+        try CompactEncoder().encode(envelope).write(to: records)
         let foreign = try IncrementalBuilder(options: cached).rebuild()
         #expect(foreign.notes.count == 1 && foreign.notes[0].contains("written by Vellum 0.0.1"), "\(foreign.notes)")
         #expect(foreign.pagesRead == foreign.pages)

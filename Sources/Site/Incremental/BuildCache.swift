@@ -2,7 +2,7 @@ import DocTree
 import Foundation
 
 /// An ``IncrementalBuilder``'s records on disk (`.vellum-cache/` beside the
-/// output by default): one binary property list holding the Vellum version
+/// output by default): one file in ``CompactEncoder``'s form holding the Vellum version
 /// and cache format that wrote it, every source file's text once, and the
 /// records. Paths in it are relative to the source directory and inputs are
 /// content hashes, so the folder can move to another machine or checkout; it
@@ -10,8 +10,8 @@ import Foundation
 /// cannot be decoded, is ignored with a note, never trusted.
 enum BuildCache {
     /// Bumped whenever the records' shape or meaning changes.
-    static let format = 1
-    static let fileName = "records.plist"
+    static let format = 2
+    static let fileName = "records.bin"
     /// Present while a build may be changing the output and has not yet saved the
     /// records that describe it: a build killed then leaves it behind, and the next
     /// build does not trust what the records say the output holds.
@@ -31,6 +31,15 @@ enum BuildCache {
         var format: Int
         var files: [SourceFileEntry]
         var records: Data
+        /// Of `records` and the files' texts: a cache damaged on disk is noticed, not decoded.
+        var checksum: ContentHash
+    }
+
+    static func checksum(files: [SourceFileEntry], records: Data) -> ContentHash {
+        ContentHasher.hash { h in
+            for file in files { h.add(file.path); h.add(file.text) }
+            h.add(bytes: [UInt8](records))
+        }
     }
 
     struct SourceFileEntry: Codable {
@@ -44,13 +53,16 @@ enum BuildCache {
         guard let data = FileManager.default.contents(atPath: url.path) else { return (nil, []) }
         let shown = directory + "/" + fileName
         do {
-            let envelope = try PropertyListDecoder().decode(Envelope.self, from: data)
+            let envelope = try CompactDecoder().decode(Envelope.self, from: data)
             guard envelope.vellumVersion == VellumVersion.current, envelope.format == format else {
                 return (nil, ["ignoring the build cache \(shown): it was written by Vellum \(envelope.vellumVersion) "
                     + "(cache format \(envelope.format)), this is \(VellumVersion.current) (format \(format)); building everything"])
             }
+            guard checksum(files: envelope.files, records: envelope.records) == envelope.checksum else {
+                return (nil, ["ignoring the build cache \(shown): it cannot be read (its checksum does not match); building everything"])
+            }
             let table = SourceFileTable(files: envelope.files.map { SourceFile(path: $0.path, text: $0.text) })
-            let decoder = PropertyListDecoder()
+            var decoder = CompactDecoder()
             decoder.userInfo[SourceFileTable.userInfoKey] = table
             var state = try decoder.decode(BuildState.self, from: envelope.records)
             if FileManager.default.fileExists(atPath: directory + "/" + pendingName) {
@@ -66,21 +78,19 @@ enum BuildCache {
     /// Writes the records (to a temporary file renamed into place, so a killed build
     /// leaves the previous cache or the new one). A cache that cannot be written is
     /// only a slower next build: the failure is returned as a note.
-    static func save(_ state: BuildState, to directory: String) -> String? {
+    static func save(_ state: inout BuildState, to directory: String) -> String? {
         do {
+            try state.storeTrees()
             let folder = URL(fileURLWithPath: directory)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let table = SourceFileTable()
-            let encoder = PropertyListEncoder()
-            encoder.outputFormat = .binary
+            var encoder = CompactEncoder()
             encoder.userInfo[SourceFileTable.userInfoKey] = table
             let records = try encoder.encode(state)
-            let envelope = Envelope(vellumVersion: VellumVersion.current, format: format,
-                                    files: table.files.map { SourceFileEntry(path: $0.path, text: $0.text) },
-                                    records: records)
-            let plain = PropertyListEncoder()
-            plain.outputFormat = .binary
-            let data = try plain.encode(envelope)
+            let files = table.files.map { SourceFileEntry(path: $0.path, text: $0.text) }
+            let envelope = Envelope(vellumVersion: VellumVersion.current, format: format, files: files,
+                                    records: records, checksum: checksum(files: files, records: records))
+            let data = try CompactEncoder().encode(envelope)
             // Temporary files of builds killed while saving.
             for entry in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
             where entry.hasPrefix("." + fileName + ".") && entry.hasSuffix(".tmp") {

@@ -56,7 +56,7 @@ extension BuildRun {
             h.add(resolved.includedFiles.map(\.path))
             for key in resolved.metadata.keys.sorted() { h.add(key); h.add(resolved.metadata[key]!) }
         }
-        return ReadRecord(source: page, document: resolved, targets: targets, inputs: log.recorded, configKey: readKey,
+        return ReadRecord(source: page, title: resolved.title, document: resolved, targets: targets, inputs: log.recorded, configKey: readKey,
                           treeHash: treeHash, tocNodes: tocNodes, numbered: Numbering.items(of: resolved.root),
                           dependencies: ResolveDependencies(of: resolved.root))
     }

@@ -9,7 +9,7 @@ extension BuildRun {
     /// The resolve phase: a page is resolved again when its tree, the part of
     /// the site it sees (``SiteFingerprints/slice(_:sawProblems:)``), the
     /// resolve configuration or one of its images and downloads changed.
-    mutating func resolvePages(_ records: [ReadRecord], site: SiteModel, reader: PageReader, apiStore: APIStore,
+    mutating func resolvePages(_ records: inout [ReadRecord], site: SiteModel, reader: PageReader, apiStore: APIStore,
                                registry: Registry, states: InputStates, config: SiteConfig, resolveKey: ContentHash,
                                old: BuildState?) -> [ResolveRecord] {
         let (inventories, inventoryProblems) = SiteBuilder.loadInventories(config)
@@ -57,16 +57,23 @@ extension BuildRun {
         let wanted = records.indices.filter { reasons[$0] != nil }
         let progress = ProgressCounter(.resolving, total: wanted.count, report: options.progress)
         let sourceURL = self.sourceURL
-        let fresh = wanted.map { records[$0] }.parallelMap(threads: threads) { record -> ResolveRecord in
+        let readKey = records.first?.configKey ?? ContentHash(value: 0)
+        let substitutions = SiteBuilder.defaultSubstitutions(config, date: options.buildDate)
+        let fresh = wanted.map { records[$0] }.parallelMap(threads: threads) { stored -> (ReadRecord, ResolveRecord) in
             defer { progress.step() }
+            // A tree the cache cannot give back is read again from its page.
+            let record = (try? stored.withTree()) ?? Self.read(stored.source, reader: reader, states: states,
+                                                                readKey: readKey, substitutions: substitutions,
+                                                                sourceURL: sourceURL)
             let (page, unresolved) = Self.resolve(record.document, resolver: resolver, writer: writer, reader: reader,
                                                   site: site, config: config, sourceURL: sourceURL)
             let assets = Self.assetInputs(of: record.document, states: states, sourceURL: sourceURL)
-            return ResolveRecord(page: page, key: key(record, sawProblems: unresolved), assets: assets,
-                                 outputHash: Self.outputHash(page, assets: assets))
+            return (record, ResolveRecord(page: page, key: key(record, sawProblems: unresolved), assets: assets,
+                                          outputHash: Self.outputHash(page, assets: assets)))
         }
         var byIndex: [Int: ResolveRecord] = [:]
-        for (i, resolved) in zip(wanted, fresh) {
+        for (i, (record, resolved)) in zip(wanted, fresh) {
+            records[i] = record
             byIndex[i] = resolved
             let path = records[i].source.relativePath
             if let reason = reasons[i], !reason.isEmpty { explain(path, "\(path): re-resolved: \(reason)") }

@@ -38,8 +38,10 @@ struct BuildRun {
         let (config, configDiagnostics) = SiteBuilder.loadConfig(sourceURL: sourceURL, displayRoot: displayRoot,
                                                                  now: options.buildDate)
         report.diagnostics += configDiagnostics
+        // The build date matters only as the day `|today|` shows.
         let fingerprint = ConfigFingerprint(config, extra: [
-            "buildDate": String(options.buildDate.timeIntervalSince1970), "strict": String(options.strict),
+            "buildDay": SiteBuilder.defaultSubstitutions(config, date: options.buildDate)["today"] ?? "",
+            "strict": String(options.strict),
         ])
         var old = previous
         var changedKeys: [String] = []
@@ -87,7 +89,7 @@ struct BuildRun {
         let reader = PageReader(config: config, sourceURL: sourceURL, displayRoot: displayRoot, apiStore: apiStore,
                                 registry: registry, files: project)
         let readKey = fingerprint.combined(.read)
-        let records = readPages(pages, reader: reader, states: states, readKey: readKey, old: old,
+        var records = readPages(pages, reader: reader, states: states, readKey: readKey, old: old,
                                 changedKeys: changedKeys, config: config)
         for record in records { report.diagnostics += record.document.diagnostics }
 
@@ -96,7 +98,7 @@ struct BuildRun {
 
         // resolve
         let resolveKey = fingerprint.combined(.resolve)
-        let resolved = resolvePages(records, site: site, reader: reader, apiStore: apiStore, registry: registry,
+        let resolved = resolvePages(&records, site: site, reader: reader, apiStore: apiStore, registry: registry,
                                     states: states, config: config, resolveKey: resolveKey, old: old)
         for page in resolved {
             report.diagnostics += page.page.diagnostics

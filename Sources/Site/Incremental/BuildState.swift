@@ -4,8 +4,9 @@ import DocTree
 import Foundation
 
 /// What one page's read produced, and what it depended on.
-struct ReadRecord: Sendable, Codable {
+struct ReadRecord: Sendable {
     var source: PageSource
+    var title: String?
     /// The tree after target propagation and local references; its diagnostics are the read's.
     var document: Document
     var targets: PageTargets
@@ -19,6 +20,58 @@ struct ReadRecord: Sendable, Codable {
     var tocNodes: [Node]
     var numbered: [Numbering.Item]
     var dependencies: ResolveDependencies
+    /// The tree encoded for the cache; after loading, `document.root` is empty until ``withTree()``.
+    var storedTree: Data?
+    var treeLoaded = true
+
+    /// The record with its tree decoded (a record loaded from the cache keeps it encoded until needed).
+    func withTree() throws -> ReadRecord {
+        guard !treeLoaded, let storedTree else { return self }
+        var copy = self
+        copy.document.root = try CompactDecoder().decode(Node.self, from: storedTree)
+        copy.treeLoaded = true
+        return copy
+    }
+}
+
+/// The tree travels as its own encoded blob, decoded only for a page that is resolved again.
+extension ReadRecord: Codable {
+    enum CodingKeys: String, CodingKey {
+        case source, title, document, targets, inputs, configKey, treeHash, tocNodes, numbered, dependencies, storedTree
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        source = try c.decode(PageSource.self, forKey: .source)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        document = try c.decode(Document.self, forKey: .document)
+        targets = try c.decode(PageTargets.self, forKey: .targets)
+        inputs = try c.decode([RecordedInput].self, forKey: .inputs)
+        configKey = try c.decode(ContentHash.self, forKey: .configKey)
+        treeHash = try c.decode(ContentHash.self, forKey: .treeHash)
+        tocNodes = try c.decode([Node].self, forKey: .tocNodes)
+        numbered = try c.decode([Numbering.Item].self, forKey: .numbered)
+        dependencies = try c.decode(ResolveDependencies.self, forKey: .dependencies)
+        storedTree = try c.decode(Data.self, forKey: .storedTree)
+        treeLoaded = false
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(source, forKey: .source)
+        try c.encodeIfPresent(title, forKey: .title)
+        var shell = document
+        shell.root = Node(.document)
+        try c.encode(shell, forKey: .document)
+        try c.encode(targets, forKey: .targets)
+        try c.encode(inputs, forKey: .inputs)
+        try c.encode(configKey, forKey: .configKey)
+        try c.encode(treeHash, forKey: .treeHash)
+        try c.encode(tocNodes, forKey: .tocNodes)
+        try c.encode(numbered, forKey: .numbered)
+        try c.encode(dependencies, forKey: .dependencies)
+        try c.encode(try storedTree ?? CompactEncoder().encode(document.root), forKey: .storedTree)
+    }
 }
 
 /// What one page's resolve phase produced, and the fingerprints it was produced from.
@@ -60,5 +113,36 @@ struct BuildState: Sendable, Codable {
     /// Extracted Swift modules are not kept on disk: they are extracted again after loading.
     enum CodingKeys: String, CodingKey {
         case config, pages, outputIdentity, outputs, siteKey
+    }
+
+    /// Encodes every page's tree that is not encoded yet, so saving the records again
+    /// encodes only the pages read since.
+    mutating func storeTrees() throws {
+        for (path, memo) in pages where memo.read.storedTree == nil {
+            pages[path]?.read.storedTree = try CompactEncoder().encode(memo.read.document.root)
+        }
+    }
+
+    /// A fingerprint of everything the records say: equal digests, nothing to save.
+    var digest: ContentHash {
+        ContentHasher.hash { h in
+            for key in config.keys.keys.sorted() { h.add(key); h.add(config.keys[key]!) }
+            for path in pages.keys.sorted() {
+                let memo = pages[path]!
+                h.add(path); h.add(memo.read.treeHash); h.add(memo.read.configKey)
+                for input in memo.read.inputs { h.add(input.name); h.add(input.state) }
+                if let resolved = memo.resolved {
+                    h.add(resolved.outputHash)
+                    for key in resolved.key.keys.sorted() { h.add(key); h.add(resolved.key[key]!) }
+                    for input in resolved.assets { h.add(input.name); h.add(input.state) }
+                }
+                if let rendered = memo.rendered {
+                    h.add(rendered.html)
+                    for key in rendered.key.keys.sorted() { h.add(key); h.add(rendered.key[key]!) }
+                }
+            }
+            h.add(outputIdentity); h.add(siteKey)
+            for path in outputs.keys.sorted() { h.add(path); h.add(outputs[path]!) }
+        }
     }
 }

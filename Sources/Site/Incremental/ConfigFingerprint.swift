@@ -43,7 +43,7 @@ enum ConfigKeys {
     static let read: Set<String> = [
         "rawEnabled", "tags", "extlinks", "defaultRole", "highlightLanguage", "mystExtensions", "mystSubstitutions",
         "mystHeadingAnchors", "rstEpilog", "smartQuotes", "smartQuotesAction", "version", "release", "today",
-        "todayFormat", "language", "buildDate",
+        "todayFormat", "language", "buildDay",
     ]
     static let resolve: Set<String> = ["ignore", "ignoreRegex", "intersphinx", "rawEnabled"]
     static let render: Set<String> = [

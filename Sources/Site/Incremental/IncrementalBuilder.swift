@@ -21,6 +21,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// Notes about the cache (ignored as corrupt or from another version), for the report.
     var cacheNotes: [String] = []
     private var loadedCache = false
+    /// What the cache on disk holds (``BuildState/digest``), so an unchanged state is not saved again.
+    private var savedDigest: ContentHash?
 
     public init(options: BuildOptions) {
         self.options = options
@@ -41,14 +43,23 @@ public final class IncrementalBuilder: @unchecked Sendable {
             loadedCache = true
             let (loaded, notes) = BuildCache.load(from: directory)
             state = loaded
+            savedDigest = loaded?.digest
             cacheNotes += notes
         }
         var run = try BuildRun(options: options, previous: state)
         let report = try run.build()
         state = run.next
-        if let directory = options.cacheDirectory, let next = run.next {
-            if let problem = BuildCache.save(next, to: directory) {
-                cacheNotes.append(problem)
+        if let directory = options.cacheDirectory, var next = run.next {
+            let digest = next.digest
+            if digest != savedDigest {
+                if let problem = BuildCache.save(&next, to: directory) {
+                    // The output-pending mark stays: the output may hold what no saved record knows.
+                    cacheNotes.append(problem)
+                } else {
+                    savedDigest = digest
+                    state = next
+                    BuildCache.clearOutputPending(in: directory)
+                }
             } else {
                 BuildCache.clearOutputPending(in: directory)
             }

@@ -27,7 +27,7 @@ struct SiteModel: Sendable {
             toctrees[document.name] = trees
             report.diagnostics += problems
             files[document.name] = document.source
-            if let title = document.title { titles[document.name] = title }
+            if let title = record.title { titles[document.name] = title }
             if document.metadata["orphan"] != nil { orphans.insert(document.name) }
         }
         var navigation = Navigation(root: config.rootDocument)
