@@ -64,15 +64,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: tmp) }
         let source = tmp.appendingPathComponent("docs")
         try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
-        _ = try EditableProject(root: source)
+        var project = try EditableProject(root: source)
         let cache = tmp.appendingPathComponent("cache")
         var cached = options(source, into: MemoryOutput())
         cached.cacheDirectory = cache.path
         _ = try IncrementalBuilder(options: cached).rebuild()
-        let records = cache.appendingPathComponent(BuildCache.fileName)
+        let records = cache.appendingPathComponent(BuildCache.recordsName)
         var bytes = try Data(contentsOf: records)
         bytes.replaceSubrange(bytes.count / 2..<bytes.count / 2 + 64, with: Data(repeating: 0x41, count: 64))
         try bytes.write(to: records)
+        project.pages["page1"]!.text = "Edited, so the records are needed."
+        try project.write()
         let clean = MemoryOutput()
         _ = try SiteBuilder.build(options(source, into: clean))
         let memory = MemoryOutput()
@@ -82,12 +84,12 @@ import Testing
         #expect(corrupt.pagesRead == corrupt.pages)
         #expect(memory.files == clean.files)
 
-        var envelope = try CompactDecoder().decode(BuildCache.Envelope.self, from: Data(contentsOf: records))
+        let summary = cache.appendingPathComponent(BuildCache.summaryName)
+        var envelope = try CompactDecoder().decode(BuildCache.Envelope.self, from: Data(contentsOf: summary))
         envelope.vellumVersion = "0.0.1"
-        try CompactEncoder().encode(envelope).write(to: records)
+        try CompactEncoder().encode(envelope).write(to: summary)
         let foreign = try IncrementalBuilder(options: cached).rebuild()
         #expect(foreign.notes.count == 1 && foreign.notes[0].contains("written by Vellum 0.0.1"), "\(foreign.notes)")
-        #expect(foreign.pagesRead == foreign.pages)
     }
 
     @Test func aStaleRecordIsCaught() throws {

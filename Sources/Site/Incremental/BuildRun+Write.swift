@@ -35,7 +35,7 @@ extension BuildRun {
             report.diagnostics.append(.error("theme.invalid", "\(error)"))
             return
         }
-        let identity = memory.map { "memory:" + $0.identity } ?? "directory:" + (outputURL?.path ?? "")
+        let identity = Self.outputIdentity(memory: memory, directory: outputURL)
         let trusted = old != nil && old?.outputIdentity == identity
             && (memory != nil || outputURL.map { OutputSafety.ownership(of: $0) == .vellum } == true)
         let themeHash = ContentHasher.hash { h in

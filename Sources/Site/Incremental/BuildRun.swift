@@ -9,17 +9,22 @@ import Foundation
 /// build after it.
 struct BuildRun {
     let options: BuildOptions
-    let previous: BuildState?
+    /// The previous build's records, loaded only when they are needed (not for a build that changes nothing).
+    let loadPrevious: () -> BuildState?
+    let summary: BuildSummary?
     var next: BuildState?
+    /// Set when nothing changed: the previous build stands.
+    var unchanged = false
     var report = BuildReport()
     var explanations: [String: [String]] = [:]
     let started = Date()
     let sourceURL: URL
     let displayRoot: String
 
-    init(options: BuildOptions, previous: BuildState?) throws {
+    init(options: BuildOptions, summary: BuildSummary?, loadPrevious: @escaping () -> BuildState?) throws {
         self.options = options
-        self.previous = previous
+        self.summary = summary
+        self.loadPrevious = loadPrevious
         sourceURL = URL(fileURLWithPath: options.sourceDirectory).standardizedFileURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: sourceURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -43,16 +48,6 @@ struct BuildRun {
             "buildDay": SiteBuilder.defaultSubstitutions(config, date: options.buildDate)["today"] ?? "",
             "strict": String(options.strict),
         ])
-        var old = previous
-        var changedKeys: [String] = []
-        if let known = old?.config {
-            changedKeys = fingerprint.changedKeys(since: known)
-            if let key = changedKeys.first(where: ConfigKeys.isSiteWide) {
-                explain("", "everything: configuration key '\(key)' changed")
-                old = nil
-            }
-        }
-        var state = BuildState(config: fingerprint)
 
         // discover
         let outputURL = try options.outputDirectory.map { path in
@@ -73,17 +68,41 @@ struct BuildRun {
         } catch {
             throw BuildError.io("cannot list \(options.sourceDirectory): \(error.localizedDescription)")
         }
+        let pythonPaths = SiteBuilder.pythonPaths(config, sourceURL: sourceURL)
+        let states = InputStates(sourceURL: sourceURL, project: project, pythonPaths: pythonPaths,
+                                 swiftModules: config.swiftModules)
+        let surroundings = BuildSummary.surroundings(setupDiagnostics: report.diagnostics, config: config, states: states)
+        let identity = Self.outputIdentity(memory: options.memoryOutput, directory: outputURL)
+        if let summary, summary.matches(config: fingerprint, pages: pages, surroundings: surroundings,
+                                        outputIdentity: identity, states: states, threads: threads),
+           outputURL.map({ OutputSafety.ownership(of: $0) == .vellum || !summary.report.wroteOutput }) ?? true {
+            unchanged = true
+            report.pages = summary.report.pages
+            report.referencesChecked = summary.report.referencesChecked
+            report.diagnostics = summary.report.diagnostics
+            report.wroteOutput = summary.report.wroteOutput
+            report.duration = Date().timeIntervalSince(started)
+            return report
+        }
+        var old = loadPrevious()
+        var changedKeys: [String] = []
+        if let known = old?.config {
+            changedKeys = fingerprint.changedKeys(since: known)
+            if let key = changedKeys.first(where: ConfigKeys.isSiteWide) {
+                explain("", "everything: configuration key '\(key)' changed")
+                old = nil
+            }
+        }
+        var state = BuildState(config: fingerprint)
         report.pages = pages.count
         if let old {
-            for path in old.pages.keys.sorted() where !pages.contains(where: { $0.relativePath == path }) {
+            let present = Set(pages.map(\.relativePath))
+            for path in old.pages.keys.sorted() where !present.contains(path) {
                 explain(path, "\(path): removed")
             }
         }
 
         // read
-        let pythonPaths = SiteBuilder.pythonPaths(config, sourceURL: sourceURL)
-        let states = InputStates(sourceURL: sourceURL, project: project, pythonPaths: pythonPaths,
-                                 swiftModules: config.swiftModules)
         let apiStore = loadAPIStore(config, pythonPaths: pythonPaths, states: states, old: old, into: &state)
         let registry = Registry.site(config)
         let reader = PageReader(config: config, sourceURL: sourceURL, displayRoot: displayRoot, apiStore: apiStore,
@@ -120,10 +139,24 @@ struct BuildRun {
                       fingerprint: fingerprint, states: states, outputURL: outputURL, memory: memory,
                       old: old, state: &state)
         }
+        state.summary = BuildSummary(
+            config: fingerprint,
+            pages: zip(records, resolved).map { record, resolution in
+                BuildSummary.PageInputs(source: record.source, configKey: record.configKey, inputs: record.inputs,
+                                        assets: resolution.assets)
+            },
+            surroundings: surroundings, outputIdentity: identity,
+            report: .init(pages: report.pages, referencesChecked: report.referencesChecked,
+                          diagnostics: report.diagnostics, wroteOutput: report.wroteOutput))
         next = state
         report.explanations = explanations.keys.sorted().flatMap { explanations[$0]! }
         report.duration = Date().timeIntervalSince(started)
         return report
+    }
+
+    /// Names where the site goes, for the records (a memory output is never the same as another).
+    static func outputIdentity(memory: MemoryOutput?, directory: URL?) -> String {
+        memory.map { "memory:" + $0.identity } ?? "directory:" + (directory?.path ?? "")
     }
 
     /// The API store: Swift modules extracted again only when their sources changed.

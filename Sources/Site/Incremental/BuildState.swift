@@ -109,6 +109,8 @@ struct BuildState: Sendable, Codable {
     var outputs: [String: ContentHash] = [:]
     /// What the site-wide files (search index, indices, theme files, artifacts) and every page were made from.
     var siteKey: ContentHash?
+    /// Saved apart (``BuildSummary``); nil until the first build completes.
+    var summary: BuildSummary?
 
     /// Extracted Swift modules are not kept on disk: they are extracted again after loading.
     enum CodingKeys: String, CodingKey {
@@ -142,6 +144,7 @@ struct BuildState: Sendable, Codable {
                 }
             }
             h.add(outputIdentity); h.add(siteKey)
+            h.add(summary.flatMap { try? CompactEncoder().encode($0) }.map { ContentHash(bytes: [UInt8]($0)) })
             for path in outputs.keys.sorted() { h.add(path); h.add(outputs[path]!) }
         }
     }

@@ -7,6 +7,15 @@ import Foundation
 struct ContentHash: Hashable, Sendable, Codable, CustomStringConvertible {
     var value: UInt64
 
+    init(from decoder: any Decoder) throws {
+        value = try decoder.singleValueContainer().decode(UInt64.self)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+
     /// The fingerprint of raw bytes.
     init(bytes: some Sequence<UInt8>) {
         var hasher = ContentHasher()

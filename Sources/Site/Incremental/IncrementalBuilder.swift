@@ -18,6 +18,9 @@ import Foundation
 public final class IncrementalBuilder: @unchecked Sendable {
     public var options: BuildOptions
     var state: BuildState?
+    /// The last build's summary, and whether the records behind it are still on disk only.
+    var summary: BuildSummary?
+    private var recordsOnDisk = false
     /// Notes about the cache (ignored as corrupt or from another version), for the report.
     var cacheNotes: [String] = []
     private var loadedCache = false
@@ -36,32 +39,49 @@ public final class IncrementalBuilder: @unchecked Sendable {
     /// Forgets every record: the next build is a clean one.
     public func invalidate() {
         state = nil
+        summary = nil
+        recordsOnDisk = false
+    }
+
+    /// The records, from the cache on disk the first time they are needed.
+    private func records() -> BuildState? {
+        if recordsOnDisk, let directory = options.cacheDirectory {
+            recordsOnDisk = false
+            let (loaded, notes) = BuildCache.loadRecords(from: directory)
+            state = loaded
+            savedDigest = loaded?.digest
+            cacheNotes += notes
+        }
+        return state
     }
 
     func rebuildOnCurrentThread() throws -> BuildReport {
         if !loadedCache, let directory = options.cacheDirectory {
             loadedCache = true
-            let (loaded, notes) = BuildCache.load(from: directory)
-            state = loaded
-            savedDigest = loaded?.digest
+            let (loaded, notes) = BuildCache.loadSummary(from: directory)
+            summary = loaded
+            recordsOnDisk = FileManager.default.fileExists(atPath: directory + "/" + BuildCache.recordsName)
             cacheNotes += notes
         }
-        var run = try BuildRun(options: options, previous: state)
+        var run = try BuildRun(options: options, summary: summary, loadPrevious: { [unowned self] in self.records() })
         let report = try run.build()
-        state = run.next
-        if let directory = options.cacheDirectory, var next = run.next {
-            let digest = next.digest
-            if digest != savedDigest {
-                if let problem = BuildCache.save(&next, to: directory) {
-                    // The output-pending mark stays: the output may hold what no saved record knows.
-                    cacheNotes.append(problem)
+        if !run.unchanged {
+            state = run.next
+            summary = run.next?.summary
+            if let directory = options.cacheDirectory, var next = run.next {
+                let digest = next.digest
+                if digest != savedDigest {
+                    if let problem = BuildCache.save(&next, to: directory) {
+                        // The output-pending mark stays: the output may hold what no saved record knows.
+                        cacheNotes.append(problem)
+                    } else {
+                        savedDigest = digest
+                        state = next
+                        BuildCache.clearOutputPending(in: directory)
+                    }
                 } else {
-                    savedDigest = digest
-                    state = next
                     BuildCache.clearOutputPending(in: directory)
                 }
-            } else {
-                BuildCache.clearOutputPending(in: directory)
             }
         }
         var final = report

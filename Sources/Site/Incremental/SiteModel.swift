@@ -19,11 +19,12 @@ struct SiteModel: Sendable {
         var files: [String: SourceFile] = [:]
         var titles: [String: String] = [:]
         var orphans: Set<String> = []
+        let known = Set(names)
         for record in records {
             let document = record.document
             let tocOnly = Document(name: document.name, source: document.source,
                                    root: Node(.document, children: record.tocNodes))
-            let (trees, problems) = TocTree.extract(from: tocOnly, pages: names)
+            let (trees, problems) = TocTree.extract(from: tocOnly, pages: names, known: known)
             toctrees[document.name] = trees
             report.diagnostics += problems
             files[document.name] = document.source
