@@ -153,3 +153,44 @@ import Testing
         #expect(config.pagesRendered == config.pages)
     }
 }
+
+/// Incremental builds into a directory: only changed files are new, the rest are the same files.
+@Suite struct IncrementalDirectoryTests {
+    func inode(_ url: URL) throws -> UInt64 {
+        try #require(FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? UInt64)
+    }
+
+    @Test func unchangedFilesAreKeptAndChangedOnesWritten() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let source = tmp.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        var project = try EditableProject(root: source)
+        let output = tmp.appendingPathComponent("site")
+        var options = BuildOptions(sourceDirectory: source.path, outputDirectory: output.path)
+        options.buildDate = Date(timeIntervalSince1970: 1_800_000_000)
+        options.cacheDirectory = tmp.appendingPathComponent(".vellum-cache").path
+        let first = try IncrementalBuilder(options: options).rebuild()
+        #expect(first.succeeded && first.wroteOutput)
+        let untouched = try inode(output.appendingPathComponent("page4.html"))
+        let edited = try inode(output.appendingPathComponent("page2.html"))
+
+        project.pages["page2"]!.text = "A new paragraph for page 2."
+        try project.write()
+        let second = try IncrementalBuilder(options: options).rebuild()
+        #expect(second.pagesRead == 1 && second.wroteOutput)
+        #expect(try inode(output.appendingPathComponent("page4.html")) == untouched)
+        #expect(try inode(output.appendingPathComponent("page2.html")) != edited)
+
+        let nothing = try IncrementalBuilder(options: options).rebuild()
+        #expect(nothing.filesWritten == 0 && nothing.explanations.isEmpty && nothing.wroteOutput)
+
+        var clean = options
+        clean.outputDirectory = tmp.appendingPathComponent("clean").path
+        clean.cacheDirectory = nil
+        _ = try SiteBuilder.build(clean)
+        #expect(try snapshot(output) == snapshot(tmp.appendingPathComponent("clean")))
+        let left = try FileManager.default.contentsOfDirectory(atPath: tmp.path).filter { $0.contains("vellum-staging") }
+        #expect(left.isEmpty)
+    }
+}
