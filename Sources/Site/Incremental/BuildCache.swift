@@ -101,7 +101,7 @@ enum BuildCache {
             where entry.hasPrefix(".") && entry.hasSuffix(".tmp") {
                 try? FileManager.default.removeItem(atPath: directory + "/" + entry)
             }
-            try state.storeTrees()
+            try state.encodePages()
             try write(state, named: recordsName, to: directory)
             if let summary = state.summary { try write(summary, named: summaryName, to: directory) }
             return nil

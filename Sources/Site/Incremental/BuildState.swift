@@ -98,9 +98,9 @@ struct PageMemo: Sendable, Codable {
 }
 
 /// Everything an ``IncrementalBuilder`` keeps between two builds.
-struct BuildState: Sendable, Codable {
+struct BuildState: Sendable {
     var config: ConfigFingerprint
-    /// Extracted Swift modules, by the state of their sources.
+    /// Extracted Swift modules, by the state of their sources (not kept on disk: extracted again after loading).
     var swiftModules: [String: (state: ContentHash, modules: [APIModule], diagnostics: [Diagnostic])] = [:]
     /// By page path relative to the source directory.
     var pages: [String: PageMemo] = [:]
@@ -111,41 +111,40 @@ struct BuildState: Sendable, Codable {
     var siteKey: ContentHash?
     /// Saved apart (``BuildSummary``); nil until the first build completes.
     var summary: BuildSummary?
+    /// Each page's record as the cache holds it, by the page's ``PageMemo/digest``: a page whose
+    /// record did not change is not encoded again.
+    var encodedPages: [String: (digest: ContentHash, blob: CachedPage)] = [:]
 
-    /// Extracted Swift modules are not kept on disk: they are extracted again after loading.
-    enum CodingKeys: String, CodingKey {
-        case config, pages, outputIdentity, outputs, siteKey
-    }
-
-    /// Encodes every page's tree that is not encoded yet, so saving the records again
-    /// encodes only the pages read since.
-    mutating func storeTrees() throws {
-        for (path, memo) in pages where memo.read.storedTree == nil {
-            pages[path]?.read.storedTree = try CompactEncoder().encode(memo.read.document.root)
-        }
-    }
+    init(config: ConfigFingerprint) { self.config = config }
 
     /// A fingerprint of everything the records say: equal digests, nothing to save.
     var digest: ContentHash {
         ContentHasher.hash { h in
             for key in config.keys.keys.sorted() { h.add(key); h.add(config.keys[key]!) }
-            for path in pages.keys.sorted() {
-                let memo = pages[path]!
-                h.add(path); h.add(memo.read.treeHash); h.add(memo.read.configKey)
-                for input in memo.read.inputs { h.add(input.name); h.add(input.state) }
-                if let resolved = memo.resolved {
-                    h.add(resolved.outputHash)
-                    for key in resolved.key.keys.sorted() { h.add(key); h.add(resolved.key[key]!) }
-                    for input in resolved.assets { h.add(input.name); h.add(input.state) }
-                }
-                if let rendered = memo.rendered {
-                    h.add(rendered.html)
-                    for key in rendered.key.keys.sorted() { h.add(key); h.add(rendered.key[key]!) }
-                }
-            }
+            for path in pages.keys.sorted() { h.add(path); h.add(pages[path]!.digest) }
             h.add(outputIdentity); h.add(siteKey)
-            h.add(summary.flatMap { try? CompactEncoder().encode($0) }.map { ContentHash(bytes: [UInt8]($0)) })
             for path in outputs.keys.sorted() { h.add(path); h.add(outputs[path]!) }
+            h.add(summary.flatMap { try? CompactEncoder().encode($0) }.map { ContentHash(bytes: [UInt8]($0)) })
+        }
+    }
+}
+
+extension PageMemo {
+    /// A fingerprint of what the record says (its inputs, tree, resolution and rendering).
+    var digest: ContentHash {
+        ContentHasher.hash { h in
+            h.add(read.source.relativePath); h.add(read.source.markup.rawValue)
+            h.add(read.treeHash); h.add(read.configKey)
+            for input in read.inputs { h.add(input.kind.rawValue); h.add(input.name); h.add(input.state) }
+            if let resolved {
+                h.add(resolved.outputHash)
+                for key in resolved.key.keys.sorted() { h.add(key); h.add(resolved.key[key]!) }
+                for input in resolved.assets { h.add(input.name); h.add(input.state) }
+            }
+            if let rendered {
+                h.add(rendered.html)
+                for key in rendered.key.keys.sorted() { h.add(key); h.add(rendered.key[key]!) }
+            }
         }
     }
 }
