@@ -94,8 +94,11 @@ public enum SiteBuilder {
         try Workers.runWithLargeStack { try buildOnCurrentThread(options) }
     }
 
+    /// A clean build: an ``IncrementalBuilder``'s first build, without a cache.
     static func buildOnCurrentThread(_ options: BuildOptions) throws -> BuildReport {
-        try IncrementalBuilder(options: options).rebuildOnCurrentThread()
+        var clean = options
+        clean.cacheDirectory = nil
+        return try IncrementalBuilder(options: clean).rebuildOnCurrentThread()
     }
 
     /// Sphinx's substitutions every page has: `|version|`, `|release|`, `|today|`.

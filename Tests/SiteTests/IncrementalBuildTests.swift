@@ -185,6 +185,12 @@ import Testing
         let nothing = try IncrementalBuilder(options: options).rebuild()
         #expect(nothing.filesWritten == 0 && nothing.explanations.isEmpty && nothing.wroteOutput)
 
+        // A file put into the output by hand goes, as with a clean build (the output is replaced as a whole).
+        try Data("stray".utf8).write(to: output.appendingPathComponent("stray.html"))
+        _ = try IncrementalBuilder(options: options).rebuild()
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("stray.html").path))
+        #expect(try inode(output.appendingPathComponent("page4.html")) == untouched)
+
         var clean = options
         clean.outputDirectory = tmp.appendingPathComponent("clean").path
         clean.cacheDirectory = nil

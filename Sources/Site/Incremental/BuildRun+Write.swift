@@ -51,7 +51,9 @@ extension BuildRun {
             for page in resolved { h.add(page.outputHash) }
         }
         state.outputIdentity = identity
-        if trusted, siteKey == old?.siteKey {
+        let listed = outputURL.map { OutputWriter.listingHash(OutputWriter.listing(of: $0))
+            == OutputWriter.listingHash(Array(old?.outputs.keys ?? [:].keys)) } ?? true
+        if trusted, siteKey == old?.siteKey, listed {
             report.wroteOutput = outputURL != nil
             return
         }

@@ -75,7 +75,10 @@ struct BuildRun {
         let identity = Self.outputIdentity(memory: options.memoryOutput, directory: outputURL)
         if let summary, summary.matches(config: fingerprint, pages: pages, surroundings: surroundings,
                                         outputIdentity: identity, states: states, threads: threads),
-           outputURL.map({ OutputSafety.ownership(of: $0) == .vellum || !summary.report.wroteOutput }) ?? true {
+           outputURL.map({ url in
+               !summary.report.wroteOutput || (OutputSafety.ownership(of: url) == .vellum
+                   && summary.outputListing == OutputWriter.listingHash(OutputWriter.listing(of: url)))
+           }) ?? true {
             unchanged = true
             report.pages = summary.report.pages
             report.referencesChecked = summary.report.referencesChecked
@@ -146,6 +149,7 @@ struct BuildRun {
                                         assets: resolution.assets)
             },
             surroundings: surroundings, outputIdentity: identity,
+            outputListing: outputURL == nil ? nil : OutputWriter.listingHash(Array(state.outputs.keys)),
             report: .init(pages: report.pages, referencesChecked: report.referencesChecked,
                           diagnostics: report.diagnostics, wroteOutput: report.wroteOutput))
         next = state

@@ -28,6 +28,8 @@ struct BuildSummary: Sendable, Codable {
     /// module sources, intersphinx inventories, the template folder.
     var surroundings: ContentHash
     var outputIdentity: String?
+    /// The files an output folder held after the build (``OutputWriter/listingHash(_:)``), nil for other outputs.
+    var outputListing: ContentHash?
     var report: StoredReport
 
     /// Whether a build with `config`, `pages` and `surroundings` would be this one again.

@@ -14,7 +14,8 @@ import Foundation
 ///
 /// Records stay in memory between calls (for `vellum serve`); with
 /// `BuildOptions.cacheDirectory` they are also saved to and loaded from disk
-/// (for `vellum build`). Not for concurrent use: one rebuild at a time.
+/// (for `vellum build`). Rebuilds run one at a time: a call made while another
+/// runs waits for it.
 public final class IncrementalBuilder: @unchecked Sendable {
     public var options: BuildOptions
     var state: BuildState?
@@ -31,13 +32,19 @@ public final class IncrementalBuilder: @unchecked Sendable {
         self.options = options
     }
 
+    private let running = NSLock()
+
     /// Builds, reusing what the previous build (or the cache) knows.
     public func rebuild() throws -> BuildReport {
-        try Workers.runWithLargeStack { try self.rebuildOnCurrentThread() }
+        running.lock()
+        defer { running.unlock() }
+        return try Workers.runWithLargeStack { try self.rebuildOnCurrentThread() }
     }
 
     /// Forgets every record: the next build is a clean one.
     public func invalidate() {
+        running.lock()
+        defer { running.unlock() }
         state = nil
         summary = nil
         recordsOnDisk = false

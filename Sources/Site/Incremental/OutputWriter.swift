@@ -19,6 +19,29 @@ struct OutputWriter {
         return plan.allSatisfy { previous[$0.path] == $0.hash }
     }
 
+    /// Fingerprint of a set of output paths (sorted), to tell whether a folder holds just the planned files.
+    static func listingHash(_ paths: [String]) -> ContentHash {
+        ContentHasher.hash { h in h.add(paths.sorted()) }
+    }
+
+    /// The regular files in an output folder (relative paths, the marker left out): a file put
+    /// there by hand, or one deleted, makes the next build write the folder again.
+    static func listing(of directory: URL) -> [String] {
+        let base = directory.standardizedFileURL.path + "/"
+        guard let walk = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return []
+        }
+        var paths: [String] = []
+        while let url = walk.nextObject() as? URL {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(base) else { continue }
+            let relative = String(path.dropFirst(base.count))
+            if relative != OutputSafety.markerName { paths.append(relative) }
+        }
+        return paths
+    }
+
     /// Returns how many files were written or removed.
     func write(into memory: MemoryOutput) throws -> Int {
         var count = 0
@@ -40,7 +63,7 @@ struct OutputWriter {
     }
 
     func write(into destination: URL, replaceForeign: Bool) throws -> Int {
-        if unchanged { return 0 }
+        if unchanged, Self.listingHash(Self.listing(of: destination)) == Self.listingHash(plan.map(\.path)) { return 0 }
         let output = try OutputDirectory(destination: destination, replaceForeign: replaceForeign)
         var count = 0
         do {
