@@ -88,6 +88,7 @@ struct BuildRun {
             return report
         }
         var old = loadPrevious()
+        if old == nil { explain("", "everything: no records of an earlier build") }
         var changedKeys: [String] = []
         if let known = old?.config {
             changedKeys = fingerprint.changedKeys(since: known)
