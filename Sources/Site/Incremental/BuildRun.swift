@@ -132,6 +132,7 @@ struct BuildRun {
             state.pages[record.source.relativePath] = PageMemo(read: record, resolved: resolution,
                                                                rendered: old?.pages[record.source.relativePath]?.rendered)
         }
+        state.encodedPages = old?.encodedPages ?? [:]
         state.outputIdentity = old?.outputIdentity
         state.outputs = old?.outputs ?? [:]
         state.siteKey = old?.siteKey

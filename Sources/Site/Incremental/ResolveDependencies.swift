@@ -10,8 +10,10 @@ import DocTree
 struct ResolveDependencies: Sendable, Hashable, Codable {
     /// Target keys (see ``key(_:)``) the page's references name.
     var keys: Set<String> = []
-    /// Page names, titles, sections and toctrees (`:doc:`, toctrees, `:numref:` link text); not
-    /// the ids in pages (`page#id` links are Markdown links, which see everything).
+    /// Page names and titles (`:doc:` links and their text).
+    var titles = false
+    /// Page names, titles, sections and toctrees (toctrees, `:numref:`); not the ids in
+    /// pages (`page#id` links are Markdown links, which see everything).
     var documents = false
     /// Figure, table and code numbers (`:numref:`).
     var numbers = false
@@ -33,7 +35,7 @@ struct ResolveDependencies: Sendable, Hashable, Codable {
             case ("py", _):
                 keys.insert(Self.key(xref.target))
             case ("", "doc"), ("std", "doc"):
-                documents = true
+                titles = true
             case ("", "numref"), ("std", "numref"):
                 keys.insert(Self.key(xref.target))
                 numbers = true
@@ -63,6 +65,7 @@ struct ResolveDependencies: Sendable, Hashable, Codable {
 struct SiteFingerprints: Sendable {
     /// Target key → fingerprint of every label and object filed under it.
     var keys: [String: ContentHash] = [:]
+    var titles = ContentHash(value: 0)
     var documents = ContentHash(value: 0)
     var numbers = ContentHash(value: 0)
     /// Everything, with the places targets are defined (for the notes of diagnostics).
@@ -96,6 +99,11 @@ struct SiteFingerprints: Sendable {
             }
         }
         keys = sums.mapValues { ContentHash(value: $0) }
+        titles = ContentHasher.hash { h in
+            for name in index.documents.keys.sorted() {
+                h.add(name); h.add(index.documents[name]!.title); h.add(index.documents[name]!.file.path)
+            }
+        }
         documents = ContentHasher.hash { h in
             for name in index.documents.keys.sorted() {
                 let entry = index.documents[name]!
@@ -143,6 +151,7 @@ struct SiteFingerprints: Sendable {
     func slice(_ dependencies: ResolveDependencies, sawProblems: Bool) -> [String: ContentHash] {
         var slice: [String: ContentHash] = [:]
         for key in dependencies.keys { slice["target '\(key)'"] = keys[key] ?? ContentHash(value: 0) }
+        if dependencies.titles { slice["page titles"] = titles }
         if dependencies.documents { slice["page titles, sections or toctrees"] = documents }
         if dependencies.numbers { slice["figure and table numbers"] = numbers }
         if dependencies.everything || sawProblems { slice["the site's targets"] = everything }
