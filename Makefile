@@ -10,7 +10,7 @@ VELLUM = .build/$(CONFIG)/vellum
 # System packages the build needs (Debian names) and how to tell they are there.
 APT_PACKAGES = libcmark-dev zlib1g-dev pkg-config python3
 
-.PHONY: site test build deps theme conformance commonmark bench-rst bench-serve fuzz-smoke clean
+.PHONY: site test build deps theme conformance commonmark bench-rst bench-serve bench-incremental fuzz-smoke clean
 
 site: deps build
 	$(VELLUM) build $(SOURCE) --output $(OUTPUT)
@@ -59,6 +59,12 @@ bench-rst:
 bench-serve:
 	scripts/bench-serve
 
+# Incremental builds on a generated 1,000-page site, with a release binary kept
+# in its own scratch folder (README "Incremental builds").
+bench-incremental: deps
+	$(SWIFT) build -c release --scratch-path .build-release --product vellum
+	scripts/bench-incremental .build-release/release/vellum
+
 # Every libFuzzer target for a few seconds, so the harnesses keep building and
 # running (README "Fuzzing"); longer runs: scripts/fuzz TARGET SECONDS.
 FUZZ_SMOKE_SECONDS ?= 15
@@ -66,4 +72,4 @@ fuzz-smoke: deps
 	scripts/fuzz all $(FUZZ_SMOKE_SECONDS)
 
 clean:
-	rm -rf .build .build-fuzz $(OUTPUT)
+	rm -rf .build .build-fuzz $(OUTPUT) .vellum-cache

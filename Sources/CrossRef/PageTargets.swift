@@ -1,7 +1,7 @@
 import DocTree
 
 /// An explicit label (`.. _name:` or MyST `(name)=`) and what it points at.
-public struct Label: Sendable, Hashable {
+public struct Label: Sendable, Hashable, Codable {
     /// The normalised label name (lower case, whitespace collapsed).
     public var name: String
     public var document: String
@@ -17,7 +17,7 @@ public struct Label: Sendable, Hashable {
 }
 
 /// A section heading of a page, nested as in the page.
-public struct SectionOutline: Sendable, Hashable {
+public struct SectionOutline: Sendable, Hashable, Codable {
     public var title: String
     public var anchor: String
     public var children: [SectionOutline]
@@ -25,7 +25,7 @@ public struct SectionOutline: Sendable, Hashable {
 
 /// Everything one page contributes to the site index. Computed per page,
 /// independently of every other page.
-public struct PageTargets: Sendable {
+public struct PageTargets: Sendable, Codable {
     public var document: String
     public var title: String?
     public var labels: [Label] = []

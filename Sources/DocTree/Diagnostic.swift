@@ -39,9 +39,9 @@ public enum Severity: Int, Comparable, Sendable, CaseIterable, Codable {
 }
 
 /// A problem found in the documentation: never thrown, always collected.
-public struct Diagnostic: Hashable, Sendable {
+public struct Diagnostic: Hashable, Sendable, Codable {
     /// A secondary message, optionally with its own location (e.g. "first defined here").
-    public struct Note: Hashable, Sendable {
+    public struct Note: Hashable, Sendable, Codable {
         public var message: String
         public var file: SourceFile?
         public var range: SourceRange?

@@ -1,6 +1,6 @@
 /// One page after the read phase: its tree, the file it came from, and what
 /// went wrong while reading it. Produced independently for every page.
-public struct Document: Sendable {
+public struct Document: Sendable, Codable {
     /// The page name: path relative to the source root without extension, `/`-separated
     /// (`index`, `guide/replication`). This is what `:doc:` and toctrees name.
     public var name: String

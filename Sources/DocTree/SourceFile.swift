@@ -2,7 +2,7 @@
 ///
 /// Columns count Unicode scalars from the start of the line, so a caret drawn
 /// under a line lands on the right character for ordinary text.
-public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public var line: Int
     public var column: Int
 
@@ -19,7 +19,7 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
 }
 
 /// A half-open span `start ..< end` in one source file.
-public struct SourceRange: Hashable, Sendable, CustomStringConvertible {
+public struct SourceRange: Hashable, Sendable, Codable, CustomStringConvertible {
     public var start: SourceLocation
     public var end: SourceLocation
 
@@ -79,6 +79,17 @@ public final class SourceFile: Sendable, Hashable {
         return String(decoding: utf8[start..<end], as: UTF8.self)
     }
 
-    public static func == (a: SourceFile, b: SourceFile) -> Bool { a === b }
-    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
+    /// Two values are the same file when they are one object, or hold the same path and text
+    /// (a file read back from the build cache is a new object).
+    public static func == (a: SourceFile, b: SourceFile) -> Bool {
+        a === b || (a.path == b.path && a.lineStarts == b.lineStarts && a.text == b.text)
+    }
+    public func hash(into hasher: inout Hasher) { hasher.combine(path) }
+
+    /// A copy of `other` (shares its text and line table; nothing is recomputed).
+    public init(copying other: SourceFile) {
+        path = other.path
+        text = other.text
+        lineStarts = other.lineStarts
+    }
 }

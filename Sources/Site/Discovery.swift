@@ -2,8 +2,8 @@ import DocTree
 import Foundation
 
 /// A source page found on disk.
-public struct PageSource: Sendable, Hashable {
-    public enum Markup: String, Sendable { case rst, markdown }
+public struct PageSource: Sendable, Hashable, Codable {
+    public enum Markup: String, Sendable, Codable { case rst, markdown }
     /// Path relative to the source directory (`guide/replication.rst`).
     public var relativePath: String
     /// Page name: relative path without extension.

@@ -4,7 +4,7 @@ import Extensions
 import HTMLWriter
 
 /// One written index entry (`pair: loop; statement`) and where it points.
-struct RawIndexEntry: Sendable, Hashable {
+struct RawIndexEntry: Sendable, Hashable, Codable {
     var text: String
     var document: String
     var anchor: String

@@ -8,32 +8,49 @@ import DocTree
 /// counting on its own across the site. Only labelled elements (with an id)
 /// get a number, and only on pages the root document's toctrees reach.
 enum Numbering {
-    static func compute(_ documents: [Document], root: String, toctrees: [String: [TocTree]]) -> [String: Int] {
-        let byName = Dictionary(documents.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    /// One element of a page that takes part in numbering: a labelled figure, table or code block
+    /// (`kind` its type, `id` what it is known by), or the place of the page's next toctree (`kind` "toctree").
+    struct Item: Sendable, Hashable, Codable {
+        var kind: String
+        var id: String
+    }
+
+    /// The numbered elements and toctrees of one page, in document order (computed once per read).
+    static func items(of root: Node) -> [Item] {
+        var found: [Item] = []
+        func visit(_ node: Node) {
+            if node.kind == .toctree {
+                found.append(Item(kind: "toctree", id: ""))
+                return
+            }
+            if let type = figureType(node), let id = numberedID(node) { found.append(Item(kind: type, id: id)) }
+            for child in node.children where !child.isText { visit(child) }
+        }
+        visit(root)
+        return found
+    }
+
+    /// `page#id` → number.
+    static func compute(_ items: [String: [Item]], root: String, toctrees: [String: [TocTree]]) -> [String: Int] {
         var counters: [String: Int] = [:]
         var numbers: [String: Int] = [:]
         var assigned: Set<String> = []
-
         func walk(document name: String) {
-            guard assigned.insert(name).inserted, let document = byName[name] else { return }
+            guard assigned.insert(name).inserted, let pageItems = items[name] else { return }
             var nextTree = 0
-            func visit(_ node: Node) {
-                if node.kind == .toctree {
+            for item in pageItems {
+                if item.kind == "toctree" {
                     let trees = toctrees[name] ?? []
                     defer { nextTree += 1 }
-                    guard nextTree < trees.count else { return }
+                    guard nextTree < trees.count else { continue }
                     for entry in trees[nextTree].entries {
                         if case .document(let page) = entry.target { walk(document: page) }
                     }
-                    return
+                    continue
                 }
-                if let type = figureType(node), let id = numberedID(node) {
-                    counters[type, default: 0] += 1
-                    numbers["\(name)#\(id)"] = counters[type]
-                }
-                for child in node.children where !child.isText { visit(child) }
+                counters[item.kind, default: 0] += 1
+                numbers["\(name)#\(item.id)"] = counters[item.kind]
             }
-            visit(document.root)
         }
         walk(document: root)
         return numbers

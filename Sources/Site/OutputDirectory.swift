@@ -55,6 +55,18 @@ struct OutputDirectory {
         try FileManager.default.copyItem(at: source, to: url)
     }
 
+    /// Puts the destination's own file at `relativePath` into the staging folder as a
+    /// hard link (same bytes, nothing copied); false when that file is gone or not a
+    /// regular file, or the link fails (the caller writes the file instead).
+    func linkFromDestination(_ relativePath: String) -> Bool {
+        guard let url = try? stagedURL(relativePath) else { return false }
+        let existing = destination.appendingPathComponent(relativePath)
+        var status = stat()
+        guard lstat(existing.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return link(existing.path, url.path) == 0
+    }
+
     /// A path inside the staging folder; never one that climbs out of it.
     private func stagedURL(_ relativePath: String) throws -> URL {
         let parts = relativePath.split(separator: "/")

@@ -55,7 +55,12 @@ extension PageReader {
         // docstring, as Sphinx's automodule renders them): expanded in turn, a few levels deep.
         var passes = 0
         while let apiStore, passes < 4, document.root.first(where: { $0.kind == AutodocDirectives.nodeKind }) != nil {
+            let seeds = inputs.map { _ in AutodocDependencies.seeds(in: document.root) }
             document = AutodocExpander.expand(document, store: apiStore, parserOptions: options, settings: config.autodoc)
+            if let inputs, let seeds {
+                AutodocDependencies.record(seeds, store: apiStore, swiftModules: config.swiftModules.map(\.name),
+                                           into: inputs)
+            }
             passes += 1
         }
         document.root = DomainContext.apply(document.root)

@@ -11,11 +11,13 @@ struct PageReader: Sendable {
     let config: SiteConfig
     let sourceURL: URL
     let displayRoot: String
-    let rstOptions: RSTOptions
+    private(set) var rstOptions: RSTOptions
     /// Extracted API documentation for `automodule` and friends (nil outside a project).
     let apiStore: APIStore?
     /// What may be read: the project.
     let files: ProjectFiles
+    /// Where the inputs of the page being read are recorded (an incremental build's dependencies).
+    private(set) var inputs: InputLog?
 
     init(config: SiteConfig, sourceURL: URL, displayRoot: String, apiStore: APIStore? = nil,
          registry: Registry? = nil, files: ProjectFiles? = nil) {
@@ -27,6 +29,25 @@ struct PageReader: Sendable {
         self.files = files
         rstOptions = Self.rstOptions(config: config, sourceURL: sourceURL, registry: registry ?? .site(config),
                                      files: files)
+    }
+
+    /// A reader for one page that records every file it reads into `log`
+    /// (included files, literal includes, autodoc sources).
+    func recording(into log: InputLog) -> PageReader {
+        var copy = self
+        copy.inputs = log
+        let files = self.files
+        copy.rstOptions.readBytes = { path in
+            let result = files.read(path)
+            log.record(file: path, result)
+            return result
+        }
+        copy.rstOptions.readFile = { path in
+            let result = files.read(path)
+            log.record(file: path, result)
+            return try? result.map { String(decoding: $0, as: UTF8.self) }.get()
+        }
+        return copy
     }
 
     func read(_ page: PageSource) -> Document {

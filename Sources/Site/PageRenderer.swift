@@ -20,11 +20,10 @@ struct PageRenderer: Sendable {
 
     /// The page: `body` (the tree's HTML) inside the layout; `source` is the
     /// path of its "Show source" copy, when there is one.
-    func render(_ document: Document, body: String, source: String? = nil) -> String {
-        let name = document.name
+    func render(name: String, title: String?, body: String, source: String? = nil) -> String {
         let (previous, next) = navigation.neighbours(of: name)
         let localToc = tocItems(index.documents[name]?.outline ?? [])
-        var context = common(name: name, title: document.title ?? name, body: body)
+        var context = common(name: name, title: title ?? name, body: body)
         context["localToc"] = localToc
         context["hasLocalToc"] = !localToc.isEmpty
         context["hasRelations"] = previous != nil || next != nil

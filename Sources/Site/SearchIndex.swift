@@ -5,7 +5,7 @@ import Foundation
 
 /// One section of a page as the search sees it: its anchor, its heading and
 /// its own text (the text of nested sections belongs to them).
-struct SearchSection: Sendable, Equatable {
+struct SearchSection: Sendable, Equatable, Codable {
     var anchor: String
     var heading: String
     var text: String

@@ -23,6 +23,9 @@ public struct BuildOptions: Sendable {
     public var jobs: Int?
     /// Told how many pages each phase has done (from worker threads).
     public var progress: (@Sendable (BuildProgress) -> Void)?
+    /// Where an incremental build keeps its page records between runs (`vellum build`
+    /// uses `.vellum-cache/` beside the output); nil keeps nothing on disk.
+    public var cacheDirectory: String?
 
     public init(sourceDirectory: String, outputDirectory: String?, strict: Bool = false, force: Bool = false) {
         self.sourceDirectory = sourceDirectory
@@ -49,8 +52,19 @@ public struct BuildReport: Sendable {
     public var referencesChecked = 0
     public var diagnostics: [Diagnostic] = []
     public var duration: Double = 0
-    /// Whether the output directory was replaced.
+    /// Whether the output directory holds this build's site: replaced, or already
+    /// byte-identical (an incremental build that changed nothing).
     public var wroteOutput = false
+    /// For each page read, resolved or written again, why (`api.rst: re-read: ../Sources/Routers/RouterChain.swift changed`),
+    /// in page order; `vellum build --explain` prints them.
+    public var explanations: [String] = []
+    /// Remarks about the build itself (a cache that was ignored, and why).
+    public var notes: [String] = []
+    /// How many pages were read, resolved and rendered again, and output files written or removed.
+    public var pagesRead = 0
+    public var pagesResolved = 0
+    public var pagesRendered = 0
+    public var filesWritten = 0
 
     public var errorCount: Int { diagnostics.filter { $0.severity >= .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -80,173 +94,11 @@ public enum SiteBuilder {
         try Workers.runWithLargeStack { try buildOnCurrentThread(options) }
     }
 
+    /// A clean build: an ``IncrementalBuilder``'s first build, without a cache.
     static func buildOnCurrentThread(_ options: BuildOptions) throws -> BuildReport {
-        let started = Date()
-        var report = BuildReport()
-        let sourceURL = URL(fileURLWithPath: options.sourceDirectory).standardizedFileURL
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: sourceURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw BuildError.missingSource(options.sourceDirectory)
-        }
-        let displayRoot = options.sourceDirectory.hasSuffix("/") ? String(options.sourceDirectory.dropLast())
-            : options.sourceDirectory
-
-        // discover
-        let (config, configDiagnostics) = loadConfig(sourceURL: sourceURL, displayRoot: displayRoot,
-                                                     now: options.buildDate)
-        report.diagnostics += configDiagnostics
-        let outputURL = try options.outputDirectory.map { path in
-            let checked = try OutputSafety.check(output: URL(fileURLWithPath: path), shownAs: path, source: sourceURL,
-                                                 protected: protectedFolders(config), homeDirectories: homeDirectories(),
-                                                 force: options.force)
-            OutputDirectory.removeStaleFolders(of: checked)
-            return checked
-        }
-        let pages: [PageSource]
-        let project = ProjectFiles(sourceURL: sourceURL, config: config)
-        do {
-            let (found, problems) = try Discovery.pages(in: sourceURL, exclude: config.exclude, include: config.include,
-                                                        outputDirectory: outputURL,
-                                                        files: project, displayRoot: displayRoot,
-                                                        suffixes: config.sourceSuffixes)
-            pages = found
-            report.diagnostics += problems
-        } catch {
-            throw BuildError.io("cannot list \(options.sourceDirectory): \(error.localizedDescription)")
-        }
-        report.pages = pages.count
-
-        // read (pure per file)
-        let (apiStore, apiProblems) = APIStore.load(pythonPaths: pythonPaths(config, sourceURL: sourceURL),
-                                                    swiftModules: config.swiftModules)
-        report.diagnostics += apiProblems
-        let registry = Registry.site(config)
-        let reader = PageReader(config: config, sourceURL: sourceURL, displayRoot: displayRoot, apiStore: apiStore,
-                                registry: registry, files: project)
-        let defaultSubstitutions = Self.defaultSubstitutions(config, date: options.buildDate)
-        let threads = options.jobs ?? Workers.threadCount
-        let readProgress = ProgressCounter(.reading, total: pages.count, report: options.progress)
-        let read = pages.parallelMap(threads: threads) { page -> (Document, PageTargets) in
-            defer { readProgress.step() }
-            let (document, targets) = TargetCollector.process(reader.read(page))
-            var (resolved, problems) = LocalReferences.resolve(document, defaults: defaultSubstitutions)
-            resolved.diagnostics += problems
-            return (resolved, targets)
-        }
-        for (document, _) in read { report.diagnostics += document.diagnostics }
-
-        // collect
-        let (index, indexDiagnostics) = TargetIndex.collect(read.map(\.1))
-        report.diagnostics += indexDiagnostics
-        let names = pages.map(\.name)
-        var toctrees: [String: [TocTree]] = [:]
-        var files: [String: SourceFile] = [:]
-        var titles: [String: String] = [:]
-        var orphans: Set<String> = []
-        for (document, _) in read {
-            let (trees, problems) = TocTree.extract(from: document, pages: names)
-            toctrees[document.name] = trees
-            report.diagnostics += problems
-            files[document.name] = document.source
-            if let title = document.title { titles[document.name] = title }
-            if document.metadata["orphan"] != nil { orphans.insert(document.name) }
-        }
-        var navigation = Navigation(root: config.rootDocument)
-        if files[config.rootDocument] == nil {
-            if !pages.isEmpty {
-                report.diagnostics.append(Diagnostic(
-                    id: "config.root-document", severity: .error,
-                    message: "the root document '\(config.rootDocument)' does not exist",
-                    file: nil, suggestions: TargetIndex.suggestions(for: config.rootDocument, among: names)))
-            }
-        } else {
-            let (built, problems) = Navigation.build(root: config.rootDocument, toctrees: toctrees, titles: titles,
-                                                     orphans: orphans, files: files)
-            navigation = built
-            report.diagnostics += problems
-        }
-
-        // resolve (per page)
-        let (inventories, inventoryProblems) = loadInventories(config)
-        report.diagnostics += inventoryProblems
-        var resolverOptions = ResolverOptions(inventories: inventories,
-                                              ignore: IgnoreList(exact: config.ignore, patterns: config.ignoreRegex))
-        resolverOptions.numfig = config.numfig
-        resolverOptions.numfigFormat = config.numfigFormat
-        let numbers = config.numfig ? Numbering.compute(read.map(\.0), root: config.rootDocument, toctrees: toctrees) : [:]
-        resolverOptions.numbers = numbers
-        resolverOptions.sourceFiles = { apiStore.sourceFile(path: $0) }
-        let resolver = Resolver(index: index, options: resolverOptions, domains: registry.sortedDomains)
-        let allTocTrees = toctrees
-        let sectionNumbers = SectionNumbers(documents: read.map(\.0), toctrees: toctrees, order: navigation.order)
-        let writer = HTMLWriter(links: FlatLinkProvider(), nodeWriters: registry.nodeWriters)
-        let resolveProgress = ProgressCounter(.resolving, total: read.count, report: options.progress)
-        let resolved = read.map(\.0).parallelMap(threads: threads) { document -> ResolvedPage in
-            defer { resolveProgress.step() }
-            var page = document
-            page.root = Numbering.numberCaptions(page.root, document: page.name, numbers: numbers, format: config.numfigFormat)
-            let (withDownloads, downloads, downloadProblems) = Downloads.resolve(page, sourceURL: sourceURL, project: reader.files)
-            page.root = withDownloads
-            let outcome = resolver.resolve(page)
-            var doc = outcome.document
-            let (safe, unsafeLinks) = UnsafeLinks.apply(doc, rawEnabled: config.rawEnabled)
-            doc.root = safe
-            doc.root = expandTocTrees(in: doc, index: index, toctrees: allTocTrees)
-            doc.root = sectionNumbers.apply(to: doc.root, page: doc.name)
-            let (images, assetProblems) = reader.assets(of: doc)
-            // Images are copied to the same relative place, so the page's own URLs work unchanged.
-            let (body, unknown) = writer.renderPage(doc.root)
-            return ResolvedPage(
-                document: doc, body: body,
-                searchSections: SearchSection.sections(of: doc.root),
-                indexEntries: RawIndexEntry.collect(from: doc.root, document: doc.name),
-                diagnostics: downloadProblems + outcome.diagnostics + unsafeLinks + assetProblems
-                    + HighlightCheck.diagnostics(doc)
-                    + HTMLWriter.unknownNodeDiagnostics(unknown, file: doc.source),
-                referencesChecked: outcome.referencesChecked + downloads.count + downloadProblems.count,
-                assets: images.map { ($0, $0) } + downloads.map { ($0, "_downloads/" + $0) })
-        }
-        for page in resolved {
-            report.diagnostics += page.diagnostics
-            report.referencesChecked += page.referencesChecked
-        }
-
-        report.diagnostics = DiagnosticPolicy(config: config, strict: options.strict).apply(report.diagnostics)
-
-        // write + finish
-        let memory = options.memoryOutput
-        guard (outputURL != nil && report.succeeded) || memory != nil else {
-            report.duration = Date().timeIntervalSince(started)
-            return report
-        }
-        let theme: Theme
-        let library: MustacheLibraryBox
-        do {
-            theme = try Theme.load(overridesFrom: config.templateDirectory)
-            library = MustacheLibraryBox(library: try theme.library())
-        } catch {
-            report.diagnostics.append(.error("theme.invalid", "\(error)"))
-            report.duration = Date().timeIntervalSince(started)
-            return report
-        }
-        let site = WritePhase(config: config, sourceURL: sourceURL, resolved: resolved, index: index, navigation: navigation,
-                              registry: registry, theme: theme, library: library.library, threads: threads,
-                              progress: options.progress)
-        if let memory {
-            try site.write(into: memory)
-        } else if let outputURL {
-            let output = try OutputDirectory(destination: outputURL, replaceForeign: options.force)
-            do {
-                try site.write(into: output)
-                try output.commit()
-                report.wroteOutput = true
-            } catch {
-                output.discard()
-                throw BuildError.io("cannot write \(outputURL.path): \(error.localizedDescription)")
-            }
-        }
-        report.duration = Date().timeIntervalSince(started)
-        return report
+        var clean = options
+        clean.cacheDirectory = nil
+        return try IncrementalBuilder(options: clean).rebuildOnCurrentThread()
     }
 
     /// Sphinx's substitutions every page has: `|version|`, `|release|`, `|today|`.
@@ -353,11 +205,17 @@ public enum SiteBuilder {
 import Mustache
 
 /// A file copied into the site: source path and output path, both relative.
-typealias Asset = (source: String, destination: String)
+struct Asset: Sendable, Hashable, Codable {
+    var source: String
+    var destination: String
+}
 
 /// One page after the resolve phase: its tree, its HTML body, what it reported and the files it uses.
-struct ResolvedPage: Sendable {
-    var document: Document
+struct ResolvedPage: Sendable, Codable {
+    var name: String
+    var title: String?
+    /// The page's own file (its text is the "Show source" copy).
+    var source: SourceFile
     var body: String
     /// The page's text by section, for the search index.
     var searchSections: [SearchSection]
@@ -366,62 +224,6 @@ struct ResolvedPage: Sendable {
     var diagnostics: [Diagnostic]
     var referencesChecked: Int
     var assets: [Asset]
-}
-
-/// Carries the compiled templates into the parallel write phase.
-struct MustacheLibraryBox: Sendable {
-    let library: MustacheLibrary
-}
-
-/// The write phase: every page through the layout, the pages around them,
-/// the theme's static files, the artifacts and the copied assets, into one output.
-struct WritePhase {
-    let config: SiteConfig
-    let sourceURL: URL
-    let resolved: [ResolvedPage]
-    let index: TargetIndex
-    let navigation: Navigation
-    let registry: Registry
-    let theme: Theme
-    let library: MustacheLibrary
-    let threads: Int
-    let progress: (@Sendable (BuildProgress) -> Void)?
-
-    func write(into output: some SiteOutput) throws {
-        let extras = SiteExtras(config: config, pages: resolved, index: index, domains: registry.domains)
-        let renderer = PageRenderer(config: config, library: library, navigation: navigation, index: index,
-                                    overridden: theme.overridden, indices: extras.indices)
-        let writeProgress = ProgressCounter(.writing, total: resolved.count, report: progress)
-        let showSource = config.showSource
-        let html = resolved.parallelMap(threads: threads) { page in
-            defer { writeProgress.step() }
-            return renderer.render(page.document, body: page.body,
-                                   source: showSource ? SiteExtras.sourceCopyPath(page.document) : nil)
-        }
-        for (page, text) in zip(resolved, html) {
-            try output.write(Data(text.utf8), to: PageURL.path(of: page.document.name))
-        }
-        for (path, text) in extras.files(renderer: renderer) {
-            try output.write(Data(text.utf8), to: path)
-        }
-        for (path, data) in theme.staticFiles.sorted(by: { $0.key < $1.key }) {
-            try output.write(data, to: "_static/" + path)
-        }
-        let input = ArtifactInput(index: index, domains: registry.domains, project: config.projectName,
-                                  version: config.version)
-        for artifact in registry.artifacts {
-            for (path, bytes) in artifact.make(input).sorted(by: { $0.key < $1.key }) {
-                try output.write(Data(bytes), to: path)
-            }
-        }
-        var copied: Set<String> = []
-        for (source, destination) in resolved.flatMap(\.assets).sorted(by: { $0.1 < $1.1 })
-        where copied.insert(destination).inserted {
-            // The file itself, never a symbolic link to it.
-            let file = URL(fileURLWithPath: OutputSafety.realPath(sourceURL.appendingPathComponent(source)))
-            try output.copyFile(from: file, to: destination)
-        }
-    }
 }
 
 /// Where the write phase puts the site.
@@ -436,6 +238,8 @@ extension OutputDirectory: SiteOutput {}
 public final class MemoryOutput: SiteOutput, @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [String: Data] = [:]
+    /// Names this output in an incremental builder's records (never the same for two outputs).
+    let identity = UUID().uuidString
 
     public init() {}
 
@@ -453,5 +257,12 @@ public final class MemoryOutput: SiteOutput, @unchecked Sendable {
 
     func copyFile(from source: URL, to relativePath: String) throws {
         try write(Data(contentsOf: source), to: relativePath)
+    }
+
+    /// Drops a file the site no longer has (an incremental rebuild).
+    func remove(_ relativePath: String) {
+        lock.lock()
+        storage[relativePath] = nil
+        lock.unlock()
     }
 }

@@ -21,7 +21,7 @@ struct SiteExtras {
         self.index = index
         self.domains = domains
         var general = GeneralIndex()
-        for page in pages.sorted(by: { $0.document.name < $1.document.name }) {
+        for page in pages.sorted(by: { $0.name < $1.name }) {
             for entry in page.indexEntries { general.add(entry) }
         }
         general.addObjects(index, domains: domains)
@@ -50,7 +50,7 @@ struct SiteExtras {
     func files(renderer: PageRenderer) -> [(String, String)] {
         var files: [(String, String)] = []
         files.append((Self.searchIndexPath, SearchIndex.script(pages: pages.map {
-            SearchIndex.Page(name: $0.document.name, title: $0.document.title ?? $0.document.name, sections: $0.searchSections)
+            SearchIndex.Page(name: $0.name, title: $0.title ?? $0.name, sections: $0.searchSections)
         }, index: index)))
         files.append(("search.html", renderer.renderSpecial(
             name: "search", title: "Search", body: Self.searchBody,
@@ -71,17 +71,17 @@ struct SiteExtras {
             files.append(("sitemap.xml", sitemap(base: base)))
         }
         if config.showSource {
-            for page in pages.sorted(by: { $0.document.name < $1.document.name }) {
-                files.append((Self.sourceCopyPath(page.document), page.document.source.text))
+            for page in pages.sorted(by: { $0.name < $1.name }) {
+                files.append((Self.sourceCopyPath(name: page.name, source: page.source), page.source.text))
             }
         }
         return files
     }
 
     /// Where "Show source" finds a page's source: `_sources/guide/intro.rst.txt`, as Sphinx writes it.
-    static func sourceCopyPath(_ document: Document) -> String {
-        let suffix = (document.source.path as NSString).pathExtension
-        return "_sources/" + document.name + (suffix.isEmpty ? "" : "." + suffix) + ".txt"
+    static func sourceCopyPath(name: String, source: SourceFile) -> String {
+        let suffix = (source.path as NSString).pathExtension
+        return "_sources/" + name + (suffix.isEmpty ? "" : "." + suffix) + ".txt"
     }
 
     static func absolute(_ base: String, _ path: String) -> String {
@@ -90,7 +90,7 @@ struct SiteExtras {
 
     func sitemap(base: String) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for name in pages.map(\.document.name).sorted() {
+        for name in pages.map(\.name).sorted() {
             out += "  <url><loc>\(Self.absolute(base, PageURL.path(of: name)).htmlEscaped)</loc></url>\n"
         }
         for (_, path) in indices {

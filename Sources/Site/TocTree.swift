@@ -25,10 +25,10 @@ struct TocTree: Sendable {
 
     /// The toctrees of a page, in document order, with entries resolved
     /// against the site's page list. Unknown pages are errors.
-    static func extract(from document: Document, pages: [String]) -> ([TocTree], [Diagnostic]) {
+    static func extract(from document: Document, pages: [String], known: Set<String>? = nil) -> ([TocTree], [Diagnostic]) {
         var trees: [TocTree] = []
         var diagnostics: [Diagnostic] = []
-        let known = Set(pages)
+        let known = known ?? Set(pages)
         document.root.walk { node in
             guard let toctree = TocTreeNode(node) else { return }
             var tree = TocTree()

@@ -67,8 +67,25 @@ struct BuildCommand: ParsableCommand {
         """)
     var force = false
 
+    @Flag(help: "Print, for each page read, resolved or written again, why (the first build after a clean checkout reads everything).")
+    var explain = false
+
+    @Option(help: ArgumentHelp("Where the page records of incremental builds are kept (default: .vellum-cache beside the output).",
+                               valueName: "DIR"))
+    var cache: String?
+
+    @Flag(help: "Build everything from scratch, without reading or writing the cache.")
+    var noCache = false
+
     func run() throws {
-        try runBuild(options, output: output, force: force)
+        let folder = noCache ? nil : (cache ?? Self.defaultCache(for: output))
+        try runBuild(options, output: output, force: force, cache: folder, explain: explain)
+    }
+
+    /// `.vellum-cache` in the folder that holds the output.
+    static func defaultCache(for output: String) -> String {
+        let parent = (URL(fileURLWithPath: output).standardizedFileURL.path as NSString).deletingLastPathComponent
+        return (parent.isEmpty ? "." : parent) + "/.vellum-cache"
     }
 }
 
@@ -85,7 +102,8 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-func runBuild(_ options: BuildArguments, output: String?, force: Bool = false) throws {
+func runBuild(_ options: BuildArguments, output: String?, force: Bool = false, cache: String? = nil,
+              explain: Bool = false) throws {
     let report: BuildReport
     do {
         var buildOptions = BuildOptions(sourceDirectory: options.source, outputDirectory: output,
@@ -100,7 +118,8 @@ func runBuild(_ options: BuildArguments, output: String?, force: Bool = false) t
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) {
             buildOptions.buildDate = Date(timeIntervalSince1970: epoch)
         }
-        report = try SiteBuilder.build(buildOptions)
+        buildOptions.cacheDirectory = cache
+        report = try cache == nil ? SiteBuilder.build(buildOptions) : IncrementalBuilder(options: buildOptions).rebuild()
     } catch let error as BuildError {
         switch error {
         case .missingSource:
@@ -113,6 +132,13 @@ func runBuild(_ options: BuildArguments, output: String?, force: Bool = false) t
         }
         FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
         throw ExitCode(1)
+    }
+    if !options.quiet {
+        for note in report.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+    }
+    if explain {
+        let lines = report.explanations.isEmpty ? ["nothing changed"] : report.explanations
+        FileHandle.standardError.write(Data(lines.map { "explain: " + $0 + "\n" }.joined().utf8))
     }
     printDiagnostics(report.diagnostics, format: options.diagnostics)
     let summary = Summary(report: report, output: output)

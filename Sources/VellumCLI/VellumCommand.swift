@@ -1,8 +1,9 @@
 import ArgumentParser
+import Site
 import Foundation
 
 /// What `vellum --version` prints.
-public let vellumVersion = "0.2.0"
+public let vellumVersion = VellumVersion.current
 
 /// `vellum`: the command-line entry point.
 public struct VellumCommand: ParsableCommand {

@@ -43,3 +43,22 @@ import Testing
 }
 
 @testable import Site
+
+extension CLITests {
+    /// `vellum build` keeps its cache beside the output unless told otherwise, and `--explain` runs.
+    @Test func cacheBesideTheOutput() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        #expect(BuildCommand.defaultCache(for: tmp.appendingPathComponent("site").path)
+            == tmp.standardizedFileURL.path + "/.vellum-cache")
+        let output = tmp.appendingPathComponent("site").path
+        #expect(VellumCommand.runMain(["build", projects() + "/basic", "-o", output, "--quiet"]) == 0)
+        #expect(FileManager.default.fileExists(atPath: tmp.appendingPathComponent(".vellum-cache/inputs.bin").path))
+        #expect(VellumCommand.runMain(["build", projects() + "/basic", "-o", output, "--quiet", "--explain"]) == 0)
+        let other = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: other) }
+        #expect(VellumCommand.runMain(["build", projects() + "/basic", "-o", other.appendingPathComponent("site").path,
+                                       "--quiet", "--no-cache"]) == 0)
+        #expect(!FileManager.default.fileExists(atPath: other.appendingPathComponent(".vellum-cache").path))
+    }
+}

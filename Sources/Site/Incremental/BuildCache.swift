@@ -1,0 +1,129 @@
+import DocTree
+import Foundation
+
+/// An ``IncrementalBuilder``'s records on disk (`.vellum-cache/` beside the
+/// output by default), in ``CompactEncoder``'s form: `inputs.bin` holds the
+/// ``BuildSummary`` (all a rebuild that changes nothing reads), `records.bin`
+/// every page's records. Each file carries the Vellum version and cache
+/// format that wrote it, every source file's text once, and a checksum.
+/// Paths in them are relative to the source directory and inputs are content
+/// hashes, so the folder can move to another machine or checkout; it is safe
+/// to delete. A file from another version or format, or one that is damaged,
+/// is ignored with a note, never trusted.
+enum BuildCache {
+    /// Bumped whenever the records' shape or meaning changes.
+    static let format = 3
+    static let recordsName = "records.bin"
+    static let summaryName = "inputs.bin"
+    /// Present while a build may be changing the output and has not yet saved the
+    /// records that describe it: a build killed then leaves it behind, and the next
+    /// build does not trust what the records say the output holds.
+    static let pendingName = "output-pending"
+
+    struct Envelope: Codable {
+        var vellumVersion: String
+        var format: Int
+        var files: [SourceFileEntry]
+        var payload: Data
+        /// Of `payload` and the files' texts: a file damaged on disk is noticed, not decoded.
+        var checksum: ContentHash
+    }
+
+    struct SourceFileEntry: Codable {
+        var path: String
+        var text: String
+    }
+
+    static func checksum(files: [SourceFileEntry], payload: Data) -> ContentHash {
+        ContentHasher.hash { h in
+            for file in files { h.add(file.path); h.add(file.text) }
+            h.add(bytes: [UInt8](payload))
+        }
+    }
+
+    static func markOutputPending(in directory: String) {
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: directory + "/" + pendingName, contents: Data())
+    }
+
+    static func clearOutputPending(in directory: String) {
+        try? FileManager.default.removeItem(atPath: directory + "/" + pendingName)
+    }
+
+    static func outputPending(in directory: String) -> Bool {
+        FileManager.default.fileExists(atPath: directory + "/" + pendingName)
+    }
+
+    /// The summary of the last build, or nil and why not (nothing when there is no cache yet).
+    static func loadSummary(from directory: String) -> (BuildSummary?, [String]) {
+        let (summary, notes) = load(BuildSummary.self, named: summaryName, from: directory)
+        // A build died while writing: the output may hold files the records do not know.
+        return (outputPending(in: directory) ? nil : summary, notes)
+    }
+
+    /// The records of the last build, or nil and why not.
+    static func loadRecords(from directory: String) -> (BuildState?, [String]) {
+        var (state, notes) = load(BuildState.self, named: recordsName, from: directory)
+        if outputPending(in: directory) { state?.outputIdentity = nil }
+        return (state, notes)
+    }
+
+    static func load<T: Decodable>(_ type: T.Type, named name: String, from directory: String) -> (T?, [String]) {
+        let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return (nil, []) }
+        let shown = directory + "/" + name
+        do {
+            let envelope = try CompactDecoder().decode(Envelope.self, from: data)
+            guard envelope.vellumVersion == VellumVersion.current, envelope.format == format else {
+                return (nil, ["ignoring the build cache \(shown): it was written by Vellum \(envelope.vellumVersion) "
+                    + "(cache format \(envelope.format)), this is \(VellumVersion.current) (format \(format)); building everything"])
+            }
+            guard checksum(files: envelope.files, payload: envelope.payload) == envelope.checksum else {
+                return (nil, ["ignoring the build cache \(shown): it cannot be read (its checksum does not match); building everything"])
+            }
+            let table = SourceFileTable(files: envelope.files.map { SourceFile(path: $0.path, text: $0.text) })
+            var decoder = CompactDecoder()
+            decoder.userInfo[SourceFileTable.userInfoKey] = table
+            return (try decoder.decode(type, from: envelope.payload), [])
+        } catch {
+            return (nil, ["ignoring the build cache \(shown): it cannot be read (\(error)); building everything"])
+        }
+    }
+
+    /// Writes the records, then the summary (each to a temporary file renamed into place,
+    /// so a killed build leaves whole files). A cache that cannot be written is only a
+    /// slower next build: the failure is returned as a note.
+    static func save(_ state: inout BuildState, to directory: String) -> String? {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            // Temporary files of builds killed while saving.
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            where entry.hasPrefix(".") && entry.hasSuffix(".tmp") {
+                try? FileManager.default.removeItem(atPath: directory + "/" + entry)
+            }
+            try state.encodePages()
+            try write(state, named: recordsName, to: directory)
+            if let summary = state.summary { try write(summary, named: summaryName, to: directory) }
+            return nil
+        } catch {
+            return "cannot write the build cache in \(directory): \(error)"
+        }
+    }
+
+    static func write<T: Encodable>(_ value: T, named name: String, to directory: String) throws {
+        let table = SourceFileTable()
+        var encoder = CompactEncoder()
+        encoder.userInfo[SourceFileTable.userInfoKey] = table
+        let payload = try encoder.encode(value)
+        let files = table.files.map { SourceFileEntry(path: $0.path, text: $0.text) }
+        let envelope = Envelope(vellumVersion: VellumVersion.current, format: format, files: files, payload: payload,
+                                checksum: checksum(files: files, payload: payload))
+        let temporary = directory + "/.\(name).\(getpid()).tmp"
+        try CompactEncoder().encode(envelope).write(to: URL(fileURLWithPath: temporary))
+        guard rename(temporary, directory + "/" + name) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw BuildError.io("cannot rename \(temporary): \(reason)")
+        }
+    }
+}

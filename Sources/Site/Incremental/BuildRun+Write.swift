@@ -1,0 +1,146 @@
+import CrossRef
+import DocTree
+import Extensions
+import Foundation
+import Mustache
+
+/// One file of the site: where it goes, its bytes' fingerprint, and how to make it.
+struct PlannedFile {
+    enum Content {
+        case bytes(Data)
+        case copy(URL)
+    }
+    var path: String
+    var hash: ContentHash
+    /// nil: not made this build (its bytes are those the output already holds), `make` gives them.
+    var content: Content?
+    var make: (() -> Content)?
+
+    func produce() -> Content { content ?? make!() }
+}
+
+extension BuildRun {
+    /// The write phase: pages rendered again when what their layout shows changed,
+    /// the site-wide files made again when anything changed, and only files whose
+    /// bytes differ from the output's written (see ``OutputWriter``).
+    mutating func write(records: [ReadRecord], resolved: [ResolveRecord], site: SiteModel, registry: Registry,
+                        config: SiteConfig, fingerprint: ConfigFingerprint, states: InputStates, outputURL: URL?,
+                        memory: MemoryOutput?, old: BuildState?, state: inout BuildState) throws {
+        let theme: Theme
+        let library: MustacheLibrary
+        do {
+            theme = try Theme.load(overridesFrom: config.templateDirectory)
+            library = try theme.library()
+        } catch {
+            report.diagnostics.append(.error("theme.invalid", "\(error)"))
+            return
+        }
+        let identity = Self.outputIdentity(memory: memory, directory: outputURL)
+        let trusted = old != nil && old?.outputIdentity == identity
+            && (memory != nil || outputURL.map { OutputSafety.ownership(of: $0) == .vellum } == true)
+        let themeHash = ContentHasher.hash { h in
+            for key in theme.templates.keys.sorted() { h.add(key); h.add(theme.templates[key]!) }
+            for key in theme.staticFiles.keys.sorted() { h.add(key); h.add(ContentHash(bytes: [UInt8](theme.staticFiles[key]!))) }
+            h.add(theme.overridden.sorted())
+        }
+        let navigationHash = site.navigationHash
+        let renderConfig = fingerprint.combined(.render)
+        let siteKey = ContentHasher.hash { h in
+            h.add(themeHash); h.add(navigationHash); h.add(renderConfig); h.add(site.fingerprints.everything)
+            h.add(fingerprint.combined(.read)); h.add(fingerprint.combined(.resolve))
+            for page in resolved { h.add(page.outputHash) }
+        }
+        state.outputIdentity = identity
+        let listed = outputURL.map { OutputWriter.listingHash(OutputWriter.listing(of: $0))
+            == OutputWriter.listingHash(Array(old?.outputs.keys ?? [:].keys)) } ?? true
+        if trusted, siteKey == old?.siteKey, listed {
+            report.wroteOutput = outputURL != nil
+            return
+        }
+
+        let pages = resolved.map(\.page)
+        let extras = SiteExtras(config: config, pages: pages, index: site.index, domains: registry.domains)
+        let renderer = PageRenderer(config: config, library: library, navigation: site.navigation, index: site.index,
+                                    overridden: theme.overridden, indices: extras.indices)
+        let indicesHash = ContentHasher.hash { h in for (title, path) in extras.indices { h.add(title); h.add(path) } }
+        let showSource = config.showSource
+        @Sendable func render(_ page: ResolvedPage) -> Data {
+            Data(renderer.render(name: page.name, title: page.title, body: page.body,
+                                 source: showSource ? SiteExtras.sourceCopyPath(name: page.name, source: page.source) : nil).utf8)
+        }
+        var keys: [[String: ContentHash]] = []
+        var wanted: [Int] = []
+        var reasons: [String] = []
+        for (record, page) in zip(records, resolved) {
+            let key: [String: ContentHash] = [
+                "its content": page.outputHash,
+                "its sections": ContentHasher.hash { SiteFingerprints.add(record.targets.outline, to: &$0) },
+                "the navigation": navigationHash, "the index links": indicesHash,
+                "the render configuration": renderConfig, "the theme": themeHash,
+            ]
+            keys.append(key)
+            let known = trusted ? old?.pages[record.source.relativePath]?.rendered : nil
+            if let known, known.key == key { continue }
+            wanted.append(keys.count - 1)
+            let changed = known.map { known in key.keys.filter { key[$0] != known.key[$0] }.sorted() } ?? []
+            reasons.append(changed.joined(separator: ", "))
+        }
+        let progress = ProgressCounter(.writing, total: wanted.count, report: options.progress)
+        let html = wanted.map { pages[$0] }.parallelMap(threads: threads) { page -> Data in
+            defer { progress.step() }
+            return render(page)
+        }
+        report.pagesRendered = wanted.count
+        var rendered: [Int: (Data, String)] = [:]
+        for (position, i) in wanted.enumerated() { rendered[i] = (html[position], reasons[position]) }
+
+        var plan: [PlannedFile] = []
+        for (i, page) in pages.enumerated() {
+            let path = PageURL.path(of: page.name)
+            if let (data, reason) = rendered[i] {
+                let hash = ContentHash(bytes: data)
+                plan.append(PlannedFile(path: path, hash: hash, content: .bytes(data)))
+                let relative = records[i].source.relativePath
+                if trusted, old?.outputs[path] != hash, !reason.isEmpty {
+                    explain(relative, "\(relative): rewritten: \(reason) changed")
+                }
+                state.pages[relative]?.rendered = RenderRecord(key: keys[i], html: hash)
+            } else {
+                let hash = old!.pages[records[i].source.relativePath]!.rendered!.html
+                plan.append(PlannedFile(path: path, hash: hash, content: nil, make: { .bytes(render(page)) }))
+            }
+        }
+        for (path, text) in extras.files(renderer: renderer) {
+            let data = Data(text.utf8)
+            plan.append(PlannedFile(path: path, hash: ContentHash(bytes: data), content: .bytes(data)))
+        }
+        for (path, data) in theme.staticFiles.sorted(by: { $0.key < $1.key }) {
+            plan.append(PlannedFile(path: "_static/" + path, hash: ContentHash(bytes: data), content: .bytes(data)))
+        }
+        let input = ArtifactInput(index: site.index, domains: registry.domains, project: config.projectName,
+                                  version: config.version)
+        for artifact in registry.artifacts {
+            for (path, bytes) in artifact.make(input).sorted(by: { $0.key < $1.key }) {
+                plan.append(PlannedFile(path: path, hash: ContentHash(bytes: bytes), content: .bytes(Data(bytes))))
+            }
+        }
+        var copied: Set<String> = []
+        for asset in pages.flatMap(\.assets).sorted(by: { $0.destination < $1.destination })
+        where copied.insert(asset.destination).inserted {
+            // The file itself, never a symbolic link to it.
+            let file = URL(fileURLWithPath: OutputSafety.realPath(sourceURL.appendingPathComponent(asset.source)))
+            plan.append(PlannedFile(path: asset.destination, hash: states.file(file.path), content: .copy(file)))
+        }
+
+        let writer = OutputWriter(plan: plan, previous: trusted ? old?.outputs : nil)
+        if let memory {
+            report.filesWritten = try writer.write(into: memory)
+        } else if let outputURL {
+            if let cache = options.cacheDirectory { BuildCache.markOutputPending(in: cache) }
+            report.filesWritten = try writer.write(into: outputURL, replaceForeign: options.force)
+            report.wroteOutput = true
+        }
+        state.outputs = Dictionary(plan.map { ($0.path, $0.hash) }, uniquingKeysWith: { _, last in last })
+        state.siteKey = siteKey
+    }
+}

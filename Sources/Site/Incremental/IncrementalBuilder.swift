@@ -1,0 +1,99 @@
+import Autodoc
+import CrossRef
+import DocTree
+import Extensions
+import Foundation
+
+/// Builds a site again and again, doing only what changed since the last
+/// build: pages whose inputs changed are read again, pages whose resolved
+/// references, toctrees or numbers changed are resolved again, pages whose
+/// tree or navigation changed are rendered again, and only output files
+/// whose bytes changed are written. The result is the same, byte for byte,
+/// as a clean build of the same tree (`SiteBuilder.build`, which is this
+/// builder's first build).
+///
+/// Records stay in memory between calls (for `vellum serve`); with
+/// `BuildOptions.cacheDirectory` they are also saved to and loaded from disk
+/// (for `vellum build`). Rebuilds run one at a time: a call made while another
+/// runs waits for it.
+public final class IncrementalBuilder: @unchecked Sendable {
+    public var options: BuildOptions
+    var state: BuildState?
+    /// The last build's summary, and whether the records behind it are still on disk only.
+    var summary: BuildSummary?
+    private var recordsOnDisk = false
+    /// Notes about the cache (ignored as corrupt or from another version), for the report.
+    var cacheNotes: [String] = []
+    private var loadedCache = false
+    /// What the cache on disk holds (``BuildState/digest``), so an unchanged state is not saved again.
+    private var savedDigest: ContentHash?
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    private let running = NSLock()
+
+    /// Builds, reusing what the previous build (or the cache) knows.
+    public func rebuild() throws -> BuildReport {
+        running.lock()
+        defer { running.unlock() }
+        return try Workers.runWithLargeStack { try self.rebuildOnCurrentThread() }
+    }
+
+    /// Forgets every record: the next build is a clean one.
+    public func invalidate() {
+        running.lock()
+        defer { running.unlock() }
+        state = nil
+        summary = nil
+        recordsOnDisk = false
+    }
+
+    /// The records, from the cache on disk the first time they are needed.
+    private func records() -> BuildState? {
+        if recordsOnDisk, let directory = options.cacheDirectory {
+            recordsOnDisk = false
+            let (loaded, notes) = BuildCache.loadRecords(from: directory)
+            state = loaded
+            savedDigest = loaded?.digest
+            cacheNotes += notes
+        }
+        return state
+    }
+
+    func rebuildOnCurrentThread() throws -> BuildReport {
+        if !loadedCache, let directory = options.cacheDirectory {
+            loadedCache = true
+            let (loaded, notes) = BuildCache.loadSummary(from: directory)
+            summary = loaded
+            recordsOnDisk = FileManager.default.fileExists(atPath: directory + "/" + BuildCache.recordsName)
+            cacheNotes += notes
+        }
+        var run = try BuildRun(options: options, summary: summary, loadPrevious: { [unowned self] in self.records() })
+        let report = try run.build()
+        if !run.unchanged {
+            state = run.next
+            summary = run.next?.summary
+            if let directory = options.cacheDirectory, var next = run.next {
+                let digest = next.digest
+                if digest != savedDigest {
+                    if let problem = BuildCache.save(&next, to: directory) {
+                        // The output-pending mark stays: the output may hold what no saved record knows.
+                        cacheNotes.append(problem)
+                    } else {
+                        savedDigest = digest
+                        state = next
+                        BuildCache.clearOutputPending(in: directory)
+                    }
+                } else {
+                    BuildCache.clearOutputPending(in: directory)
+                }
+            }
+        }
+        var final = report
+        final.notes = cacheNotes + final.notes
+        cacheNotes = []
+        return final
+    }
+}

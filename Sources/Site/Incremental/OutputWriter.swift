@@ -1,0 +1,85 @@
+import Foundation
+
+/// Puts a planned site into its output, writing only files whose bytes
+/// changed since the output was last written (`previous`, nil when that is
+/// not known: then everything is written).
+///
+/// A directory is still replaced as a whole, through `OutputDirectory`'s
+/// staging folder and atomic swap, so a build killed at any moment leaves
+/// the previous site or the new one, never a mix: unchanged files enter the
+/// staging folder as hard links to the output's own (no bytes copied, the
+/// old site untouched), changed ones are written. A rebuild that changes no
+/// byte touches nothing.
+struct OutputWriter {
+    let plan: [PlannedFile]
+    let previous: [String: ContentHash]?
+
+    private var unchanged: Bool {
+        guard let previous, previous.count == plan.count else { return false }
+        return plan.allSatisfy { previous[$0.path] == $0.hash }
+    }
+
+    /// Fingerprint of a set of output paths (sorted), to tell whether a folder holds just the planned files.
+    static func listingHash(_ paths: [String]) -> ContentHash {
+        ContentHasher.hash { h in h.add(paths.sorted()) }
+    }
+
+    /// The regular files in an output folder (relative paths, the marker left out): a file put
+    /// there by hand, or one deleted, makes the next build write the folder again.
+    static func listing(of directory: URL) -> [String] {
+        let base = directory.standardizedFileURL.path + "/"
+        guard let walk = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return []
+        }
+        var paths: [String] = []
+        while let url = walk.nextObject() as? URL {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(base) else { continue }
+            let relative = String(path.dropFirst(base.count))
+            if relative != OutputSafety.markerName { paths.append(relative) }
+        }
+        return paths
+    }
+
+    /// Returns how many files were written or removed.
+    func write(into memory: MemoryOutput) throws -> Int {
+        var count = 0
+        for file in plan where previous?[file.path] != file.hash {
+            switch file.produce() {
+            case .bytes(let data): try memory.write(data, to: file.path)
+            case .copy(let url): try memory.copyFile(from: url, to: file.path)
+            }
+            count += 1
+        }
+        if let previous {
+            let kept = Set(plan.map(\.path))
+            for path in previous.keys.sorted() where !kept.contains(path) {
+                memory.remove(path)
+                count += 1
+            }
+        }
+        return count
+    }
+
+    func write(into destination: URL, replaceForeign: Bool) throws -> Int {
+        if unchanged, Self.listingHash(Self.listing(of: destination)) == Self.listingHash(plan.map(\.path)) { return 0 }
+        let output = try OutputDirectory(destination: destination, replaceForeign: replaceForeign)
+        var count = 0
+        do {
+            for file in plan {
+                if let previous, previous[file.path] == file.hash, output.linkFromDestination(file.path) { continue }
+                switch file.produce() {
+                case .bytes(let data): try output.write(data, to: file.path)
+                case .copy(let url): try output.copyFile(from: url, to: file.path)
+                }
+                count += 1
+            }
+            try output.commit()
+        } catch {
+            output.discard()
+            throw BuildError.io("cannot write \(destination.path): \(error.localizedDescription)")
+        }
+        return count + Set(previous.map { Array($0.keys) } ?? []).subtracting(plan.map(\.path)).count
+    }
+}

@@ -1,0 +1,202 @@
+import DocTree
+import Foundation
+import Testing
+@testable import Site
+
+/// An incremental build is the same, byte for byte, as a clean build of the same tree.
+@Suite struct IncrementalBuildTests {
+    static let steps = Int(ProcessInfo.processInfo.environment["VELLUM_INCREMENTAL_STEPS"] ?? "") ?? 200
+
+    func options(_ source: URL, into memory: MemoryOutput) -> BuildOptions {
+        var options = BuildOptions(sourceDirectory: source.path, outputDirectory: nil)
+        options.memoryOutput = memory
+        options.buildDate = Date(timeIntervalSince1970: 1_800_000_000)
+        options.jobs = 2
+        return options
+    }
+
+    /// The first path whose bytes differ, or nil when both sites are the same.
+    func difference(_ a: [String: Data], _ b: [String: Data]) -> String? {
+        for path in Set(a.keys).union(b.keys).sorted() where a[path] != b[path] {
+            return path + (a[path] == nil ? " (only in the clean build)" : b[path] == nil ? " (only in the incremental build)" : "")
+        }
+        return nil
+    }
+
+    @Test func randomEditsGiveTheSameSiteAsACleanBuild() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let source = tmp.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        var project = try EditableProject(root: source)
+        var random = SeededRandom(seed: 15)
+        var memory = MemoryOutput()
+        var cached = options(source, into: memory)
+        cached.cacheDirectory = tmp.appendingPathComponent("cache").path
+        var builder = IncrementalBuilder(options: cached)
+        _ = try builder.rebuild()
+        var reused = 0
+        for step in 1...Self.steps {
+            let edit = try project.apply(using: &random)
+            if step % 10 == 0 {
+                // A new process: the records come from the cache on disk.
+                memory = MemoryOutput()
+                cached.memoryOutput = memory
+                builder = IncrementalBuilder(options: cached)
+            }
+            let report = try builder.rebuild()
+            #expect(report.notes.isEmpty, "step \(step): \(report.notes)")
+            let clean = MemoryOutput()
+            let cleanReport = try SiteBuilder.build(options(source, into: clean))
+            let differs = difference(clean.files, memory.files)
+            #expect(differs == nil, "step \(step) (\(edit)): \(differs ?? "")")
+            #expect(rendered(report.diagnostics) == rendered(cleanReport.diagnostics), "step \(step) (\(edit))")
+            #expect(report.referencesChecked == cleanReport.referencesChecked, "step \(step) (\(edit))")
+            if differs != nil { break }
+            reused += report.pages - report.pagesRead
+        }
+        // The builder did reuse pages (it is not a clean build each time).
+        #expect(reused > Self.steps)
+    }
+
+    @Test func aCorruptOrForeignCacheIsIgnoredWithANote() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let source = tmp.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        var project = try EditableProject(root: source)
+        let cache = tmp.appendingPathComponent("cache")
+        var cached = options(source, into: MemoryOutput())
+        cached.cacheDirectory = cache.path
+        _ = try IncrementalBuilder(options: cached).rebuild()
+        let records = cache.appendingPathComponent(BuildCache.recordsName)
+        var bytes = try Data(contentsOf: records)
+        bytes.replaceSubrange(bytes.count / 2..<bytes.count / 2 + 64, with: Data(repeating: 0x41, count: 64))
+        try bytes.write(to: records)
+        project.pages["page1"]!.text = "Edited, so the records are needed."
+        try project.write()
+        let clean = MemoryOutput()
+        _ = try SiteBuilder.build(options(source, into: clean))
+        let memory = MemoryOutput()
+        cached.memoryOutput = memory
+        let corrupt = try IncrementalBuilder(options: cached).rebuild()
+        #expect(corrupt.notes.count == 1 && corrupt.notes[0].contains("cannot be read"), "\(corrupt.notes)")
+        #expect(corrupt.pagesRead == corrupt.pages)
+        #expect(memory.files == clean.files)
+
+        let summary = cache.appendingPathComponent(BuildCache.summaryName)
+        var envelope = try CompactDecoder().decode(BuildCache.Envelope.self, from: Data(contentsOf: summary))
+        envelope.vellumVersion = "0.0.1"
+        try CompactEncoder().encode(envelope).write(to: summary)
+        let foreign = try IncrementalBuilder(options: cached).rebuild()
+        #expect(foreign.notes.count == 1 && foreign.notes[0].contains("written by Vellum 0.0.1"), "\(foreign.notes)")
+    }
+
+    @Test func aStaleRecordIsCaught() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        var project = try EditableProject(root: tmp)
+        let memory = MemoryOutput()
+        let builder = IncrementalBuilder(options: options(tmp, into: memory))
+        _ = try builder.rebuild()
+        project.shared = "Shared text, changed behind the builder's back."
+        try project.write()
+        // Forge the records: every input of every page as it is now, though the pages were read before.
+        var state = try #require(builder.state)
+        let states = InputStates(sourceURL: tmp.standardizedFileURL, project: ProjectFiles(roots: ["/"], repository: "/"),
+                                 pythonPaths: [], swiftModules: [])
+        for (path, memo) in state.pages {
+            var forged = memo
+            forged.read.inputs = memo.read.inputs.map { input in
+                var input = input
+                if input.kind == .file { input.state = states.current(input) }
+                return input
+            }
+            state.pages[path] = forged
+        }
+        builder.state = state
+        _ = try builder.rebuild()
+        let clean = MemoryOutput()
+        _ = try SiteBuilder.build(options(tmp, into: clean))
+        #expect(difference(clean.files, memory.files) != nil)
+    }
+
+    @Test func explainSaysWhyEachPageWasBuiltAgain() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        var project = try EditableProject(root: tmp)
+        let builder = IncrementalBuilder(options: options(tmp, into: MemoryOutput()))
+        _ = try builder.rebuild()
+        let unchanged = try builder.rebuild()
+        #expect(unchanged.explanations.isEmpty)
+        #expect(unchanged.pagesRead == 0 && unchanged.pagesResolved == 0 && unchanged.filesWritten == 0)
+        project.shared = "Shared text, edited."
+        try project.write()
+        let edited = try builder.rebuild()
+        #expect(edited.explanations.contains("page0.rst: re-read: shared.inc changed"))
+        #expect(edited.pagesRead == 3)
+        project.pages["page0"]!.label = "renamed"
+        try project.write()
+        let relabelled = try builder.rebuild()
+        #expect(relabelled.explanations.contains("page0.rst: re-read: page0.rst changed"))
+        #expect(relabelled.explanations.contains("page1.rst: re-resolved: target 'label-0' changed"))
+        #expect(!relabelled.explanations.contains { $0.hasPrefix("page3.rst") })
+        project.functions["route"] = "Routes every query."
+        try project.write()
+        let docstring = try builder.rebuild()
+        #expect(docstring.explanations.contains("page3.rst: re-read: Python module shop.routing changed"))
+        #expect(docstring.pagesRead == 1)
+        project.copyright = "2027"
+        try project.write()
+        let config = try builder.rebuild()
+        #expect(config.pagesRead == 0 && config.pagesResolved == 0)
+        #expect(config.pagesRendered == config.pages)
+    }
+}
+
+/// Incremental builds into a directory: only changed files are new, the rest are the same files.
+@Suite struct IncrementalDirectoryTests {
+    func inode(_ url: URL) throws -> UInt64 {
+        try #require(FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? UInt64)
+    }
+
+    @Test func unchangedFilesAreKeptAndChangedOnesWritten() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let source = tmp.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        var project = try EditableProject(root: source)
+        let output = tmp.appendingPathComponent("site")
+        var options = BuildOptions(sourceDirectory: source.path, outputDirectory: output.path)
+        options.buildDate = Date(timeIntervalSince1970: 1_800_000_000)
+        options.cacheDirectory = tmp.appendingPathComponent(".vellum-cache").path
+        let first = try IncrementalBuilder(options: options).rebuild()
+        #expect(first.succeeded && first.wroteOutput)
+        let untouched = try inode(output.appendingPathComponent("page4.html"))
+        let edited = try inode(output.appendingPathComponent("page2.html"))
+
+        project.pages["page2"]!.text = "A new paragraph for page 2."
+        try project.write()
+        let second = try IncrementalBuilder(options: options).rebuild()
+        #expect(second.pagesRead == 1 && second.wroteOutput)
+        #expect(try inode(output.appendingPathComponent("page4.html")) == untouched)
+        #expect(try inode(output.appendingPathComponent("page2.html")) != edited)
+
+        let nothing = try IncrementalBuilder(options: options).rebuild()
+        #expect(nothing.filesWritten == 0 && nothing.explanations.isEmpty && nothing.wroteOutput)
+
+        // A file put into the output by hand goes, as with a clean build (the output is replaced as a whole).
+        try Data("stray".utf8).write(to: output.appendingPathComponent("stray.html"))
+        _ = try IncrementalBuilder(options: options).rebuild()
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("stray.html").path))
+        #expect(try inode(output.appendingPathComponent("page4.html")) == untouched)
+
+        var clean = options
+        clean.outputDirectory = tmp.appendingPathComponent("clean").path
+        clean.cacheDirectory = nil
+        _ = try SiteBuilder.build(clean)
+        #expect(try snapshot(output) == snapshot(tmp.appendingPathComponent("clean")))
+        let left = try FileManager.default.contentsOfDirectory(atPath: tmp.path).filter { $0.contains("vellum-staging") }
+        #expect(left.isEmpty)
+    }
+}
