@@ -44,26 +44,3 @@ package struct FullRebuild: SiteRebuilder {
     }
 }
 
-/// Rebuilds through one ``IncrementalBuilder`` kept for the server's life: records stay in memory, and
-/// only what an edit touches is read, resolved and written into the one ``MemoryOutput``.
-package final class IncrementalRebuild: SiteRebuilder, @unchecked Sendable {
-    private let memory = MemoryOutput()
-    private let builder: IncrementalBuilder
-
-    package init(options: BuildOptions) {
-        var options = options
-        options.memoryOutput = memory
-        options.outputDirectory = nil
-        builder = IncrementalBuilder(options: options)
-    }
-
-    package func rebuild(changes: Set<String>) throws -> BuiltSite {
-        do {
-            return BuiltSite(files: memory.files, report: try builder.rebuild())
-        } catch {
-            // A build that threw partway leaves records and memory out of step: start afresh next time.
-            builder.invalidate()
-            throw error
-        }
-    }
-}
