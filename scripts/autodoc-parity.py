@@ -317,15 +317,7 @@ def main_swift(args, cache: Path, vellum: Path):
                 print(f"  missing in {m['module']}: {path}")
             for other in m["other_diagnostics"][:5]:
                 print(f"  {m['module']}: {other}")
-    if args.markdown:
-        print("| " + " | ".join(header) + " |")
-        print("|" + "---|" * len(header))
-        for row in table:
-            print("| " + " | ".join(row) + " |")
-    else:
-        widths = [max(len(str(x)) for x in col) for col in zip(header, *table)]
-        for row in [header] + table:
-            print("  ".join(str(x).ljust(w) for x, w in zip(row, widths)))
+    sp.print_table(header, table, args.markdown)
 
 
 def pct(a, b):
@@ -373,15 +365,7 @@ def main():
     table.append(["all", "", str(tot["pages"]), str(tot["objects"]),
                   f"{tot['present']} ({pct(tot['present'], tot['objects'])})",
                   f"{tot['same']} ({pct(tot['same'], tot['objects'])})", str(tot["extra"])])
-    if args.markdown:
-        print("| " + " | ".join(header) + " |")
-        print("|" + "---|" * len(header))
-        for row in table:
-            print("| " + " | ".join(row) + " |")
-    else:
-        widths = [max(len(str(x)) for x in col) for col in zip(header, *table)]
-        for row in [header] + table:
-            print("  ".join(str(x).ljust(w) for x, w in zip(row, widths)))
+    sp.print_table(header, table, args.markdown)
     print(f"details: {cache}/NAME/autodoc/report.txt")
 
 

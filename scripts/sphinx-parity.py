@@ -804,6 +804,19 @@ def migration_cell(m: dict) -> str:
     return "identical" if m["identical"] else f"{len(m['differing'])} files differ"
 
 
+def print_table(header: list[str], table: list[list[str]], markdown: bool):
+    """The summary: a Markdown table, or columns padded for a terminal."""
+    if markdown:
+        print("| " + " | ".join(header) + " |")
+        print("|" + "---|" * len(header))
+        for row in table:
+            print("| " + " | ".join(row) + " |")
+    else:
+        widths = [max(len(str(x)) for x in col) for col in zip(header, *table)]
+        for row in [header] + table:
+            print("  ".join(str(x).ljust(w) for x, w in zip(row, widths)))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("projects", nargs="*", default=DEFAULT_PROJECTS)
@@ -840,15 +853,7 @@ def main():
             f"{r['vellum']['exit']}" + ("" if r["vellum"]["site_written"] else " (no site)"),
             migration_cell(r.get("migration", {})),
         ])
-    if args.markdown:
-        print("| " + " | ".join(header) + " |")
-        print("|" + "---|" * len(header))
-        for row in table:
-            print("| " + " | ".join(row) + " |")
-    else:
-        widths = [max(len(str(x)) for x in col) for col in zip(header, *table)]
-        for row in [header] + table:
-            print("  ".join(str(x).ljust(w) for x, w in zip(row, widths)))
+    print_table(header, table, args.markdown)
     print(f"details: {cache}/NAME/report.txt and report.json")
 
 
