@@ -160,10 +160,7 @@ extension AutodocRenderer {
                     parts.append(DescNodes.parameterList(written))
                 }
             } else if let signature = object.signature ?? inheritedConstructor(object, module: home).map({ inherited in
-                          ["signature", "both"].contains(options.typehints) ? inherited
-                              : Self.withoutAnnotations(APIObject(kind: .function, name: "", qualifiedName: "",
-                                                                  location: object.location, signature: inherited),
-                                                        overloadsToo: false).signature ?? inherited
+                          ["signature", "both"].contains(options.typehints) ? inherited : Self.withoutAnnotations(inherited)
                       }) {
                 parts.append(Node("desc_parameterlist", children: pythonParameterNodes(signature, dropFirst: dropSelf,
                                                                                        annotation: annotationNodes,
@@ -411,16 +408,18 @@ extension AutodocRenderer {
         // Variables and properties keep their type unless typehints are `none` (autodoc's `:type:` option).
         if !overloadsToo, object.kind == .property || object.isVariable { return object }
         var copy = object
-        func strip(_ signature: APISignature) -> APISignature {
-            var out = signature
-            out.returnAnnotation = nil
-            for index in out.parameters.indices { out.parameters[index].annotation = nil }
-            return out
-        }
-        copy.signature = object.signature.map(strip)
-        if overloadsToo { copy.overloads = object.overloads.map(strip) }
+        copy.signature = object.signature.map(withoutAnnotations)
+        if overloadsToo { copy.overloads = object.overloads.map(withoutAnnotations) }
         copy.annotation = nil
         return copy
+    }
+
+    /// The signature with no parameter or return annotations.
+    static func withoutAnnotations(_ signature: APISignature) -> APISignature {
+        var out = signature
+        out.returnAnnotation = nil
+        for index in out.parameters.indices { out.parameters[index].annotation = nil }
+        return out
     }
 
     /// A default value as autodoc shows it: the value's `repr` (strings in single quotes), else as written.
