@@ -600,7 +600,7 @@ def run_project(name: str, cache: Path, vellum: Path, jobs: int) -> dict:
     vjson = work / "vellum-diagnostics.jsonl"
     with open(vjson, "w") as out, open(work / "vellum-stderr.txt", "w") as err:
         start = time.time()
-        v_rc = subprocess.run([vellum, "build", docs, "-o", v_out, "--diagnostics", "json", "-j", str(jobs)],
+        v_rc = subprocess.run([vellum, "build", "--no-cache", docs, "-o", v_out, "--diagnostics", "json", "-j", str(jobs)],
                               cwd=work, stdout=out, stderr=err).returncode
         v_time = time.time() - start
     v_diag = parse_vellum_diagnostics(vjson.read_text(errors="replace"), work, [docs, root])
@@ -628,7 +628,7 @@ def run_project(name: str, cache: Path, vellum: Path, jobs: int) -> dict:
             toml.write_text(f"[diagnostics]\nseverity = {{ {sev} }}\n")
         compare_out = work / "vellum-demoted-html"
         shutil.rmtree(compare_out, ignore_errors=True)
-        subprocess.run([vellum, "build", copy_docs, "-o", compare_out, "--diagnostics", "json", "-j", str(jobs)],
+        subprocess.run([vellum, "build", "--no-cache", copy_docs, "-o", compare_out, "--diagnostics", "json", "-j", str(jobs)],
                        cwd=work, stdout=open(work / "vellum-demoted.jsonl", "w"),
                        stderr=open(work / "vellum-demoted-stderr.txt", "w"))
 
@@ -735,7 +735,7 @@ def check_migration(vellum: Path, root: Path, docs: Path, site: Path, demoted: l
     (copy_docs / "conf.py").unlink()
     out = work / "vellum-migrated-html"
     shutil.rmtree(out, ignore_errors=True)
-    subprocess.run([vellum, "build", copy_docs, "-o", out, "--quiet", "-j", str(jobs)], cwd=work,
+    subprocess.run([vellum, "build", "--no-cache", copy_docs, "-o", out, "--quiet", "-j", str(jobs)], cwd=work,
                    stdout=subprocess.DEVNULL, stderr=open(work / "vellum-migrated-stderr.txt", "w"))
     def files(top: Path) -> dict:
         return {str(f.relative_to(top)): f.read_bytes() for f in top.rglob("*") if f.is_file()} if top.exists() else {}

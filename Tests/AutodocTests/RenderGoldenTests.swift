@@ -94,4 +94,8 @@ extension RenderGoldenTests {
     /// `automethod` in an `autoclass` body is the class's member; `automodule` and
     /// `py:currentmodule` set the module for what follows.
     @Test func directivesInsideBodiesTakeTheirContext() throws { try RenderSupport.check("context") }
+
+    /// pallets-sphinx-themes' `jinja:nodes`: the class tree depth first, children by case-insensitive name,
+    /// fields joined along the bases, own public methods of abstract classes, a `Node type` field.
+    @Test func jinjaNodesDocumentTheClassTree() throws { try RenderSupport.check("jinja-nodes") }
 }

@@ -57,6 +57,9 @@ public enum AutodocExpander {
                        problems: inout [Diagnostic], file: SourceFile) -> [Node] {
         let directive = node.string("directive") ?? "automodule"
         let argument = node.string("argument") ?? ""
+        if directive == PalletsJinjaExtension.nodesDirective {
+            return jinjaNodes(node, argument: argument, module: current, renderer: &renderer, problems: &problems, file: file)
+        }
         var options = AutodocOptions(node: node, settings: renderer.settings)
         var content = node.children
         let store = renderer.store
@@ -130,6 +133,38 @@ public enum AutodocExpander {
         problems.append(missing(DiagnosticID.missingObject, message, node: node, file: file,
                                 notes: store.failures(along: argument)))
         return []
+    }
+
+    /// `jinja:nodes:: jinja2.nodes.Node`: the `autoclass` directives ``AutodocRenderer/jinjaNodesMarkup(_:)``
+    /// writes, parsed and expanded in the class's module; all of it stands at the directive.
+    static func jinjaNodes(_ node: Node, argument: String, module current: String?, renderer: inout AutodocRenderer,
+                           problems: inout [Diagnostic], file: SourceFile) -> [Node] {
+        let store = renderer.store
+        let candidates = [argument] + (current.map { [$0 + "." + argument] } ?? [])
+        guard let root = candidates.lazy.compactMap({ store.follow($0) }).first,
+              root.object.kind == .class || root.object.kind == .exception else {
+            problems.append(missing(DiagnosticID.missingObject, "no class found for '\(argument)' (jinja:nodes)",
+                                    node: node, file: file, notes: store.failures(along: argument)))
+            return []
+        }
+        let markup = SourceFile(path: file.path, text: renderer.jinjaNodesMarkup(root))
+        let parsed = RSTParser(options: renderer.parserOptions).parse(markup, name: renderer.documentName)
+        let located = parsed.root.children.flatMap { child in
+            child.rewritten { part in
+                var copy = part
+                if copy.range != nil { copy.range = node.range }
+                return [copy]
+            }
+        }
+        problems += parsed.diagnostics.map { diagnostic in
+            var copy = diagnostic
+            copy.file = file
+            copy.range = node.range
+            return copy
+        }
+        var module: String? = root.publicModule.name
+        return expand(Node(.document, children: located), module: &module, renderer: &renderer,
+                      problems: &problems, file: file).children
     }
 
     /// `automethod:: stop` in the body of a class that inherits `stop`: the base's member,

@@ -223,6 +223,13 @@ struct ConfPyMapper {
         "sphinx_copybutton", "myst_parser", "sphinx.ext.autodoc.typehints", "sphinx_autodoc_typehints",
     ]
 
+    /// Extensions Vellum implements only in part (they stay in ``SiteConfig/unsupportedExtensions``, so the
+    /// rest of their markup is reported once): what it does implement.
+    static let partlySupportedExtensions: [String: String] = [
+        "pallets_sphinx_themes": "the jinja:nodes directive (not jinja:filters, jinja:tests, click:example or click:run, "
+            + "which need the imported package)",
+    ]
+
     /// `extensions = [...]`: the ones Vellum does not implement are named once.
     mutating func applyExtensions(to config: inout SiteConfig) {
         guard let names = strings("extensions") else { return }
@@ -234,7 +241,8 @@ struct ConfPyMapper {
             message: "conf.py: Vellum does not implement " + (unsupported.count == 1 ? "the extension " : "the extensions ")
                 + unsupported.map { "'\($0)'" }.joined(separator: ", "),
             file: file, range: range("extensions"),
-            notes: [.init("their directives and roles are reported once each where first used, and left out of the pages")]))
+            notes: [.init("their directives and roles are reported once each where first used, and left out of the pages")]
+                + unsupported.compactMap { name in Self.partlySupportedExtensions[name].map { .init("of '\(name)', Vellum implements " + $0) } }))
     }
 
     /// Sphinx's warning types and the Vellum diagnostic ids (or id prefixes) they stand for.
