@@ -56,7 +56,7 @@ extension PageReader {
         var passes = 0
         while let apiStore, passes < 4, document.root.first(where: { $0.kind == AutodocDirectives.nodeKind }) != nil {
             let seeds = inputs.map { _ in AutodocDependencies.seeds(in: document.root) }
-            document = AutodocExpander.expand(document, store: apiStore, parserOptions: options, settings: config.autodoc)
+            document = AutodocExpander.expand(document, store: apiStore, parserOptions: options, settings: config.autodocSettings)
             if let inputs, let seeds {
                 AutodocDependencies.record(seeds, store: apiStore, swiftModules: config.swiftModules.map(\.name),
                                            into: inputs)

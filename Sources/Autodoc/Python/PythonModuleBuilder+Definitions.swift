@@ -77,6 +77,9 @@ extension PythonModuleBuilder {
                 return
             }
         }
+        if !scope.inClass, let documented = Self.propertyFactory(statement.body) {
+            modifiers.append(documented ? Self.returnsDocumentedProperty : Self.returnsProperty)
+        }
         var object = APIObject(kind: scope.inClass ? .method : .function, name: name,
                                qualifiedName: scope.prefix + "." + name, location: location(tokens[tokens.startIndex]),
                                signature: signature, overloads: overloads.removeValue(forKey: name) ?? [],
@@ -91,6 +94,38 @@ extension PythonModuleBuilder {
         if scope.inClass, name == "__init__", let selfName = signature.parameters.first?.name {
             instanceAttributes(statement.body, selfName: selfName, scope: scope, into: &members)
         }
+    }
+
+    /// Modifiers of a function every `return` of which builds a `property(…)` (werkzeug's
+    /// `cache_control_property`): a class attribute assigned its call is a property at run time,
+    /// and a documented one when each of those calls passes `doc=`.
+    static let returnsProperty = "returns-property"
+    static let returnsDocumentedProperty = "returns-documented-property"
+
+    /// Whether every `return` builds a property (nil when not), and whether each passes `doc=`.
+    static func propertyFactory(_ body: [PythonStatement]) -> Bool? {
+        var returns = 0, documented = 0
+        func scan(_ statements: [PythonStatement]) -> Bool {
+            for statement in statements {
+                guard let first = statement.tokens.first else { continue }
+                if first.isName("def") || first.isName("class") || first.isName("async") || first.isOp("@") { continue }
+                if first.isName("return") {
+                    let value = statement.tokens.dropFirst()
+                    guard value.count >= 3, value.first?.isName("property") == true,
+                          value[value.startIndex + 1].isOp("("), value.last?.isOp(")") == true else { return false }
+                    returns += 1
+                    var depth = 0
+                    for token in value {
+                        if PythonTokens.isOpen(token) { depth += 1 } else if PythonTokens.isClose(token) { depth -= 1 }
+                        else if depth == 1, token.isName("doc") { documented += 1; break }
+                    }
+                }
+                if !scan(statement.body) { return false }
+            }
+            return true
+        }
+        guard scan(body), returns > 0 else { return nil }
+        return documented == returns
     }
 
     /// Parses a parameter list (the tokens between the parentheses).

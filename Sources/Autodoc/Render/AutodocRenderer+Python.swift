@@ -68,6 +68,7 @@ extension AutodocRenderer {
     }
 
     func hasDoc(_ object: APIObject) -> Bool {
+        if object.modifiers.contains(Self.documentedAtRunTime) { return true }
         guard let docstring = object.docstring else { return false }
         return !docstring.text.isEmpty
     }
@@ -366,7 +367,11 @@ extension AutodocRenderer {
     /// `x = Descriptor(…)` in a class body: what autodoc sees is what the descriptor gives, not this call.
     func isDescriptorInstance(_ value: String, annotations: PythonAnnotations) -> Bool {
         guard let open = value.firstIndex(of: "("), value.hasSuffix(")"),
-              case .name(let name)? = PythonTypeExpression.parse(String(value[..<open])),
+              let callee = PythonTypeExpression.parse(String(value[..<open])) else { return false }
+        // `environ_property[str](…)`: the generic class, parameterised.
+        var base = callee
+        if case .item(let generic, _) = callee { base = generic }
+        guard case .name(let name) = base,
               case .path(let path) = annotations.bind(name, depth: 0), let found = store.follow(path),
               found.object.kind == .class else { return false }
         let classes = [found.object] + baseClasses(found.object, module: found.definingModule).map(\.0)
@@ -463,14 +468,42 @@ extension AutodocRenderer {
         var baseModule: APIModule?
     }
 
+    /// A property made by a function that always gives it a docstring, which only running it would tell.
+    static let documentedAtRunTime = "documented-at-run-time"
+
+    /// `max_age = cache_control_property("max-age", None, int)`: an attribute assigned the call of a
+    /// function that returns `property(…)` is that property (no type: its getter is a lambda; no value).
+    func madeProperty(_ member: APIObject, module: APIModule) -> APIObject {
+        guard member.kind == .attribute, let value = member.value, let open = value.firstIndex(of: "("),
+              value.hasSuffix(")"), case .name(let name)? = PythonTypeExpression.parse(String(value[..<open])),
+              case .path(let path) = PythonAnnotations(store: store, module: module).bind(name, depth: 0),
+              let factory = store.follow(path)?.object, factory.kind == .function else { return member }
+        let documented = factory.modifiers.contains(PythonModuleBuilder.returnsDocumentedProperty)
+        guard documented || factory.modifiers.contains(PythonModuleBuilder.returnsProperty) else { return member }
+        var out = member
+        out.kind = .property
+        out.annotation = nil
+        out.value = nil
+        if documented, !hasDoc(member) { out.modifiers.append(Self.documentedAtRunTime) }
+        return out
+    }
+
     func classMembers(_ object: APIObject, module: APIModule, options: AutodocOptions) -> [ClassMember] {
+        var object = object
+        object.members = object.members.map { madeProperty($0, module: module) }
         var candidates = object.members.map {
             ClassMember(object: $0, inheritedDoc: $0.docstring == nil ? inheritedDocstring($0.name, of: object, module: module) : nil)
         }
         if let stops = options.inheritedMembers {
+            // Sphinx's rule: a member is left out when the first class that defines it, going up the
+            // bases, is one of the named ones; members those classes inherit from further up are kept.
             var seen = Set(object.members.map(\.name))
-            for (base, baseModule) in baseClasses(object, module: module) where !stops.contains(base.name) {
-                for member in base.members where !seen.contains(member.name) {
+            for (base, baseModule) in baseClasses(object, module: module) {
+                if stops.contains(base.name) {
+                    seen.formUnion(base.members.map(\.name))
+                    continue
+                }
+                for member in base.members.map({ madeProperty($0, module: baseModule) }) where !seen.contains(member.name) {
                     seen.insert(member.name)
                     candidates.append(ClassMember(object: member.renamed(qualifiedName: object.qualifiedName + "." + member.name),
                                                   baseModule: baseModule))
