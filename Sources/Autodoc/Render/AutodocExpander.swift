@@ -105,6 +105,16 @@ public enum AutodocExpander {
             if directive != "autodata", directive != "autoattribute", let definition = renderer.boundDefinition(found) {
                 found = definition
             }
+            // A class found by another name than its own (`BaseCommand` for `_BaseCommand`) is documented
+            // as autodoc does: an attribute that is an alias of the class.
+            if found.object.kind == .class || found.object.kind == .exception,
+               directive == "autoclass" || directive == "autoexception",
+               let own = found.canonicalName.split(separator: ".").last, own != found.object.name {
+                found.object = APIObject(kind: classPath == nil ? .data : .attribute, name: found.object.name,
+                                         qualifiedName: found.object.qualifiedName, location: found.object.location,
+                                         value: String(own))
+                options.directive = nil
+            }
             let object = found.object, module = found.publicModule
             if object.kind == .class || object.kind == .exception {
                 // `automethod`, `autoattribute` … in the body document members of this class.

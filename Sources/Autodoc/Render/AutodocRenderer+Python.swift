@@ -360,6 +360,7 @@ extension AutodocRenderer {
               [.function, .class, .exception].contains(target.object.kind) else { return nil }
         var out = target
         out.object = target.object.renamed(qualifiedName: found.object.qualifiedName)
+        out.object.name = found.object.name
         out.publicModule = found.publicModule
         return out
     }
