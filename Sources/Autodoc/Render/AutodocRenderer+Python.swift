@@ -475,6 +475,7 @@ extension AutodocRenderer {
     /// `max_age = cache_control_property("max-age", None, int)`: an attribute assigned the call of a
     /// function that returns `property(…)` is that property (no type: its getter is a lambda; no value).
     func madeProperty(_ member: APIObject, module: APIModule) -> APIObject {
+        if let method = wrappedFunction(member, module: module) { return method }
         guard member.kind == .attribute, let value = member.value, let open = value.firstIndex(of: "("),
               value.hasSuffix(")"), case .name(let name)? = PythonTypeExpression.parse(String(value[..<open])),
               case .path(let path) = PythonAnnotations(store: store, module: module).bind(name, depth: 0),
@@ -486,6 +487,24 @@ extension AutodocRenderer {
         out.annotation = nil
         out.value = nil
         if documented, !hasDoc(member) { out.modifiers.append(Self.documentedAtRunTime) }
+        return out
+    }
+
+    /// `cache_property = staticmethod(cache_control_property)`: the function, as a static (or class) method
+    /// of that name with the function's signature and docstring, as autodoc finds it on the class.
+    func wrappedFunction(_ member: APIObject, module: APIModule) -> APIObject? {
+        guard member.kind == .attribute, let value = member.value?.trimmingCharacters(in: .whitespaces) else { return nil }
+        let wrapper = ["staticmethod", "classmethod"].first { value.hasPrefix($0 + "(") && value.hasSuffix(")") }
+        guard let wrapper,
+              case .name(let name)? = PythonTypeExpression.parse(String(value.dropFirst(wrapper.count + 1).dropLast())),
+              case .path(let path) = PythonAnnotations(store: store, module: module).bind(name, depth: 0),
+              let function = store.follow(path)?.object, function.kind == .function else { return nil }
+        var out = function.renamed(qualifiedName: member.qualifiedName)
+        out.name = member.name
+        out.kind = .method
+        out.location = member.location
+        out.docstring = member.docstring ?? function.docstring
+        if !out.modifiers.contains(wrapper) { out.modifiers.append(wrapper) }
         return out
     }
 

@@ -61,6 +61,7 @@ class Store(Base):
     age: int = header_property("Age")
     etag = header_property("ETag", doc="The entity tag.")
     bare = plain_property("Bare")
+    make_header = staticmethod(header_property)
 
     def close(self):
         """Close the store.
