@@ -47,7 +47,16 @@ extension MarkdownConverter: DirectiveHost, RoleHost {
         names = child.names
         (includedFiles, includedBytes) = (child.includedFiles, child.includedBytes)
         diagnostics += child.diagnostics
-        pendingInsertions += root.children
+        includedSources += [included] + child.includedSources
+        // A reference written in the included file is reported in that file (as Sphinx does).
+        pendingInsertions += root.children.flatMap { node in
+            node.rewritten { part in
+                guard part.kind == .pendingXref, part.attributes["source"] == nil else { return [part] }
+                var copy = part
+                copy.attributes["source"] = .string(path)
+                return [copy]
+            }
+        }
         return nil
     }
 

@@ -25,6 +25,8 @@ final class MarkdownConverter {
     /// so that files including each other many times cannot blow up).
     var includedFiles = 0
     var includedBytes = 0
+    /// The files `include` read into this document, for reporting what their references say.
+    var includedSources: [SourceFile] = []
     /// Nodes an `include` produced, placed after the directive that asked for them.
     var pendingInsertions: [Node] = []
     /// Roles defined by a `role` directive on this page.

@@ -48,10 +48,29 @@ import Testing
                 .. py:class:: pkg.Parameter
                    :canonical: pkg.core.Parameter
 
-                See :py:class:`Parameter`.
+                See :py:class:`.Parameter`.
                 """,
         ])
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.message))")
+    }
+
+    /// A plain reference Sphinx cannot find (not the full name, not in scope) but whose last part names
+    /// one object is linked, with a warning that Sphinx reports it; `.Name` searches that way silently.
+    @Test func aPlainReferenceFoundOnlyByItsLastPartIsAWarning() throws {
+        let report = try check([
+            "index.rst": """
+                Home
+                ====
+
+                .. py:class:: pkg.core.Engine
+
+                See :py:class:`Engine` and :py:class:`.Engine`.
+                """,
+        ])
+        #expect(report.diagnostics.map(\.id) == ["ref.py.suffix"])
+        #expect(report.diagnostics.first?.severity == .warning)
+        #expect(report.diagnostics.first?.range?.start.column == 5)
+        #expect(report.diagnostics.first?.suggestions == ["pkg.core.Engine"])
     }
 }
 
@@ -69,6 +88,21 @@ import Testing
         let report = try SiteBuilder.build(BuildOptions(sourceDirectory: docs.path, outputDirectory: nil))
         let places = report.diagnostics.map { "\(($0.file?.path as NSString?)?.lastPathComponent ?? "?"):\($0.range?.start.line ?? 0) \($0.message)" }
         #expect(places == ["CHANGES.rst:6 undefined label 'nowhere'", "index.rst:6 undefined label 'gone'"])
+    }
+
+    /// The same through MyST's `{include}` (click's `changes.md` including `../CHANGES.md`).
+    @Test func theIncludedMarkdownFileIsNamed() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let docs = root.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try Data("# Home\n\n```{include} ../CHANGES.md\n```\n\nAfter {ref}`gone`.\n".utf8)
+            .write(to: docs.appendingPathComponent("index.md"))
+        try Data("## Changes\n\nText.\n\nSee {ref}`nowhere`.\n".utf8).write(to: root.appendingPathComponent("CHANGES.md"))
+        let report = try SiteBuilder.build(BuildOptions(sourceDirectory: docs.path, outputDirectory: nil))
+        let places = report.diagnostics.map { "\(($0.file?.path as NSString?)?.lastPathComponent ?? "?"):\($0.range?.start.line ?? 0) \($0.message)" }
+        #expect(places == ["CHANGES.md:5 undefined label 'nowhere'", "index.md:6 undefined label 'gone'"])
     }
 }
 
