@@ -100,6 +100,9 @@ extension RenderGoldenTests {
     /// fields joined along the bases, own public methods of abstract classes, a `Node type` field.
     @Test func jinjaNodesDocumentTheClassTree() throws { try RenderSupport.check("jinja-nodes") }
 
+    /// `jinja:filters`: a table of links and a function per dict entry under its longest name, aliases after.
+    @Test func jinjaFiltersDocumentTheMapping() throws { try RenderSupport.check("jinja-filters") }
+
     /// What a module does at run time, read from the source: `__getattr__`'s lazy names, a class known by
     /// another name as an alias, `doc=` descriptors, property factories, `:inherited-members: Base`, `auto()`.
     @Test func runTimeBehaviourReadStatically() throws { try RenderSupport.check("runtime") }

@@ -57,8 +57,9 @@ public enum AutodocExpander {
                        problems: inout [Diagnostic], file: SourceFile) -> [Node] {
         let directive = node.string("directive") ?? "automodule"
         let argument = node.string("argument") ?? ""
-        if directive == PalletsJinjaExtension.nodesDirective {
-            return jinjaNodes(node, argument: argument, module: current, renderer: &renderer, problems: &problems, file: file)
+        if PalletsJinjaExtension.generatingDirectives.contains(directive) {
+            return jinja(directive, node, argument: argument, module: current, renderer: &renderer, problems: &problems,
+                         file: file)
         }
         var options = AutodocOptions(node: node, settings: renderer.settings)
         var content = node.children
@@ -145,19 +146,30 @@ public enum AutodocExpander {
         return []
     }
 
-    /// `jinja:nodes:: jinja2.nodes.Node`: the `autoclass` directives ``AutodocRenderer/jinjaNodesMarkup(_:)``
-    /// writes, parsed and expanded in the class's module; all of it stands at the directive.
-    static func jinjaNodes(_ node: Node, argument: String, module current: String?, renderer: inout AutodocRenderer,
-                           problems: inout [Diagnostic], file: SourceFile) -> [Node] {
+    /// `jinja:nodes:: jinja2.nodes.Node` (the `autoclass` directives ``AutodocRenderer/jinjaNodesMarkup(_:)``
+    /// writes, expanded in the class's module) and `jinja:filters`/`jinja:tests` (a table and `function`
+    /// directives, in the current module); all of it stands at the directive.
+    static func jinja(_ directive: String, _ node: Node, argument: String, module current: String?,
+                      renderer: inout AutodocRenderer, problems: inout [Diagnostic], file: SourceFile) -> [Node] {
         let store = renderer.store
         let candidates = [argument] + (current.map { [$0 + "." + argument] } ?? [])
-        guard let root = candidates.lazy.compactMap({ store.follow($0) }).first,
-              root.object.kind == .class || root.object.kind == .exception else {
-            problems.append(missing(DiagnosticID.missingObject, "no class found for '\(argument)' (jinja:nodes)",
+        let found = candidates.lazy.compactMap({ store.follow($0) }).first
+        var module = current
+        let text: String?
+        if directive == PalletsJinjaExtension.nodesDirective {
+            let isClass = found.map { $0.object.kind == .class || $0.object.kind == .exception } == true
+            text = isClass ? found.map { renderer.jinjaNodesMarkup($0) } : nil
+            module = found?.publicModule.name
+        } else {
+            text = found.flatMap { $0.object.isVariable ? renderer.jinjaFunctionsMarkup($0) : nil }
+        }
+        guard let text else {
+            let what = directive == PalletsJinjaExtension.nodesDirective ? "class" : "dict of functions"
+            problems.append(missing(DiagnosticID.missingObject, "no \(what) found for '\(argument)' (\(directive))",
                                     node: node, file: file, notes: store.failures(along: argument)))
             return []
         }
-        let markup = SourceFile(path: file.path, text: renderer.jinjaNodesMarkup(root))
+        let markup = SourceFile(path: file.path, text: text)
         let parsed = RSTParser(options: renderer.parserOptions).parse(markup, name: renderer.documentName)
         let located = parsed.root.children.flatMap { child in
             child.rewritten { part in
@@ -172,8 +184,9 @@ public enum AutodocExpander {
             copy.range = node.range
             return copy
         }
-        var module: String? = root.publicModule.name
-        return expand(Node(.document, children: located), module: &module, renderer: &renderer,
+        // The `function` directives it writes belong to the current module (`py:currentmodule:: jinja-filters`).
+        let context = module.map { [DomainContext.currentModuleMarker($0, range: node.range)] } ?? []
+        return expand(Node(.document, children: context + located), module: &module, renderer: &renderer,
                       problems: &problems, file: file).children
     }
 

@@ -226,8 +226,8 @@ struct ConfPyMapper {
     /// Extensions Vellum implements only in part (they stay in ``SiteConfig/unsupportedExtensions``, so the
     /// rest of their markup is reported once): what it does implement.
     static let partlySupportedExtensions: [String: String] = [
-        "pallets_sphinx_themes": "the jinja:nodes directive (not jinja:filters, jinja:tests, click:example or click:run, "
-            + "which need the imported package)",
+        "pallets_sphinx_themes": "the jinja:nodes, jinja:filters and jinja:tests directives and the skipping of "
+            + ":internal: members (not click:example or click:run, which run the program)",
     ]
 
     /// `extensions = [...]`: the ones Vellum does not implement are named once.
