@@ -570,14 +570,16 @@ def distinct_verdicts(sphinx: list[dict], vellum: list[dict]):
     (lines differ: Sphinx gives a paragraph's first line or a docstring's own line); one Sphinx gives
     without a file (`<unknown>`, the annotations in autodoc signatures) when Vellum names the target
     anywhere. The same rule the other way gives precision."""
-    unknown = lambda d: d["file"] in ("", "<unknown>")
-    s_set = {(d["file"], d["line"], d["target"]) for d in sphinx}
+    # `<unknown>`, and sources that are not files (`<jinja>`: markup an extension generated).
+    def place(d):
+        return "<unknown>" if d["file"] == "" or (d["file"].startswith("<") and d["file"].endswith(">")) else d["file"]
+    s_set = {(place(d), d["line"], d["target"]) for d in sphinx}
     v_set = {(d["file"], d["line"], d["target"]) for d in vellum}
-    s_by_file = {(f, t) for f, _, t in s_set if f not in ("", "<unknown>")}
-    s_unknown = {t for f, _, t in s_set if f in ("", "<unknown>")}
+    s_by_file = {(f, t) for f, _, t in s_set if f != "<unknown>"}
+    s_unknown = {t for f, _, t in s_set if f == "<unknown>"}
     v_by_file = {(f, t) for f, _, t in v_set}
     v_targets = {t for _, _, t in v_set}
-    found = [k for k in s_set if (k[0], k[2]) in v_by_file or (k[0] in ("", "<unknown>") and k[2] in v_targets)]
+    found = [k for k in s_set if (k[0], k[2]) in v_by_file or (k[0] == "<unknown>" and k[2] in v_targets)]
     confirmed = [k for k in v_set if (k[0], k[2]) in s_by_file or k[2] in s_unknown]
     missed = sorted(s_set - set(found), key=lambda k: (k[0], k[1] or 0, k[2]))
     unconfirmed = sorted(v_set - set(confirmed), key=lambda k: (k[0], k[1] or 0, k[2]))
