@@ -245,8 +245,7 @@ extension AutodocRenderer {
         for docstring in pythonDocstrings(object, module: home, inheritedDoc: inheritedDoc, options: options) {
             // Sphinx reports the references of a member's type fields in its docstring, those of the
             // object a directive names where the directive is.
-            let isClass = object.kind == .class || object.kind == .exception
-            body += docstringNodes(docstring, typeFields: typeFields, fieldRange: parentPath == nil && !isClass ? range : nil)
+            body += docstringNodes(docstring, typeFields: typeFields, fieldRange: parentPath == nil ? range : nil)
         }
         if let typeFields, !typeFields.isEmpty, !body.contains(where: { $0.kind == .fieldList }) {
             body += DocstringRenderer.fields(typeFields, documentName: documentName, range: range)
