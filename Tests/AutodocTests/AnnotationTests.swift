@@ -93,6 +93,25 @@ import Testing
         #expect(sealed.first { $0.kind == .fieldList } == nil)
     }
 
+    /// A `Literal` whose base does not bind stays as written, its strings decoded and not looked up, and
+    /// field types are left alone by smart quotes (Sphinx's `literal_emphasis`).
+    @Test func literalTypesInFieldsStayAsWritten() throws {
+        var settings = AutodocSettings()
+        settings.typehints = "description"
+        let parsed = RSTParserSupport.parse(".. autofunction:: astnodes.filters.newline\n")
+        let document = AutodocExpander.expand(parsed, store: RenderSupport.store, parserOptions: RenderSupport.options,
+                                              settings: settings)
+        let fields = try #require(document.root.first { $0.kind == .fieldList })
+        let text = fields.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text == "Parameterssep (te.Literal['\\n', '\\r\\n']) – the separator.mode (Literal['a', 'b'])Return typeNone")
+        var targets: [String] = []
+        fields.walk { if let xref = PendingXref($0) { targets.append(xref.target) } }
+        #expect(targets == ["te.Literal", "typing.Literal"])
+        var marked = 0
+        fields.walk { if $0.attributes[AttributeKey.noSmartQuotes] != nil { marked += 1 } }
+        #expect(marked >= 2)
+    }
+
     /// The texts Sphinx 9 (Python 3.13) gives for the same classes.
     @Test func generatedConstructorsOfDataclassesNamedTuplesAndEnums() {
         let s = Self.signatures("""

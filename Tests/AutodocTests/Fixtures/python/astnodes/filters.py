@@ -4,6 +4,16 @@ import typing as t
 
 V = t.TypeVar("V")
 
+if t.TYPE_CHECKING:
+    import typing_extensions as te
+
+
+def newline(sep: "te.Literal['\\n', '\\r\\n']" = "\n", mode: t.Literal["a", "b"] = "a") -> None:
+    """Join with ``sep``.
+
+    :param sep: the separator.
+    """
+
 
 def pass_context(f):
     return f
