@@ -24,6 +24,8 @@ extension PageReader {
         options.readBytes = { files.read($0) }
         options.defaultRole = config.defaultRole
         options.highlightLanguage = config.highlightLanguage
+        // Sphinx sets docutils' auto_id_prefix to "id": made-up ids are `id1`, `id2`, … on every page.
+        options.autoIDPrefix = "id"
         return options
     }
 
