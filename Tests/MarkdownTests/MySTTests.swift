@@ -138,6 +138,45 @@ struct MySTTests {
         #expect(loop.diagnostics.contains { $0.message.contains("circular") })
     }
 
+    /// myst-parser reads an option block as a small subset of YAML: quotes, escapes, comments,
+    /// continued and `|` block values, in both the `:key:` and the `---` form.
+    @Test func optionValuesAreReadAsYAMLScalars() {
+        let fields = parse("""
+            ```{code-block} python
+            :caption: "A \\"quoted\\" caption\\u00e9"
+            :class: 'tw''o words'   # not part of it
+            :name: plain#hash # comment
+            x = 1
+            ```
+
+            """)
+        let wrapper = fields.root.first(where: { $0.kind == .container })
+        #expect(fields.diagnostics.isEmpty, "\(fields.diagnostics.map(\.message))")
+        #expect(wrapper?.first(where: { $0.kind == .caption })?.textContent == "A \"quoted\" caption\u{e9}")
+        #expect(wrapper?.first(where: { $0.kind == .literalBlock })?.classes == ["tw-o", "words"])
+        #expect(wrapper?.names == ["plain#hash"])
+
+        let yaml = parse("""
+            ```{code-block} python
+            ---
+            caption: a caption
+              continued on the next line
+            class: |
+              one
+              two
+            ---
+            x = 1
+            ```
+
+            """)
+        let yamlWrapper = yaml.root.first(where: { $0.kind == .container })
+        let yamlBlock = yaml.root.first(where: { $0.kind == .literalBlock })
+        #expect(yaml.diagnostics.isEmpty, "\(yaml.diagnostics.map(\.message))")
+        #expect(yamlWrapper?.first(where: { $0.kind == .caption })?.textContent == "a caption continued on the next line")
+        #expect(yamlBlock?.classes == ["one", "two"])
+        #expect(yamlBlock?.textContent == "x = 1")
+    }
+
     /// Each file includes the next one twice: 2^24 inclusions unless bounded.
     @Test(.timeLimit(.minutes(1))) func includesThatFanOutAreBounded() {
         var options = MarkdownOptions()
