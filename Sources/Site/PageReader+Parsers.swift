@@ -66,7 +66,9 @@ extension PageReader {
             passes += 1
         }
         document.root = DomainContext.apply(document.root)
-        document.root = ContentsTable.apply(document.root)
+        // Sphinx's AutoNumbering (ids for captioned figures, tables and code blocks), then the
+        // `contents` tables, both numbering their ids after the page's own as Sphinx does.
+        document.root = PageIDs.numberFiguresAndContents(document.root)
         // Sphinx's SmartQuotes transform runs on every page, MyST's as well as reStructuredText's.
         if let actions = config.smartQuotesActions {
             document.root = SmartQuotes.apply(document.root, actions: actions)
