@@ -66,6 +66,7 @@ extension PageReader {
             passes += 1
         }
         document.root = DomainContext.apply(document.root)
+        document.root = ModuleTargets.apply(document.root)
         // Sphinx's AutoNumbering (ids for captioned figures, tables and code blocks), then the
         // `contents` tables, both numbering their ids after the page's own as Sphinx does.
         document.root = PageIDs.numberFiguresAndContents(document.root)
