@@ -10,11 +10,6 @@ import Testing
 /// fixture's ids and backlinks are the ones Sphinx 9.2 with myst-parser 5
 /// gives the same project.
 @Suite struct ContentsTests {
-    static func article(_ html: String) -> String {
-        guard let start = html.range(of: "<article"), let end = html.range(of: "</article>") else { return html }
-        return String(html[start.lowerBound..<end.upperBound]) + "\n"
-    }
-
     @Test func tablesOfContentsNumberAndLinkBackAsSphinx() throws {
         let tmp = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: tmp) }
@@ -23,7 +18,7 @@ import Testing
         #expect(report.diagnostics.isEmpty, "\(rendered(report.diagnostics))")
         var pages: [String: String] = [:]
         for page in ["index", "top", "guide", "changes"] {
-            let html = Self.article(try String(contentsOf: out.appendingPathComponent(page + ".html"), encoding: .utf8))
+            let html = MySTLinkTests.article(try String(contentsOf: out.appendingPathComponent(page + ".html"), encoding: .utf8))
             expectGolden(html, "contents/\(page).html")
             pages[page] = html
         }
