@@ -40,10 +40,12 @@ extension MarkdownConverter: DirectiveHost, RoleHost {
         child.includedFiles = includedFiles + 1
         child.includedBytes = includedBytes + text.utf8.count
         child.names = names
+        child.openSectionsInIncluder = currentContext.allowsSections
         let parsed = CmarkReader.parse(settings.mystExtensions ? MySTLineSyntax.rewrite(text) : text,
                                        maxDepth: settings.maxNestingDepth)
         child.reportTruncation(parsed.truncated)
-        let root = child.convertDocument(parsed.root)
+        // Its headings continue this page's sections where sections may open, else are rubrics.
+        let root = child.convertDocument(parsed.root, allowsSections: currentContext.allowsSections)
         names = child.names
         (includedFiles, includedBytes) = (child.includedFiles, child.includedBytes)
         diagnostics += child.diagnostics

@@ -31,6 +31,7 @@ extension Registry {
         registry.install([AutodocExtension(), InventoryArtifact()])
         if config.unsupportedExtensions.contains("pallets_sphinx_themes") { registry.install([PalletsJinjaExtension()]) }
         registry.install([GenericRoles(roles: config.genericRoles), IfConfig(config: config)])
+        if let towncrier = TowncrierExtension(config: config) { registry.install([towncrier]) }
         return registry
     }
 }

@@ -14,6 +14,55 @@ import Testing
         return try SiteBuilder.build(BuildOptions(sourceDirectory: root.path, outputDirectory: nil))
     }
 
+    /// Sphinx's MoveModuleTargets: a module's target right after a section's title is the
+    /// section's anchor (`<section id="module-pkg.io"><span id="api">`), so toctree entries and
+    /// the headerlink are `#module-pkg.io`; the module is still an object there. Further down
+    /// a section it stays where it is.
+    @Test func aModuleFirstInASectionGivesTheSectionItsAnchor() throws {
+        let root = try temporaryProject([
+            "index.rst": """
+                Home
+                ====
+
+                .. toctree::
+
+                   api
+
+                See :mod:`pkg.io` and :mod:`pkg.later`.
+                """,
+            "api.rst": """
+                API
+                ===
+
+                IO
+                --
+
+                .. module:: pkg.io
+
+                Text.
+
+                Later
+                -----
+
+                Text first.
+
+                .. module:: pkg.later
+                """,
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("_site")
+        let report = try SiteBuilder.build(BuildOptions(sourceDirectory: root.path, outputDirectory: out.path))
+        #expect(report.diagnostics.filter { $0.severity != .info }.isEmpty, "\(rendered(report.diagnostics))")
+        let api = try String(contentsOf: out.appendingPathComponent("api.html"), encoding: .utf8)
+        #expect(api.contains("<section id=\"module-pkg.io\"><span id=\"io\"></span>"))
+        #expect(api.contains("<a class=\"headerlink\" href=\"#module-pkg.io\""))
+        #expect(api.contains("<section id=\"later\">"))
+        let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("href=\"api.html#module-pkg.io\">IO</a>"))
+        #expect(index.contains("href=\"api.html#module-pkg.io\"><code class=\"docutils literal notranslate xref py py-mod"))
+        #expect(index.contains("href=\"api.html#module-pkg.later\"><code class=\"docutils literal notranslate xref py py-mod"))
+    }
+
     @Test func builtinClassesAndTypingNamesAreNeverReported() throws {
         let report = try check(["index.rst": """
             Home
