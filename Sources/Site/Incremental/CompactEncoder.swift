@@ -7,32 +7,29 @@ import Foundation
 /// once; an unkeyed container is its slots in order; strings are UTF-8 and
 /// `Data` is raw bytes. Decoding reads keys in the order they were written
 /// (what synthesized conformances do) and searches only when they differ.
+///
+/// Every value is written in place into one buffer: a slot's length is a
+/// one-byte placeholder, fixed up (and widened when the value is 127 bytes
+/// or more) once the value is written.
 struct CompactEncoder {
     var userInfo: [CodingUserInfoKey: Any] = [:]
 
     func encode<T: Encodable>(_ value: T) throws -> Data {
+        Data(try encodeBytes(value))
+    }
+
+    func encodeBytes<T: Encodable>(_ value: T) throws -> [UInt8] {
         let state = CompactEncodingState(userInfo: userInfo)
-        var body: [UInt8] = []
-        try state.encodeSlotContent(value, into: &body)
+        try state.writeContent(value)
         var out: [UInt8] = []
         CompactWire.writeVarint(UInt64(state.keyNames.count), into: &out)
         for name in state.keyNames {
-            let bytes = Array(name.utf8)
-            CompactWire.writeVarint(UInt64(bytes.count), into: &out)
-            out += bytes
+            CompactWire.writeVarint(UInt64(name.utf8.count), into: &out)
+            out += name.utf8
         }
-        out += body
-        return Data(out)
+        out += state.out
+        return out
     }
-}
-
-/// Lets the coder tell a nil optional from a value, whatever it wraps.
-protocol CompactOptional {
-    var isNil: Bool { get }
-}
-
-extension Optional: CompactOptional {
-    var isNil: Bool { self == nil }
 }
 
 enum CompactWire {
@@ -45,21 +42,18 @@ enum CompactWire {
         out.append(UInt8(v))
     }
 
-    /// Appends a slot holding `content`.
-    static func writeSlot(_ content: [UInt8], into out: inout [UInt8]) {
-        writeVarint(UInt64(content.count) + 1, into: &out)
-        out += content
-    }
-
     static func zigzag(_ value: Int64) -> UInt64 { UInt64(bitPattern: (value << 1) ^ (value >> 63)) }
     static func unzigzag(_ value: UInt64) -> Int64 { Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1) }
 }
 
-/// Shared by the encoders of one value: the key-name table and `userInfo`.
+/// Shared by the encoders of one value: the bytes, the key-name table and `userInfo`.
 final class CompactEncodingState {
     let userInfo: [CodingUserInfoKey: Any]
+    var out: [UInt8] = []
     private(set) var keyNames: [String] = []
     private var keyNumbers: [String: Int] = [:]
+    /// Set by a single-value container's `encodeNil` (an optional that is nil).
+    var wroteNil = false
 
     init(userInfo: [CodingUserInfoKey: Any]) { self.userInfo = userInfo }
 
@@ -70,74 +64,100 @@ final class CompactEncodingState {
         return keyNames.count - 1
     }
 
-    /// The slot for `value`: nil for an optional that is nil.
-    func slotContent<T: Encodable>(_ value: T) throws -> [UInt8]? {
-        if let optional = value as? any CompactOptional, optional.isNil { return nil }
-        var content: [UInt8] = []
-        try encodeSlotContent(value, into: &content)
-        return content
-    }
-
-    /// The bytes of `value` (without its slot length).
-    func encodeSlotContent<T: Encodable>(_ value: T, into out: inout [UInt8]) throws {
-        switch value {
-        case let string as String: out += Array(string.utf8)
-        case let data as Data: out += [UInt8](data)
-        case let number as UInt64: CompactWire.writeVarint(number, into: &out)
-        case let number as any BinaryInteger: CompactWire.writeVarint(CompactWire.zigzag(Int64(number)), into: &out)
-        case let number as Double: CompactWire.writeVarint(number.bitPattern, into: &out)
-        case let flag as Bool: out.append(flag ? 1 : 0)
-        default:
-            let encoder = CompactValueEncoder(state: self, codingPath: [])
-            try value.encode(to: encoder)
-            out += encoder.buffer.bytes
+    /// Writes `value` as a slot: nil for an optional that is nil.
+    func writeSlot<T: Encodable>(_ value: T) throws {
+        let mark = out.count
+        out.append(0)
+        let outer = wroteNil
+        wroteNil = false
+        defer { wroteNil = outer }
+        if !writePrimitive(value) {
+            try value.encode(to: CompactValueEncoder(state: self))
+            if wroteNil {
+                out.removeSubrange((mark + 1)...)
+                out[mark] = 0
+                return
+            }
+        }
+        let length = UInt64(out.count - mark - 1) + 1
+        if length < 0x80 {
+            out[mark] = UInt8(length)
+        } else {
+            var prefix: [UInt8] = []
+            CompactWire.writeVarint(length, into: &prefix)
+            out[mark] = prefix[0]
+            out.insert(contentsOf: prefix[1...], at: mark + 1)
         }
     }
-}
 
-/// Where one value's bytes accumulate (shared by the containers of that value).
-final class CompactBuffer {
-    var bytes: [UInt8] = []
+    func writeNilSlot() { out.append(0) }
+
+    /// Writes the bytes of `value` without a slot length (a single value's content).
+    func writeContent<T: Encodable>(_ value: T) throws {
+        if writePrimitive(value) { return }
+        let outer = wroteNil
+        wroteNil = false
+        defer { wroteNil = outer }
+        try value.encode(to: CompactValueEncoder(state: self))
+        if wroteNil {
+            throw EncodingError.invalidValue(value, .init(codingPath: [],
+                debugDescription: "CompactEncoder: a single value cannot be nil (use an optional property)"))
+        }
+    }
+
+    /// Writes `value` when it is a string, bytes, a number or a flag (told apart by
+    /// comparing metatypes: casting to a protocol asks the runtime on every value).
+    private func writePrimitive<T: Encodable>(_ value: T) -> Bool {
+        if T.self == String.self { out += (value as! String).utf8; return true }
+        if T.self == Int.self { CompactWire.writeVarint(CompactWire.zigzag(Int64(value as! Int)), into: &out); return true }
+        if T.self == Bool.self { out.append((value as! Bool) ? 1 : 0); return true }
+        if T.self == UInt64.self { CompactWire.writeVarint(value as! UInt64, into: &out); return true }
+        if T.self == Data.self { out += value as! Data; return true }
+        if T.self == Double.self { CompactWire.writeVarint((value as! Double).bitPattern, into: &out); return true }
+        func integer<I: BinaryInteger>(_ type: I.Type) -> Bool {
+            guard T.self == I.self else { return false }
+            CompactWire.writeVarint(CompactWire.zigzag(Int64(value as! I)), into: &out)
+            return true
+        }
+        return integer(Int64.self) || integer(Int32.self) || integer(UInt32.self) || integer(UInt8.self)
+            || integer(UInt16.self) || integer(Int16.self) || integer(Int8.self) || integer(UInt.self)
+    }
 }
 
 struct CompactValueEncoder: Encoder {
     let state: CompactEncodingState
-    var codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { state.userInfo }
-    let buffer = CompactBuffer()
-
-    init(state: CompactEncodingState, codingPath: [any CodingKey]) {
-        self.state = state
-        self.codingPath = codingPath
-    }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(CompactKeyedEncoder<Key>(state: state, buffer: buffer, codingPath: codingPath))
+        KeyedEncodingContainer(CompactKeyedEncoder<Key>(state: state))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        CompactUnkeyedEncoder(state: state, buffer: buffer, codingPath: codingPath)
+        CompactUnkeyedEncoder(state: state)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        CompactSingleEncoder(state: state, buffer: buffer, codingPath: codingPath)
+        CompactSingleEncoder(state: state)
     }
 }
 
 struct CompactKeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let state: CompactEncodingState
-    let buffer: CompactBuffer
-    var codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
 
-    private func slot(_ key: Key, _ content: [UInt8]?) {
-        CompactWire.writeVarint(UInt64(state.number(of: key.stringValue)), into: &buffer.bytes)
-        if let content { CompactWire.writeSlot(content, into: &buffer.bytes) } else { buffer.bytes.append(0) }
+    private func writeKey(_ key: Key) {
+        CompactWire.writeVarint(UInt64(state.number(of: key.stringValue)), into: &state.out)
     }
 
-    mutating func encodeNil(forKey key: Key) throws { slot(key, nil) }
+    mutating func encodeNil(forKey key: Key) throws {
+        writeKey(key)
+        state.writeNilSlot()
+    }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        slot(key, try state.slotContent(value))
+        writeKey(key)
+        try state.writeSlot(value)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
@@ -155,27 +175,20 @@ struct CompactKeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
 struct CompactUnkeyedEncoder: UnkeyedEncodingContainer {
     let state: CompactEncodingState
-    let buffer: CompactBuffer
-    var codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
     private(set) var count = 0
 
-    init(state: CompactEncodingState, buffer: CompactBuffer, codingPath: [any CodingKey]) {
+    init(state: CompactEncodingState) {
         self.state = state
-        self.buffer = buffer
-        self.codingPath = codingPath
     }
 
     mutating func encodeNil() throws {
-        buffer.bytes.append(0)
+        state.writeNilSlot()
         count += 1
     }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        if let content = try state.slotContent(value) {
-            CompactWire.writeSlot(content, into: &buffer.bytes)
-        } else {
-            buffer.bytes.append(0)
-        }
+        try state.writeSlot(value)
         count += 1
     }
 
@@ -192,15 +205,14 @@ struct CompactUnkeyedEncoder: UnkeyedEncodingContainer {
 
 struct CompactSingleEncoder: SingleValueEncodingContainer {
     let state: CompactEncodingState
-    let buffer: CompactBuffer
-    var codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
 
+    /// An optional that is nil: its slot says so (a nil slot, not an empty value).
     mutating func encodeNil() throws {
-        throw EncodingError.invalidValue(Optional<Int>.none as Any, .init(codingPath: codingPath,
-            debugDescription: "CompactEncoder: a single value cannot be nil (use an optional property)"))
+        state.wroteNil = true
     }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        try state.encodeSlotContent(value, into: &buffer.bytes)
+        try state.writeContent(value)
     }
 }
