@@ -62,6 +62,8 @@ enum Discovery {
 /// dynamic programming, no backtracking blow-up.
 public enum Glob {
     public static func matches(_ pattern: String, _ path: String) -> Bool {
+        // The default `include` is every page: no need to walk each path.
+        if pattern == "**" { return true }
         let p = Array(pattern.unicodeScalars), s = Array(path.unicodeScalars)
         // reachable[j]: pattern prefix consumed so far can match s[0..<j]
         var states = Set<Int>([0])

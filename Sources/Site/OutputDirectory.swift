@@ -18,6 +18,15 @@ struct OutputDirectory {
     let movedAside: URL
     /// Whether the user allowed replacing a directory Vellum did not write.
     let replaceForeign: Bool
+    private let destinationPath: String
+    private let stagingPath: String
+    /// Folders made in the staging folder so far (relative paths).
+    private let folders = MadeFolders()
+
+    private final class MadeFolders: @unchecked Sendable {
+        let lock = NSLock()
+        var made: Set<String> = []
+    }
 
     static let stagingInfix = ".vellum-staging-"
     static let oldInfix = ".vellum-old-"
@@ -34,13 +43,15 @@ struct OutputDirectory {
         staging = parent.appendingPathComponent(name + Self.stagingInfix + owner)
         movedAside = parent.appendingPathComponent(name + Self.oldInfix + owner)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+        destinationPath = self.destination.path
+        stagingPath = staging.path
         try Data(OutputSafety.markerText.utf8).write(to: staging.appendingPathComponent(OutputSafety.markerName))
     }
 
     /// Writes `data` at `relativePath` inside the staging folder.
     func write(_ data: Data, to relativePath: String) throws {
         let url = try stagedURL(relativePath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try makeFolders(of: relativePath)
         try data.write(to: url)
     }
 
@@ -50,7 +61,7 @@ struct OutputDirectory {
 
     func copyFile(from source: URL, to relativePath: String) throws {
         let url = try stagedURL(relativePath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try makeFolders(of: relativePath)
         try? FileManager.default.removeItem(at: url)
         try FileManager.default.copyItem(at: source, to: url)
     }
@@ -59,12 +70,17 @@ struct OutputDirectory {
     /// hard link (same bytes, nothing copied); false when that file is gone or not a
     /// regular file, or the link fails (the caller writes the file instead).
     func linkFromDestination(_ relativePath: String) -> Bool {
-        guard let url = try? stagedURL(relativePath) else { return false }
-        let existing = destination.appendingPathComponent(relativePath)
+        guard (try? stagedURL(relativePath)) != nil else { return false }
+        let existing = destinationPath + "/" + relativePath
         var status = stat()
-        guard lstat(existing.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        return link(existing.path, url.path) == 0
+        guard lstat(existing, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+              (try? makeFolders(of: relativePath)) != nil else { return false }
+        return link(existing, stagingPath + "/" + relativePath) == 0
+    }
+
+    /// The staging folder's folders on the way to `relativePath`, each made once.
+    private func makeFolders(of relativePath: String) throws {
+        try folders.lock.withLock { try DirectoryWalk.makeFolders(of: relativePath, in: stagingPath, made: &folders.made) }
     }
 
     /// A path inside the staging folder; never one that climbs out of it.
@@ -121,11 +137,11 @@ struct OutputDirectory {
     /// next build recognises as its own and removes (a folder without the marker is
     /// never removed).
     static func removeMarked(_ folder: URL) {
-        let fm = FileManager.default
-        for entry in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where entry != OutputSafety.markerName {
-            try? fm.removeItem(at: folder.appendingPathComponent(entry))
+        let path = folder.path
+        for entry in DirectoryWalk.entries(of: path) ?? [] where entry.name != OutputSafety.markerName {
+            DirectoryWalk.removeTree(path + "/" + entry.name)
         }
-        try? fm.removeItem(at: folder)
+        DirectoryWalk.removeTree(path)
     }
 
     /// Removes staging folders that builds of the same output left behind

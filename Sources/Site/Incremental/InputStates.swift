@@ -11,9 +11,14 @@ final class InputStates: @unchecked Sendable {
     let swiftModules: [String: String]
     private let lock = NSLock()
     private var memo: [String: ContentHash] = [:]
+    /// The source directory's path and its components, for ``relative(_:)`` and ``absolute(_:)``.
+    private let sourcePath: String
+    private let sourceComponents: [Substring]
 
     init(sourceURL: URL, project: ProjectFiles, pythonPaths: [String], swiftModules: [(name: String, path: String)]) {
         self.sourceURL = sourceURL
+        sourcePath = sourceURL.path
+        sourceComponents = Self.components(sourceURL.path)
         self.project = project
         locator = PythonModuleLocator(searchPaths: pythonPaths)
         var modules: [String: String] = [:]
@@ -92,16 +97,29 @@ final class InputStates: @unchecked Sendable {
 
     /// `path` relative to the source directory (`../src/pkg/mod.py`), `/`-separated.
     func relative(_ path: String) -> String {
-        let target = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
-        let base = sourceURL.standardizedFileURL.pathComponents
+        let target = Self.components(path)
+        let base = sourceComponents
         var common = 0
         while common < min(target.count, base.count), target[common] == base[common] { common += 1 }
-        let ups = Array(repeating: "..", count: base.count - common)
+        let ups = Array(repeating: Substring(".."), count: base.count - common)
         return (ups + target[common...]).joined(separator: "/")
     }
 
     /// The absolute path of a path relative to the source directory.
     func absolute(_ relative: String) -> String {
-        sourceURL.appendingPathComponent(relative).standardizedFileURL.path
+        "/" + Self.components(sourcePath + "/" + relative).joined(separator: "/")
+    }
+
+    /// An absolute path's components with `.` and `..` worked out on the text (as
+    /// `URL.standardizedFileURL` does, without its cost: every input of every page goes through here).
+    static func components(_ path: String) -> [Substring] {
+        var parts: [Substring] = []
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        for part in absolute.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return parts
     }
 }
