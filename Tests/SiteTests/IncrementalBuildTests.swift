@@ -92,6 +92,40 @@ import Testing
         #expect(foreign.notes.count == 1 && foreign.notes[0].contains("written by Vellum 0.0.1"), "\(foreign.notes)")
     }
 
+    /// Trees and bodies are files of their own in the cache: one gone is noticed when it is needed.
+    @Test func aMissingPartOfARecordIsNoticedAndEverythingBuilt() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let source = tmp.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        var project = try EditableProject(root: source)
+        let cache = tmp.appendingPathComponent("cache")
+        var cached = options(source, into: MemoryOutput())
+        cached.cacheDirectory = cache.path
+        let first = try IncrementalBuilder(options: cached).rebuild()
+        let blobs = cache.appendingPathComponent(BlobStore.folderName)
+        let names = try FileManager.default.contentsOfDirectory(atPath: blobs.path)
+        #expect(names.count == 2 * first.pages, "a tree and a body for each page: \(names.count)")
+        for name in names { try FileManager.default.removeItem(at: blobs.appendingPathComponent(name)) }
+        // A new copyright renders every page again from its body, without reading or resolving it.
+        project.copyright = "2031, the fixture"
+        try project.write()
+        let clean = MemoryOutput()
+        _ = try SiteBuilder.build(options(source, into: clean))
+        let memory = MemoryOutput()
+        cached.memoryOutput = memory
+        let rebuilt = try IncrementalBuilder(options: cached).rebuild()
+        #expect(rebuilt.notes.count == 1 && rebuilt.notes[0].contains("is missing or damaged"), "\(rebuilt.notes)")
+        #expect(rebuilt.pagesRead == rebuilt.pages)
+        #expect(difference(clean.files, memory.files) == nil)
+        // The next build trusts the cache again, and the blobs no record names are gone.
+        project.pages["page1"]!.text = "Edited once more."
+        try project.write()
+        let next = try IncrementalBuilder(options: cached).rebuild()
+        #expect(next.notes.isEmpty && next.pagesRead == 1, "\(next.notes)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: blobs.path).count == 2 * next.pages)
+    }
+
     @Test func aStaleRecordIsCaught() throws {
         let tmp = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: tmp) }

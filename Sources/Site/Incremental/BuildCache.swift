@@ -4,7 +4,8 @@ import Foundation
 /// An ``IncrementalBuilder``'s records on disk (`.vellum-cache/` beside the
 /// output by default), in ``CompactEncoder``'s form: `inputs.bin` holds the
 /// ``BuildSummary`` (all a rebuild that changes nothing reads), `records.bin`
-/// every page's records. Each file carries the Vellum version and cache
+/// every page's records but its tree and body, which are files of their own
+/// in `blobs/` (``BlobStore``), read only for a page resolved or rendered again. Each file carries the Vellum version and cache
 /// format that wrote it, every source file's text once, and a checksum.
 /// Paths in them are relative to the source directory and inputs are content
 /// hashes, so the folder can move to another machine or checkout; it is safe
@@ -12,7 +13,7 @@ import Foundation
 /// is ignored with a note, never trusted.
 enum BuildCache {
     /// Bumped whenever the records' shape or meaning changes.
-    static let format = 3
+    static let format = 4
     static let recordsName = "records.bin"
     static let summaryName = "inputs.bin"
     /// Present while a build may be changing the output and has not yet saved the
@@ -63,12 +64,14 @@ enum BuildCache {
 
     /// The records of the last build, or nil and why not.
     static func loadRecords(from directory: String) -> (BuildState?, [String]) {
-        var (state, notes) = load(BuildState.self, named: recordsName, from: directory)
+        var (state, notes) = load(BuildState.self, named: recordsName, from: directory,
+                                  blobs: BlobStore(cacheDirectory: directory))
         if outputPending(in: directory) { state?.outputIdentity = nil }
         return (state, notes)
     }
 
-    static func load<T: Decodable>(_ type: T.Type, named name: String, from directory: String) -> (T?, [String]) {
+    static func load<T: Decodable>(_ type: T.Type, named name: String, from directory: String,
+                                   blobs: BlobStore? = nil) -> (T?, [String]) {
         let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: url.path) else { return (nil, []) }
         let shown = directory + "/" + name
@@ -84,6 +87,7 @@ enum BuildCache {
             let table = SourceFileTable(files: envelope.files.map { SourceFile(path: $0.path, text: $0.text) })
             var decoder = CompactDecoder()
             decoder.userInfo[SourceFileTable.userInfoKey] = table
+            if let blobs { decoder.userInfo[BlobStore.userInfoKey] = blobs }
             return (try decoder.decode(type, from: envelope.payload), [])
         } catch {
             return (nil, ["ignoring the build cache \(shown): it cannot be read (\(error)); building everything"])
@@ -101,9 +105,12 @@ enum BuildCache {
             where entry.hasPrefix(".") && entry.hasSuffix(".tmp") {
                 try? FileManager.default.removeItem(atPath: directory + "/" + entry)
             }
-            try state.encodePages()
+            let blobs = BlobStore(cacheDirectory: directory)
+            let used = try state.encodePages(store: blobs)
             try write(state, named: recordsName, to: directory)
             if let summary = state.summary { try write(summary, named: summaryName, to: directory) }
+            // Only now no saved record names the others.
+            blobs.removeAll(except: used)
             return nil
         } catch {
             return "cannot write the build cache in \(directory): \(error)"

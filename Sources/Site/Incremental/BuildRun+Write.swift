@@ -14,9 +14,9 @@ struct PlannedFile {
     var hash: ContentHash
     /// nil: not made this build (its bytes are those the output already holds), `make` gives them.
     var content: Content?
-    var make: (() -> Content)?
+    var make: (() throws -> Content)?
 
-    func produce() -> Content { content ?? make!() }
+    func produce() throws -> Content { try content ?? make!() }
 }
 
 extension BuildRun {
@@ -59,14 +59,17 @@ extension BuildRun {
         }
 
         let pages = resolved.map(\.page)
+        clock.mark("write: theme, site key")
         let extras = SiteExtras(config: config, pages: pages, index: site.index, domains: registry.domains)
         let renderer = PageRenderer(config: config, library: library, navigation: site.navigation, index: site.index,
                                     overridden: theme.overridden, indices: extras.indices)
         let indicesHash = ContentHasher.hash { h in for (title, path) in extras.indices { h.add(title); h.add(path) } }
         let showSource = config.showSource
-        @Sendable func render(_ page: ResolvedPage) -> Data {
-            Data(renderer.render(name: page.name, title: page.title, body: page.body,
-                                 source: showSource ? SiteExtras.sourceCopyPath(name: page.name, source: page.source) : nil).utf8)
+        /// A page's HTML; its body comes from the cache when the resolution was kept from an earlier build.
+        @Sendable func render(_ record: ResolveRecord) throws -> Data {
+            let page = record.page
+            return Data(renderer.render(name: page.name, title: page.title, body: try record.body(),
+                                        source: showSource ? SiteExtras.sourceCopyPath(name: page.name, source: page.source) : nil).utf8)
         }
         var keys: [[String: ContentHash]] = []
         var wanted: [Int] = []
@@ -86,11 +89,12 @@ extension BuildRun {
             reasons.append(changed.joined(separator: ", "))
         }
         let progress = ProgressCounter(.writing, total: wanted.count, report: options.progress)
-        let html = wanted.map { pages[$0] }.parallelMap(threads: threads) { page -> Data in
+        let html = try wanted.map { resolved[$0] }.parallelMap(threads: threads) { record -> Result<Data, any Error> in
             defer { progress.step() }
-            return render(page)
-        }
+            return Result { try render(record) }
+        }.map { try $0.get() }
         report.pagesRendered = wanted.count
+        clock.mark("write: render pages")
         var rendered: [Int: (Data, String)] = [:]
         for (position, i) in wanted.enumerated() { rendered[i] = (html[position], reasons[position]) }
 
@@ -107,13 +111,15 @@ extension BuildRun {
                 state.pages[relative]?.rendered = RenderRecord(key: keys[i], html: hash)
             } else {
                 let hash = old!.pages[records[i].source.relativePath]!.rendered!.html
-                plan.append(PlannedFile(path: path, hash: hash, content: nil, make: { .bytes(render(page)) }))
+                let record = resolved[i]
+                plan.append(PlannedFile(path: path, hash: hash, content: nil, make: { .bytes(try render(record)) }))
             }
         }
         for (path, text) in extras.files(renderer: renderer) {
             let data = Data(text.utf8)
             plan.append(PlannedFile(path: path, hash: ContentHash(bytes: data), content: .bytes(data)))
         }
+        clock.mark("write: site files")
         for (path, data) in theme.staticFiles.sorted(by: { $0.key < $1.key }) {
             plan.append(PlannedFile(path: "_static/" + path, hash: ContentHash(bytes: data), content: .bytes(data)))
         }
@@ -125,6 +131,7 @@ extension BuildRun {
             }
         }
         var copied: Set<String> = []
+        clock.mark("write: artifacts")
         for asset in pages.flatMap(\.assets).sorted(by: { $0.destination < $1.destination })
         where copied.insert(asset.destination).inserted {
             // The file itself, never a symbolic link to it.
@@ -133,6 +140,7 @@ extension BuildRun {
         }
 
         let writer = OutputWriter(plan: plan, previous: trusted ? old?.outputs : nil)
+        clock.mark("write: plan")
         if let memory {
             report.filesWritten = try writer.write(into: memory)
         } else if let outputURL {
@@ -141,6 +149,7 @@ extension BuildRun {
             report.wroteOutput = true
         }
         state.outputs = Dictionary(plan.map { ($0.path, $0.hash) }, uniquingKeysWith: { _, last in last })
+        clock.mark("write: output")
         state.siteKey = siteKey
     }
 }

@@ -17,6 +17,7 @@ struct BuildRun {
     var unchanged = false
     var report = BuildReport()
     var explanations: [String: [String]] = [:]
+    var clock = StepClock()
     let started = Date()
     let sourceURL: URL
     let displayRoot: String
@@ -43,6 +44,7 @@ struct BuildRun {
         let (config, configDiagnostics) = SiteBuilder.loadConfig(sourceURL: sourceURL, displayRoot: displayRoot,
                                                                  now: options.buildDate)
         report.diagnostics += configDiagnostics
+        clock.mark("config")
         // The build date matters only as the day `|today|` shows.
         let fingerprint = ConfigFingerprint(config, extra: [
             "buildDay": SiteBuilder.defaultSubstitutions(config, date: options.buildDate)["today"] ?? "",
@@ -69,6 +71,7 @@ struct BuildRun {
             throw BuildError.io("cannot list \(options.sourceDirectory): \(error.localizedDescription)")
         }
         let pythonPaths = SiteBuilder.pythonPaths(config, sourceURL: sourceURL)
+        clock.mark("discover")
         let states = InputStates(sourceURL: sourceURL, project: project, pythonPaths: pythonPaths,
                                  swiftModules: config.swiftModules)
         let surroundings = BuildSummary.surroundings(setupDiagnostics: report.diagnostics, config: config, states: states)
@@ -80,6 +83,8 @@ struct BuildRun {
                    && summary.outputListing == OutputWriter.listingHash(OutputWriter.listing(of: url)))
            }) ?? true {
             unchanged = true
+            clock.mark("check inputs")
+            report.timings = clock.steps
             report.pages = summary.report.pages
             report.referencesChecked = summary.report.referencesChecked
             report.diagnostics = summary.report.diagnostics
@@ -88,6 +93,7 @@ struct BuildRun {
             return report
         }
         var old = loadPrevious()
+        clock.mark("check inputs, load records")
         if old == nil { explain("", "everything: no records of an earlier build") }
         var changedKeys: [String] = []
         if let known = old?.config {
@@ -115,9 +121,11 @@ struct BuildRun {
         var records = readPages(pages, reader: reader, states: states, readKey: readKey, old: old,
                                 changedKeys: changedKeys, config: config)
         for record in records { report.diagnostics += record.document.diagnostics }
+        clock.mark("read")
 
         // collect
         let site = SiteModel(records: records, config: config, report: &report)
+        clock.mark("collect")
 
         // resolve
         let resolveKey = fingerprint.combined(.resolve)
@@ -128,6 +136,7 @@ struct BuildRun {
             report.referencesChecked += page.page.referencesChecked
         }
         report.diagnostics = DiagnosticPolicy(config: config, strict: options.strict).apply(report.diagnostics)
+        clock.mark("resolve")
         for (record, resolution) in zip(records, resolved) {
             state.pages[record.source.relativePath] = PageMemo(read: record, resolved: resolution,
                                                                rendered: old?.pages[record.source.relativePath]?.rendered)
@@ -155,6 +164,8 @@ struct BuildRun {
             report: .init(pages: report.pages, referencesChecked: report.referencesChecked,
                           diagnostics: report.diagnostics, wroteOutput: report.wroteOutput))
         next = state
+        clock.mark("summary")
+        report.timings = clock.steps
         report.explanations = explanations.keys.sorted().flatMap { explanations[$0]! }
         report.duration = Date().timeIntervalSince(started)
         return report

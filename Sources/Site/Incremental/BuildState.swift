@@ -20,24 +20,24 @@ struct ReadRecord: Sendable {
     var tocNodes: [Node]
     var numbered: [Numbering.Item]
     var dependencies: ResolveDependencies
-    /// The tree encoded for the cache; after loading, `document.root` is empty until ``withTree()``.
-    var storedTree: Data?
+    /// Where the cache keeps the tree; after loading, `document.root` is empty until ``withTree()``.
+    var storedTree: StoredBlob?
     var treeLoaded = true
 
-    /// The record with its tree decoded (a record loaded from the cache keeps it encoded until needed).
+    /// The record with its tree decoded (a record loaded from the cache keeps it in the cache until needed).
     func withTree() throws -> ReadRecord {
         guard !treeLoaded, let storedTree else { return self }
         var copy = self
-        copy.document.root = try CompactDecoder().decode(Node.self, from: storedTree)
+        copy.document.root = try CompactDecoder().decode(Node.self, from: storedTree.bytes())
         copy.treeLoaded = true
         return copy
     }
 }
 
-/// The tree travels as its own encoded blob, decoded only for a page that is resolved again.
+/// The tree stays in the cache's blob folder (``BlobStore``), read only for a page that is resolved again.
 extension ReadRecord: Codable {
     enum CodingKeys: String, CodingKey {
-        case source, title, document, targets, inputs, configKey, treeHash, tocNodes, numbered, dependencies, storedTree
+        case source, title, document, targets, inputs, configKey, treeHash, tocNodes, numbered, dependencies, tree
     }
 
     init(from decoder: any Decoder) throws {
@@ -52,11 +52,15 @@ extension ReadRecord: Codable {
         tocNodes = try c.decode([Node].self, forKey: .tocNodes)
         numbered = try c.decode([Numbering.Item].self, forKey: .numbered)
         dependencies = try c.decode(ResolveDependencies.self, forKey: .dependencies)
-        storedTree = try c.decode(Data.self, forKey: .storedTree)
+        storedTree = StoredBlob(store: try BlobStore.from(decoder), name: try c.decode(ContentHash.self, forKey: .tree))
         treeLoaded = false
     }
 
+    /// Only after ``CachedPage`` has put the tree into the blob folder (``storedTree``).
     func encode(to encoder: any Encoder) throws {
+        guard let storedTree else {
+            throw EncodingError.invalidValue(source.relativePath, .init(codingPath: [], debugDescription: "the tree is not stored"))
+        }
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(source, forKey: .source)
         try c.encodeIfPresent(title, forKey: .title)
@@ -70,12 +74,13 @@ extension ReadRecord: Codable {
         try c.encode(tocNodes, forKey: .tocNodes)
         try c.encode(numbered, forKey: .numbered)
         try c.encode(dependencies, forKey: .dependencies)
-        try c.encode(try storedTree ?? CompactEncoder().encode(document.root), forKey: .storedTree)
+        try c.encode(storedTree.name, forKey: .tree)
     }
 }
 
 /// What one page's resolve phase produced, and the fingerprints it was produced from.
-struct ResolveRecord: Sendable, Codable {
+struct ResolveRecord: Sendable {
+    /// After loading from the cache, `page.body` is empty until ``body()`` reads it.
     var page: ResolvedPage
     /// Part of the site (``SiteFingerprints/slice(_:sawProblems:)``) or own input → fingerprint.
     var key: [String: ContentHash]
@@ -83,6 +88,54 @@ struct ResolveRecord: Sendable, Codable {
     var assets: [RecordedInput]
     /// Fingerprint of everything the page contributes to the output (body, title, search text, index entries, assets).
     var outputHash: ContentHash
+    /// Where the cache keeps the body, and whether `page.body` holds it.
+    var storedBody: StoredBlob?
+    var bodyLoaded = true
+
+    init(page: ResolvedPage, key: [String: ContentHash], assets: [RecordedInput], outputHash: ContentHash) {
+        self.page = page
+        self.key = key
+        self.assets = assets
+        self.outputHash = outputHash
+    }
+
+    /// The page's HTML body, from the cache when it was loaded from there.
+    func body() throws -> String {
+        guard !bodyLoaded, let storedBody else { return page.body }
+        return String(decoding: try storedBody.bytes(), as: UTF8.self)
+    }
+}
+
+/// The body stays in the cache's blob folder (``BlobStore``), read only for a page that is rendered again.
+extension ResolveRecord: Codable {
+    enum CodingKeys: String, CodingKey {
+        case page, key, assets, outputHash, body
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        page = try c.decode(ResolvedPage.self, forKey: .page)
+        key = try c.decode([String: ContentHash].self, forKey: .key)
+        assets = try c.decode([RecordedInput].self, forKey: .assets)
+        outputHash = try c.decode(ContentHash.self, forKey: .outputHash)
+        storedBody = StoredBlob(store: try BlobStore.from(decoder), name: try c.decode(ContentHash.self, forKey: .body))
+        bodyLoaded = false
+    }
+
+    /// Only after ``CachedPage`` has put the body into the blob folder (``storedBody``).
+    func encode(to encoder: any Encoder) throws {
+        guard let storedBody else {
+            throw EncodingError.invalidValue(page.name, .init(codingPath: [], debugDescription: "the body is not stored"))
+        }
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        var shell = page
+        shell.body = ""
+        try c.encode(shell, forKey: .page)
+        try c.encode(key, forKey: .key)
+        try c.encode(assets, forKey: .assets)
+        try c.encode(outputHash, forKey: .outputHash)
+        try c.encode(storedBody.name, forKey: .body)
+    }
 }
 
 /// What a page's output file was rendered from, and its bytes' fingerprint.
