@@ -13,7 +13,7 @@ import Foundation
 /// is ignored with a note, never trusted.
 enum BuildCache {
     /// Bumped whenever the records' shape or meaning changes.
-    static let format = 4
+    static let format = 5
     static let recordsName = "records.bin"
     static let summaryName = "inputs.bin"
     /// Present while a build may be changing the output and has not yet saved the
@@ -35,10 +35,10 @@ enum BuildCache {
         var text: String
     }
 
-    static func checksum(files: [SourceFileEntry], payload: Data) -> ContentHash {
+    static func checksum(files: [SourceFileEntry], payload: [UInt8]) -> ContentHash {
         ContentHasher.hash { h in
             for file in files { h.add(file.path); h.add(file.text) }
-            h.add(bytes: [UInt8](payload))
+            h.add(bytes: payload)
         }
     }
 
@@ -57,21 +57,21 @@ enum BuildCache {
 
     /// The summary of the last build, or nil and why not (nothing when there is no cache yet).
     static func loadSummary(from directory: String) -> (BuildSummary?, [String]) {
-        let (summary, notes) = load(BuildSummary.self, named: summaryName, from: directory)
+        let (summary, notes) = load(named: summaryName, from: directory) { try BuildSummary(from: &$0) }
         // A build died while writing: the output may hold files the records do not know.
         return (outputPending(in: directory) ? nil : summary, notes)
     }
 
     /// The records of the last build, or nil and why not.
     static func loadRecords(from directory: String) -> (BuildState?, [String]) {
-        var (state, notes) = load(BuildState.self, named: recordsName, from: directory,
-                                  blobs: BlobStore(cacheDirectory: directory))
+        let store = BlobStore(cacheDirectory: directory)
+        var (state, notes) = load(named: recordsName, from: directory) { try BuildState(from: &$0, store: store) }
         if outputPending(in: directory) { state?.outputIdentity = nil }
         return (state, notes)
     }
 
-    static func load<T: Decodable>(_ type: T.Type, named name: String, from directory: String,
-                                   blobs: BlobStore? = nil) -> (T?, [String]) {
+    static func load<T>(named name: String, from directory: String,
+                        _ read: (inout RecordReader) throws -> T) -> (T?, [String]) {
         let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: url.path) else { return (nil, []) }
         let shown = directory + "/" + name
@@ -81,14 +81,15 @@ enum BuildCache {
                 return (nil, ["ignoring the build cache \(shown): it was written by Vellum \(envelope.vellumVersion) "
                     + "(cache format \(envelope.format)), this is \(VellumVersion.current) (format \(format)); building everything"])
             }
-            guard checksum(files: envelope.files, payload: envelope.payload) == envelope.checksum else {
+            let payload = [UInt8](envelope.payload)
+            guard checksum(files: envelope.files, payload: payload) == envelope.checksum else {
                 return (nil, ["ignoring the build cache \(shown): it cannot be read (its checksum does not match); building everything"])
             }
             let table = SourceFileTable(files: envelope.files.map { SourceFile(path: $0.path, text: $0.text) })
-            var decoder = CompactDecoder()
-            decoder.userInfo[SourceFileTable.userInfoKey] = table
-            if let blobs { decoder.userInfo[BlobStore.userInfoKey] = blobs }
-            return (try decoder.decode(type, from: envelope.payload), [])
+            var reader = RecordReader(bytes: payload, files: table)
+            let value = try read(&reader)
+            guard reader.isAtEnd else { throw RecordCodingError("\(name) is longer than its records") }
+            return (value, [])
         } catch {
             return (nil, ["ignoring the build cache \(shown): it cannot be read (\(error)); building everything"])
         }
@@ -107,8 +108,8 @@ enum BuildCache {
             }
             let blobs = BlobStore(cacheDirectory: directory)
             let used = try state.encodePages(store: blobs)
-            try write(state, named: recordsName, to: directory)
-            if let summary = state.summary { try write(summary, named: summaryName, to: directory) }
+            try write(named: recordsName, to: directory) { state.write(to: &$0) }
+            if let summary = state.summary { try write(named: summaryName, to: directory) { $0.write(summary) } }
             // Only now no saved record names the others.
             blobs.removeAll(except: used)
             return nil
@@ -117,13 +118,13 @@ enum BuildCache {
         }
     }
 
-    static func write<T: Encodable>(_ value: T, named name: String, to directory: String) throws {
+    static func write(named name: String, to directory: String, _ body: (inout RecordWriter) -> Void) throws {
         let table = SourceFileTable()
-        var encoder = CompactEncoder()
-        encoder.userInfo[SourceFileTable.userInfoKey] = table
-        let payload = try encoder.encode(value)
+        var writer = RecordWriter(files: table)
+        body(&writer)
+        let payload = writer.bytes
         let files = table.files.map { SourceFileEntry(path: $0.path, text: $0.text) }
-        let envelope = Envelope(vellumVersion: VellumVersion.current, format: format, files: files, payload: payload,
+        let envelope = Envelope(vellumVersion: VellumVersion.current, format: format, files: files, payload: Data(payload),
                                 checksum: checksum(files: files, payload: payload))
         let temporary = directory + "/.\(name).\(getpid()).tmp"
         try CompactEncoder().encode(envelope).write(to: URL(fileURLWithPath: temporary))

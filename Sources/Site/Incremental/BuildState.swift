@@ -28,53 +28,10 @@ struct ReadRecord: Sendable {
     func withTree() throws -> ReadRecord {
         guard !treeLoaded, let storedTree else { return self }
         var copy = self
-        copy.document.root = try CompactDecoder().decode(Node.self, from: storedTree.bytes())
+        var reader = RecordReader(bytes: try storedTree.bytes(), files: SourceFileTable())
+        copy.document.root = try Node(from: &reader)
         copy.treeLoaded = true
         return copy
-    }
-}
-
-/// The tree stays in the cache's blob folder (``BlobStore``), read only for a page that is resolved again.
-extension ReadRecord: Codable {
-    enum CodingKeys: String, CodingKey {
-        case source, title, document, targets, inputs, configKey, treeHash, tocNodes, numbered, dependencies, tree
-    }
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        source = try c.decode(PageSource.self, forKey: .source)
-        title = try c.decodeIfPresent(String.self, forKey: .title)
-        document = try c.decode(Document.self, forKey: .document)
-        targets = try c.decode(PageTargets.self, forKey: .targets)
-        inputs = try c.decode([RecordedInput].self, forKey: .inputs)
-        configKey = try c.decode(ContentHash.self, forKey: .configKey)
-        treeHash = try c.decode(ContentHash.self, forKey: .treeHash)
-        tocNodes = try c.decode([Node].self, forKey: .tocNodes)
-        numbered = try c.decode([Numbering.Item].self, forKey: .numbered)
-        dependencies = try c.decode(ResolveDependencies.self, forKey: .dependencies)
-        storedTree = StoredBlob(store: try BlobStore.from(decoder), name: try c.decode(ContentHash.self, forKey: .tree))
-        treeLoaded = false
-    }
-
-    /// Only after ``CachedPage`` has put the tree into the blob folder (``storedTree``).
-    func encode(to encoder: any Encoder) throws {
-        guard let storedTree else {
-            throw EncodingError.invalidValue(source.relativePath, .init(codingPath: [], debugDescription: "the tree is not stored"))
-        }
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(source, forKey: .source)
-        try c.encodeIfPresent(title, forKey: .title)
-        var shell = document
-        shell.root = Node(.document)
-        try c.encode(shell, forKey: .document)
-        try c.encode(targets, forKey: .targets)
-        try c.encode(inputs, forKey: .inputs)
-        try c.encode(configKey, forKey: .configKey)
-        try c.encode(treeHash, forKey: .treeHash)
-        try c.encode(tocNodes, forKey: .tocNodes)
-        try c.encode(numbered, forKey: .numbered)
-        try c.encode(dependencies, forKey: .dependencies)
-        try c.encode(storedTree.name, forKey: .tree)
     }
 }
 
@@ -106,45 +63,13 @@ struct ResolveRecord: Sendable {
     }
 }
 
-/// The body stays in the cache's blob folder (``BlobStore``), read only for a page that is rendered again.
-extension ResolveRecord: Codable {
-    enum CodingKeys: String, CodingKey {
-        case page, key, assets, outputHash, body
-    }
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        page = try c.decode(ResolvedPage.self, forKey: .page)
-        key = try c.decode([String: ContentHash].self, forKey: .key)
-        assets = try c.decode([RecordedInput].self, forKey: .assets)
-        outputHash = try c.decode(ContentHash.self, forKey: .outputHash)
-        storedBody = StoredBlob(store: try BlobStore.from(decoder), name: try c.decode(ContentHash.self, forKey: .body))
-        bodyLoaded = false
-    }
-
-    /// Only after ``CachedPage`` has put the body into the blob folder (``storedBody``).
-    func encode(to encoder: any Encoder) throws {
-        guard let storedBody else {
-            throw EncodingError.invalidValue(page.name, .init(codingPath: [], debugDescription: "the body is not stored"))
-        }
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        var shell = page
-        shell.body = ""
-        try c.encode(shell, forKey: .page)
-        try c.encode(key, forKey: .key)
-        try c.encode(assets, forKey: .assets)
-        try c.encode(outputHash, forKey: .outputHash)
-        try c.encode(storedBody.name, forKey: .body)
-    }
-}
-
 /// What a page's output file was rendered from, and its bytes' fingerprint.
-struct RenderRecord: Sendable, Codable {
+struct RenderRecord: Sendable {
     var key: [String: ContentHash]
     var html: ContentHash
 }
 
-struct PageMemo: Sendable, Codable {
+struct PageMemo: Sendable {
     var read: ReadRecord
     var resolved: ResolveRecord?
     var rendered: RenderRecord?
@@ -177,7 +102,11 @@ struct BuildState: Sendable {
             for path in pages.keys.sorted() { h.add(path); h.add(pages[path]!.digest) }
             h.add(outputIdentity); h.add(siteKey)
             for path in outputs.keys.sorted() { h.add(path); h.add(outputs[path]!) }
-            h.add(summary.flatMap { try? CompactEncoder().encode($0) }.map { ContentHash(bytes: [UInt8]($0)) })
+            h.add(summary.map { summary in
+                var writer = RecordWriter(files: SourceFileTable())
+                writer.write(summary)
+                return ContentHash(bytes: writer.bytes)
+            })
         }
     }
 }

@@ -73,10 +73,10 @@ enum ConfigKeys {
 /// A description of a value that is the same in every process: dictionary and
 /// set entries sorted, nested values described the same way.
 enum StableDescription {
-    static func of(_ value: Any, depth: Int = 0) -> String {
+    static func of(_ value: Any, depth: Int = 0, limit: Int = 32) -> String {
         let mirror = Mirror(reflecting: value)
-        guard depth < 32, !mirror.children.isEmpty else { return String(describing: value) }
-        let parts = mirror.children.map { child in (child.label ?? "") + ":" + of(child.value, depth: depth + 1) }
+        guard depth < limit, !mirror.children.isEmpty else { return String(describing: value) }
+        let parts = mirror.children.map { child in (child.label ?? "") + ":" + of(child.value, depth: depth + 1, limit: limit) }
         switch mirror.displayStyle {
         case .dictionary, .set: return "{" + parts.sorted().joined(separator: ",") + "}"
         default: return "(" + parts.joined(separator: ",") + ")"

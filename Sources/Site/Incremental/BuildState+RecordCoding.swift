@@ -1,0 +1,116 @@
+import DocTree
+import Foundation
+
+/// One page's record as the cache holds it: encoded on its own (``RecordCodable``),
+/// with the texts of the source files it names, so it is written only when it
+/// changes and the pages are decoded in parallel. Its tree and body are blobs
+/// of their own (``BlobStore``), named in `blobs`.
+struct CachedPage: Sendable {
+    var files: [BuildCache.SourceFileEntry]
+    var memo: [UInt8]
+    var blobs: [ContentHash]
+    /// The memo's ``PageMemo/digest`` when it was encoded.
+    var digest: ContentHash
+
+    /// Puts the memo's tree and body into `store` (those not there yet) and encodes the rest.
+    init(_ memo: inout PageMemo, digest: ContentHash, store: BlobStore) throws {
+        self.digest = digest
+        if memo.read.storedTree == nil || memo.read.treeLoaded && memo.read.storedTree?.store !== store {
+            var tree = RecordWriter(files: SourceFileTable())
+            tree.write(memo.read.document.root)
+            memo.read.storedTree = StoredBlob(store: store, name: try store.put(tree.bytes))
+        }
+        if var resolved = memo.resolved, resolved.storedBody == nil || resolved.bodyLoaded && resolved.storedBody?.store !== store {
+            resolved.storedBody = StoredBlob(store: store, name: try store.put(Array(resolved.page.body.utf8)))
+            memo.resolved = resolved
+        }
+        let table = SourceFileTable()
+        var writer = RecordWriter(files: table)
+        memo.write(to: &writer)
+        self.memo = writer.bytes
+        files = table.files.map { BuildCache.SourceFileEntry(path: $0.path, text: $0.text) }
+        blobs = [memo.read.storedTree?.name, memo.resolved?.storedBody?.name].compactMap { $0 }
+    }
+
+    init(files: [BuildCache.SourceFileEntry], memo: [UInt8], blobs: [ContentHash], digest: ContentHash) {
+        self.files = files
+        self.memo = memo
+        self.blobs = blobs
+        self.digest = digest
+    }
+
+    func decoded(store: BlobStore) throws -> PageMemo {
+        var reader = RecordReader(bytes: memo, files: SourceFileTable(files: files.map {
+            SourceFile(path: $0.path, text: $0.text)
+        }))
+        let memo = try PageMemo(from: &reader, store: store)
+        guard reader.isAtEnd else { throw RecordCodingError("a page record longer than it says") }
+        return memo
+    }
+}
+
+extension CachedPage: RecordCodable {
+    init(from reader: inout RecordReader) throws {
+        let count = try reader.count()
+        var files: [BuildCache.SourceFileEntry] = []
+        for _ in 0..<count { files.append(BuildCache.SourceFileEntry(path: try reader.string(), text: try reader.string())) }
+        self.init(files: files, memo: try reader.bytesRun(), blobs: try reader.array(), digest: try reader.read())
+    }
+
+    func write(to writer: inout RecordWriter) {
+        writer.writeCount(files.count)
+        for file in files {
+            writer.write(file.path)
+            writer.write(file.text)
+        }
+        writer.write(bytes: memo)
+        writer.write(blobs)
+        writer.write(digest)
+    }
+}
+
+extension BuildState {
+    /// Encodes the records of pages that changed since they were last encoded (their trees
+    /// and bodies into `store`), and returns the names of the blobs the records use.
+    mutating func encodePages(store: BlobStore) throws -> Set<ContentHash> {
+        for (path, memo) in pages {
+            let digest = memo.digest
+            if encodedPages[path]?.digest != digest {
+                var stored = memo
+                encodedPages[path] = (digest, try CachedPage(&stored, digest: digest, store: store))
+                pages[path] = stored
+            }
+        }
+        for path in encodedPages.keys where pages[path] == nil { encodedPages[path] = nil }
+        return Set(encodedPages.values.flatMap(\.blob.blobs))
+    }
+
+    /// The records as `records.bin` holds them (after ``encodePages(store:)``).
+    func write(to writer: inout RecordWriter) {
+        writer.write(config)
+        writer.write(outputIdentity)
+        writer.write(outputs)
+        writer.write(siteKey)
+        let paths = pages.keys.sorted()
+        writer.write(paths)
+        for path in paths { writer.write(encodedPages[path]!.blob) }
+    }
+
+    /// Reads `records.bin`; the pages are decoded in parallel, their trees and bodies left in `store`.
+    init(from reader: inout RecordReader, store: BlobStore) throws {
+        self.init(config: try reader.read())
+        outputIdentity = try reader.optionalString()
+        outputs = try reader.hashes()
+        siteKey = try reader.optional()
+        let paths = try reader.strings()
+        var blobs: [CachedPage] = []
+        blobs.reserveCapacity(paths.count)
+        for _ in paths { blobs.append(try reader.read()) }
+        let decoded = blobs.parallelMap { blob -> PageMemo? in try? blob.decoded(store: store) }
+        for (i, path) in paths.enumerated() {
+            guard let memo = decoded[i] else { throw RecordCodingError("the record of \(path) cannot be read") }
+            pages[path] = memo
+            encodedPages[path] = (blobs[i].digest, blobs[i])
+        }
+    }
+}
