@@ -59,9 +59,16 @@ struct SearchSection: Sendable, Equatable, Codable {
 ///      "objects": [[name, "domain:type", page, anchor], …],
 ///      "sections": [[page, anchor, heading, text], …]}
 enum SearchIndex {
-    static func script(pages: [Page], index: TargetIndex) -> String {
-        let json = Data(self.json(pages: pages, index: index).utf8)
-        return "vellumSearchIndexData = \"" + Zlib.compress(json).base64EncodedString() + "\";\n"
+    /// Pages per deflated piece of the index (``Zlib/deflatePiece(_:level:)``): after an
+    /// edit to one page only its piece is deflated again, the others come from `pieces`.
+    static let pagesPerPiece = 32
+
+    static func script(pages: [Page], index: TargetIndex, pieces: DeflateCache? = nil) -> String {
+        let parts = jsonParts(pages: pages, index: index).map { Array($0.utf8) }.filter { !$0.isEmpty }
+        let cache = pieces ?? DeflateCache()
+        let deflated = parts.parallelMap { cache.deflate($0) }
+        let data = Zlib.stream(pieces: deflated, of: Array(parts.joined()))
+        return "vellumSearchIndexData = \"" + data.base64EncodedString() + "\";\n"
     }
 
     struct Page: Sendable {
@@ -71,6 +78,12 @@ enum SearchIndex {
     }
 
     static func json(pages: [Page], index: TargetIndex) -> String {
+        jsonParts(pages: pages, index: index).joined()
+    }
+
+    /// The JSON in consecutive parts: the pages and objects, the sections of every
+    /// ``pagesPerPiece`` pages, the end.
+    static func jsonParts(pages: [Page], index: TargetIndex) -> [String] {
         let ordered = pages.sorted { $0.name < $1.name }
         var number: [String: Int] = [:]
         for (i, page) in ordered.enumerated() { number[page.name] = i }
@@ -89,14 +102,42 @@ enum SearchIndex {
         }
         out += objects.joined(separator: ",\n")
         out += "],\n\"sections\":["
-        var sections: [String] = []
-        for (i, page) in ordered.enumerated() {
-            for section in page.sections {
-                sections.append("[\(i),\(section.anchor.jsonQuoted),\(section.heading.jsonQuoted),\(section.text.jsonQuoted)]")
+        var parts = [out]
+        var first = true
+        for start in stride(from: 0, to: ordered.count, by: pagesPerPiece) {
+            var part = ""
+            for i in start..<min(start + pagesPerPiece, ordered.count) {
+                for section in ordered[i].sections {
+                    if !first { part += ",\n" }
+                    first = false
+                    part += "[\(i),\(section.anchor.jsonQuoted),\(section.heading.jsonQuoted),\(section.text.jsonQuoted)]"
+                }
             }
+            parts.append(part)
         }
-        out += sections.joined(separator: ",\n")
-        out += "]}\n"
-        return out
+        parts.append("]}\n")
+        return parts
+    }
+}
+
+/// Deflated pieces of the search index (``Zlib/deflatePiece(_:level:)``) by the
+/// fingerprint of their bytes: those of the previous build, and those this one used
+/// (which the next one gets).
+final class DeflateCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private let known: [ContentHash: [UInt8]]
+    private var usedPieces: [ContentHash: [UInt8]] = [:]
+
+    init(known: [ContentHash: [UInt8]] = [:]) {
+        self.known = known
+    }
+
+    var used: [ContentHash: [UInt8]] { lock.withLock { usedPieces } }
+
+    func deflate(_ bytes: [UInt8]) -> [UInt8] {
+        let key = ContentHash(bytes: bytes)
+        let piece = known[key] ?? Zlib.deflatePiece(bytes)
+        lock.withLock { usedPieces[key] = piece }
+        return piece
     }
 }

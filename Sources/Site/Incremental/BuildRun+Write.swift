@@ -115,20 +115,55 @@ extension BuildRun {
                 plan.append(PlannedFile(path: path, hash: hash, content: nil, make: { .bytes(try render(record)) }))
             }
         }
-        for (path, text) in extras.files(renderer: renderer) {
-            let data = Data(text.utf8)
-            plan.append(PlannedFile(path: path, hash: ContentHash(bytes: data), content: .bytes(data)))
+        // Site-wide files whose inputs did not change are not made again (the output has them).
+        func kept(_ name: String, key: ContentHash?) -> [(path: String, hash: ContentHash)]? {
+            guard trusted, let key, let known = old?.siteFiles[name], known.key == key else { return nil }
+            let hashes = known.paths.compactMap { old?.outputs[$0] }
+            return hashes.count == known.paths.count ? Array(zip(known.paths, hashes)) : nil
         }
+        let layoutKey = ContentHasher.hash { h in
+            h.add(navigationHash); h.add(indicesHash); h.add(renderConfig); h.add(themeHash); h.add(site.fingerprints.everything)
+        }
+        let pieces = DeflateCache(known: old?.deflated ?? [:])
+        state.siteFiles = [:]
+        for file in extras.files(renderer: renderer, layoutKey: layoutKey, pieces: pieces) {
+            if let key = file.key { state.siteFiles[file.path] = SiteFileRecord(key: key, paths: [file.path]) }
+            if let known = kept(file.path, key: file.key) {
+                plan.append(PlannedFile(path: file.path, hash: known[0].hash, content: nil,
+                                        make: { .bytes(Data(file.make().utf8)) }))
+            } else {
+                let data = Data(file.make().utf8)
+                plan.append(PlannedFile(path: file.path, hash: ContentHash(bytes: data), content: .bytes(data)))
+            }
+        }
+        state.deflated = pieces.used
         clock.mark("write: site files")
         for (path, data) in theme.staticFiles.sorted(by: { $0.key < $1.key }) {
             plan.append(PlannedFile(path: "_static/" + path, hash: ContentHash(bytes: data), content: .bytes(data)))
         }
         let input = ArtifactInput(index: site.index, domains: registry.domains, project: config.projectName,
                                   version: config.version)
-        for artifact in registry.artifacts {
-            for (path, bytes) in artifact.make(input).sorted(by: { $0.key < $1.key }) {
+        // What an artifact is made from: the site's targets (all of them), the project, its version, the domains.
+        let artifactKey = ContentHasher.hash { h in
+            h.add(site.fingerprints.everything); h.add(config.projectName); h.add(config.version)
+            h.add(registry.domains.keys.sorted())
+        }
+        for (number, artifact) in registry.artifacts.enumerated() {
+            let name = "artifact \(number) of \(registry.artifacts.count)"
+            if let known = kept(name, key: artifactKey) {
+                for (path, hash) in known {
+                    plan.append(PlannedFile(path: path, hash: hash, content: nil, make: {
+                        .bytes(Data(artifact.make(input)[path] ?? []))
+                    }))
+                }
+                state.siteFiles[name] = old!.siteFiles[name]
+                continue
+            }
+            let made = artifact.make(input).sorted(by: { $0.key < $1.key })
+            for (path, bytes) in made {
                 plan.append(PlannedFile(path: path, hash: ContentHash(bytes: bytes), content: .bytes(Data(bytes))))
             }
+            state.siteFiles[name] = SiteFileRecord(key: artifactKey, paths: made.map(\.key))
         }
         var copied: Set<String> = []
         clock.mark("write: artifacts")

@@ -145,6 +145,8 @@ struct BuildRun {
         state.outputIdentity = old?.outputIdentity
         state.outputs = old?.outputs ?? [:]
         state.siteKey = old?.siteKey
+        state.siteFiles = old?.siteFiles ?? [:]
+        state.deflated = old?.deflated ?? [:]
 
         // write
         let memory = options.memoryOutput

@@ -91,6 +91,17 @@ extension BuildState {
         writer.write(outputIdentity)
         writer.write(outputs)
         writer.write(siteKey)
+        writer.writeCount(siteFiles.count)
+        for name in siteFiles.keys.sorted() {
+            writer.write(name)
+            writer.write(siteFiles[name]!.key)
+            writer.write(siteFiles[name]!.paths)
+        }
+        writer.writeCount(deflated.count)
+        for key in deflated.keys.sorted(by: { $0.value < $1.value }) {
+            writer.write(key)
+            writer.write(bytes: deflated[key]!)
+        }
         let paths = pages.keys.sorted()
         writer.write(paths)
         for path in paths { writer.write(encodedPages[path]!.blob) }
@@ -102,6 +113,14 @@ extension BuildState {
         outputIdentity = try reader.optionalString()
         outputs = try reader.hashes()
         siteKey = try reader.optional()
+        for _ in 0..<(try reader.count()) {
+            let name = try reader.string()
+            siteFiles[name] = SiteFileRecord(key: try reader.read(), paths: try reader.strings())
+        }
+        for _ in 0..<(try reader.count()) {
+            let key = try reader.read(ContentHash.self)
+            deflated[key] = try reader.bytesRun()
+        }
         let paths = try reader.strings()
         var blobs: [CachedPage] = []
         blobs.reserveCapacity(paths.count)

@@ -75,6 +75,12 @@ struct PageMemo: Sendable {
     var rendered: RenderRecord?
 }
 
+/// What a site-wide file (or an artifact's files) was made from, and where they went.
+struct SiteFileRecord: Sendable, Equatable {
+    var key: ContentHash
+    var paths: [String]
+}
+
 /// Everything an ``IncrementalBuilder`` keeps between two builds.
 struct BuildState: Sendable {
     var config: ConfigFingerprint
@@ -87,6 +93,10 @@ struct BuildState: Sendable {
     var outputs: [String: ContentHash] = [:]
     /// What the site-wide files (search index, indices, theme files, artifacts) and every page were made from.
     var siteKey: ContentHash?
+    /// Site-wide files (and artifacts, by number) made from a key of their own, and the paths they made.
+    var siteFiles: [String: SiteFileRecord] = [:]
+    /// The search index's deflated pieces (``DeflateCache``).
+    var deflated: [ContentHash: [UInt8]] = [:]
     /// Saved apart (``BuildSummary``); nil until the first build completes.
     var summary: BuildSummary?
     /// Each page's record as the cache holds it, by the page's ``PageMemo/digest``: a page whose
@@ -101,6 +111,8 @@ struct BuildState: Sendable {
             for key in config.keys.keys.sorted() { h.add(key); h.add(config.keys[key]!) }
             for path in pages.keys.sorted() { h.add(path); h.add(pages[path]!.digest) }
             h.add(outputIdentity); h.add(siteKey)
+            for name in siteFiles.keys.sorted() { h.add(name); h.add(siteFiles[name]!.key); h.add(siteFiles[name]!.paths) }
+            for key in deflated.keys.sorted(by: { $0.value < $1.value }) { h.add(key) }
             for path in outputs.keys.sorted() { h.add(path); h.add(outputs[path]!) }
             h.add(summary.map { summary in
                 var writer = RecordWriter(files: SourceFileTable())
