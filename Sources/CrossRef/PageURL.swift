@@ -37,7 +37,9 @@ public enum PageURL {
     /// to the referring page's directory, or absolute with a leading `/`),
     /// without extension. Returns nil when it climbs above the source root.
     public static func resolveDocument(_ written: String, from document: String) -> String? {
-        var name = written.trimmingCharacters(in: .whitespaces)
+        // Names are rarely written with spaces around them: trim only when there are some.
+        var name = written.first?.isWhitespace == true || written.last?.isWhitespace == true
+            ? written.trimmingCharacters(in: .whitespaces) : written
         for ext in [".rst", ".md", ".txt"] where name.hasSuffix(ext) {
             name = String(name.dropLast(ext.count))
         }

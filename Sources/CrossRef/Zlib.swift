@@ -57,19 +57,43 @@ public enum Zlib {
         return Array(output[0..<produced])
     }
 
-    /// A zlib stream of `data` from pieces ``deflatePiece(_:level:)`` made of consecutive
-    /// parts of it, in order: header, the pieces, a final empty block, the Adler-32 of `data`.
-    public static func stream(pieces: [[UInt8]], of data: [UInt8], level: Int32 = 9) -> Data {
+    /// A deflated piece, with the Adler-32 and length of the bytes it was made of.
+    public struct Piece: Sendable, Equatable {
+        public var deflated: [UInt8]
+        public var adler: UInt32
+        public var count: Int
+
+        public init(deflated: [UInt8], adler: UInt32, count: Int) {
+            self.deflated = deflated
+            self.adler = adler
+            self.count = count
+        }
+
+        /// `bytes` deflated on its own (``deflatePiece(_:level:)``).
+        public init(deflating bytes: [UInt8], level: Int32 = 9) {
+            deflated = Zlib.deflatePiece(bytes, level: level)
+            adler = bytes.withUnsafeBufferPointer { UInt32(adler32(1, $0.baseAddress, uInt($0.count))) }
+            count = bytes.count
+        }
+    }
+
+    /// A zlib stream of the pieces' bytes, in order: header, the pieces, a final empty
+    /// block, the Adler-32 of everything (combined from the pieces').
+    public static func stream(pieces: [Piece], level: Int32 = 9) -> Data {
         // CMF 0x78 (deflate, 32K window); FLG with the level and a check making CMF·256+FLG divisible by 31.
         let levelBits: UInt16 = level >= 7 ? 3 : level >= 6 ? 2 : level >= 2 ? 1 : 0
         var flags = levelBits << 6
         flags += UInt16(31 - Int(UInt16(0x78) << 8 | flags) % 31) % 31
         var out: [UInt8] = [0x78, UInt8(flags)]
-        for piece in pieces { out += piece }
+        var check: uLong = 1
+        for piece in pieces {
+            out += piece.deflated
+            check = adler32_combine(check, uLong(piece.adler), off_t(piece.count))
+        }
         // A final fixed-Huffman block holding only its end code.
         out += [0x03, 0x00]
-        let check = data.withUnsafeBufferPointer { UInt32(adler32(1, $0.baseAddress, uInt($0.count))) }
-        out += [UInt8(check >> 24), UInt8(check >> 16 & 0xFF), UInt8(check >> 8 & 0xFF), UInt8(check & 0xFF)]
+        let value = UInt32(truncatingIfNeeded: check)
+        out += [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
         return Data(out)
     }
 

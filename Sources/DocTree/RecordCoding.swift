@@ -57,8 +57,13 @@ package struct RecordWriter {
         }
     }
 
-    package mutating func write(bytes run: [UInt8]) {
+    package mutating func write(bytes run: some Collection<UInt8>) {
         write(UInt64(run.count))
+        bytes.append(contentsOf: run)
+    }
+
+    /// Bytes as they are, without a length.
+    package mutating func append(raw run: some Collection<UInt8>) {
         bytes.append(contentsOf: run)
     }
 
@@ -113,21 +118,29 @@ package struct RecordWriter {
 package struct RecordReader {
     package let bytes: [UInt8]
     package var position: Int
+    /// Where the records end (`bytes.count`, or the end of one record inside a larger buffer).
+    package let end: Int
     package let files: SourceFileTable
 
     package init(bytes: [UInt8], files: SourceFileTable) {
+        self.init(bytes: bytes, range: 0..<bytes.count, files: files)
+    }
+
+    /// Reads the records in `range` of `bytes` (no copy of them is made).
+    package init(bytes: [UInt8], range: Range<Int>, files: SourceFileTable) {
         self.bytes = bytes
-        position = 0
+        position = range.lowerBound
+        end = range.upperBound
         self.files = files
     }
 
-    package var isAtEnd: Bool { position >= bytes.count }
+    package var isAtEnd: Bool { position >= end }
 
     package mutating func uint64() throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard position < bytes.count, shift < 64 else { throw RecordCodingError("a number runs past the record") }
+            guard position < end, shift < 64 else { throw RecordCodingError("a number runs past the record") }
             let byte = bytes[position]
             position += 1
             result |= UInt64(byte & 0x7F) << shift
@@ -142,7 +155,7 @@ package struct RecordReader {
     }
 
     package mutating func bool() throws -> Bool {
-        guard position < bytes.count else { throw RecordCodingError("a flag runs past the record") }
+        guard position < end else { throw RecordCodingError("a flag runs past the record") }
         defer { position += 1 }
         switch bytes[position] {
         case 0: return false
@@ -154,7 +167,7 @@ package struct RecordReader {
     /// A count of things that each take at least one byte (so a damaged count cannot ask for more).
     package mutating func count() throws -> Int {
         let count = try uint64()
-        guard count <= UInt64(bytes.count - position) else { throw RecordCodingError("a list longer than the record") }
+        guard count <= UInt64(end - position) else { throw RecordCodingError("a list longer than the record") }
         return Int(count)
     }
 

@@ -35,12 +35,12 @@ enum Discovery {
             let out = OutputSafety.realPath(output)
             return out.hasPrefix(src) ? String(out.dropFirst(src.count)) : nil
         }
+        let sourcePath = sourceDirectory.path
         let (files, skipped) = try FileTree.walk(sourceDirectory, inside: project.contains) { relative in
             if relative == "_build" || relative == outputRelative { return true }
             if exclude.contains(where: { Glob.matches($0, relative) }) { return true }
             // Output of another build (another --output) is never read as pages.
-            return FileManager.default.fileExists(
-                atPath: sourceDirectory.appendingPathComponent(relative + "/" + OutputSafety.markerName).path)
+            return access(sourcePath + "/" + relative + "/" + OutputSafety.markerName, F_OK) == 0
         }
         var pages: [PageSource] = []
         for path in files {

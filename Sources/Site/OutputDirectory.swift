@@ -70,12 +70,12 @@ struct OutputDirectory {
     /// hard link (same bytes, nothing copied); false when that file is gone or not a
     /// regular file, or the link fails (the caller writes the file instead).
     func linkFromDestination(_ relativePath: String) -> Bool {
-        guard (try? stagedURL(relativePath)) != nil else { return false }
+        guard let staged = try? stagedPath(relativePath) else { return false }
         let existing = destinationPath + "/" + relativePath
         var status = stat()
         guard lstat(existing, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
               (try? makeFolders(of: relativePath)) != nil else { return false }
-        return link(existing, stagingPath + "/" + relativePath) == 0
+        return link(existing, staged) == 0
     }
 
     /// The staging folder's folders on the way to `relativePath`, each made once.
@@ -85,11 +85,15 @@ struct OutputDirectory {
 
     /// A path inside the staging folder; never one that climbs out of it.
     private func stagedURL(_ relativePath: String) throws -> URL {
+        URL(fileURLWithPath: try stagedPath(relativePath))
+    }
+
+    private func stagedPath(_ relativePath: String) throws -> String {
         let parts = relativePath.split(separator: "/")
         guard !relativePath.hasPrefix("/"), !parts.contains(".."), !parts.isEmpty else {
             throw BuildError.io("refusing to write '\(relativePath)' outside the output directory")
         }
-        return staging.appendingPathComponent(relativePath)
+        return stagingPath + "/" + relativePath
     }
 
     /// Swaps the staged site into place. Where the system can exchange two
@@ -97,7 +101,9 @@ struct OutputDirectory {
     /// output; elsewhere the old output is moved aside first and a later
     /// build puts it back if this one dies in between. Only a directory that
     /// carries the marker (or one the user allowed with `--force`) is replaced.
-    func commit() throws {
+    /// The previous output, now beside the new one, is removed on `cleanup` (the
+    /// build goes on meanwhile and waits for it before it returns).
+    func commit(cleanup: BackgroundWork? = nil) throws {
         let fm = FileManager.default
         switch OutputSafety.ownership(of: destination) {
         case .absent:
@@ -114,7 +120,8 @@ struct OutputDirectory {
         }
         if vellum_rename_exchange(staging.path, destination.path) == 0 {
             // The staging path now holds the previous output.
-            Self.removeMarked(staging)
+            let previous = staging
+            if let cleanup { cleanup.start { Self.removeMarked(previous) } } else { Self.removeMarked(previous) }
             return
         }
         try fm.moveItem(at: destination, to: movedAside)
@@ -178,4 +185,19 @@ struct OutputDirectory {
         if pid == getpid() { return true }
         return kill(pid, 0) == 0 || errno == EPERM
     }
+}
+
+/// Work a build hands to another thread, and waits for before it returns.
+final class BackgroundWork: @unchecked Sendable {
+    private let group = DispatchGroup()
+
+    func start(_ work: @escaping @Sendable () -> Void) {
+        group.enter()
+        Thread.detachNewThread { [group] in
+            work()
+            group.leave()
+        }
+    }
+
+    func wait() { group.wait() }
 }

@@ -85,9 +85,9 @@ import Testing
         #expect(memory.files == clean.files)
 
         let summary = cache.appendingPathComponent(BuildCache.summaryName)
-        var envelope = try CompactDecoder().decode(BuildCache.Envelope.self, from: Data(contentsOf: summary))
-        envelope.vellumVersion = "0.0.1"
-        try CompactEncoder().encode(envelope).write(to: summary)
+        let envelope = try BuildCache.Envelope(reading: [UInt8](Data(contentsOf: summary)))
+        try Data(BuildCache.Envelope.bytes(payload: Array(envelope.bytes[envelope.payload]), files: envelope.files,
+                                           vellumVersion: "0.0.1", format: envelope.format)).write(to: summary)
         let foreign = try IncrementalBuilder(options: cached).rebuild()
         #expect(foreign.notes.count == 1 && foreign.notes[0].contains("written by Vellum 0.0.1"), "\(foreign.notes)")
     }

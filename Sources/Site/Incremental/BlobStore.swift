@@ -9,13 +9,10 @@ import Foundation
 /// new records are in place, so a build killed at any moment leaves records
 /// whose blobs are all there.
 final class BlobStore: @unchecked Sendable {
-    static let userInfoKey = CodingUserInfoKey(rawValue: "vellum.blobs")!
     static let folderName = "blobs"
 
     /// The `blobs` folder.
     let directory: String
-    private let lock = NSLock()
-    private var known: Set<ContentHash>?
 
     init(cacheDirectory: String) {
         directory = cacheDirectory + "/" + Self.folderName
@@ -35,13 +32,9 @@ final class BlobStore: @unchecked Sendable {
     /// Stores `bytes` (once: a blob with that name is already them) and returns its name.
     func put(_ bytes: [UInt8]) throws -> ContentHash {
         let name = ContentHash(bytes: bytes)
-        let present = lock.withLock { () -> Bool in
-            if known == nil { known = Set(Self.names(in: directory)) }
-            return known!.contains(name)
-        }
-        if present { return name }
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = directory + "/" + Self.fileName(name)
+        if access(path, F_OK) == 0 { return name }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let temporary = directory + "/." + Self.fileName(name) + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         try Data(bytes).write(to: URL(fileURLWithPath: temporary))
         guard rename(temporary, path) == 0 else {
@@ -49,7 +42,6 @@ final class BlobStore: @unchecked Sendable {
             unlink(temporary)
             throw BuildError.io("cannot rename \(temporary): \(reason)")
         }
-        lock.withLock { _ = known!.insert(name) }
         return name
     }
 
@@ -71,21 +63,6 @@ final class BlobStore: @unchecked Sendable {
             } else if let value = UInt64(entry.name, radix: 16), !used.contains(ContentHash(value: value)) {
                 unlink(directory + "/" + entry.name)
             }
-        }
-        lock.withLock { known = known?.intersection(used) }
-    }
-
-    /// The store a decoder reads records for (``userInfoKey``).
-    static func from(_ decoder: any Decoder) throws -> BlobStore {
-        guard let store = decoder.userInfo[userInfoKey] as? BlobStore else {
-            throw CompactDecodingState.corrupt("a page record outside the cache")
-        }
-        return store
-    }
-
-    private static func names(in directory: String) -> [ContentHash] {
-        (DirectoryWalk.entries(of: directory) ?? []).compactMap { entry in
-            entry.name.count == 16 ? UInt64(entry.name, radix: 16).map(ContentHash.init(value:)) : nil
         }
     }
 }

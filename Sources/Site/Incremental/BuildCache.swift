@@ -1,8 +1,11 @@
 import DocTree
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An ``IncrementalBuilder``'s records on disk (`.vellum-cache/` beside the
-/// output by default), in ``CompactEncoder``'s form: `inputs.bin` holds the
+/// output by default), in the records' own binary form (``RecordCodable``): `inputs.bin` holds the
 /// ``BuildSummary`` (all a rebuild that changes nothing reads), `records.bin`
 /// every page's records but its tree and body, which are files of their own
 /// in `blobs/` (``BlobStore``), read only for a page resolved or rendered again. Each file carries the Vellum version and cache
@@ -21,25 +24,74 @@ enum BuildCache {
     /// build does not trust what the records say the output holds.
     static let pendingName = "output-pending"
 
-    struct Envelope: Codable {
+    /// A cache file: a mark, the checksum of everything after it (8 bytes), the
+    /// Vellum version and cache format that wrote it, the records (``RecordCodable``),
+    /// then the source files they name (each text once).
+    struct Envelope {
+        static let magic = Array("vellum-cache\n".utf8)
         var vellumVersion: String
         var format: Int
         var files: [SourceFileEntry]
-        var payload: Data
-        /// Of `payload` and the files' texts: a file damaged on disk is noticed, not decoded.
+        /// The whole file, and where the records are in it.
+        var bytes: [UInt8]
+        var payload: Range<Int>
         var checksum: ContentHash
+        /// Whether the checksum is that of the bytes after it.
+        var intact: Bool
+
+        /// The file of `payload`, whose records name `files`.
+        static func bytes(payload: [UInt8], files: [SourceFileEntry], vellumVersion: String, format: Int) -> [UInt8] {
+            var writer = RecordWriter(files: SourceFileTable())
+            writer.append(raw: magic)
+            writer.append(raw: [UInt8](repeating: 0, count: 8))
+            writer.write(vellumVersion)
+            writer.write(format)
+            writer.write(bytes: payload)
+            writer.writeCount(files.count)
+            for file in files {
+                writer.write(file.path)
+                writer.write(file.text)
+            }
+            var out = writer.bytes
+            let sum = checksum(out, from: magic.count + 8).value
+            for i in 0..<8 { out[magic.count + i] = UInt8(truncatingIfNeeded: sum >> (8 * UInt64(i))) }
+            return out
+        }
+
+        init(reading bytes: [UInt8]) throws {
+            guard bytes.count >= Self.magic.count + 8, bytes.starts(with: Self.magic) else {
+                throw RecordCodingError("not a Vellum cache file")
+            }
+            var sum: UInt64 = 0
+            for i in 0..<8 { sum |= UInt64(bytes[Self.magic.count + i]) << (8 * UInt64(i)) }
+            checksum = ContentHash(value: sum)
+            intact = BuildCache.Envelope.checksum(bytes, from: Self.magic.count + 8) == checksum
+            var reader = RecordReader(bytes: bytes, files: SourceFileTable())
+            reader.position = Self.magic.count + 8
+            vellumVersion = try reader.string()
+            format = try reader.int()
+            let length = try reader.count()
+            payload = reader.position..<reader.position + length
+            reader.position += length
+            files = []
+            for _ in 0..<(try reader.count()) {
+                files.append(SourceFileEntry(path: try reader.string(), text: try reader.string()))
+            }
+            guard reader.isAtEnd else { throw RecordCodingError("a cache file longer than it says") }
+            self.bytes = bytes
+        }
+
+        /// Of the bytes from `start` on.
+        static func checksum(_ bytes: [UInt8], from start: Int) -> ContentHash {
+            ContentHasher.hash { h in
+                bytes.withUnsafeBytes { h.add(raw: UnsafeRawBufferPointer(rebasing: $0[start...])) }
+            }
+        }
     }
 
-    struct SourceFileEntry: Codable {
+    struct SourceFileEntry {
         var path: String
         var text: String
-    }
-
-    static func checksum(files: [SourceFileEntry], payload: [UInt8]) -> ContentHash {
-        ContentHasher.hash { h in
-            for file in files { h.add(file.path); h.add(file.text) }
-            h.add(bytes: payload)
-        }
     }
 
     static func markOutputPending(in directory: String) {
@@ -72,26 +124,57 @@ enum BuildCache {
 
     static func load<T>(named name: String, from directory: String,
                         _ read: (inout RecordReader) throws -> T) -> (T?, [String]) {
-        let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return (nil, []) }
+        let path = directory + "/" + name
+        guard let bytes = readFile(path) else { return (nil, []) }
         let shown = directory + "/" + name
         do {
-            let envelope = try CompactDecoder().decode(Envelope.self, from: data)
+            let envelope = try Envelope(reading: bytes)
             guard envelope.vellumVersion == VellumVersion.current, envelope.format == format else {
                 return (nil, ["ignoring the build cache \(shown): it was written by Vellum \(envelope.vellumVersion) "
                     + "(cache format \(envelope.format)), this is \(VellumVersion.current) (format \(format)); building everything"])
             }
-            let payload = [UInt8](envelope.payload)
-            guard checksum(files: envelope.files, payload: payload) == envelope.checksum else {
+            guard envelope.intact else {
                 return (nil, ["ignoring the build cache \(shown): it cannot be read (its checksum does not match); building everything"])
             }
             let table = SourceFileTable(files: envelope.files.map { SourceFile(path: $0.path, text: $0.text) })
-            var reader = RecordReader(bytes: payload, files: table)
+            var reader = RecordReader(bytes: bytes, range: envelope.payload, files: table)
             let value = try read(&reader)
             guard reader.isAtEnd else { throw RecordCodingError("\(name) is longer than its records") }
             return (value, [])
         } catch {
             return (nil, ["ignoring the build cache \(shown): it cannot be read (\(error)); building everything"])
+        }
+    }
+
+    /// A whole file, read straight into bytes; nil when it cannot be read.
+    static func readFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            done += count
+        }
+        return bytes
+    }
+
+    /// Writes `bytes` to a new file at `path` (replacing one there).
+    static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw BuildError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { throw BuildError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+            done += count
         }
     }
 
@@ -122,12 +205,10 @@ enum BuildCache {
         let table = SourceFileTable()
         var writer = RecordWriter(files: table)
         body(&writer)
-        let payload = writer.bytes
         let files = table.files.map { SourceFileEntry(path: $0.path, text: $0.text) }
-        let envelope = Envelope(vellumVersion: VellumVersion.current, format: format, files: files, payload: Data(payload),
-                                checksum: checksum(files: files, payload: payload))
         let temporary = directory + "/.\(name).\(getpid()).tmp"
-        try CompactEncoder().encode(envelope).write(to: URL(fileURLWithPath: temporary))
+        try writeFile(temporary, Envelope.bytes(payload: writer.bytes, files: files, vellumVersion: VellumVersion.current,
+                                                format: format))
         guard rename(temporary, directory + "/" + name) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)

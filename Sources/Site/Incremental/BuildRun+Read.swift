@@ -35,6 +35,7 @@ extension BuildRun {
             if let reason = reasons[i], !reason.isEmpty { explain(pages[i].relativePath, "\(pages[i].relativePath): re-read: \(reason)") }
         }
         report.pagesRead = wanted.count
+        for i in wanted { changedPages.insert(pages[i].relativePath) }
         return pages.indices.map { byIndex[$0] ?? old!.pages[pages[$0].relativePath]!.read }
     }
 

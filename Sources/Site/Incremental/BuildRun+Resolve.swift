@@ -84,6 +84,7 @@ extension BuildRun {
             if let reason = reasons[i], !reason.isEmpty { explain(path, "\(path): re-resolved: \(reason)") }
         }
         report.pagesResolved = wanted.count
+        for i in wanted { changedPages.insert(records[i].source.relativePath) }
         return records.indices.map { byIndex[$0] ?? old!.pages[records[$0].source.relativePath]!.resolved! }
     }
 

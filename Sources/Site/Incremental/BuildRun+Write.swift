@@ -71,22 +71,19 @@ extension BuildRun {
             return Data(renderer.render(name: page.name, title: page.title, body: try record.body(),
                                         source: showSource ? SiteExtras.sourceCopyPath(name: page.name, source: page.source) : nil).utf8)
         }
-        var keys: [[String: ContentHash]] = []
+        var keys: [RenderKey] = []
         var wanted: [Int] = []
         var reasons: [String] = []
         for (record, page) in zip(records, resolved) {
-            let key: [String: ContentHash] = [
-                "its content": page.outputHash,
-                "its sections": ContentHasher.hash { SiteFingerprints.add(record.targets.outline, to: &$0) },
-                "the navigation": navigationHash, "the index links": indicesHash,
-                "the render configuration": renderConfig, "the theme": themeHash,
-            ]
+            let key = RenderKey(content: page.outputHash,
+                                sections: ContentHasher.hash { SiteFingerprints.add(record.targets.outline, to: &$0) },
+                                indexLinks: indicesHash, navigation: navigationHash, configuration: renderConfig,
+                                theme: themeHash)
             keys.append(key)
             let known = trusted ? old?.pages[record.source.relativePath]?.rendered : nil
             if let known, known.key == key { continue }
             wanted.append(keys.count - 1)
-            let changed = known.map { known in key.keys.filter { key[$0] != known.key[$0] }.sorted() } ?? []
-            reasons.append(changed.joined(separator: ", "))
+            reasons.append(known.map { key.changed(since: $0.key).joined(separator: ", ") } ?? "")
         }
         let progress = ProgressCounter(.writing, total: wanted.count, report: options.progress)
         let html = try wanted.map { resolved[$0] }.parallelMap(threads: threads) { record -> Result<Data, any Error> in
@@ -109,6 +106,7 @@ extension BuildRun {
                     explain(relative, "\(relative): rewritten: \(reason) changed")
                 }
                 state.pages[relative]?.rendered = RenderRecord(key: keys[i], html: hash)
+                changedPages.insert(relative)
             } else {
                 let hash = old!.pages[records[i].source.relativePath]!.rendered!.html
                 let record = resolved[i]
@@ -180,7 +178,7 @@ extension BuildRun {
             report.filesWritten = try writer.write(into: memory)
         } else if let outputURL {
             if let cache = options.cacheDirectory { BuildCache.markOutputPending(in: cache) }
-            report.filesWritten = try writer.write(into: outputURL, replaceForeign: options.force)
+            report.filesWritten = try writer.write(into: outputURL, replaceForeign: options.force, cleanup: cleanup)
             report.wroteOutput = true
         }
         state.outputs = Dictionary(plan.map { ($0.path, $0.hash) }, uniquingKeysWith: { _, last in last })

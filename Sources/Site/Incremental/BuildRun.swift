@@ -18,6 +18,10 @@ struct BuildRun {
     var report = BuildReport()
     var explanations: [String: [String]] = [:]
     var clock = StepClock()
+    /// Pages read, resolved or rendered again (their records changed).
+    var changedPages: Set<String> = []
+    /// Removes the previous output while the builder saves its records (``IncrementalBuilder`` waits for it).
+    let cleanup = BackgroundWork()
     let started = Date()
     let sourceURL: URL
     let displayRoot: String
@@ -142,6 +146,7 @@ struct BuildRun {
                                                                rendered: old?.pages[record.source.relativePath]?.rendered)
         }
         state.encodedPages = old?.encodedPages ?? [:]
+        state.dirty = old?.dirty.map { $0.union(changedPages) }
         state.outputIdentity = old?.outputIdentity
         state.outputs = old?.outputs ?? [:]
         state.siteKey = old?.siteKey
@@ -166,6 +171,7 @@ struct BuildRun {
             report: .init(pages: report.pages, referencesChecked: report.referencesChecked,
                           diagnostics: report.diagnostics, wroteOutput: report.wroteOutput))
         next = state
+        state.dirty = state.dirty.map { $0.union(changedPages) }
         clock.mark("summary")
         report.timings = clock.steps
         report.explanations = explanations.keys.sorted().flatMap { explanations[$0]! }

@@ -1,3 +1,4 @@
+import CrossRef
 import DocTree
 import Foundation
 
@@ -7,7 +8,9 @@ import Foundation
 /// of their own (``BlobStore``), named in `blobs`.
 struct CachedPage: Sendable {
     var files: [BuildCache.SourceFileEntry]
+    /// The encoded memo: `memoRange` of `memo` (a page loaded from the cache shares the file's bytes).
     var memo: [UInt8]
+    var memoRange: Range<Int>
     var blobs: [ContentHash]
     /// The memo's ``PageMemo/digest`` when it was encoded.
     var digest: ContentHash
@@ -28,19 +31,22 @@ struct CachedPage: Sendable {
         var writer = RecordWriter(files: table)
         memo.write(to: &writer)
         self.memo = writer.bytes
+        memoRange = 0..<writer.bytes.count
         files = table.files.map { BuildCache.SourceFileEntry(path: $0.path, text: $0.text) }
         blobs = [memo.read.storedTree?.name, memo.resolved?.storedBody?.name].compactMap { $0 }
     }
 
-    init(files: [BuildCache.SourceFileEntry], memo: [UInt8], blobs: [ContentHash], digest: ContentHash) {
+    init(files: [BuildCache.SourceFileEntry], memo: [UInt8], memoRange: Range<Int>, blobs: [ContentHash],
+         digest: ContentHash) {
         self.files = files
         self.memo = memo
+        self.memoRange = memoRange
         self.blobs = blobs
         self.digest = digest
     }
 
     func decoded(store: BlobStore) throws -> PageMemo {
-        var reader = RecordReader(bytes: memo, files: SourceFileTable(files: files.map {
+        var reader = RecordReader(bytes: memo, range: memoRange, files: SourceFileTable(files: files.map {
             SourceFile(path: $0.path, text: $0.text)
         }))
         let memo = try PageMemo(from: &reader, store: store)
@@ -54,7 +60,11 @@ extension CachedPage: RecordCodable {
         let count = try reader.count()
         var files: [BuildCache.SourceFileEntry] = []
         for _ in 0..<count { files.append(BuildCache.SourceFileEntry(path: try reader.string(), text: try reader.string())) }
-        self.init(files: files, memo: try reader.bytesRun(), blobs: try reader.array(), digest: try reader.read())
+        let length = try reader.count()
+        let start = reader.position
+        reader.position += length
+        self.init(files: files, memo: reader.bytes, memoRange: start..<start + length, blobs: try reader.array(),
+                  digest: try reader.read())
     }
 
     func write(to writer: inout RecordWriter) {
@@ -63,7 +73,7 @@ extension CachedPage: RecordCodable {
             writer.write(file.path)
             writer.write(file.text)
         }
-        writer.write(bytes: memo)
+        writer.write(bytes: memo[memoRange])
         writer.write(blobs)
         writer.write(digest)
     }
@@ -74,7 +84,7 @@ extension BuildState {
     /// and bodies into `store`), and returns the names of the blobs the records use.
     mutating func encodePages(store: BlobStore) throws -> Set<ContentHash> {
         for (path, memo) in pages {
-            let digest = memo.digest
+            let digest = digest(of: path)
             if encodedPages[path]?.digest != digest {
                 var stored = memo
                 encodedPages[path] = (digest, try CachedPage(&stored, digest: digest, store: store))
@@ -82,6 +92,7 @@ extension BuildState {
             }
         }
         for path in encodedPages.keys where pages[path] == nil { encodedPages[path] = nil }
+        dirty = []
         return Set(encodedPages.values.flatMap(\.blob.blobs))
     }
 
@@ -100,7 +111,9 @@ extension BuildState {
         writer.writeCount(deflated.count)
         for key in deflated.keys.sorted(by: { $0.value < $1.value }) {
             writer.write(key)
-            writer.write(bytes: deflated[key]!)
+            writer.write(bytes: deflated[key]!.deflated)
+            writer.write(UInt64(deflated[key]!.adler))
+            writer.write(deflated[key]!.count)
         }
         let paths = pages.keys.sorted()
         writer.write(paths)
@@ -119,7 +132,8 @@ extension BuildState {
         }
         for _ in 0..<(try reader.count()) {
             let key = try reader.read(ContentHash.self)
-            deflated[key] = try reader.bytesRun()
+            deflated[key] = Zlib.Piece(deflated: try reader.bytesRun(), adler: UInt32(truncatingIfNeeded: try reader.uint64()),
+                                       count: try reader.int())
         }
         let paths = try reader.strings()
         var blobs: [CachedPage] = []
@@ -131,5 +145,6 @@ extension BuildState {
             pages[path] = memo
             encodedPages[path] = (blobs[i].digest, blobs[i])
         }
+        dirty = []
     }
 }

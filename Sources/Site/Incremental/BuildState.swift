@@ -65,8 +65,28 @@ struct ResolveRecord: Sendable {
 
 /// What a page's output file was rendered from, and its bytes' fingerprint.
 struct RenderRecord: Sendable {
-    var key: [String: ContentHash]
+    var key: RenderKey
     var html: ContentHash
+}
+
+/// What a page's layout shows, one fingerprint per part.
+struct RenderKey: Sendable, Equatable {
+    var content: ContentHash
+    var sections: ContentHash
+    var indexLinks: ContentHash
+    var navigation: ContentHash
+    var configuration: ContentHash
+    var theme: ContentHash
+
+    /// The parts that differ from `other`, as `--explain` names them.
+    func changed(since other: RenderKey) -> [String] {
+        [(content, other.content, "its content"), (sections, other.sections, "its sections"),
+         (indexLinks, other.indexLinks, "the index links"), (navigation, other.navigation, "the navigation"),
+         (configuration, other.configuration, "the render configuration"), (theme, other.theme, "the theme")]
+            .filter { $0.0 != $0.1 }.map(\.2)
+    }
+
+    var parts: [ContentHash] { [content, sections, indexLinks, navigation, configuration, theme] }
 }
 
 struct PageMemo: Sendable {
@@ -96,12 +116,15 @@ struct BuildState: Sendable {
     /// Site-wide files (and artifacts, by number) made from a key of their own, and the paths they made.
     var siteFiles: [String: SiteFileRecord] = [:]
     /// The search index's deflated pieces (``DeflateCache``).
-    var deflated: [ContentHash: [UInt8]] = [:]
+    var deflated: [ContentHash: Zlib.Piece] = [:]
     /// Saved apart (``BuildSummary``); nil until the first build completes.
     var summary: BuildSummary?
     /// Each page's record as the cache holds it, by the page's ``PageMemo/digest``: a page whose
     /// record did not change is not encoded again.
     var encodedPages: [String: (digest: ContentHash, blob: CachedPage)] = [:]
+    /// Pages whose records may differ from their ``encodedPages`` entry (read, resolved or
+    /// rendered again since); nil: any of them.
+    var dirty: Set<String>?
 
     init(config: ConfigFingerprint) { self.config = config }
 
@@ -109,17 +132,32 @@ struct BuildState: Sendable {
     var digest: ContentHash {
         ContentHasher.hash { h in
             for key in config.keys.keys.sorted() { h.add(key); h.add(config.keys[key]!) }
-            for path in pages.keys.sorted() { h.add(path); h.add(pages[path]!.digest) }
+            for path in pages.keys.sorted() { h.add(path); h.add(digest(of: path)) }
             h.add(outputIdentity); h.add(siteKey)
+            // In no order: a sum of each path's and fingerprint's hash.
+            var outputSum: UInt64 = 0
+            for (path, hash) in outputs { outputSum &+= ContentHasher.hash { $0.add(path); $0.add(hash) }.value }
+            h.add(outputs.count); h.add(ContentHash(value: outputSum))
             for name in siteFiles.keys.sorted() { h.add(name); h.add(siteFiles[name]!.key); h.add(siteFiles[name]!.paths) }
             for key in deflated.keys.sorted(by: { $0.value < $1.value }) { h.add(key) }
-            for path in outputs.keys.sorted() { h.add(path); h.add(outputs[path]!) }
-            h.add(summary.map { summary in
-                var writer = RecordWriter(files: SourceFileTable())
-                writer.write(summary)
-                return ContentHash(bytes: writer.bytes)
-            })
+            // The summary's pages are the records' inputs, hashed with the pages above.
+            if let summary {
+                h.add(summary.pages.count); h.add(summary.surroundings); h.add(summary.outputIdentity)
+                h.add(summary.outputListing)
+                h.add(summary.report.pages); h.add(summary.report.referencesChecked); h.add(summary.report.wroteOutput)
+                for diagnostic in summary.report.diagnostics { h.add(diagnostic) }
+            } else {
+                h.add(false)
+            }
         }
+    }
+}
+
+extension BuildState {
+    /// The ``PageMemo/digest`` of a page's record, known without hashing it when it did not change.
+    func digest(of path: String) -> ContentHash {
+        if let dirty, !dirty.contains(path), let known = encodedPages[path] { return known.digest }
+        return pages[path]!.digest
     }
 }
 
@@ -137,7 +175,7 @@ extension PageMemo {
             }
             if let rendered {
                 h.add(rendered.html)
-                for key in rendered.key.keys.sorted() { h.add(key); h.add(rendered.key[key]!) }
+                for part in rendered.key.parts { h.add(part) }
             }
         }
     }

@@ -73,6 +73,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         clock.mark("load summary")
         var run = try BuildRun(options: options, summary: summary, loadPrevious: { [unowned self] in self.records() })
+        // The previous output may still be going away (``BuildRun/cleanup``) when the build throws.
+        defer { run.cleanup.wait() }
         var report: BuildReport
         do {
             report = try run.build()
@@ -105,6 +107,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 }
             }
         }
+        run.cleanup.wait()
         clock.mark("save cache")
         var final = report
         final.timings = clock.steps.prefix(1) + report.timings + clock.steps.suffix(1)

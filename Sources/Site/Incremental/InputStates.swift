@@ -14,11 +14,14 @@ final class InputStates: @unchecked Sendable {
     /// The source directory's path and its components, for ``relative(_:)`` and ``absolute(_:)``.
     private let sourcePath: String
     private let sourceComponents: [Substring]
+    /// The source directory's path with a trailing `/`.
+    private let sourcePrefix: String
 
     init(sourceURL: URL, project: ProjectFiles, pythonPaths: [String], swiftModules: [(name: String, path: String)]) {
         self.sourceURL = sourceURL
         sourcePath = sourceURL.path
         sourceComponents = Self.components(sourceURL.path)
+        sourcePrefix = "/" + sourceComponents.joined(separator: "/") + (sourceComponents.isEmpty ? "" : "/")
         self.project = project
         locator = PythonModuleLocator(searchPaths: pythonPaths)
         var modules: [String: String] = [:]
@@ -97,6 +100,10 @@ final class InputStates: @unchecked Sendable {
 
     /// `path` relative to the source directory (`../src/pkg/mod.py`), `/`-separated.
     func relative(_ path: String) -> String {
+        if path.hasPrefix(sourcePrefix) {
+            let rest = path.dropFirst(sourcePrefix.count)
+            if !Self.hasDotSegment(rest) { return String(rest) }
+        }
         let target = Self.components(path)
         let base = sourceComponents
         var common = 0
@@ -107,7 +114,18 @@ final class InputStates: @unchecked Sendable {
 
     /// The absolute path of a path relative to the source directory.
     func absolute(_ relative: String) -> String {
-        "/" + Self.components(sourcePath + "/" + relative).joined(separator: "/")
+        if !relative.isEmpty, !relative.hasPrefix("/"), !Self.hasDotSegment(relative) { return sourcePrefix + relative }
+        return "/" + Self.components(sourcePath + "/" + relative).joined(separator: "/")
+    }
+
+    /// Whether a path has a `.` or `..` segment, or an empty one (`a//b`, a trailing `/`): only those need working out.
+    static func hasDotSegment(_ path: some StringProtocol) -> Bool {
+        var previous = UInt8(ascii: "/")
+        for byte in path.utf8 {
+            if previous == UInt8(ascii: "/"), byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") { return true }
+            previous = byte
+        }
+        return previous == UInt8(ascii: "/")
     }
 
     /// An absolute path's components with `.` and `..` worked out on the text (as

@@ -50,7 +50,7 @@ struct OutputWriter {
         return count
     }
 
-    func write(into destination: URL, replaceForeign: Bool) throws -> Int {
+    func write(into destination: URL, replaceForeign: Bool, cleanup: BackgroundWork? = nil) throws -> Int {
         if unchanged, Self.listingHash(Self.listing(of: destination)) == Self.listingHash(plan.map(\.path)) { return 0 }
         let output = try OutputDirectory(destination: destination, replaceForeign: replaceForeign)
         var count = 0
@@ -63,7 +63,7 @@ struct OutputWriter {
                 }
                 count += 1
             }
-            try output.commit()
+            try output.commit(cleanup: cleanup)
         } catch let damaged as BlobStore.Damaged {
             output.discard()
             throw damaged

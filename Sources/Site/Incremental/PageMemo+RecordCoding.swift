@@ -149,9 +149,20 @@ extension RecordReader {
     }
 }
 
+extension RenderKey: RecordCodable {
+    package init(from reader: inout RecordReader) throws {
+        self.init(content: try reader.read(), sections: try reader.read(), indexLinks: try reader.read(),
+                  navigation: try reader.read(), configuration: try reader.read(), theme: try reader.read())
+    }
+
+    package func write(to writer: inout RecordWriter) {
+        for part in parts { writer.write(part) }
+    }
+}
+
 extension RenderRecord: RecordCodable {
     package init(from reader: inout RecordReader) throws {
-        self.init(key: try reader.hashes(), html: try reader.read())
+        self.init(key: try reader.read(), html: try reader.read())
     }
 
     package func write(to writer: inout RecordWriter) {
