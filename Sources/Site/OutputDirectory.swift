@@ -45,14 +45,14 @@ struct OutputDirectory {
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
         destinationPath = self.destination.path
         stagingPath = staging.path
-        try Data(OutputSafety.markerText.utf8).write(to: staging.appendingPathComponent(OutputSafety.markerName))
+        try FileIO.write(staging.path + "/" + OutputSafety.markerName, Array(OutputSafety.markerText.utf8))
     }
 
     /// Writes `data` at `relativePath` inside the staging folder.
     func write(_ data: Data, to relativePath: String) throws {
-        let url = try stagedURL(relativePath)
+        let path = try stagedPath(relativePath)
         try makeFolders(of: relativePath)
-        try data.write(to: url)
+        try FileIO.write(path, [UInt8](data))
     }
 
     func write(_ text: String, to relativePath: String) throws {

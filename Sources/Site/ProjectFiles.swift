@@ -22,6 +22,10 @@ struct ProjectFiles: Sendable {
     /// The repository (or the source directory's parent), for messages.
     let repository: String
 
+    /// Real paths of folders, looked up once per build (every page's file would otherwise
+    /// resolve every folder above it again, a `readlink` per component).
+    private let folders = RealFolders()
+
     init(roots: [String], repository: String) {
         self.roots = roots
         self.repository = repository
@@ -59,6 +63,16 @@ struct ProjectFiles: Sendable {
     /// The real path of `path` (symbolic links resolved) and why it may not be
     /// read, or nil when it may.
     func check(_ path: String) -> (realPath: String, failure: FileReadFailure?) {
+        // A regular file (not a link) in a folder already resolved: its real path is that folder's and its name.
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            let name = path[path.index(after: slash)...]
+            var status = stat()
+            if !name.isEmpty, name != ".", name != "..", lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+               let folder = folders.realPath(of: String(path[..<slash])) {
+                let real = (folder == "/" ? "" : folder) + "/" + name
+                return (real, contains(real) ? nil : outside(real, shownFor: path))
+            }
+        }
         guard let resolved = realpath(path, nil) else {
             let code = errno
             if code == ELOOP { return (path, .init(id: "read.symlink-loop", message: "is a symbolic link loop")) }
@@ -75,15 +89,17 @@ struct ProjectFiles: Sendable {
         }
         defer { free(resolved) }
         let real = String(cString: resolved)
-        guard contains(real) else {
-            let shown = real == path ? "" : " (it resolves to '\(real)')"
-            return (real, .init(id: "read.outside-project", message: """
-                is outside the project\(shown): Vellum reads only the source directory, its repository \
-                ('\(repository)') and the autodoc roots. To allow it, add its folder to `read_roots` \
-                under [build] in vellum.toml (paths relative to the source directory)
-                """))
-        }
+        guard contains(real) else { return (real, outside(real, shownFor: path)) }
         return (real, nil)
+    }
+
+    private func outside(_ real: String, shownFor path: String) -> FileReadFailure {
+        let shown = real == path ? "" : " (it resolves to '\(real)')"
+        return .init(id: "read.outside-project", message: """
+            is outside the project\(shown): Vellum reads only the source directory, its repository \
+            ('\(repository)') and the autodoc roots. To allow it, add its folder to `read_roots` \
+            under [build] in vellum.toml (paths relative to the source directory)
+            """)
     }
 
     /// Why a file to copy into the site (an image, a download) may not be used, or
@@ -153,4 +169,20 @@ struct ProjectFiles: Sendable {
 /// POSIX `read` (the name is taken inside `ProjectFiles`).
 private func readSome(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(fd, buffer, count)
+}
+
+/// Folders' real paths (`realpath`), each looked up once; nil for one that cannot be resolved.
+private final class RealFolders: @unchecked Sendable {
+    private let lock = NSLock()
+    private var known: [String: String?] = [:]
+
+    func realPath(of folder: String) -> String? {
+        if let found = lock.withLock({ known[folder] }) { return found }
+        let resolved = realpath(folder, nil).map { pointer in
+            defer { free(pointer) }
+            return String(cString: pointer)
+        }
+        lock.withLock { known[folder] = .some(resolved) }
+        return resolved
+    }
 }

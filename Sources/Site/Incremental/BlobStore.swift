@@ -36,7 +36,7 @@ final class BlobStore: @unchecked Sendable {
         if access(path, F_OK) == 0 { return name }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let temporary = directory + "/." + Self.fileName(name) + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+        try FileIO.write(temporary, bytes)
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)

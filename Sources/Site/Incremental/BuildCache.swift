@@ -1,8 +1,5 @@
 import DocTree
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// An ``IncrementalBuilder``'s records on disk (`.vellum-cache/` beside the
 /// output by default), in the records' own binary form (``RecordCodable``): `inputs.bin` holds the
@@ -125,7 +122,7 @@ enum BuildCache {
     static func load<T>(named name: String, from directory: String,
                         _ read: (inout RecordReader) throws -> T) -> (T?, [String]) {
         let path = directory + "/" + name
-        guard let bytes = readFile(path) else { return (nil, []) }
+        guard let bytes = FileIO.read(path) else { return (nil, []) }
         let shown = directory + "/" + name
         do {
             let envelope = try Envelope(reading: bytes)
@@ -143,38 +140,6 @@ enum BuildCache {
             return (value, [])
         } catch {
             return (nil, ["ignoring the build cache \(shown): it cannot be read (\(error)); building everything"])
-        }
-    }
-
-    /// A whole file, read straight into bytes; nil when it cannot be read.
-    static func readFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
-        var done = 0
-        while done < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            done += count
-        }
-        return bytes
-    }
-
-    /// Writes `bytes` to a new file at `path` (replacing one there).
-    static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw BuildError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        var done = 0
-        while done < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { throw BuildError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
-            done += count
         }
     }
 
@@ -207,7 +172,7 @@ enum BuildCache {
         body(&writer)
         let files = table.files.map { SourceFileEntry(path: $0.path, text: $0.text) }
         let temporary = directory + "/.\(name).\(getpid()).tmp"
-        try writeFile(temporary, Envelope.bytes(payload: writer.bytes, files: files, vellumVersion: VellumVersion.current,
+        try FileIO.write(temporary, Envelope.bytes(payload: writer.bytes, files: files, vellumVersion: VellumVersion.current,
                                                 format: format))
         guard rename(temporary, directory + "/" + name) == 0 else {
             let reason = String(cString: strerror(errno))
