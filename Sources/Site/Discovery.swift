@@ -25,10 +25,13 @@ enum Discovery {
                       suffixes: [String: PageSource.Markup] = [".rst": .rst, ".md": .markdown]) throws -> ([PageSource], [Diagnostic]) {
         // Longest suffix first, so `.rst.txt` wins over `.txt`.
         let ordered = suffixes.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        // Compared as bytes: every file of the tree goes through here.
+        let orderedBytes = ordered.map { Array($0.utf8) }
         func page(_ path: String) -> (String, PageSource.Markup)? {
-            guard let suffix = ordered.first(where: { path.hasSuffix($0) && path.count > $0.count }),
-                  let markup = suffixes[suffix] else { return nil }
-            return (String(path.dropLast(suffix.count)), markup)
+            let bytes = Array(path.utf8)
+            guard let index = orderedBytes.firstIndex(where: { bytes.count > $0.count && bytes.suffix($0.count).elementsEqual($0) }),
+                  let markup = suffixes[ordered[index]] else { return nil }
+            return (String(decoding: bytes.dropLast(orderedBytes[index].count), as: UTF8.self), markup)
         }
         let outputRelative: String? = outputDirectory.flatMap { output in
             let src = OutputSafety.realPath(sourceDirectory) + "/"

@@ -143,11 +143,15 @@ struct ProjectFiles: Sendable {
         let tooLarge = FileReadFailure(id: "read.too-large",
                                        message: "is larger than \(limit >> 20) MiB, the most Vellum reads from one file")
         if Int(status.st_size) > limit { return .failure(tooLarge) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(status.st_size))
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        // Read straight into the bytes, sized for the file (one more byte to see it end).
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
+        var filled = 0
         while true {
-            let count = buffer.withUnsafeMutableBytes { readSome(fd, $0.baseAddress, $0.count) }
+            if filled == bytes.count {
+                // The file grew since fstat.
+                bytes += [UInt8](repeating: 0, count: max(bytes.count, 1 << 16))
+            }
+            let count = bytes.withUnsafeMutableBytes { readSome(fd, $0.baseAddress! + filled, $0.count - filled) }
             if count < 0 {
                 if errno == EINTR { continue }
                 let code = errno
@@ -155,9 +159,10 @@ struct ProjectFiles: Sendable {
                 return .failure(.init(id: "read.io", message: "cannot be read: \(String(cString: strerror(code)))"))
             }
             if count == 0 { break }
-            bytes += buffer[0..<count]
-            if bytes.count > limit { return .failure(tooLarge) }
+            filled += count
+            if filled > limit { return .failure(tooLarge) }
         }
+        bytes.removeSubrange(filled...)
         return .success(bytes)
     }
 
