@@ -116,8 +116,26 @@ struct ProjectFiles: Sendable {
         }
     }
 
+    /// The stamp of a regular file of the project, from one `lstat`; nil when finding out takes
+    /// more (a link, a folder not resolved yet, anything outside the project): such a file is read.
+    func stamp(_ path: String) -> FileStamp? {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return nil }
+        let name = path[path.index(after: slash)...]
+        var status = stat()
+        guard !name.isEmpty, name != ".", name != "..", lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+              let folder = folders.realPath(of: String(path[..<slash])),
+              contains((folder == "/" ? "" : folder) + "/" + name) else { return nil }
+        return FileStamp(status)
+    }
+
     /// Reads a whole file of the project.
     func read(_ path: String) -> Result<[UInt8], FileReadFailure> {
+        var stamp: FileStamp?
+        return read(path, stamp: &stamp)
+    }
+
+    /// Reads a whole file of the project, and says what it looked like just before (`fstat`).
+    func read(_ path: String, stamp: inout FileStamp?) -> Result<[UInt8], FileReadFailure> {
         let (real, failure) = check(path)
         if let failure { return .failure(failure) }
         let fd = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW)
@@ -143,6 +161,7 @@ struct ProjectFiles: Sendable {
         let tooLarge = FileReadFailure(id: "read.too-large",
                                        message: "is larger than \(limit >> 20) MiB, the most Vellum reads from one file")
         if Int(status.st_size) > limit { return .failure(tooLarge) }
+        stamp = FileStamp(status)
         // Read straight into the bytes, sized for the file (one more byte to see it end).
         var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
         var filled = 0

@@ -126,6 +126,37 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: blobs.path).count == 2 * next.pages)
     }
 
+    /// Files whose stamp (inode, size, times) is unchanged are not read again; an edit that keeps
+    /// the size and puts the modification time back still changes the status-change time.
+    @Test func anEditThatKeepsSizeAndModificationTimeIsSeen() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let source = tmp.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        var project = try EditableProject(root: source)
+        // Stamps are kept only for files last touched two seconds before.
+        Thread.sleep(forTimeInterval: 2.2)
+        var cached = options(source, into: MemoryOutput())
+        cached.cacheDirectory = tmp.appendingPathComponent("cache").path
+        let first = try IncrementalBuilder(options: cached).rebuild()
+        let summary = try #require(BuildCache.loadSummary(from: cached.cacheDirectory!).0)
+        #expect(summary.stamps.count >= first.pages, "\(summary.stamps.count) stamps")
+
+        let page = source.appendingPathComponent("page2.rst")
+        let before = try FileManager.default.attributesOfItem(atPath: page.path)[.modificationDate] as! Date
+        let text = project.pages["page2"]!.text
+        project.pages["page2"]!.text = String(text.reversed())
+        try project.write()
+        try FileManager.default.setAttributes([.modificationDate: before], ofItemAtPath: page.path)
+        let clean = MemoryOutput()
+        _ = try SiteBuilder.build(options(source, into: clean))
+        let memory = MemoryOutput()
+        cached.memoryOutput = memory
+        let second = try IncrementalBuilder(options: cached).rebuild()
+        #expect(second.pagesRead == 1, "\(second.explanations)")
+        #expect(difference(clean.files, memory.files) == nil)
+    }
+
     @Test func aStaleRecordIsCaught() throws {
         let tmp = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: tmp) }

@@ -46,7 +46,9 @@ extension BuildRun {
                      substitutions: [String: String], sourceURL: URL) -> ReadRecord {
         let log = InputLog(states: states)
         let path = sourceURL.appendingPathComponent(page.relativePath).path
-        log.record(file: path, reader.files.read(path))
+        var stamp: FileStamp?
+        let bytes = reader.files.read(path, stamp: &stamp)
+        log.record(file: path, bytes, stamp: stamp)
         let (document, targets) = TargetCollector.process(reader.recording(into: log).read(page))
         var (resolved, problems) = LocalReferences.resolve(document, defaults: substitutions)
         resolved.diagnostics += problems

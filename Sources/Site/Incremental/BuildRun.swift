@@ -77,7 +77,7 @@ struct BuildRun {
         let pythonPaths = SiteBuilder.pythonPaths(config, sourceURL: sourceURL)
         clock.mark("discover")
         let states = InputStates(sourceURL: sourceURL, project: project, pythonPaths: pythonPaths,
-                                 swiftModules: config.swiftModules)
+                                 swiftModules: config.swiftModules, stamps: summary?.stamps ?? [:])
         let surroundings = BuildSummary.surroundings(setupDiagnostics: report.diagnostics, config: config, states: states)
         let identity = Self.outputIdentity(memory: options.memoryOutput, directory: outputURL)
         if let summary, summary.matches(config: fingerprint, pages: pages, surroundings: surroundings,
@@ -169,7 +169,8 @@ struct BuildRun {
             surroundings: surroundings, outputIdentity: identity,
             outputListing: outputURL == nil ? nil : OutputWriter.listingHash(Array(state.outputs.keys)),
             report: .init(pages: report.pages, referencesChecked: report.referencesChecked,
-                          diagnostics: report.diagnostics, wroteOutput: report.wroteOutput))
+                          diagnostics: report.diagnostics, wroteOutput: report.wroteOutput),
+            stamps: states.stamps)
         next = state
         state.dirty = state.dirty.map { $0.union(changedPages) }
         clock.mark("summary")

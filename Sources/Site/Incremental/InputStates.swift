@@ -17,7 +17,14 @@ final class InputStates: @unchecked Sendable {
     /// The source directory's path with a trailing `/`.
     private let sourcePrefix: String
 
-    init(sourceURL: URL, project: ProjectFiles, pythonPaths: [String], swiftModules: [(name: String, path: String)]) {
+    /// Files' stamps with their states, by name relative to the source directory: from the
+    /// previous build (``FileStamp``), and those of this one (what the next one gets).
+    private let knownStamps: [String: StampedFile]
+    private var seenStamps: [String: StampedFile] = [:]
+
+    init(sourceURL: URL, project: ProjectFiles, pythonPaths: [String], swiftModules: [(name: String, path: String)],
+         stamps: [String: StampedFile] = [:]) {
+        knownStamps = stamps
         self.sourceURL = sourceURL
         sourcePath = sourceURL.path
         sourceComponents = Self.components(sourceURL.path)
@@ -47,9 +54,29 @@ final class InputStates: @unchecked Sendable {
     }
 
     /// A file of the project, read through `ProjectFiles` (so a file outside it is unreadable here too).
+    /// A file whose stamp is the one recorded with its state keeps that state without being read.
     func file(_ path: String) -> ContentHash {
-        memoized("f:" + path) { Self.state(of: project.read(path)) }
+        memoized("f:" + path) {
+            let name = relative(path)
+            if let known = knownStamps[name], let now = project.stamp(path), now == known.stamp {
+                lock.withLock { seenStamps[name] = known }
+                return known.state
+            }
+            var stamp: FileStamp?
+            let state = Self.state(of: project.read(path, stamp: &stamp))
+            if let stamp { note(name, StampedFile(stamp: stamp, state: state)) }
+            return state
+        }
     }
+
+    /// Keeps a file's stamp and state for the next build, once the file has settled (``FileStamp/isSettled``).
+    func note(_ name: String, _ file: StampedFile) {
+        guard file.stamp.isSettled else { return }
+        lock.withLock { seenStamps[name] = file }
+    }
+
+    /// The stamps of the files looked at so far, by name relative to the source directory.
+    var stamps: [String: StampedFile] { lock.withLock { seenStamps } }
 
     /// Where the module is found and its bytes; `extractedText` (what the extractor read)
     /// that differs from the bytes read now makes the state one that never matches,

@@ -273,6 +273,10 @@ extension BuildSummary: RecordCodable {
         self.init(config: try reader.read(), pages: try reader.array(), surroundings: try reader.read(),
                   outputIdentity: try reader.optionalString(), outputListing: try reader.optional(),
                   report: try reader.read())
+        for _ in 0..<(try reader.count()) {
+            let name = try reader.string()
+            stamps[name] = try reader.read(StampedFile.self)
+        }
     }
 
     package func write(to writer: inout RecordWriter) {
@@ -282,5 +286,10 @@ extension BuildSummary: RecordCodable {
         writer.write(outputIdentity)
         writer.write(outputListing)
         writer.write(report)
+        writer.writeCount(stamps.count)
+        for name in stamps.keys.sorted() {
+            writer.write(name)
+            writer.write(stamps[name]!)
+        }
     }
 }
