@@ -146,6 +146,7 @@ struct BuildRun {
                                                                rendered: old?.pages[record.source.relativePath]?.rendered)
         }
         state.encodedPages = old?.encodedPages ?? [:]
+        state.shards = old?.shards ?? [:]
         state.dirty = old?.dirty.map { $0.union(changedPages) }
         state.outputIdentity = old?.outputIdentity
         state.outputs = old?.outputs ?? [:]

@@ -80,23 +80,51 @@ extension CachedPage: RecordCodable {
 }
 
 extension BuildState {
+    /// The page records are kept in this many shards, each a blob of its own (``BlobStore``):
+    /// an edit to one page writes its shard again, not every record.
+    static let shardCount = 16
+
+    static func shard(of path: String) -> Int {
+        Int(ContentHasher.hash { $0.add(path) }.value % UInt64(shardCount))
+    }
+
     /// Encodes the records of pages that changed since they were last encoded (their trees
-    /// and bodies into `store`), and returns the names of the blobs the records use.
+    /// and bodies into `store`), puts the shards holding them into `store`, and returns
+    /// the names of the blobs the records use.
     mutating func encodePages(store: BlobStore) throws -> Set<ContentHash> {
+        var changed: Set<Int> = []
         for (path, memo) in pages {
             let digest = digest(of: path)
             if encodedPages[path]?.digest != digest {
                 var stored = memo
                 encodedPages[path] = (digest, try CachedPage(&stored, digest: digest, store: store))
                 pages[path] = stored
+                changed.insert(Self.shard(of: path))
             }
         }
-        for path in encodedPages.keys where pages[path] == nil { encodedPages[path] = nil }
+        for path in encodedPages.keys where pages[path] == nil {
+            encodedPages[path] = nil
+            changed.insert(Self.shard(of: path))
+        }
         dirty = []
-        return Set(encodedPages.values.flatMap(\.blob.blobs))
+        var members: [Int: [String]] = [:]
+        for path in pages.keys.sorted() { members[Self.shard(of: path), default: []].append(path) }
+        for shard in 0..<Self.shardCount where changed.contains(shard) || (shards[shard] == nil && members[shard] != nil) {
+            guard let paths = members[shard] else {
+                shards[shard] = nil
+                continue
+            }
+            var writer = RecordWriter(files: SourceFileTable())
+            writer.write(paths)
+            for path in paths { writer.write(encodedPages[path]!.blob) }
+            shards[shard] = try store.put(writer.bytes)
+        }
+        for shard in shards.keys where members[shard] == nil { shards[shard] = nil }
+        return Set(encodedPages.values.flatMap(\.blob.blobs)).union(shards.values)
     }
 
-    /// The records as `records.bin` holds them (after ``encodePages(store:)``).
+    /// The records as `records.bin` holds them (after ``encodePages(store:)``): what the
+    /// site is, and the names of the shards holding the pages' records.
     func write(to writer: inout RecordWriter) {
         writer.write(config)
         writer.write(outputIdentity)
@@ -115,12 +143,15 @@ extension BuildState {
             writer.write(UInt64(deflated[key]!.adler))
             writer.write(deflated[key]!.count)
         }
-        let paths = pages.keys.sorted()
-        writer.write(paths)
-        for path in paths { writer.write(encodedPages[path]!.blob) }
+        writer.writeCount(shards.count)
+        for shard in shards.keys.sorted() {
+            writer.write(shard)
+            writer.write(shards[shard]!)
+        }
     }
 
-    /// Reads `records.bin`; the pages are decoded in parallel, their trees and bodies left in `store`.
+    /// Reads `records.bin` and its shards; the shards are read and their pages decoded in
+    /// parallel, the pages' trees and bodies left in `store`.
     init(from reader: inout RecordReader, store: BlobStore) throws {
         self.init(config: try reader.read())
         outputIdentity = try reader.optionalString()
@@ -135,15 +166,30 @@ extension BuildState {
             deflated[key] = Zlib.Piece(deflated: try reader.bytesRun(), adler: UInt32(truncatingIfNeeded: try reader.uint64()),
                                        count: try reader.int())
         }
-        let paths = try reader.strings()
-        var blobs: [CachedPage] = []
-        blobs.reserveCapacity(paths.count)
-        for _ in paths { blobs.append(try reader.read()) }
-        let decoded = blobs.parallelMap { blob -> PageMemo? in try? blob.decoded(store: store) }
-        for (i, path) in paths.enumerated() {
-            guard let memo = decoded[i] else { throw RecordCodingError("the record of \(path) cannot be read") }
-            pages[path] = memo
-            encodedPages[path] = (blobs[i].digest, blobs[i])
+        for _ in 0..<(try reader.count()) {
+            let shard = try reader.int()
+            shards[shard] = try reader.read(ContentHash.self)
+        }
+        let names = shards.keys.sorted().map { shards[$0]! }
+        let read = names.parallelMap { name -> Result<[(String, CachedPage, PageMemo)], any Error> in
+            Result {
+                let bytes = try store.get(name)
+                var reader = RecordReader(bytes: bytes, files: SourceFileTable())
+                let paths = try reader.strings()
+                var pages: [(String, CachedPage, PageMemo)] = []
+                for path in paths {
+                    let blob = try reader.read(CachedPage.self)
+                    pages.append((path, blob, try blob.decoded(store: store)))
+                }
+                guard reader.isAtEnd else { throw RecordCodingError("a shard longer than its records") }
+                return pages
+            }
+        }
+        for shard in read {
+            for (path, blob, memo) in try shard.get() {
+                pages[path] = memo
+                encodedPages[path] = (blob.digest, blob)
+            }
         }
         dirty = []
     }

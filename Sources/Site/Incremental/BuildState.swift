@@ -125,6 +125,8 @@ struct BuildState: Sendable {
     /// Pages whose records may differ from their ``encodedPages`` entry (read, resolved or
     /// rendered again since); nil: any of them.
     var dirty: Set<String>?
+    /// The blobs holding the page records, by shard (``shard(of:)``).
+    var shards: [Int: ContentHash] = [:]
 
     init(config: ConfigFingerprint) { self.config = config }
 
