@@ -89,11 +89,30 @@ struct OutputDirectory {
     }
 
     private func stagedPath(_ relativePath: String) throws -> String {
-        let parts = relativePath.split(separator: "/")
-        guard !relativePath.hasPrefix("/"), !parts.contains(".."), !parts.isEmpty else {
+        guard Self.staysInside(relativePath) else {
             throw BuildError.io("refusing to write '\(relativePath)' outside the output directory")
         }
         return stagingPath + "/" + relativePath
+    }
+
+    /// Whether a relative path names something below its folder: not absolute, not
+    /// empty (nor only slashes), no `..` segment. Checked on bytes: every file of the site comes here.
+    static func staysInside(_ relativePath: String) -> Bool {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        guard let first = relativePath.utf8.first, first != slash else { return false }
+        var length = 0, dots = 0, named = false
+        for byte in relativePath.utf8 {
+            if byte == slash {
+                if length == 2 && dots == 2 { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                named = true
+                if byte == dot { dots += 1 }
+            }
+        }
+        return named && !(length == 2 && dots == 2)
     }
 
     /// Swaps the staged site into place. Where the system can exchange two

@@ -21,7 +21,7 @@ extension BuildRun {
             return nil
         }
         let wanted = pages.indices.filter { reasons[$0] != nil }
-        let substitutions = SiteBuilder.defaultSubstitutions(config, date: options.buildDate)
+        let substitutions = self.substitutions
         let sourceURL = self.sourceURL
         let progress = ProgressCounter(.reading, total: wanted.count, report: options.progress)
         let fresh = wanted.map { pages[$0] }.parallelMap(threads: threads) { page -> ReadRecord in

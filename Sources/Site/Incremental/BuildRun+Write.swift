@@ -51,9 +51,9 @@ extension BuildRun {
             for page in resolved { h.add(page.outputHash) }
         }
         state.outputIdentity = identity
-        let listed = outputURL.map { OutputWriter.listingHash(OutputWriter.listing(of: $0))
-            == OutputWriter.listingHash(Array(old?.outputs.keys ?? [:].keys)) } ?? true
-        if trusted, siteKey == old?.siteKey, listed {
+        // The folder listed only when nothing else changed.
+        if trusted, siteKey == old?.siteKey, outputURL.map({ OutputWriter.listingHash(OutputWriter.listing(of: $0))
+            == OutputWriter.listingHash(Array(old?.outputs.keys ?? [:].keys)) }) ?? true {
             report.wroteOutput = outputURL != nil
             return
         }

@@ -20,6 +20,8 @@ struct BuildRun {
     var clock = StepClock()
     /// Pages read, resolved or rendered again (their records changed).
     var changedPages: Set<String> = []
+    /// `|version|`, `|release|` and `|today|` (``SiteBuilder/defaultSubstitutions(_:date:)``), worked out once.
+    var substitutions: [String: String] = [:]
     /// Removes the previous output while the builder saves its records (``IncrementalBuilder`` waits for it).
     let cleanup = BackgroundWork()
     let started = Date()
@@ -50,8 +52,9 @@ struct BuildRun {
         report.diagnostics += configDiagnostics
         clock.mark("config")
         // The build date matters only as the day `|today|` shows.
+        substitutions = SiteBuilder.defaultSubstitutions(config, date: options.buildDate)
         let fingerprint = ConfigFingerprint(config, extra: [
-            "buildDay": SiteBuilder.defaultSubstitutions(config, date: options.buildDate)["today"] ?? "",
+            "buildDay": substitutions["today"] ?? "",
             "strict": String(options.strict),
         ])
 

@@ -41,6 +41,8 @@ struct ResolveRecord: Sendable {
     var page: ResolvedPage
     /// Part of the site (``SiteFingerprints/slice(_:sawProblems:)``) or own input → fingerprint.
     var key: [String: ContentHash]
+    /// One fingerprint of `key`, to compare without building it again.
+    var keyHash: ContentHash
     /// Images and downloads the page links to, with their state then.
     var assets: [RecordedInput]
     /// Fingerprint of everything the page contributes to the output (body, title, search text, index entries, assets).
@@ -49,9 +51,11 @@ struct ResolveRecord: Sendable {
     var storedBody: StoredBlob?
     var bodyLoaded = true
 
-    init(page: ResolvedPage, key: [String: ContentHash], assets: [RecordedInput], outputHash: ContentHash) {
+    init(page: ResolvedPage, key: [String: ContentHash], keyHash: ContentHash, assets: [RecordedInput],
+         outputHash: ContentHash) {
         self.page = page
         self.key = key
+        self.keyHash = keyHash
         self.assets = assets
         self.outputHash = outputHash
     }
@@ -173,6 +177,7 @@ extension PageMemo {
             if let resolved {
                 h.add(resolved.outputHash)
                 for key in resolved.key.keys.sorted() { h.add(key); h.add(resolved.key[key]!) }
+                h.add(resolved.keyHash)
                 for input in resolved.assets { h.add(input.name); h.add(input.state) }
             }
             if let rendered {

@@ -202,7 +202,7 @@ extension ReadRecord {
 extension ResolveRecord {
     /// Its body stays in `store` (``storedBody``) until ``body()``.
     init(from reader: inout RecordReader, store: BlobStore) throws {
-        self.init(page: try reader.read(), key: try reader.hashes(), assets: try reader.array(),
+        self.init(page: try reader.read(), key: try reader.hashes(), keyHash: try reader.read(), assets: try reader.array(),
                   outputHash: try reader.read())
         storedBody = StoredBlob(store: store, name: try reader.read())
         bodyLoaded = false
@@ -214,6 +214,7 @@ extension ResolveRecord {
         shell.body = ""
         writer.write(shell)
         writer.write(key)
+        writer.write(keyHash)
         writer.write(assets)
         writer.write(outputHash)
         writer.write(storedBody!.name)
