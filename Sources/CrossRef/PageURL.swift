@@ -37,7 +37,15 @@ public enum PageURL {
     /// to the referring page's directory, or absolute with a leading `/`),
     /// without extension. Returns nil when it climbs above the source root.
     public static func resolveDocument(_ written: String, from document: String) -> String? {
-        var name = written.trimmingCharacters(in: .whitespaces)
+        // A plain name beside the page (`page0042`, `guide/setup`): no dots, spaces or leading slash.
+        if !written.isEmpty, written.utf8.allSatisfy({ $0 != UInt8(ascii: ".") && $0 > 0x20 && $0 < 0x80 }),
+           written.utf8.first != UInt8(ascii: "/"), written.utf8.last != UInt8(ascii: "/"), !written.contains("//") {
+            guard let slash = document.utf8.lastIndex(of: UInt8(ascii: "/")) else { return written }
+            return String(document[..<slash]) + "/" + written
+        }
+        // Names are rarely written with spaces around them: trim only when there are some.
+        var name = written.first?.isWhitespace == true || written.last?.isWhitespace == true
+            ? written.trimmingCharacters(in: .whitespaces) : written
         for ext in [".rst", ".md", ".txt"] where name.hasSuffix(ext) {
             name = String(name.dropLast(ext.count))
         }

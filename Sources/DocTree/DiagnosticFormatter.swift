@@ -151,6 +151,11 @@ extension String {
     /// The string as a JSON string literal, quotes included; also safe inside
     /// JavaScript source (U+2028 and U+2029 are escaped).
     public var jsonQuoted: String {
+        // Most text needs no escape: one pass over its bytes says so.
+        let plain = utf8.allSatisfy { byte in
+            byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2
+        }
+        if plain { return "\"" + self + "\"" }
         var out = "\""
         for scalar in unicodeScalars {
             switch scalar {

@@ -25,22 +25,25 @@ enum Discovery {
                       suffixes: [String: PageSource.Markup] = [".rst": .rst, ".md": .markdown]) throws -> ([PageSource], [Diagnostic]) {
         // Longest suffix first, so `.rst.txt` wins over `.txt`.
         let ordered = suffixes.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        // Compared as bytes: every file of the tree goes through here.
+        let orderedBytes = ordered.map { Array($0.utf8) }
         func page(_ path: String) -> (String, PageSource.Markup)? {
-            guard let suffix = ordered.first(where: { path.hasSuffix($0) && path.count > $0.count }),
-                  let markup = suffixes[suffix] else { return nil }
-            return (String(path.dropLast(suffix.count)), markup)
+            let bytes = Array(path.utf8)
+            guard let index = orderedBytes.firstIndex(where: { bytes.count > $0.count && bytes.suffix($0.count).elementsEqual($0) }),
+                  let markup = suffixes[ordered[index]] else { return nil }
+            return (String(decoding: bytes.dropLast(orderedBytes[index].count), as: UTF8.self), markup)
         }
         let outputRelative: String? = outputDirectory.flatMap { output in
             let src = OutputSafety.realPath(sourceDirectory) + "/"
             let out = OutputSafety.realPath(output)
             return out.hasPrefix(src) ? String(out.dropFirst(src.count)) : nil
         }
+        let sourcePath = sourceDirectory.path
         let (files, skipped) = try FileTree.walk(sourceDirectory, inside: project.contains) { relative in
             if relative == "_build" || relative == outputRelative { return true }
             if exclude.contains(where: { Glob.matches($0, relative) }) { return true }
             // Output of another build (another --output) is never read as pages.
-            return FileManager.default.fileExists(
-                atPath: sourceDirectory.appendingPathComponent(relative + "/" + OutputSafety.markerName).path)
+            return access(sourcePath + "/" + relative + "/" + OutputSafety.markerName, F_OK) == 0
         }
         var pages: [PageSource] = []
         for path in files {
@@ -62,6 +65,8 @@ enum Discovery {
 /// dynamic programming, no backtracking blow-up.
 public enum Glob {
     public static func matches(_ pattern: String, _ path: String) -> Bool {
+        // The default `include` is every page: no need to walk each path.
+        if pattern == "**" { return true }
         let p = Array(pattern.unicodeScalars), s = Array(path.unicodeScalars)
         // reachable[j]: pattern prefix consumed so far can match s[0..<j]
         var states = Set<Int>([0])

@@ -32,12 +32,15 @@ enum FileTree {
     static func walk(_ root: URL, inside: (String) -> Bool = { _ in true },
                      skipping skip: (String) -> Bool = { _ in false }) throws -> (files: [String], skipped: [Skipped]) {
         let rootPath = OutputSafety.realPath(root)
+        // FileManager for the root, so a folder that cannot be listed fails with its message.
         let names = try FileManager.default.contentsOfDirectory(atPath: rootPath)
+        let entries = DirectoryWalk.entries(of: rootPath)
+            ?? names.map { DirectoryWalk.Entry(name: $0, kind: DirectoryWalk.kind(ofPath: rootPath + "/" + $0)) }
         return withoutActuallyEscaping(inside) { inside in
             withoutActuallyEscaping(skip) { skip in
                 var walker = Walker(inside: inside, skip: skip)
                 walker.seen.insert(rootPath)
-                walker.collect(rootPath, names: names, prefix: "")
+                walker.collect(rootPath, entries: entries, prefix: "")
                 return (walker.files.sorted(), walker.skipped.sorted { $0.path < $1.path })
             }
         }
@@ -53,12 +56,18 @@ enum FileTree {
         /// Relative path each listed folder was first listed under, for messages.
         var listedAs: [String: String] = [:]
 
-        mutating func collect(_ directory: String, names: [String], prefix: String) {
+        mutating func collect(_ directory: String, entries: [DirectoryWalk.Entry], prefix: String) {
             listedAs[directory] = prefix
-            for name in names.sorted() where !name.hasPrefix(".") {
+            for entry in entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") {
+                let name = entry.name
                 let relative = prefix.isEmpty ? name : prefix + "/" + name
                 if skip(relative) { continue }
                 let path = directory + "/" + name
+                // A plain file needs nothing more than its listing says.
+                if entry.kind == .file {
+                    files.append(relative)
+                    continue
+                }
                 var status = stat()
                 guard lstat(path, &status) == 0 else { continue }
                 var real = path
@@ -98,8 +107,16 @@ enum FileTree {
                                                isFile: false))
                         continue
                     }
+                    if let entries = DirectoryWalk.entries(of: real) {
+                        collect(real, entries: entries, prefix: relative)
+                        continue
+                    }
                     do {
-                        collect(real, names: try FileManager.default.contentsOfDirectory(atPath: real), prefix: relative)
+                        // Not listed: FileManager says why.
+                        let names = try FileManager.default.contentsOfDirectory(atPath: real)
+                        collect(real, entries: names.map {
+                            DirectoryWalk.Entry(name: $0, kind: DirectoryWalk.kind(ofPath: real + "/" + $0))
+                        }, prefix: relative)
                     } catch {
                         let denied = (error as NSError).code == NSFileReadNoPermissionError
                         skipped.append(Skipped(path: relative, id: denied ? "read.permission" : "read.io",

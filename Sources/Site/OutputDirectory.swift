@@ -18,6 +18,15 @@ struct OutputDirectory {
     let movedAside: URL
     /// Whether the user allowed replacing a directory Vellum did not write.
     let replaceForeign: Bool
+    private let destinationPath: String
+    private let stagingPath: String
+    /// Folders made in the staging folder so far (relative paths).
+    private let folders = MadeFolders()
+
+    private final class MadeFolders: @unchecked Sendable {
+        let lock = NSLock()
+        var made: Set<String> = []
+    }
 
     static let stagingInfix = ".vellum-staging-"
     static let oldInfix = ".vellum-old-"
@@ -34,14 +43,16 @@ struct OutputDirectory {
         staging = parent.appendingPathComponent(name + Self.stagingInfix + owner)
         movedAside = parent.appendingPathComponent(name + Self.oldInfix + owner)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
-        try Data(OutputSafety.markerText.utf8).write(to: staging.appendingPathComponent(OutputSafety.markerName))
+        destinationPath = self.destination.path
+        stagingPath = staging.path
+        try FileIO.write(staging.path + "/" + OutputSafety.markerName, Array(OutputSafety.markerText.utf8))
     }
 
     /// Writes `data` at `relativePath` inside the staging folder.
     func write(_ data: Data, to relativePath: String) throws {
-        let url = try stagedURL(relativePath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
+        let path = try stagedPath(relativePath)
+        try makeFolders(of: relativePath)
+        try FileIO.write(path, [UInt8](data))
     }
 
     func write(_ text: String, to relativePath: String) throws {
@@ -50,7 +61,7 @@ struct OutputDirectory {
 
     func copyFile(from source: URL, to relativePath: String) throws {
         let url = try stagedURL(relativePath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try makeFolders(of: relativePath)
         try? FileManager.default.removeItem(at: url)
         try FileManager.default.copyItem(at: source, to: url)
     }
@@ -59,21 +70,49 @@ struct OutputDirectory {
     /// hard link (same bytes, nothing copied); false when that file is gone or not a
     /// regular file, or the link fails (the caller writes the file instead).
     func linkFromDestination(_ relativePath: String) -> Bool {
-        guard let url = try? stagedURL(relativePath) else { return false }
-        let existing = destination.appendingPathComponent(relativePath)
+        guard let staged = try? stagedPath(relativePath) else { return false }
+        let existing = destinationPath + "/" + relativePath
         var status = stat()
-        guard lstat(existing.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        return link(existing.path, url.path) == 0
+        guard lstat(existing, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+              (try? makeFolders(of: relativePath)) != nil else { return false }
+        return link(existing, staged) == 0
+    }
+
+    /// The staging folder's folders on the way to `relativePath`, each made once.
+    private func makeFolders(of relativePath: String) throws {
+        try folders.lock.withLock { try DirectoryWalk.makeFolders(of: relativePath, in: stagingPath, made: &folders.made) }
     }
 
     /// A path inside the staging folder; never one that climbs out of it.
     private func stagedURL(_ relativePath: String) throws -> URL {
-        let parts = relativePath.split(separator: "/")
-        guard !relativePath.hasPrefix("/"), !parts.contains(".."), !parts.isEmpty else {
+        URL(fileURLWithPath: try stagedPath(relativePath))
+    }
+
+    private func stagedPath(_ relativePath: String) throws -> String {
+        guard Self.staysInside(relativePath) else {
             throw BuildError.io("refusing to write '\(relativePath)' outside the output directory")
         }
-        return staging.appendingPathComponent(relativePath)
+        return stagingPath + "/" + relativePath
+    }
+
+    /// Whether a relative path names something below its folder: not absolute, not
+    /// empty (nor only slashes), no `..` segment. Checked on bytes: every file of the site comes here.
+    static func staysInside(_ relativePath: String) -> Bool {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        guard let first = relativePath.utf8.first, first != slash else { return false }
+        var length = 0, dots = 0, named = false
+        for byte in relativePath.utf8 {
+            if byte == slash {
+                if length == 2 && dots == 2 { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                named = true
+                if byte == dot { dots += 1 }
+            }
+        }
+        return named && !(length == 2 && dots == 2)
     }
 
     /// Swaps the staged site into place. Where the system can exchange two
@@ -81,7 +120,9 @@ struct OutputDirectory {
     /// output; elsewhere the old output is moved aside first and a later
     /// build puts it back if this one dies in between. Only a directory that
     /// carries the marker (or one the user allowed with `--force`) is replaced.
-    func commit() throws {
+    /// The previous output, now beside the new one, is removed on `cleanup` (the
+    /// build goes on meanwhile and waits for it before it returns).
+    func commit(cleanup: BackgroundWork? = nil) throws {
         let fm = FileManager.default
         switch OutputSafety.ownership(of: destination) {
         case .absent:
@@ -98,7 +139,8 @@ struct OutputDirectory {
         }
         if vellum_rename_exchange(staging.path, destination.path) == 0 {
             // The staging path now holds the previous output.
-            Self.removeMarked(staging)
+            let previous = staging
+            if let cleanup { cleanup.start { Self.removeMarked(previous) } } else { Self.removeMarked(previous) }
             return
         }
         try fm.moveItem(at: destination, to: movedAside)
@@ -121,11 +163,11 @@ struct OutputDirectory {
     /// next build recognises as its own and removes (a folder without the marker is
     /// never removed).
     static func removeMarked(_ folder: URL) {
-        let fm = FileManager.default
-        for entry in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where entry != OutputSafety.markerName {
-            try? fm.removeItem(at: folder.appendingPathComponent(entry))
+        let path = folder.path
+        for entry in DirectoryWalk.entries(of: path) ?? [] where entry.name != OutputSafety.markerName {
+            DirectoryWalk.removeTree(path + "/" + entry.name)
         }
-        try? fm.removeItem(at: folder)
+        DirectoryWalk.removeTree(path)
     }
 
     /// Removes staging folders that builds of the same output left behind
@@ -162,4 +204,19 @@ struct OutputDirectory {
         if pid == getpid() { return true }
         return kill(pid, 0) == 0 || errno == EPERM
     }
+}
+
+/// Work a build hands to another thread, and waits for before it returns.
+final class BackgroundWork: @unchecked Sendable {
+    private let group = DispatchGroup()
+
+    func start(_ work: @escaping @Sendable () -> Void) {
+        group.enter()
+        Thread.detachNewThread { [group] in
+            work()
+            group.leave()
+        }
+    }
+
+    func wait() { group.wait() }
 }

@@ -38,13 +38,15 @@ struct PageReader: Sendable {
         copy.inputs = log
         let files = self.files
         copy.rstOptions.readBytes = { path in
-            let result = files.read(path)
-            log.record(file: path, result)
+            var stamp: FileStamp?
+            let result = files.read(path, stamp: &stamp)
+            log.record(file: path, result, stamp: stamp)
             return result
         }
         copy.rstOptions.readFile = { path in
-            let result = files.read(path)
-            log.record(file: path, result)
+            var stamp: FileStamp?
+            let result = files.read(path, stamp: &stamp)
+            log.record(file: path, result, stamp: stamp)
             return try? result.map { String(decoding: $0, as: UTF8.self) }.get()
         }
         return copy

@@ -22,6 +22,10 @@ struct ProjectFiles: Sendable {
     /// The repository (or the source directory's parent), for messages.
     let repository: String
 
+    /// Real paths of folders, looked up once per build (every page's file would otherwise
+    /// resolve every folder above it again, a `readlink` per component).
+    private let folders = RealFolders()
+
     init(roots: [String], repository: String) {
         self.roots = roots
         self.repository = repository
@@ -59,6 +63,16 @@ struct ProjectFiles: Sendable {
     /// The real path of `path` (symbolic links resolved) and why it may not be
     /// read, or nil when it may.
     func check(_ path: String) -> (realPath: String, failure: FileReadFailure?) {
+        // A regular file (not a link) in a folder already resolved: its real path is that folder's and its name.
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            let name = path[path.index(after: slash)...]
+            var status = stat()
+            if !name.isEmpty, name != ".", name != "..", lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+               let folder = folders.realPath(of: String(path[..<slash])) {
+                let real = (folder == "/" ? "" : folder) + "/" + name
+                return (real, contains(real) ? nil : outside(real, shownFor: path))
+            }
+        }
         guard let resolved = realpath(path, nil) else {
             let code = errno
             if code == ELOOP { return (path, .init(id: "read.symlink-loop", message: "is a symbolic link loop")) }
@@ -75,15 +89,17 @@ struct ProjectFiles: Sendable {
         }
         defer { free(resolved) }
         let real = String(cString: resolved)
-        guard contains(real) else {
-            let shown = real == path ? "" : " (it resolves to '\(real)')"
-            return (real, .init(id: "read.outside-project", message: """
-                is outside the project\(shown): Vellum reads only the source directory, its repository \
-                ('\(repository)') and the autodoc roots. To allow it, add its folder to `read_roots` \
-                under [build] in vellum.toml (paths relative to the source directory)
-                """))
-        }
+        guard contains(real) else { return (real, outside(real, shownFor: path)) }
         return (real, nil)
+    }
+
+    private func outside(_ real: String, shownFor path: String) -> FileReadFailure {
+        let shown = real == path ? "" : " (it resolves to '\(real)')"
+        return .init(id: "read.outside-project", message: """
+            is outside the project\(shown): Vellum reads only the source directory, its repository \
+            ('\(repository)') and the autodoc roots. To allow it, add its folder to `read_roots` \
+            under [build] in vellum.toml (paths relative to the source directory)
+            """)
     }
 
     /// Why a file to copy into the site (an image, a download) may not be used, or
@@ -100,8 +116,26 @@ struct ProjectFiles: Sendable {
         }
     }
 
+    /// The stamp of a regular file of the project, from one `lstat`; nil when finding out takes
+    /// more (a link, a folder not resolved yet, anything outside the project): such a file is read.
+    func stamp(_ path: String) -> FileStamp? {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return nil }
+        let name = path[path.index(after: slash)...]
+        var status = stat()
+        guard !name.isEmpty, name != ".", name != "..", lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+              let folder = folders.realPath(of: String(path[..<slash])),
+              contains((folder == "/" ? "" : folder) + "/" + name) else { return nil }
+        return FileStamp(status)
+    }
+
     /// Reads a whole file of the project.
     func read(_ path: String) -> Result<[UInt8], FileReadFailure> {
+        var stamp: FileStamp?
+        return read(path, stamp: &stamp)
+    }
+
+    /// Reads a whole file of the project, and says what it looked like just before (`fstat`).
+    func read(_ path: String, stamp: inout FileStamp?) -> Result<[UInt8], FileReadFailure> {
         let (real, failure) = check(path)
         if let failure { return .failure(failure) }
         let fd = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW)
@@ -127,11 +161,16 @@ struct ProjectFiles: Sendable {
         let tooLarge = FileReadFailure(id: "read.too-large",
                                        message: "is larger than \(limit >> 20) MiB, the most Vellum reads from one file")
         if Int(status.st_size) > limit { return .failure(tooLarge) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(status.st_size))
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        stamp = FileStamp(status)
+        // Read straight into the bytes, sized for the file (one more byte to see it end).
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
+        var filled = 0
         while true {
-            let count = buffer.withUnsafeMutableBytes { readSome(fd, $0.baseAddress, $0.count) }
+            if filled == bytes.count {
+                // The file grew since fstat.
+                bytes += [UInt8](repeating: 0, count: max(bytes.count, 1 << 16))
+            }
+            let count = bytes.withUnsafeMutableBytes { readSome(fd, $0.baseAddress! + filled, $0.count - filled) }
             if count < 0 {
                 if errno == EINTR { continue }
                 let code = errno
@@ -139,9 +178,10 @@ struct ProjectFiles: Sendable {
                 return .failure(.init(id: "read.io", message: "cannot be read: \(String(cString: strerror(code)))"))
             }
             if count == 0 { break }
-            bytes += buffer[0..<count]
-            if bytes.count > limit { return .failure(tooLarge) }
+            filled += count
+            if filled > limit { return .failure(tooLarge) }
         }
+        bytes.removeSubrange(filled...)
         return .success(bytes)
     }
 
@@ -153,4 +193,20 @@ struct ProjectFiles: Sendable {
 /// POSIX `read` (the name is taken inside `ProjectFiles`).
 private func readSome(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(fd, buffer, count)
+}
+
+/// Folders' real paths (`realpath`), each looked up once; nil for one that cannot be resolved.
+private final class RealFolders: @unchecked Sendable {
+    private let lock = NSLock()
+    private var known: [String: String?] = [:]
+
+    func realPath(of folder: String) -> String? {
+        if let found = lock.withLock({ known[folder] }) { return found }
+        let resolved = realpath(folder, nil).map { pointer in
+            defer { free(pointer) }
+            return String(cString: pointer)
+        }
+        lock.withLock { known[folder] = .some(resolved) }
+        return resolved
+    }
 }

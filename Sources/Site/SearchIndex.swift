@@ -59,9 +59,34 @@ struct SearchSection: Sendable, Equatable, Codable {
 ///      "objects": [[name, "domain:type", page, anchor], …],
 ///      "sections": [[page, anchor, heading, text], …]}
 enum SearchIndex {
-    static func script(pages: [Page], index: TargetIndex) -> String {
-        let json = Data(self.json(pages: pages, index: index).utf8)
-        return "vellumSearchIndexData = \"" + Zlib.compress(json).base64EncodedString() + "\";\n"
+    /// Pages per deflated piece of the index (``Zlib/deflatePiece(_:level:)``): after an
+    /// edit to one page only its piece is made and deflated again, the others come
+    /// from `pieces` by the fingerprint of what they hold.
+    static let pagesPerPiece = 32
+
+    static func script(pages: [Page], index: TargetIndex, pieces: DeflateCache? = nil) -> String {
+        let cache = pieces ?? DeflateCache()
+        let ordered = pages.sorted { $0.name < $1.name }
+        let head = Array(self.head(ordered, index: index).utf8)
+        var parts: [(key: ContentHash, make: @Sendable () -> [UInt8])] = [(ContentHash(bytes: head), { head })]
+        var first = true
+        for start in stride(from: 0, to: ordered.count, by: pagesPerPiece) {
+            let range = start..<min(start + pagesPerPiece, ordered.count)
+            let leading = !first
+            let key = ContentHasher.hash { h in
+                h.add("sections"); h.add(start); h.add(leading)
+                for i in range {
+                    h.add(ordered[i].sections.count)
+                    for section in ordered[i].sections { h.add(section.anchor); h.add(section.heading); h.add(section.text) }
+                }
+            }
+            if range.contains(where: { !ordered[$0].sections.isEmpty }) { first = false }
+            parts.append((key, { Array(sections(ordered, range, leading: leading).utf8) }))
+        }
+        let tail = Array("]}\n".utf8)
+        parts.append((ContentHash(bytes: tail), { tail }))
+        let made = parts.parallelMap { cache.piece(key: $0.key, make: $0.make) }.filter { $0.count > 0 }
+        return "vellumSearchIndexData = \"" + Zlib.stream(pieces: made).base64EncodedString() + "\";\n"
     }
 
     struct Page: Sendable {
@@ -72,6 +97,12 @@ enum SearchIndex {
 
     static func json(pages: [Page], index: TargetIndex) -> String {
         let ordered = pages.sorted { $0.name < $1.name }
+        let hasSections = ordered.contains { !$0.sections.isEmpty }
+        return head(ordered, index: index) + (hasSections ? sections(ordered, ordered.indices, leading: false) : "") + "]}\n"
+    }
+
+    /// The pages, the objects and the start of the sections.
+    static func head(_ ordered: [Page], index: TargetIndex) -> String {
         var number: [String: Int] = [:]
         for (i, page) in ordered.enumerated() { number[page.name] = i }
         var out = "{\"pages\":["
@@ -88,15 +119,42 @@ enum SearchIndex {
             }
         }
         out += objects.joined(separator: ",\n")
-        out += "],\n\"sections\":["
-        var sections: [String] = []
-        for (i, page) in ordered.enumerated() {
-            for section in page.sections {
-                sections.append("[\(i),\(section.anchor.jsonQuoted),\(section.heading.jsonQuoted),\(section.text.jsonQuoted)]")
+        return out + "],\n\"sections\":["
+    }
+
+    /// The sections of the pages in `range` (numbered by their place in `ordered`), each
+    /// after `,\n` but the first when nothing comes before them (`leading` false).
+    static func sections(_ ordered: [Page], _ range: Range<Int>, leading: Bool) -> String {
+        var part = ""
+        var separate = leading
+        for i in range {
+            for section in ordered[i].sections {
+                if separate { part += ",\n" }
+                separate = true
+                part += "[\(i),\(section.anchor.jsonQuoted),\(section.heading.jsonQuoted),\(section.text.jsonQuoted)]"
             }
         }
-        out += sections.joined(separator: ",\n")
-        out += "]}\n"
-        return out
+        return part
+    }
+}
+
+/// Deflated pieces of the search index (``Zlib/Piece``) by the fingerprint of what
+/// they hold: those of the previous build, and those this one used (which the next one gets).
+final class DeflateCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private let known: [ContentHash: Zlib.Piece]
+    private var usedPieces: [ContentHash: Zlib.Piece] = [:]
+
+    init(known: [ContentHash: Zlib.Piece] = [:]) {
+        self.known = known
+    }
+
+    var used: [ContentHash: Zlib.Piece] { lock.withLock { usedPieces } }
+
+    /// The piece made by `make`, deflated only when `key` is new.
+    func piece(key: ContentHash, make: () -> [UInt8]) -> Zlib.Piece {
+        let piece = known[key] ?? Zlib.Piece(deflating: make())
+        lock.withLock { usedPieces[key] = piece }
+        return piece
     }
 }

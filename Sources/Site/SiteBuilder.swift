@@ -65,6 +65,8 @@ public struct BuildReport: Sendable {
     public var pagesResolved = 0
     public var pagesRendered = 0
     public var filesWritten = 0
+    /// How long each step took, in order (cache loading and saving included).
+    public var timings: [StepTime] = []
 
     public var errorCount: Int { diagnostics.filter { $0.severity >= .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }

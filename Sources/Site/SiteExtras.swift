@@ -46,33 +46,63 @@ struct SiteExtras {
 
     static let searchIndexPath = "searchindex.js"
 
-    /// Output path → text, in a fixed order.
-    func files(renderer: PageRenderer) -> [(String, String)] {
-        var files: [(String, String)] = []
-        files.append((Self.searchIndexPath, SearchIndex.script(pages: pages.map {
-            SearchIndex.Page(name: $0.name, title: $0.title ?? $0.name, sections: $0.searchSections)
-        }, index: index)))
-        files.append(("search.html", renderer.renderSpecial(
-            name: "search", title: "Search", body: Self.searchBody,
-            scripts: [Self.searchIndexPath, "_static/search.js"], noindex: true)))
+    /// A site-wide file: where it goes, what it is made from (nil: it is made every
+    /// build) and how to make it.
+    struct File {
+        var path: String
+        var key: ContentHash?
+        var make: () -> String
+    }
+
+    /// The site-wide files, in a fixed order. `layoutKey` fingerprints what the
+    /// layout around a page shows (navigation, theme, configuration) and the site's
+    /// targets; the search index is made every build, from `pieces` where its parts did not change.
+    func files(renderer: PageRenderer, layoutKey: ContentHash, pieces: DeflateCache) -> [File] {
+        var files: [File] = []
+        let pages = self.pages
+        let index = self.index
+        files.append(File(path: Self.searchIndexPath, key: nil, make: {
+            SearchIndex.script(pages: pages.map {
+                SearchIndex.Page(name: $0.name, title: $0.title ?? $0.name, sections: $0.searchSections)
+            }, index: index, pieces: pieces)
+        }))
+        files.append(File(path: "search.html", key: layoutKey, make: {
+            renderer.renderSpecial(name: "search", title: "Search", body: Self.searchBody,
+                                   scripts: [Self.searchIndexPath, "_static/search.js"], noindex: true)
+        }))
         if !generalIndex.isEmpty {
-            files.append(("genindex.html", renderer.renderSpecial(name: "genindex", title: "Index", body: generalIndex.html())))
+            let generalIndex = self.generalIndex
+            let entries = ContentHasher.hash { h in
+                h.add(layoutKey)
+                for page in pages.sorted(by: { $0.name < $1.name }) {
+                    for entry in page.indexEntries { h.add(entry.text); h.add(entry.document); h.add(entry.anchor) }
+                }
+            }
+            files.append(File(path: "genindex.html", key: entries, make: {
+                renderer.renderSpecial(name: "genindex", title: "Index", body: generalIndex.html())
+            }))
         }
+        let commonPrefixes = config.moduleIndexCommonPrefix
         for entry in domainIndices {
             let name = "\(entry.domain)-\(entry.spec.name)"
-            files.append((name + ".html", renderer.renderSpecial(
-                name: name, title: entry.spec.title,
-                body: DomainIndexPage.html(entry.spec, objects: entry.objects, commonPrefixes: config.moduleIndexCommonPrefix))))
+            files.append(File(path: name + ".html", key: layoutKey, make: {
+                renderer.renderSpecial(name: name, title: entry.spec.title,
+                                       body: DomainIndexPage.html(entry.spec, objects: entry.objects, commonPrefixes: commonPrefixes))
+            }))
         }
-        files.append(("404.html", renderer.renderSpecial(
-            name: "404", title: "Page not found", body: Self.notFoundBody, noindex: true,
-            root: config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/")))
+        let notFoundRoot = config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
+        files.append(File(path: "404.html", key: layoutKey, make: {
+            renderer.renderSpecial(name: "404", title: "Page not found", body: Self.notFoundBody, noindex: true,
+                                   root: notFoundRoot)
+        }))
         if let base = config.baseURL {
-            files.append(("sitemap.xml", sitemap(base: base)))
+            let sitemap = self.sitemap(base: base)
+            files.append(File(path: "sitemap.xml", key: nil, make: { sitemap }))
         }
         if config.showSource {
             for page in pages.sorted(by: { $0.name < $1.name }) {
-                files.append((Self.sourceCopyPath(name: page.name, source: page.source), page.source.text))
+                files.append(File(path: Self.sourceCopyPath(name: page.name, source: page.source), key: nil,
+                                  make: { page.source.text }))
             }
         }
         return files

@@ -70,6 +70,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print, for each page read, resolved or written again, why (the first build after a clean checkout reads everything).")
     var explain = false
 
+    @Flag(help: "Print how long each step of the build took.")
+    var timings = false
+
     @Option(help: ArgumentHelp("Where the page records of incremental builds are kept (default: .vellum-cache beside the output).",
                                valueName: "DIR"))
     var cache: String?
@@ -79,7 +82,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let folder = noCache ? nil : (cache ?? Self.defaultCache(for: output))
-        try runBuild(options, output: output, force: force, cache: folder, explain: explain)
+        try runBuild(options, output: output, force: force, cache: folder, explain: explain, timings: timings)
     }
 
     /// `.vellum-cache` in the folder that holds the output.
@@ -103,7 +106,7 @@ struct CheckCommand: ParsableCommand {
 }
 
 func runBuild(_ options: BuildArguments, output: String?, force: Bool = false, cache: String? = nil,
-              explain: Bool = false) throws {
+              explain: Bool = false, timings: Bool = false) throws {
     let report: BuildReport
     do {
         var buildOptions = BuildOptions(sourceDirectory: options.source, outputDirectory: output,
@@ -139,6 +142,10 @@ func runBuild(_ options: BuildArguments, output: String?, force: Bool = false, c
     if explain {
         let lines = report.explanations.isEmpty ? ["nothing changed"] : report.explanations
         FileHandle.standardError.write(Data(lines.map { "explain: " + $0 + "\n" }.joined().utf8))
+    }
+    if timings {
+        let lines = report.timings.map { "timing: \($0.step) " + String(format: "%.1f", $0.seconds * 1000) + " ms\n" }
+        FileHandle.standardError.write(Data(lines.joined().utf8))
     }
     printDiagnostics(report.diagnostics, format: options.diagnostics)
     let summary = Summary(report: report, output: output)

@@ -42,7 +42,7 @@ struct ServeCommand: ParsableCommand {
         serveOptions.host = host
         serveOptions.port = port
         let console = ServeConsole(source: source, format: options.diagnostics, quiet: options.quiet)
-        let server = LiveServer(rebuilder: FullRebuild(options: buildOptions), options: serveOptions,
+        let server = LiveServer(rebuilder: IncrementalRebuild(options: buildOptions), options: serveOptions,
                                 report: { console.show($0) })
         do {
             try Self.wait { try await server.run() }

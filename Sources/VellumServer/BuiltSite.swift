@@ -44,3 +44,42 @@ package struct FullRebuild: SiteRebuilder {
     }
 }
 
+/// Rebuilds through one ``IncrementalBuilder`` kept for the server's life: records stay in
+/// memory, and only what an edit touches is read, resolved and written again. The builder
+/// writes into one ``MemoryOutput`` that persists from build to build (it updates and
+/// removes files in place), so each snapshot is the whole site: the previous one and the
+/// changes. A rebuild that throws leaves records and output out of step: both start afresh,
+/// and the next rebuild is a clean one.
+package final class IncrementalRebuild: SiteRebuilder, @unchecked Sendable {
+    private let options: BuildOptions
+    private let lock = NSLock()
+    private var memory = MemoryOutput()
+    private var builder: IncrementalBuilder
+
+    package init(options: BuildOptions) {
+        var options = options
+        options.outputDirectory = nil
+        options.cacheDirectory = nil
+        self.options = options
+        builder = Self.builder(options, into: memory)
+    }
+
+    private static func builder(_ options: BuildOptions, into memory: MemoryOutput) -> IncrementalBuilder {
+        var options = options
+        options.memoryOutput = memory
+        return IncrementalBuilder(options: options)
+    }
+
+    package func rebuild(changes: Set<String>) throws -> BuiltSite {
+        try lock.withLock {
+            do {
+                let report = try builder.rebuild()
+                return BuiltSite(files: memory.files, report: report)
+            } catch {
+                memory = MemoryOutput()
+                builder = Self.builder(options, into: memory)
+                throw error
+            }
+        }
+    }
+}

@@ -85,11 +85,81 @@ import Testing
         #expect(memory.files == clean.files)
 
         let summary = cache.appendingPathComponent(BuildCache.summaryName)
-        var envelope = try CompactDecoder().decode(BuildCache.Envelope.self, from: Data(contentsOf: summary))
-        envelope.vellumVersion = "0.0.1"
-        try CompactEncoder().encode(envelope).write(to: summary)
+        let envelope = try BuildCache.Envelope(reading: [UInt8](Data(contentsOf: summary)))
+        try Data(BuildCache.Envelope.bytes(payload: Array(envelope.bytes[envelope.payload]), files: envelope.files,
+                                           vellumVersion: "0.0.1", format: envelope.format)).write(to: summary)
         let foreign = try IncrementalBuilder(options: cached).rebuild()
         #expect(foreign.notes.count == 1 && foreign.notes[0].contains("written by Vellum 0.0.1"), "\(foreign.notes)")
+    }
+
+    /// Trees and bodies are files of their own in the cache: one gone is noticed when it is needed.
+    @Test func aMissingPartOfARecordIsNoticedAndEverythingBuilt() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let source = tmp.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        var project = try EditableProject(root: source)
+        let cache = tmp.appendingPathComponent("cache")
+        var cached = options(source, into: MemoryOutput())
+        cached.cacheDirectory = cache.path
+        let builder = IncrementalBuilder(options: cached)
+        let first = try builder.rebuild()
+        let shards = Set(try #require(builder.state).shards.values.map { BlobStore.fileName($0) })
+        let blobs = cache.appendingPathComponent(BlobStore.folderName)
+        let names = try FileManager.default.contentsOfDirectory(atPath: blobs.path)
+        #expect(names.count == 2 * first.pages + shards.count, "a tree and a body for each page, and the shards: \(names.count)")
+        // The records stay; the trees and bodies go.
+        for name in names where !shards.contains(name) { try FileManager.default.removeItem(at: blobs.appendingPathComponent(name)) }
+        // A new copyright renders every page again from its body, without reading or resolving it.
+        project.copyright = "2031, the fixture"
+        try project.write()
+        let clean = MemoryOutput()
+        _ = try SiteBuilder.build(options(source, into: clean))
+        let memory = MemoryOutput()
+        cached.memoryOutput = memory
+        let rebuilt = try IncrementalBuilder(options: cached).rebuild()
+        #expect(rebuilt.notes.count == 1 && rebuilt.notes[0].contains("is missing or damaged"), "\(rebuilt.notes)")
+        #expect(rebuilt.pagesRead == rebuilt.pages)
+        #expect(difference(clean.files, memory.files) == nil)
+        // The next build trusts the cache again, and the blobs no record names are gone.
+        project.pages["page1"]!.text = "Edited once more."
+        try project.write()
+        let nextBuilder = IncrementalBuilder(options: cached)
+        let next = try nextBuilder.rebuild()
+        #expect(next.notes.isEmpty && next.pagesRead == 1, "\(next.notes)")
+        let kept = try #require(nextBuilder.state).shards.count
+        #expect(try FileManager.default.contentsOfDirectory(atPath: blobs.path).count == 2 * next.pages + kept)
+    }
+
+    /// Files whose stamp (inode, size, times) is unchanged are not read again; an edit that keeps
+    /// the size and puts the modification time back still changes the status-change time.
+    @Test func anEditThatKeepsSizeAndModificationTimeIsSeen() throws {
+        let tmp = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let source = tmp.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        var project = try EditableProject(root: source)
+        // Stamps are kept only for files last touched two seconds before.
+        Thread.sleep(forTimeInterval: 2.2)
+        var cached = options(source, into: MemoryOutput())
+        cached.cacheDirectory = tmp.appendingPathComponent("cache").path
+        let first = try IncrementalBuilder(options: cached).rebuild()
+        let summary = try #require(BuildCache.loadSummary(from: cached.cacheDirectory!).0)
+        #expect(summary.stamps.count >= first.pages, "\(summary.stamps.count) stamps")
+
+        let page = source.appendingPathComponent("page2.rst")
+        let before = try FileManager.default.attributesOfItem(atPath: page.path)[.modificationDate] as! Date
+        let text = project.pages["page2"]!.text
+        project.pages["page2"]!.text = String(text.reversed())
+        try project.write()
+        try FileManager.default.setAttributes([.modificationDate: before], ofItemAtPath: page.path)
+        let clean = MemoryOutput()
+        _ = try SiteBuilder.build(options(source, into: clean))
+        let memory = MemoryOutput()
+        cached.memoryOutput = memory
+        let second = try IncrementalBuilder(options: cached).rebuild()
+        #expect(second.pagesRead == 1, "\(second.explanations)")
+        #expect(difference(clean.files, memory.files) == nil)
     }
 
     @Test func aStaleRecordIsCaught() throws {

@@ -2,9 +2,10 @@ import DocTree
 import Foundation
 
 /// An ``IncrementalBuilder``'s records on disk (`.vellum-cache/` beside the
-/// output by default), in ``CompactEncoder``'s form: `inputs.bin` holds the
+/// output by default), in the records' own binary form (``RecordCodable``): `inputs.bin` holds the
 /// ``BuildSummary`` (all a rebuild that changes nothing reads), `records.bin`
-/// every page's records. Each file carries the Vellum version and cache
+/// every page's records but its tree and body, which are files of their own
+/// in `blobs/` (``BlobStore``), read only for a page resolved or rendered again. Each file carries the Vellum version and cache
 /// format that wrote it, every source file's text once, and a checksum.
 /// Paths in them are relative to the source directory and inputs are content
 /// hashes, so the folder can move to another machine or checkout; it is safe
@@ -12,7 +13,7 @@ import Foundation
 /// is ignored with a note, never trusted.
 enum BuildCache {
     /// Bumped whenever the records' shape or meaning changes.
-    static let format = 3
+    static let format = 9
     static let recordsName = "records.bin"
     static let summaryName = "inputs.bin"
     /// Present while a build may be changing the output and has not yet saved the
@@ -20,25 +21,74 @@ enum BuildCache {
     /// build does not trust what the records say the output holds.
     static let pendingName = "output-pending"
 
-    struct Envelope: Codable {
+    /// A cache file: a mark, the checksum of everything after it (8 bytes), the
+    /// Vellum version and cache format that wrote it, the records (``RecordCodable``),
+    /// then the source files they name (each text once).
+    struct Envelope {
+        static let magic = Array("vellum-cache\n".utf8)
         var vellumVersion: String
         var format: Int
         var files: [SourceFileEntry]
-        var payload: Data
-        /// Of `payload` and the files' texts: a file damaged on disk is noticed, not decoded.
+        /// The whole file, and where the records are in it.
+        var bytes: [UInt8]
+        var payload: Range<Int>
         var checksum: ContentHash
+        /// Whether the checksum is that of the bytes after it.
+        var intact: Bool
+
+        /// The file of `payload`, whose records name `files`.
+        static func bytes(payload: [UInt8], files: [SourceFileEntry], vellumVersion: String, format: Int) -> [UInt8] {
+            var writer = RecordWriter(files: SourceFileTable())
+            writer.append(raw: magic)
+            writer.append(raw: [UInt8](repeating: 0, count: 8))
+            writer.write(vellumVersion)
+            writer.write(format)
+            writer.write(bytes: payload)
+            writer.writeCount(files.count)
+            for file in files {
+                writer.write(file.path)
+                writer.write(file.text)
+            }
+            var out = writer.bytes
+            let sum = checksum(out, from: magic.count + 8).value
+            for i in 0..<8 { out[magic.count + i] = UInt8(truncatingIfNeeded: sum >> (8 * UInt64(i))) }
+            return out
+        }
+
+        init(reading bytes: [UInt8]) throws {
+            guard bytes.count >= Self.magic.count + 8, bytes.starts(with: Self.magic) else {
+                throw RecordCodingError("not a Vellum cache file")
+            }
+            var sum: UInt64 = 0
+            for i in 0..<8 { sum |= UInt64(bytes[Self.magic.count + i]) << (8 * UInt64(i)) }
+            checksum = ContentHash(value: sum)
+            intact = BuildCache.Envelope.checksum(bytes, from: Self.magic.count + 8) == checksum
+            var reader = RecordReader(bytes: bytes, files: SourceFileTable())
+            reader.position = Self.magic.count + 8
+            vellumVersion = try reader.string()
+            format = try reader.int()
+            let length = try reader.count()
+            payload = reader.position..<reader.position + length
+            reader.position += length
+            files = []
+            for _ in 0..<(try reader.count()) {
+                files.append(SourceFileEntry(path: try reader.string(), text: try reader.string()))
+            }
+            guard reader.isAtEnd else { throw RecordCodingError("a cache file longer than it says") }
+            self.bytes = bytes
+        }
+
+        /// Of the bytes from `start` on.
+        static func checksum(_ bytes: [UInt8], from start: Int) -> ContentHash {
+            ContentHasher.hash { h in
+                bytes.withUnsafeBytes { h.add(raw: UnsafeRawBufferPointer(rebasing: $0[start...])) }
+            }
+        }
     }
 
-    struct SourceFileEntry: Codable {
+    struct SourceFileEntry {
         var path: String
         var text: String
-    }
-
-    static func checksum(files: [SourceFileEntry], payload: Data) -> ContentHash {
-        ContentHasher.hash { h in
-            for file in files { h.add(file.path); h.add(file.text) }
-            h.add(bytes: [UInt8](payload))
-        }
     }
 
     static func markOutputPending(in directory: String) {
@@ -56,35 +106,38 @@ enum BuildCache {
 
     /// The summary of the last build, or nil and why not (nothing when there is no cache yet).
     static func loadSummary(from directory: String) -> (BuildSummary?, [String]) {
-        let (summary, notes) = load(BuildSummary.self, named: summaryName, from: directory)
+        let (summary, notes) = load(named: summaryName, from: directory) { try BuildSummary(from: &$0) }
         // A build died while writing: the output may hold files the records do not know.
         return (outputPending(in: directory) ? nil : summary, notes)
     }
 
     /// The records of the last build, or nil and why not.
     static func loadRecords(from directory: String) -> (BuildState?, [String]) {
-        var (state, notes) = load(BuildState.self, named: recordsName, from: directory)
+        let store = BlobStore(cacheDirectory: directory)
+        var (state, notes) = load(named: recordsName, from: directory) { try BuildState(from: &$0, store: store) }
         if outputPending(in: directory) { state?.outputIdentity = nil }
         return (state, notes)
     }
 
-    static func load<T: Decodable>(_ type: T.Type, named name: String, from directory: String) -> (T?, [String]) {
-        let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return (nil, []) }
+    static func load<T>(named name: String, from directory: String,
+                        _ read: (inout RecordReader) throws -> T) -> (T?, [String]) {
+        let path = directory + "/" + name
+        guard let bytes = FileIO.read(path) else { return (nil, []) }
         let shown = directory + "/" + name
         do {
-            let envelope = try CompactDecoder().decode(Envelope.self, from: data)
+            let envelope = try Envelope(reading: bytes)
             guard envelope.vellumVersion == VellumVersion.current, envelope.format == format else {
                 return (nil, ["ignoring the build cache \(shown): it was written by Vellum \(envelope.vellumVersion) "
                     + "(cache format \(envelope.format)), this is \(VellumVersion.current) (format \(format)); building everything"])
             }
-            guard checksum(files: envelope.files, payload: envelope.payload) == envelope.checksum else {
+            guard envelope.intact else {
                 return (nil, ["ignoring the build cache \(shown): it cannot be read (its checksum does not match); building everything"])
             }
             let table = SourceFileTable(files: envelope.files.map { SourceFile(path: $0.path, text: $0.text) })
-            var decoder = CompactDecoder()
-            decoder.userInfo[SourceFileTable.userInfoKey] = table
-            return (try decoder.decode(type, from: envelope.payload), [])
+            var reader = RecordReader(bytes: bytes, range: envelope.payload, files: table)
+            let value = try read(&reader)
+            guard reader.isAtEnd else { throw RecordCodingError("\(name) is longer than its records") }
+            return (value, [])
         } catch {
             return (nil, ["ignoring the build cache \(shown): it cannot be read (\(error)); building everything"])
         }
@@ -101,25 +154,26 @@ enum BuildCache {
             where entry.hasPrefix(".") && entry.hasSuffix(".tmp") {
                 try? FileManager.default.removeItem(atPath: directory + "/" + entry)
             }
-            try state.encodePages()
-            try write(state, named: recordsName, to: directory)
-            if let summary = state.summary { try write(summary, named: summaryName, to: directory) }
+            let blobs = BlobStore(cacheDirectory: directory)
+            let used = try state.encodePages(store: blobs)
+            try write(named: recordsName, to: directory) { state.write(to: &$0) }
+            if let summary = state.summary { try write(named: summaryName, to: directory) { $0.write(summary) } }
+            // Only now no saved record names the others.
+            blobs.removeAll(except: used)
             return nil
         } catch {
             return "cannot write the build cache in \(directory): \(error)"
         }
     }
 
-    static func write<T: Encodable>(_ value: T, named name: String, to directory: String) throws {
+    static func write(named name: String, to directory: String, _ body: (inout RecordWriter) -> Void) throws {
         let table = SourceFileTable()
-        var encoder = CompactEncoder()
-        encoder.userInfo[SourceFileTable.userInfoKey] = table
-        let payload = try encoder.encode(value)
+        var writer = RecordWriter(files: table)
+        body(&writer)
         let files = table.files.map { SourceFileEntry(path: $0.path, text: $0.text) }
-        let envelope = Envelope(vellumVersion: VellumVersion.current, format: format, files: files, payload: payload,
-                                checksum: checksum(files: files, payload: payload))
         let temporary = directory + "/.\(name).\(getpid()).tmp"
-        try CompactEncoder().encode(envelope).write(to: URL(fileURLWithPath: temporary))
+        try FileIO.write(temporary, Envelope.bytes(payload: writer.bytes, files: files, vellumVersion: VellumVersion.current,
+                                                format: format))
         guard rename(temporary, directory + "/" + name) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)

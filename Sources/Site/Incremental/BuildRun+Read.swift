@@ -21,7 +21,7 @@ extension BuildRun {
             return nil
         }
         let wanted = pages.indices.filter { reasons[$0] != nil }
-        let substitutions = SiteBuilder.defaultSubstitutions(config, date: options.buildDate)
+        let substitutions = self.substitutions
         let sourceURL = self.sourceURL
         let progress = ProgressCounter(.reading, total: wanted.count, report: options.progress)
         let fresh = wanted.map { pages[$0] }.parallelMap(threads: threads) { page -> ReadRecord in
@@ -35,6 +35,7 @@ extension BuildRun {
             if let reason = reasons[i], !reason.isEmpty { explain(pages[i].relativePath, "\(pages[i].relativePath): re-read: \(reason)") }
         }
         report.pagesRead = wanted.count
+        for i in wanted { changedPages.insert(pages[i].relativePath) }
         return pages.indices.map { byIndex[$0] ?? old!.pages[pages[$0].relativePath]!.read }
     }
 
@@ -45,7 +46,9 @@ extension BuildRun {
                      substitutions: [String: String], sourceURL: URL) -> ReadRecord {
         let log = InputLog(states: states)
         let path = sourceURL.appendingPathComponent(page.relativePath).path
-        log.record(file: path, reader.files.read(path))
+        var stamp: FileStamp?
+        let bytes = reader.files.read(path, stamp: &stamp)
+        log.record(file: path, bytes, stamp: stamp)
         let (document, targets) = TargetCollector.process(reader.recording(into: log).read(page))
         var (resolved, problems) = LocalReferences.resolve(document, defaults: substitutions)
         resolved.diagnostics += problems

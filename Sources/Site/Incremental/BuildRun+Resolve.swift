@@ -32,11 +32,28 @@ extension BuildRun {
             if record.dependencies.hasReferences { key["the intersphinx inventories"] = inventoryHash }
             return key
         }
+        /// One fingerprint of what ``key(_:sawProblems:)`` holds, made without building it.
+        @Sendable func keyHash(_ record: ReadRecord, sawProblems: Bool) -> ContentHash {
+            let fingerprints = site.fingerprints, dependencies = record.dependencies
+            return ContentHasher.hash { h in
+                for name in dependencies.keys.sorted() { h.add(name); h.add(fingerprints.keys[name] ?? ContentHash(value: 0)) }
+                h.add(dependencies.titles); if dependencies.titles { h.add(fingerprints.titles) }
+                h.add(dependencies.documents); if dependencies.documents { h.add(fingerprints.documents) }
+                let everything = dependencies.everything || sawProblems
+                h.add(everything); if everything { h.add(fingerprints.everything) }
+                let numbers = dependencies.numbers || record.numbered.contains(where: { $0.kind != "toctree" })
+                h.add(numbers); if numbers { h.add(fingerprints.numbers) }
+                h.add(record.treeHash); h.add(resolveKey); h.add(site.sectionNumbersHash)
+                h.add(dependencies.hasReferences); if dependencies.hasReferences { h.add(inventoryHash) }
+            }
+        }
         var reasons: [String?] = []
-        for record in records {
-            guard let memo = old?.pages[record.source.relativePath]?.resolved else { reasons.append(""); continue }
-            let wanted = key(record, sawProblems: memo.key["the site's targets"] != nil)
-            if wanted != memo.key {
+        for index in records.indices {
+            let path = records[index].source.relativePath
+            guard let memo = old?.pages[path]?.resolved else { reasons.append(""); continue }
+            let sawProblems = memo.key["the site's targets"] != nil
+            if keyHash(records[index], sawProblems: sawProblems) != memo.keyHash {
+                let wanted = key(records[index], sawProblems: sawProblems)
                 let changed = Set(wanted.keys).union(memo.key.keys).filter { wanted[$0] != memo.key[$0] }.sorted()
                 reasons.append(changed.contains("its tree") ? "" : changed.joined(separator: ", ") + " changed")
                 continue
@@ -63,7 +80,7 @@ extension BuildRun {
         let progress = ProgressCounter(.resolving, total: wanted.count, report: options.progress)
         let sourceURL = self.sourceURL
         let readKey = records.first?.configKey ?? ContentHash(value: 0)
-        let substitutions = SiteBuilder.defaultSubstitutions(config, date: options.buildDate)
+        let substitutions = self.substitutions
         let fresh = wanted.map { records[$0] }.parallelMap(threads: threads) { stored -> (ReadRecord, ResolveRecord) in
             defer { progress.step() }
             // A tree the cache cannot give back is read again from its page.
@@ -73,7 +90,8 @@ extension BuildRun {
             let (page, unresolved) = Self.resolve(record.document, resolver: resolver, writer: writer, reader: reader,
                                                   site: site, config: config, sourceURL: sourceURL)
             let assets = Self.assetInputs(of: record.document, states: states, sourceURL: sourceURL)
-            return (record, ResolveRecord(page: page, key: key(record, sawProblems: unresolved), assets: assets,
+            return (record, ResolveRecord(page: page, key: key(record, sawProblems: unresolved),
+                                          keyHash: keyHash(record, sawProblems: unresolved), assets: assets,
                                           outputHash: Self.outputHash(page, assets: assets)))
         }
         var byIndex: [Int: ResolveRecord] = [:]
@@ -84,6 +102,7 @@ extension BuildRun {
             if let reason = reasons[i], !reason.isEmpty { explain(path, "\(path): re-resolved: \(reason)") }
         }
         report.pagesResolved = wanted.count
+        for i in wanted { changedPages.insert(records[i].source.relativePath) }
         return records.indices.map { byIndex[$0] ?? old!.pages[records[$0].source.relativePath]!.resolved! }
     }
 

@@ -14,9 +14,9 @@ struct PlannedFile {
     var hash: ContentHash
     /// nil: not made this build (its bytes are those the output already holds), `make` gives them.
     var content: Content?
-    var make: (() -> Content)?
+    var make: (() throws -> Content)?
 
-    func produce() -> Content { content ?? make!() }
+    func produce() throws -> Content { try content ?? make!() }
 }
 
 extension BuildRun {
@@ -51,46 +51,47 @@ extension BuildRun {
             for page in resolved { h.add(page.outputHash) }
         }
         state.outputIdentity = identity
-        let listed = outputURL.map { OutputWriter.listingHash(OutputWriter.listing(of: $0))
-            == OutputWriter.listingHash(Array(old?.outputs.keys ?? [:].keys)) } ?? true
-        if trusted, siteKey == old?.siteKey, listed {
+        // The folder listed only when nothing else changed.
+        if trusted, siteKey == old?.siteKey, outputURL.map({ OutputWriter.listingHash(OutputWriter.listing(of: $0))
+            == OutputWriter.listingHash(Array(old?.outputs.keys ?? [:].keys)) }) ?? true {
             report.wroteOutput = outputURL != nil
             return
         }
 
         let pages = resolved.map(\.page)
+        clock.mark("write: theme, site key")
         let extras = SiteExtras(config: config, pages: pages, index: site.index, domains: registry.domains)
         let renderer = PageRenderer(config: config, library: library, navigation: site.navigation, index: site.index,
                                     overridden: theme.overridden, indices: extras.indices)
         let indicesHash = ContentHasher.hash { h in for (title, path) in extras.indices { h.add(title); h.add(path) } }
         let showSource = config.showSource
-        @Sendable func render(_ page: ResolvedPage) -> Data {
-            Data(renderer.render(name: page.name, title: page.title, body: page.body,
-                                 source: showSource ? SiteExtras.sourceCopyPath(name: page.name, source: page.source) : nil).utf8)
+        /// A page's HTML; its body comes from the cache when the resolution was kept from an earlier build.
+        @Sendable func render(_ record: ResolveRecord) throws -> Data {
+            let page = record.page
+            return Data(renderer.render(name: page.name, title: page.title, body: try record.body(),
+                                        source: showSource ? SiteExtras.sourceCopyPath(name: page.name, source: page.source) : nil).utf8)
         }
-        var keys: [[String: ContentHash]] = []
+        var keys: [RenderKey] = []
         var wanted: [Int] = []
         var reasons: [String] = []
         for (record, page) in zip(records, resolved) {
-            let key: [String: ContentHash] = [
-                "its content": page.outputHash,
-                "its sections": ContentHasher.hash { SiteFingerprints.add(record.targets.outline, to: &$0) },
-                "the navigation": navigationHash, "the index links": indicesHash,
-                "the render configuration": renderConfig, "the theme": themeHash,
-            ]
+            let key = RenderKey(content: page.outputHash,
+                                sections: ContentHasher.hash { SiteFingerprints.add(record.targets.outline, to: &$0) },
+                                indexLinks: indicesHash, navigation: navigationHash, configuration: renderConfig,
+                                theme: themeHash)
             keys.append(key)
             let known = trusted ? old?.pages[record.source.relativePath]?.rendered : nil
             if let known, known.key == key { continue }
             wanted.append(keys.count - 1)
-            let changed = known.map { known in key.keys.filter { key[$0] != known.key[$0] }.sorted() } ?? []
-            reasons.append(changed.joined(separator: ", "))
+            reasons.append(known.map { key.changed(since: $0.key).joined(separator: ", ") } ?? "")
         }
         let progress = ProgressCounter(.writing, total: wanted.count, report: options.progress)
-        let html = wanted.map { pages[$0] }.parallelMap(threads: threads) { page -> Data in
+        let html = try wanted.map { resolved[$0] }.parallelMap(threads: threads) { record -> Result<Data, any Error> in
             defer { progress.step() }
-            return render(page)
-        }
+            return Result { try render(record) }
+        }.map { try $0.get() }
         report.pagesRendered = wanted.count
+        clock.mark("write: render pages")
         var rendered: [Int: (Data, String)] = [:]
         for (position, i) in wanted.enumerated() { rendered[i] = (html[position], reasons[position]) }
 
@@ -105,26 +106,65 @@ extension BuildRun {
                     explain(relative, "\(relative): rewritten: \(reason) changed")
                 }
                 state.pages[relative]?.rendered = RenderRecord(key: keys[i], html: hash)
+                changedPages.insert(relative)
             } else {
                 let hash = old!.pages[records[i].source.relativePath]!.rendered!.html
-                plan.append(PlannedFile(path: path, hash: hash, content: nil, make: { .bytes(render(page)) }))
+                let record = resolved[i]
+                plan.append(PlannedFile(path: path, hash: hash, content: nil, make: { .bytes(try render(record)) }))
             }
         }
-        for (path, text) in extras.files(renderer: renderer) {
-            let data = Data(text.utf8)
-            plan.append(PlannedFile(path: path, hash: ContentHash(bytes: data), content: .bytes(data)))
+        // Site-wide files whose inputs did not change are not made again (the output has them).
+        func kept(_ name: String, key: ContentHash?) -> [(path: String, hash: ContentHash)]? {
+            guard trusted, let key, let known = old?.siteFiles[name], known.key == key else { return nil }
+            let hashes = known.paths.compactMap { old?.outputs[$0] }
+            return hashes.count == known.paths.count ? Array(zip(known.paths, hashes)) : nil
         }
+        let layoutKey = ContentHasher.hash { h in
+            h.add(navigationHash); h.add(indicesHash); h.add(renderConfig); h.add(themeHash); h.add(site.fingerprints.everything)
+        }
+        let pieces = DeflateCache(known: old?.deflated ?? [:])
+        state.siteFiles = [:]
+        for file in extras.files(renderer: renderer, layoutKey: layoutKey, pieces: pieces) {
+            if let key = file.key { state.siteFiles[file.path] = SiteFileRecord(key: key, paths: [file.path]) }
+            if let known = kept(file.path, key: file.key) {
+                plan.append(PlannedFile(path: file.path, hash: known[0].hash, content: nil,
+                                        make: { .bytes(Data(file.make().utf8)) }))
+            } else {
+                let data = Data(file.make().utf8)
+                plan.append(PlannedFile(path: file.path, hash: ContentHash(bytes: data), content: .bytes(data)))
+            }
+        }
+        state.deflated = pieces.used
+        clock.mark("write: site files")
         for (path, data) in theme.staticFiles.sorted(by: { $0.key < $1.key }) {
             plan.append(PlannedFile(path: "_static/" + path, hash: ContentHash(bytes: data), content: .bytes(data)))
         }
         let input = ArtifactInput(index: site.index, domains: registry.domains, project: config.projectName,
                                   version: config.version)
-        for artifact in registry.artifacts {
-            for (path, bytes) in artifact.make(input).sorted(by: { $0.key < $1.key }) {
+        // What an artifact is made from: the site's targets (all of them), the project, its version, the domains.
+        let artifactKey = ContentHasher.hash { h in
+            h.add(site.fingerprints.everything); h.add(config.projectName); h.add(config.version)
+            h.add(registry.domains.keys.sorted())
+        }
+        for (number, artifact) in registry.artifacts.enumerated() {
+            let name = "artifact \(number) of \(registry.artifacts.count)"
+            if let known = kept(name, key: artifactKey) {
+                for (path, hash) in known {
+                    plan.append(PlannedFile(path: path, hash: hash, content: nil, make: {
+                        .bytes(Data(artifact.make(input)[path] ?? []))
+                    }))
+                }
+                state.siteFiles[name] = old!.siteFiles[name]
+                continue
+            }
+            let made = artifact.make(input).sorted(by: { $0.key < $1.key })
+            for (path, bytes) in made {
                 plan.append(PlannedFile(path: path, hash: ContentHash(bytes: bytes), content: .bytes(Data(bytes))))
             }
+            state.siteFiles[name] = SiteFileRecord(key: artifactKey, paths: made.map(\.key))
         }
         var copied: Set<String> = []
+        clock.mark("write: artifacts")
         for asset in pages.flatMap(\.assets).sorted(by: { $0.destination < $1.destination })
         where copied.insert(asset.destination).inserted {
             // The file itself, never a symbolic link to it.
@@ -133,14 +173,16 @@ extension BuildRun {
         }
 
         let writer = OutputWriter(plan: plan, previous: trusted ? old?.outputs : nil)
+        clock.mark("write: plan")
         if let memory {
             report.filesWritten = try writer.write(into: memory)
         } else if let outputURL {
             if let cache = options.cacheDirectory { BuildCache.markOutputPending(in: cache) }
-            report.filesWritten = try writer.write(into: outputURL, replaceForeign: options.force)
+            report.filesWritten = try writer.write(into: outputURL, replaceForeign: options.force, cleanup: cleanup)
             report.wroteOutput = true
         }
         state.outputs = Dictionary(plan.map { ($0.path, $0.hash) }, uniquingKeysWith: { _, last in last })
+        clock.mark("write: output")
         state.siteKey = siteKey
     }
 }

@@ -17,6 +17,13 @@ struct BuildRun {
     var unchanged = false
     var report = BuildReport()
     var explanations: [String: [String]] = [:]
+    var clock = StepClock()
+    /// Pages read, resolved or rendered again (their records changed).
+    var changedPages: Set<String> = []
+    /// `|version|`, `|release|` and `|today|` (``SiteBuilder/defaultSubstitutions(_:date:)``), worked out once.
+    var substitutions: [String: String] = [:]
+    /// Removes the previous output while the builder saves its records (``IncrementalBuilder`` waits for it).
+    let cleanup = BackgroundWork()
     let started = Date()
     let sourceURL: URL
     let displayRoot: String
@@ -43,9 +50,11 @@ struct BuildRun {
         let (config, configDiagnostics) = SiteBuilder.loadConfig(sourceURL: sourceURL, displayRoot: displayRoot,
                                                                  now: options.buildDate)
         report.diagnostics += configDiagnostics
+        clock.mark("config")
         // The build date matters only as the day `|today|` shows.
+        substitutions = SiteBuilder.defaultSubstitutions(config, date: options.buildDate)
         let fingerprint = ConfigFingerprint(config, extra: [
-            "buildDay": SiteBuilder.defaultSubstitutions(config, date: options.buildDate)["today"] ?? "",
+            "buildDay": substitutions["today"] ?? "",
             "strict": String(options.strict),
         ])
 
@@ -69,8 +78,9 @@ struct BuildRun {
             throw BuildError.io("cannot list \(options.sourceDirectory): \(error.localizedDescription)")
         }
         let pythonPaths = SiteBuilder.pythonPaths(config, sourceURL: sourceURL)
+        clock.mark("discover")
         let states = InputStates(sourceURL: sourceURL, project: project, pythonPaths: pythonPaths,
-                                 swiftModules: config.swiftModules)
+                                 swiftModules: config.swiftModules, stamps: summary?.stamps ?? [:])
         let surroundings = BuildSummary.surroundings(setupDiagnostics: report.diagnostics, config: config, states: states)
         let identity = Self.outputIdentity(memory: options.memoryOutput, directory: outputURL)
         if let summary, summary.matches(config: fingerprint, pages: pages, surroundings: surroundings,
@@ -80,6 +90,8 @@ struct BuildRun {
                    && summary.outputListing == OutputWriter.listingHash(OutputWriter.listing(of: url)))
            }) ?? true {
             unchanged = true
+            clock.mark("check inputs")
+            report.timings = clock.steps
             report.pages = summary.report.pages
             report.referencesChecked = summary.report.referencesChecked
             report.diagnostics = summary.report.diagnostics
@@ -88,6 +100,7 @@ struct BuildRun {
             return report
         }
         var old = loadPrevious()
+        clock.mark("check inputs, load records")
         if old == nil { explain("", "everything: no records of an earlier build") }
         var changedKeys: [String] = []
         if let known = old?.config {
@@ -115,9 +128,11 @@ struct BuildRun {
         var records = readPages(pages, reader: reader, states: states, readKey: readKey, old: old,
                                 changedKeys: changedKeys, config: config)
         for record in records { report.diagnostics += record.document.diagnostics }
+        clock.mark("read")
 
         // collect
         let site = SiteModel(records: records, config: config, report: &report)
+        clock.mark("collect")
 
         // resolve
         let resolveKey = fingerprint.combined(.resolve)
@@ -128,14 +143,19 @@ struct BuildRun {
             report.referencesChecked += page.page.referencesChecked
         }
         report.diagnostics = DiagnosticPolicy(config: config, strict: options.strict).apply(report.diagnostics)
+        clock.mark("resolve")
         for (record, resolution) in zip(records, resolved) {
             state.pages[record.source.relativePath] = PageMemo(read: record, resolved: resolution,
                                                                rendered: old?.pages[record.source.relativePath]?.rendered)
         }
         state.encodedPages = old?.encodedPages ?? [:]
+        state.shards = old?.shards ?? [:]
+        state.dirty = old?.dirty.map { $0.union(changedPages) }
         state.outputIdentity = old?.outputIdentity
         state.outputs = old?.outputs ?? [:]
         state.siteKey = old?.siteKey
+        state.siteFiles = old?.siteFiles ?? [:]
+        state.deflated = old?.deflated ?? [:]
 
         // write
         let memory = options.memoryOutput
@@ -153,8 +173,12 @@ struct BuildRun {
             surroundings: surroundings, outputIdentity: identity,
             outputListing: outputURL == nil ? nil : OutputWriter.listingHash(Array(state.outputs.keys)),
             report: .init(pages: report.pages, referencesChecked: report.referencesChecked,
-                          diagnostics: report.diagnostics, wroteOutput: report.wroteOutput))
+                          diagnostics: report.diagnostics, wroteOutput: report.wroteOutput),
+            stamps: states.stamps)
         next = state
+        state.dirty = state.dirty.map { $0.union(changedPages) }
+        clock.mark("summary")
+        report.timings = clock.steps
         report.explanations = explanations.keys.sorted().flatMap { explanations[$0]! }
         report.duration = Date().timeIntervalSince(started)
         return report

@@ -20,81 +20,89 @@ struct ReadRecord: Sendable {
     var tocNodes: [Node]
     var numbered: [Numbering.Item]
     var dependencies: ResolveDependencies
-    /// The tree encoded for the cache; after loading, `document.root` is empty until ``withTree()``.
-    var storedTree: Data?
+    /// Where the cache keeps the tree; after loading, `document.root` is empty until ``withTree()``.
+    var storedTree: StoredBlob?
     var treeLoaded = true
 
-    /// The record with its tree decoded (a record loaded from the cache keeps it encoded until needed).
+    /// The record with its tree decoded (a record loaded from the cache keeps it in the cache until needed).
     func withTree() throws -> ReadRecord {
         guard !treeLoaded, let storedTree else { return self }
         var copy = self
-        copy.document.root = try CompactDecoder().decode(Node.self, from: storedTree)
+        var reader = RecordReader(bytes: try storedTree.bytes(), files: SourceFileTable())
+        copy.document.root = try Node(from: &reader)
         copy.treeLoaded = true
         return copy
     }
 }
 
-/// The tree travels as its own encoded blob, decoded only for a page that is resolved again.
-extension ReadRecord: Codable {
-    enum CodingKeys: String, CodingKey {
-        case source, title, document, targets, inputs, configKey, treeHash, tocNodes, numbered, dependencies, storedTree
-    }
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        source = try c.decode(PageSource.self, forKey: .source)
-        title = try c.decodeIfPresent(String.self, forKey: .title)
-        document = try c.decode(Document.self, forKey: .document)
-        targets = try c.decode(PageTargets.self, forKey: .targets)
-        inputs = try c.decode([RecordedInput].self, forKey: .inputs)
-        configKey = try c.decode(ContentHash.self, forKey: .configKey)
-        treeHash = try c.decode(ContentHash.self, forKey: .treeHash)
-        tocNodes = try c.decode([Node].self, forKey: .tocNodes)
-        numbered = try c.decode([Numbering.Item].self, forKey: .numbered)
-        dependencies = try c.decode(ResolveDependencies.self, forKey: .dependencies)
-        storedTree = try c.decode(Data.self, forKey: .storedTree)
-        treeLoaded = false
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(source, forKey: .source)
-        try c.encodeIfPresent(title, forKey: .title)
-        var shell = document
-        shell.root = Node(.document)
-        try c.encode(shell, forKey: .document)
-        try c.encode(targets, forKey: .targets)
-        try c.encode(inputs, forKey: .inputs)
-        try c.encode(configKey, forKey: .configKey)
-        try c.encode(treeHash, forKey: .treeHash)
-        try c.encode(tocNodes, forKey: .tocNodes)
-        try c.encode(numbered, forKey: .numbered)
-        try c.encode(dependencies, forKey: .dependencies)
-        try c.encode(try storedTree ?? CompactEncoder().encode(document.root), forKey: .storedTree)
-    }
-}
-
 /// What one page's resolve phase produced, and the fingerprints it was produced from.
-struct ResolveRecord: Sendable, Codable {
+struct ResolveRecord: Sendable {
+    /// After loading from the cache, `page.body` is empty until ``body()`` reads it.
     var page: ResolvedPage
     /// Part of the site (``SiteFingerprints/slice(_:sawProblems:)``) or own input → fingerprint.
     var key: [String: ContentHash]
+    /// One fingerprint of `key`, to compare without building it again.
+    var keyHash: ContentHash
     /// Images and downloads the page links to, with their state then.
     var assets: [RecordedInput]
     /// Fingerprint of everything the page contributes to the output (body, title, search text, index entries, assets).
     var outputHash: ContentHash
+    /// Where the cache keeps the body, and whether `page.body` holds it.
+    var storedBody: StoredBlob?
+    var bodyLoaded = true
+
+    init(page: ResolvedPage, key: [String: ContentHash], keyHash: ContentHash, assets: [RecordedInput],
+         outputHash: ContentHash) {
+        self.page = page
+        self.key = key
+        self.keyHash = keyHash
+        self.assets = assets
+        self.outputHash = outputHash
+    }
+
+    /// The page's HTML body, from the cache when it was loaded from there.
+    func body() throws -> String {
+        guard !bodyLoaded, let storedBody else { return page.body }
+        return String(decoding: try storedBody.bytes(), as: UTF8.self)
+    }
 }
 
 /// What a page's output file was rendered from, and its bytes' fingerprint.
-struct RenderRecord: Sendable, Codable {
-    var key: [String: ContentHash]
+struct RenderRecord: Sendable {
+    var key: RenderKey
     var html: ContentHash
 }
 
-struct PageMemo: Sendable, Codable {
+/// What a page's layout shows, one fingerprint per part.
+struct RenderKey: Sendable, Equatable {
+    var content: ContentHash
+    var sections: ContentHash
+    var indexLinks: ContentHash
+    var navigation: ContentHash
+    var configuration: ContentHash
+    var theme: ContentHash
+
+    /// The parts that differ from `other`, as `--explain` names them.
+    func changed(since other: RenderKey) -> [String] {
+        [(content, other.content, "its content"), (sections, other.sections, "its sections"),
+         (indexLinks, other.indexLinks, "the index links"), (navigation, other.navigation, "the navigation"),
+         (configuration, other.configuration, "the render configuration"), (theme, other.theme, "the theme")]
+            .filter { $0.0 != $0.1 }.map(\.2)
+    }
+
+    var parts: [ContentHash] { [content, sections, indexLinks, navigation, configuration, theme] }
+}
+
+struct PageMemo: Sendable {
     var read: ReadRecord
     var resolved: ResolveRecord?
     var rendered: RenderRecord?
+}
+
+/// What a site-wide file (or an artifact's files) was made from, and where they went.
+struct SiteFileRecord: Sendable, Equatable {
+    var key: ContentHash
+    var paths: [String]
 }
 
 /// Everything an ``IncrementalBuilder`` keeps between two builds.
@@ -109,11 +117,20 @@ struct BuildState: Sendable {
     var outputs: [String: ContentHash] = [:]
     /// What the site-wide files (search index, indices, theme files, artifacts) and every page were made from.
     var siteKey: ContentHash?
+    /// Site-wide files (and artifacts, by number) made from a key of their own, and the paths they made.
+    var siteFiles: [String: SiteFileRecord] = [:]
+    /// The search index's deflated pieces (``DeflateCache``).
+    var deflated: [ContentHash: Zlib.Piece] = [:]
     /// Saved apart (``BuildSummary``); nil until the first build completes.
     var summary: BuildSummary?
     /// Each page's record as the cache holds it, by the page's ``PageMemo/digest``: a page whose
     /// record did not change is not encoded again.
     var encodedPages: [String: (digest: ContentHash, blob: CachedPage)] = [:]
+    /// Pages whose records may differ from their ``encodedPages`` entry (read, resolved or
+    /// rendered again since); nil: any of them.
+    var dirty: Set<String>?
+    /// The blobs holding the page records, by shard (``shard(of:)``).
+    var shards: [Int: ContentHash] = [:]
 
     init(config: ConfigFingerprint) { self.config = config }
 
@@ -121,11 +138,32 @@ struct BuildState: Sendable {
     var digest: ContentHash {
         ContentHasher.hash { h in
             for key in config.keys.keys.sorted() { h.add(key); h.add(config.keys[key]!) }
-            for path in pages.keys.sorted() { h.add(path); h.add(pages[path]!.digest) }
+            for path in pages.keys.sorted() { h.add(path); h.add(digest(of: path)) }
             h.add(outputIdentity); h.add(siteKey)
-            for path in outputs.keys.sorted() { h.add(path); h.add(outputs[path]!) }
-            h.add(summary.flatMap { try? CompactEncoder().encode($0) }.map { ContentHash(bytes: [UInt8]($0)) })
+            // In no order: a sum of each path's and fingerprint's hash.
+            var outputSum: UInt64 = 0
+            for (path, hash) in outputs { outputSum &+= ContentHasher.hash { $0.add(path); $0.add(hash) }.value }
+            h.add(outputs.count); h.add(ContentHash(value: outputSum))
+            for name in siteFiles.keys.sorted() { h.add(name); h.add(siteFiles[name]!.key); h.add(siteFiles[name]!.paths) }
+            for key in deflated.keys.sorted(by: { $0.value < $1.value }) { h.add(key) }
+            // The summary's pages are the records' inputs, hashed with the pages above.
+            if let summary {
+                h.add(summary.pages.count); h.add(summary.surroundings); h.add(summary.outputIdentity)
+                h.add(summary.outputListing)
+                h.add(summary.report.pages); h.add(summary.report.referencesChecked); h.add(summary.report.wroteOutput)
+                for diagnostic in summary.report.diagnostics { h.add(diagnostic) }
+            } else {
+                h.add(false)
+            }
         }
+    }
+}
+
+extension BuildState {
+    /// The ``PageMemo/digest`` of a page's record, known without hashing it when it did not change.
+    func digest(of path: String) -> ContentHash {
+        if let dirty, !dirty.contains(path), let known = encodedPages[path] { return known.digest }
+        return pages[path]!.digest
     }
 }
 
@@ -139,11 +177,12 @@ extension PageMemo {
             if let resolved {
                 h.add(resolved.outputHash)
                 for key in resolved.key.keys.sorted() { h.add(key); h.add(resolved.key[key]!) }
+                h.add(resolved.keyHash)
                 for input in resolved.assets { h.add(input.name); h.add(input.state) }
             }
             if let rendered {
                 h.add(rendered.html)
-                for key in rendered.key.keys.sorted() { h.add(key); h.add(rendered.key[key]!) }
+                for part in rendered.key.parts { h.add(part) }
             }
         }
     }

@@ -6,15 +6,15 @@ import Foundation
 /// as it was, the build is the previous one: its report is given again and
 /// nothing is read, resolved or written. Saved apart from the records
 /// (`inputs.bin`), so a rebuild that changes nothing reads only this.
-struct BuildSummary: Sendable, Codable {
-    struct PageInputs: Sendable, Codable {
+struct BuildSummary: Sendable {
+    struct PageInputs: Sendable {
         var source: PageSource
         var configKey: ContentHash
         var inputs: [RecordedInput]
         var assets: [RecordedInput]
     }
 
-    struct StoredReport: Sendable, Codable {
+    struct StoredReport: Sendable {
         var pages: Int
         var referencesChecked: Int
         var diagnostics: [Diagnostic]
@@ -31,6 +31,8 @@ struct BuildSummary: Sendable, Codable {
     /// The files an output folder held after the build (``OutputWriter/listingHash(_:)``), nil for other outputs.
     var outputListing: ContentHash?
     var report: StoredReport
+    /// The stamps of the files the build looked at (``FileStamp``): the next build reads only those whose stamp changed.
+    var stamps: [String: StampedFile] = [:]
 
     /// Whether a build with `config`, `pages` and `surroundings` would be this one again.
     func matches(config: ConfigFingerprint, pages found: [PageSource], surroundings: ContentHash, outputIdentity: String,

@@ -73,10 +73,21 @@ enum ConfigKeys {
 /// A description of a value that is the same in every process: dictionary and
 /// set entries sorted, nested values described the same way.
 enum StableDescription {
-    static func of(_ value: Any, depth: Int = 0) -> String {
+    static func of(_ value: Any, depth: Int = 0, limit: Int = 32) -> String {
+        // The common leaves without a Mirror (each kind of value a Mirror meets costs a
+        // search of the binary's conformance records, every process).
+        switch value {
+        case let string as String: return string
+        case let flag as Bool: return String(flag)
+        case let number as Int: return String(number)
+        case let number as Double: return String(number)
+        case let strings as [String]: return "(" + strings.map { ":" + $0 }.joined(separator: ",") + ")"
+        case let table as [String: String]: return "{" + table.map { $0.key + ":" + $0.value }.sorted().joined(separator: ",") + "}"
+        default: break
+        }
         let mirror = Mirror(reflecting: value)
-        guard depth < 32, !mirror.children.isEmpty else { return String(describing: value) }
-        let parts = mirror.children.map { child in (child.label ?? "") + ":" + of(child.value, depth: depth + 1) }
+        guard depth < limit, !mirror.children.isEmpty else { return String(describing: value) }
+        let parts = mirror.children.map { child in (child.label ?? "") + ":" + of(child.value, depth: depth + 1, limit: limit) }
         switch mirror.displayStyle {
         case .dictionary, .set: return "{" + parts.sorted().joined(separator: ",") + "}"
         default: return "(" + parts.joined(separator: ",") + ")"

@@ -34,4 +34,14 @@ extension ContentHasher {
         add(strings.count)
         for string in strings { add(string) }
     }
+
+    /// A diagnostic: everything it says and where (its file's text by fingerprint).
+    mutating func add(_ diagnostic: Diagnostic) {
+        add(diagnostic.id); add(diagnostic.severity.rawValue); add(diagnostic.message)
+        add(diagnostic.file?.path); add(diagnostic.file.map { ContentHash(bytes: Array($0.text.utf8)) })
+        add(diagnostic.range)
+        add(diagnostic.notes.count)
+        for note in diagnostic.notes { add(note.message); add(note.file?.path); add(note.range) }
+        add(diagnostic.suggestions)
+    }
 }

@@ -63,6 +63,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     }
 
     func rebuildOnCurrentThread() throws -> BuildReport {
+        var clock = StepClock()
         if !loadedCache, let directory = options.cacheDirectory {
             loadedCache = true
             let (loaded, notes) = BuildCache.loadSummary(from: directory)
@@ -70,8 +71,23 @@ public final class IncrementalBuilder: @unchecked Sendable {
             recordsOnDisk = FileManager.default.fileExists(atPath: directory + "/" + BuildCache.recordsName)
             cacheNotes += notes
         }
+        clock.mark("load summary")
         var run = try BuildRun(options: options, summary: summary, loadPrevious: { [unowned self] in self.records() })
-        let report = try run.build()
+        // The previous output may still be going away (``BuildRun/cleanup``) when the build throws.
+        defer { run.cleanup.wait() }
+        var report: BuildReport
+        do {
+            report = try run.build()
+        } catch let damaged as BlobStore.Damaged {
+            // A part of a record is gone from the cache: trust none of it.
+            cacheNotes.append("ignoring the build cache \(options.cacheDirectory ?? ""): \(damaged); building everything")
+            state = nil
+            summary = nil
+            savedDigest = nil
+            run = try BuildRun(options: options, summary: nil, loadPrevious: { nil })
+            report = try run.build()
+        }
+        clock.mark("build")
         if !run.unchanged {
             state = run.next
             summary = run.next?.summary
@@ -91,7 +107,10 @@ public final class IncrementalBuilder: @unchecked Sendable {
                 }
             }
         }
+        run.cleanup.wait()
+        clock.mark("save cache")
         var final = report
+        final.timings = clock.steps.prefix(1) + report.timings + clock.steps.suffix(1)
         final.notes = cacheNotes + final.notes
         cacheNotes = []
         return final

@@ -27,26 +27,14 @@ struct OutputWriter {
     /// The regular files in an output folder (relative paths, the marker left out): a file put
     /// there by hand, or one deleted, makes the next build write the folder again.
     static func listing(of directory: URL) -> [String] {
-        let base = directory.standardizedFileURL.path + "/"
-        guard let walk = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else {
-            return []
-        }
-        var paths: [String] = []
-        while let url = walk.nextObject() as? URL {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(base) else { continue }
-            let relative = String(path.dropFirst(base.count))
-            if relative != OutputSafety.markerName { paths.append(relative) }
-        }
-        return paths
+        DirectoryWalk.regularFiles(below: directory.standardizedFileURL.path).filter { $0 != OutputSafety.markerName }
     }
 
     /// Returns how many files were written or removed.
     func write(into memory: MemoryOutput) throws -> Int {
         var count = 0
         for file in plan where previous?[file.path] != file.hash {
-            switch file.produce() {
+            switch try file.produce() {
             case .bytes(let data): try memory.write(data, to: file.path)
             case .copy(let url): try memory.copyFile(from: url, to: file.path)
             }
@@ -62,20 +50,23 @@ struct OutputWriter {
         return count
     }
 
-    func write(into destination: URL, replaceForeign: Bool) throws -> Int {
+    func write(into destination: URL, replaceForeign: Bool, cleanup: BackgroundWork? = nil) throws -> Int {
         if unchanged, Self.listingHash(Self.listing(of: destination)) == Self.listingHash(plan.map(\.path)) { return 0 }
         let output = try OutputDirectory(destination: destination, replaceForeign: replaceForeign)
         var count = 0
         do {
             for file in plan {
                 if let previous, previous[file.path] == file.hash, output.linkFromDestination(file.path) { continue }
-                switch file.produce() {
+                switch try file.produce() {
                 case .bytes(let data): try output.write(data, to: file.path)
                 case .copy(let url): try output.copyFile(from: url, to: file.path)
                 }
                 count += 1
             }
-            try output.commit()
+            try output.commit(cleanup: cleanup)
+        } catch let damaged as BlobStore.Damaged {
+            output.discard()
+            throw damaged
         } catch {
             output.discard()
             throw BuildError.io("cannot write \(destination.path): \(error.localizedDescription)")

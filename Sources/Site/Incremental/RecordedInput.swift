@@ -37,8 +37,11 @@ final class InputLog: @unchecked Sendable {
 
     init(states: InputStates) { self.states = states }
 
-    func record(file path: String, _ result: Result<[UInt8], FileReadFailure>) {
-        add(RecordedInput(kind: .file, name: states.relative(path), state: InputStates.state(of: result)))
+    /// `stamp`: what the file looked like just before it was read (``FileStamp``).
+    func record(file path: String, _ result: Result<[UInt8], FileReadFailure>, stamp: FileStamp? = nil) {
+        let input = RecordedInput(kind: .file, name: states.relative(path), state: InputStates.state(of: result))
+        add(input)
+        if let stamp { states.note(input.name, StampedFile(stamp: stamp, state: input.state)) }
     }
 
     func record(pythonModule name: String, extractedText: String?) {

@@ -52,11 +52,28 @@ struct ResolveDependencies: Sendable, Hashable, Codable {
     /// without a parameter list (`pkg.Router.route(x)` → `route`). The same function
     /// files the site's targets, so both sides agree.
     static func key(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKey(name) }
         var text = Substring(name.lowercased())
         if let open = text.firstIndex(of: "(") { text = text[..<open] }
         let parts = text.split(whereSeparator: { $0 == "." || $0 == ":" || $0 == "/" || $0.isWhitespace })
         guard let last = parts.last else { return "" }
         return String(last.drop(while: { $0 == "~" || $0 == "!" }))
+    }
+
+    /// ``key(_:)`` for an ASCII name, on its bytes (every label and object of the site goes through here).
+    private static func asciiKey(_ name: String) -> String {
+        let bytes = Array(name.utf8)
+        let end = bytes.firstIndex(of: UInt8(ascii: "(")) ?? bytes.count
+        func separates(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "/") || byte == 0x20
+                || (0x09...0x0D).contains(byte)
+        }
+        var stop = end
+        while stop > 0, separates(bytes[stop - 1]) { stop -= 1 }
+        var start = stop
+        while start > 0, !separates(bytes[start - 1]) { start -= 1 }
+        while start < stop, bytes[start] == UInt8(ascii: "~") || bytes[start] == UInt8(ascii: "!") { start += 1 }
+        return String(decoding: bytes[start..<stop].map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 }
 
