@@ -249,9 +249,13 @@ struct ConfPyMapper {
 
     /// sphinxcontrib-towncrier's settings become config values (as its `add_config_value` calls
     /// would make them), the autoversion mode with its default: what ``TowncrierExtension`` reads.
+    /// sphinxcontrib-towncrier's configuration values (here, so the conf.py reader stands on its own).
+    static let towncrierSettingNames = ["towncrier_draft_autoversion_mode", "towncrier_draft_include_empty",
+                                        "towncrier_draft_working_directory", "towncrier_draft_config_path"]
+
     mutating func applyTowncrier(to config: inout SiteConfig) {
         config.configValues["towncrier_draft_autoversion_mode"] = .str("scm-draft")
-        for name in TowncrierExtension.settingNames {
+        for name in Self.towncrierSettingNames {
             switch value(name) {
             case .path(let path)?: config.configValues[name] = .str(path)
             case .none?, nil: continue

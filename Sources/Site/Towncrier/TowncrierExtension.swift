@@ -13,8 +13,7 @@ import Markup
 /// cannot reproduce is a `towncrier.unrendered` warning, and the directive
 /// gives nothing.
 struct TowncrierExtension: Extension {
-    static let settingNames = ["towncrier_draft_autoversion_mode", "towncrier_draft_include_empty",
-                               "towncrier_draft_working_directory", "towncrier_draft_config_path"]
+    static let settingNames = ConfPyMapper.towncrierSettingNames
     var settings: [String: PyValue]
     var version: String
     var release: String
