@@ -43,12 +43,16 @@ public indirect enum PythonTypeExpression: Hashable, Sendable {
         }
     }
 
+    /// Whether a subscript's base is `Literal`, however it is spelled (`typing.Literal`, `te.Literal`):
+    /// its arguments are values, not names.
+    public static func isLiteral(_ name: String) -> Bool { name == "Literal" || name.hasSuffix(".Literal") }
+
     /// Every name in the expression, in order (not those inside `Literal[...]`).
     public var names: [String] {
         switch self {
         case .name(let name): return [name]
         case .item(let base, let arguments):
-            if case .name(let name) = base, name == "Literal" || name.hasSuffix(".Literal") { return [name] }
+            if case .name(let name) = base, Self.isLiteral(name) { return [name] }
             return base.names + arguments.flatMap(\.names)
         case .list(let items), .tuple(let items), .union(let items): return items.flatMap(\.names)
         case .literal, .ellipsis: return []
@@ -60,7 +64,7 @@ public indirect enum PythonTypeExpression: Hashable, Sendable {
         switch self {
         case .name(let name): return transform(name)
         case .item(let base, let arguments):
-            if case .name(let name) = base, name == "Literal" || name.hasSuffix(".Literal") {
+            if case .name(let name) = base, Self.isLiteral(name) {
                 return .item(transform(name), arguments)
             }
             return .item(base.mapNames(transform), arguments.map { $0.mapNames(transform) })
@@ -101,7 +105,7 @@ public indirect enum PythonTypeExpression: Hashable, Sendable {
         case .item(let base, let arguments):
             base.append(to: &out, document: document, display: display)
             out.append(.text("["))
-            if case .name(let name) = base, name == "Literal" || name.hasSuffix(".Literal") {
+            if case .name(let name) = base, Self.isLiteral(name) {
                 out.append(.text(arguments.map(\.text).joined(separator: ", ")))
             } else {
                 list(arguments, ", ")

@@ -287,9 +287,7 @@ extension PythonModuleBuilder {
         }
         let isDataclass = object.decorators.contains { $0 == "dataclass" || $0.hasPrefix("dataclass(")
             || $0 == "dataclasses.dataclass" || $0.hasPrefix("dataclasses.dataclass(") }
-        let simpleBases = object.bases.map { base in
-            (base.split(separator: "[").first.map(String.init) ?? base).split(separator: ".").last.map(String.init) ?? base
-        }
+        let simpleBases = Self.simpleNames(object.bases)
         if simpleBases.contains(where: { Self.enumBases.contains($0) }) {
             // Calling an Enum class looks a member up by value (`EnumType.__call__`, Python 3.13).
             return APISignature(parameters: [APIParameter(name: "values", kind: .variadicPositional)])
@@ -318,13 +316,17 @@ extension PythonModuleBuilder {
 
     static let enumBases: Set<String> = ["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEnum"]
 
+    /// Base classes by their last name, without subscripts (`enum.Enum` → `Enum`, `Generic[T]` → `Generic`).
+    static func simpleNames(_ bases: [String]) -> [String] {
+        bases.map { base in
+            (base.split(separator: "[").first.map(String.init) ?? base).split(separator: ".").last.map(String.init) ?? base
+        }
+    }
+
     /// `PROMPT = enum.auto()` in an Enum: the value Python gives it, which autodoc shows: one more than
     /// the member before (from 1), the next power of two in a `Flag`, the lower-cased name in a `StrEnum`.
     static func computeAutoValues(_ object: inout APIObject) {
-        let simple = object.bases.map { base in
-            (base.split(separator: "[").first.map(String.init) ?? base).split(separator: ".").last.map(String.init) ?? base
-        }
-        guard let kind = simple.first(where: { enumBases.contains($0) }) else { return }
+        guard let kind = simpleNames(object.bases).first(where: { enumBases.contains($0) }) else { return }
         var last: Int?
         for index in object.members.indices where object.members[index].kind == .attribute {
             guard let value = object.members[index].value?.trimmingCharacters(in: .whitespaces) else { continue }

@@ -19,8 +19,8 @@ enum DocstringRenderer {
             // References from added type fields have no place of their own: they stand at `fieldRange`
             // when given, else they are the docstring's (reported in its file, at its first line).
             if let typeFields { nodes = typeFields.merged(into: nodes) }
-            let transformed = markSource(DocFieldTransformer.transform(nodes, documentName: documentName), docstring.file)
-            if let fieldRange { return (located(transformed, fieldRange), diagnostics) }
+            let transformed = DocFieldTransformer.transform(nodes, documentName: documentName)
+            if let fieldRange { return (located(markSource(transformed, docstring.file), fieldRange), diagnostics) }
             let start = docstring.sourceLocation(line: 1, column: 1)
             return (markSource(located(transformed, SourceRange(start: start, end: start)), docstring.file), diagnostics)
         case .markdown:

@@ -163,12 +163,9 @@ extension AutodocRenderer {
     /// The signature as Python prints it: annotations evaluated to full names (`typing` ones bare),
     /// string annotations quoted; without the first parameter of a `@pass_…` function.
     func jinjaSignature(_ found: APIStore.Found) -> String? {
-        guard found.object.kind == .function, var signature = found.object.signature else { return nil }
+        guard found.object.kind == .function, let signature = found.object.signature else { return nil }
         let passes = found.object.decorators.contains { ["pass_context", "pass_eval_context", "pass_environment"]
             .contains(($0.split(separator: ".").last).map(String.init) ?? $0) }
-        if passes, let first = signature.parameters.first, first.kind != .variadicPositional {
-            signature.parameters.removeFirst()
-        }
         let annotations = PythonAnnotations(store: store, module: found.definingModule).evaluating
         func shown(_ text: String) -> String {
             if let quote = text.first, quote == "'" || quote == "\"", text.last == quote, text.count >= 2 {
@@ -187,20 +184,9 @@ extension AutodocRenderer {
                 return .name(name)
             }.text
         }
-        var parts: [String] = []
-        var wroteStar = false
-        for (position, parameter) in signature.parameters.enumerated() {
-            if parameter.kind == .keywordOnly, !wroteStar { parts.append("*"); wroteStar = true }
-            var text = parameter.name
-            if parameter.kind == .variadicPositional { text = "*" + text; wroteStar = true }
-            if parameter.kind == .variadicKeyword { text = "**" + text }
-            if let type = parameter.annotation { text += ": " + shown(type) }
-            if let value = parameter.defaultValue { text += (parameter.annotation == nil ? "=" : " = ") + Self.defaultText(value) }
-            parts.append(text)
-            let next = position + 1 < signature.parameters.count ? signature.parameters[position + 1] : nil
-            if parameter.kind == .positionalOnly, next?.kind != .positionalOnly { parts.append("/") }
-        }
-        var out = "(" + parts.joined(separator: ", ") + ")"
+        let parameters = pythonParameterNodes(signature, dropFirst: passes, annotation: { [.text(shown($0))] },
+                                              defaultText: Self.defaultText)
+        var out = "(" + parameters.map(\.textContent).joined(separator: ", ") + ")"
         if let returns = signature.returnAnnotation { out += " -> " + shown(returns) }
         return out
     }

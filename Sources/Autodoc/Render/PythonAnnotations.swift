@@ -130,7 +130,7 @@ struct PythonAnnotations {
             return evaluate(parsed, depth: depth + 1)
         case .item(let base, let arguments):
             // Not the strings of a `Literal[...]`, however it is spelled (`te.Literal` unbound stays as written).
-            if case .name(let name) = base, name == "Literal" || name.hasSuffix(".Literal") {
+            if case .name(let name) = base, PythonTypeExpression.isLiteral(name) {
                 return expression
             }
             var out: [PythonTypeExpression] = []
