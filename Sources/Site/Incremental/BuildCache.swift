@@ -13,7 +13,7 @@ import Foundation
 /// is ignored with a note, never trusted.
 enum BuildCache {
     /// Bumped whenever the records' shape or meaning changes.
-    static let format = 9
+    static let format = 10
     static let recordsName = "records.bin"
     static let summaryName = "inputs.bin"
     /// Present while a build may be changing the output and has not yet saved the
@@ -115,7 +115,10 @@ enum BuildCache {
     static func loadRecords(from directory: String) -> (BuildState?, [String]) {
         let store = BlobStore(cacheDirectory: directory)
         var (state, notes) = load(named: recordsName, from: directory) { try BuildState(from: &$0, store: store) }
-        if outputPending(in: directory) { state?.outputIdentity = nil }
+        if outputPending(in: directory) {
+            state?.outputIdentity = nil
+            state?.standby = nil
+        }
         return (state, notes)
     }
 

@@ -153,6 +153,7 @@ struct BuildRun {
         state.dirty = old?.dirty.map { $0.union(changedPages) }
         state.outputIdentity = old?.outputIdentity
         state.outputs = old?.outputs ?? [:]
+        state.standby = old?.standby
         state.siteKey = old?.siteKey
         state.siteFiles = old?.siteFiles ?? [:]
         state.deflated = old?.deflated ?? [:]

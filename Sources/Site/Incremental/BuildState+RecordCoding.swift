@@ -129,6 +129,8 @@ extension BuildState {
         writer.write(config)
         writer.write(outputIdentity)
         writer.write(outputs)
+        writer.write(standby != nil)
+        if let standby { writer.write(standby) }
         writer.write(siteKey)
         writer.writeCount(siteFiles.count)
         for name in siteFiles.keys.sorted() {
@@ -156,6 +158,7 @@ extension BuildState {
         self.init(config: try reader.read())
         outputIdentity = try reader.optionalString()
         outputs = try reader.hashes()
+        standby = try reader.bool() ? try reader.hashes() : nil
         siteKey = try reader.optional()
         for _ in 0..<(try reader.count()) {
             let name = try reader.string()
