@@ -236,6 +236,35 @@ package struct RecordReader {
     package mutating func stringSet() throws -> Set<String> { Set(try strings()) }
 }
 
+/// A file itself (not its number in a table): its path, its text and its line table
+/// (as gaps), so reading it back does not scan the text for lines again.
+extension SourceFile: RecordCodable {
+    package convenience init(from reader: inout RecordReader) throws {
+        let path = try reader.string(), text = try reader.string()
+        let count = try reader.count()
+        var starts: [Int] = []
+        starts.reserveCapacity(count)
+        var offset = 0
+        for _ in 0..<count {
+            offset += Int(try reader.uint64())
+            starts.append(offset)
+        }
+        guard starts.first == 0, offset <= text.utf8.count else { throw RecordCodingError("a line table that does not fit its text") }
+        self.init(path: path, text: text, lineStarts: starts)
+    }
+
+    package func write(to writer: inout RecordWriter) {
+        writer.write(path)
+        writer.write(text)
+        writer.writeCount(lineStarts.count)
+        var previous = 0
+        for start in lineStarts {
+            writer.write(UInt64(start - previous))
+            previous = start
+        }
+    }
+}
+
 extension SourceLocation: RecordCodable {
     package init(from reader: inout RecordReader) throws {
         self.init(line: try reader.int(), column: try reader.int())

@@ -55,6 +55,11 @@ final class BlobStore: @unchecked Sendable {
         return bytes
     }
 
+    /// Removes the blobs `names`.
+    func remove(_ names: Set<ContentHash>) {
+        for name in names { unlink(directory + "/" + Self.fileName(name)) }
+    }
+
     /// Removes every blob not in `used`, and temporary files builds killed while writing left.
     func removeAll(except used: Set<ContentHash>) {
         for entry in DirectoryWalk.entries(of: directory) ?? [] {

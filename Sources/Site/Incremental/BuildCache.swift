@@ -158,11 +158,12 @@ enum BuildCache {
                 try? FileManager.default.removeItem(atPath: directory + "/" + entry)
             }
             let blobs = BlobStore(cacheDirectory: directory)
-            let used = try state.encodePages(store: blobs)
+            let (used, before) = try state.encodePagesNoting(store: blobs)
             try write(named: recordsName, to: directory) { state.write(to: &$0) }
             if let summary = state.summary { try write(named: summaryName, to: directory) { $0.write(summary) } }
-            // Only now no saved record names the others.
-            blobs.removeAll(except: used)
+            // Only now no saved record names the others: those the records used before and no
+            // longer use, or (without earlier records) every blob but the ones in use.
+            if let before { blobs.remove(before.subtracting(used)) } else { blobs.removeAll(except: used) }
             return nil
         } catch {
             return "cannot write the build cache in \(directory): \(error)"
