@@ -47,11 +47,9 @@ final class BlobStore: @unchecked Sendable {
 
     /// The bytes of blob `name`, checked against the name.
     func get(_ name: ContentHash) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: directory + "/" + Self.fileName(name)) else {
+        guard let bytes = FileIO.read(directory + "/" + Self.fileName(name)), ContentHash(bytes: bytes) == name else {
             throw Damaged(name: name)
         }
-        let bytes = [UInt8](data)
-        guard ContentHash(bytes: bytes) == name else { throw Damaged(name: name) }
         return bytes
     }
 
