@@ -126,7 +126,8 @@ extension BuildState {
 
     /// The records as `records.bin` holds them (after ``encodePages(store:)``): what the
     /// site is, and the names of the shards holding the pages' records.
-    func write(to writer: inout RecordWriter) {
+    func write(to writer: inout RecordWriter, digest: ContentHash) {
+        writer.write(digest)
         writer.write(config)
         writer.write(outputIdentity)
         writer.write(outputs)
@@ -156,7 +157,9 @@ extension BuildState {
     /// Reads `records.bin` and its shards; the shards are read and their pages decoded in
     /// parallel, the pages' trees and bodies left in `store`.
     init(from reader: inout RecordReader, store: BlobStore) throws {
+        let digest = try reader.read(ContentHash.self)
         self.init(config: try reader.read())
+        savedDigest = digest
         outputIdentity = try reader.optionalString()
         outputs = try reader.hashes()
         standby = try reader.bool() ? try reader.hashes() : nil

@@ -131,6 +131,8 @@ struct BuildState: Sendable {
     /// Pages whose records may differ from their ``encodedPages`` entry (read, resolved or
     /// rendered again since); nil: any of them.
     var dirty: Set<String>?
+    /// The ``digest`` these records had when they were saved (read back with them).
+    var savedDigest: ContentHash?
     /// The blobs holding the page records, by shard (``shard(of:)``).
     var shards: [Int: ContentHash] = [:]
 
