@@ -24,10 +24,8 @@ import Testing
     }
 
     @Test func randomEditsGiveTheSameSiteAsACleanBuild() throws {
-        let tmp = try temporaryDirectory()
+        let (tmp, source) = try temporaryProjectFolder()
         defer { try? FileManager.default.removeItem(at: tmp) }
-        let source = tmp.appendingPathComponent("docs")
-        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
         var project = try EditableProject(root: source)
         var random = SeededRandom(seed: 15)
         var memory = MemoryOutput()
@@ -60,10 +58,8 @@ import Testing
     }
 
     @Test func aCorruptOrForeignCacheIsIgnoredWithANote() throws {
-        let tmp = try temporaryDirectory()
+        let (tmp, source) = try temporaryProjectFolder()
         defer { try? FileManager.default.removeItem(at: tmp) }
-        let source = tmp.appendingPathComponent("docs")
-        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
         var project = try EditableProject(root: source)
         let cache = tmp.appendingPathComponent("cache")
         var cached = options(source, into: MemoryOutput())
@@ -94,10 +90,8 @@ import Testing
 
     /// Trees and bodies are files of their own in the cache: one gone is noticed when it is needed.
     @Test func aMissingPartOfARecordIsNoticedAndEverythingBuilt() throws {
-        let tmp = try temporaryDirectory()
+        let (tmp, source) = try temporaryProjectFolder()
         defer { try? FileManager.default.removeItem(at: tmp) }
-        let source = tmp.appendingPathComponent("docs")
-        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
         var project = try EditableProject(root: source)
         let cache = tmp.appendingPathComponent("cache")
         var cached = options(source, into: MemoryOutput())
@@ -134,10 +128,8 @@ import Testing
     /// Files whose stamp (inode, size, times) is unchanged are not read again; an edit that keeps
     /// the size and puts the modification time back still changes the status-change time.
     @Test func anEditThatKeepsSizeAndModificationTimeIsSeen() throws {
-        let tmp = try temporaryDirectory()
+        let (tmp, source) = try temporaryProjectFolder()
         defer { try? FileManager.default.removeItem(at: tmp) }
-        let source = tmp.appendingPathComponent("docs")
-        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
         var project = try EditableProject(root: source)
         // Stamps are kept only for files last touched two seconds before.
         Thread.sleep(forTimeInterval: 2.2)
@@ -231,10 +223,8 @@ import Testing
     }
 
     @Test func unchangedFilesAreKeptAndChangedOnesWritten() throws {
-        let tmp = try temporaryDirectory()
+        let (tmp, source) = try temporaryProjectFolder()
         defer { try? FileManager.default.removeItem(at: tmp) }
-        let source = tmp.appendingPathComponent("docs")
-        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
         var project = try EditableProject(root: source)
         let output = tmp.appendingPathComponent("site")
         var options = BuildOptions(sourceDirectory: source.path, outputDirectory: output.path)
@@ -274,10 +264,8 @@ import Testing
     /// (`.NAME.vellum-standby`): the site is still the same as a clean build's after edits, a
     /// new page and a standby that no longer holds what the records say.
     @Test func theReplacedOutputStartsTheNextBuild() throws {
-        let tmp = try temporaryDirectory()
+        let (tmp, source) = try temporaryProjectFolder()
         defer { try? FileManager.default.removeItem(at: tmp) }
-        let source = tmp.appendingPathComponent("docs")
-        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
         var project = try EditableProject(root: source)
         let output = tmp.appendingPathComponent("site")
         let standby = tmp.appendingPathComponent(".site.vellum-standby")
