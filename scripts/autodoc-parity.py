@@ -129,7 +129,7 @@ def vellum_build(vellum: Path, docs: Path, root: Path, work: Path, jobs: int) ->
     shutil.rmtree(out, ignore_errors=True)
     diag = work / "vellum-diagnostics.jsonl"
     with open(diag, "w") as o, open(work / "vellum-stderr.txt", "w") as e:
-        subprocess.run([vellum, "build", docs, "-o", out, "--diagnostics", "json", "-j", str(jobs)],
+        subprocess.run([vellum, "build", "--no-cache", docs, "-o", out, "--diagnostics", "json", "-j", str(jobs)],
                        cwd=work, stdout=o, stderr=e)
     if out.exists() and any(out.rglob("*.html")):
         return out
@@ -149,7 +149,7 @@ def vellum_build(vellum: Path, docs: Path, root: Path, work: Path, jobs: int) ->
     (copy_docs / "vellum.toml").write_text(f"[diagnostics]\nseverity = {{ {sev} }}\n")
     out = work / "vellum-demoted-html"
     shutil.rmtree(out, ignore_errors=True)
-    subprocess.run([vellum, "build", copy_docs, "-o", out, "-q", "-j", str(jobs)], cwd=work,
+    subprocess.run([vellum, "build", "--no-cache", copy_docs, "-o", out, "-q", "-j", str(jobs)], cwd=work,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return out
 
@@ -256,7 +256,7 @@ def vellum_swift(vellum: Path, work: Path, module: str, sources: Path) -> tuple[
     (docs / "index.rst").write_text(f"API\n===\n\n.. automodule:: {module}\n   :members:\n   :undoc-members:\n")
     out = work / f"html-{module}"
     shutil.rmtree(out, ignore_errors=True)
-    diag = subprocess.run([vellum, "build", docs, "-o", out, "--diagnostics", "json"], capture_output=True, text=True)
+    diag = subprocess.run([vellum, "build", "--no-cache", docs, "-o", out, "--diagnostics", "json"], capture_output=True, text=True)
     problems = [json.loads(l) for l in diag.stdout.splitlines() if l.strip()]
     duplicates = sum(1 for d in problems if d.get("id") == "ref.duplicate-object")
     others = [f"{d.get('id')}: {d.get('message')}" for d in problems if d.get("severity") in ("error", "warning")

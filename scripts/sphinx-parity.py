@@ -563,6 +563,30 @@ def match_verdicts(sphinx: list[dict], vellum: list[dict]):
     return pairs, still, v_left
 
 
+def distinct_verdicts(sphinx: list[dict], vellum: list[dict]):
+    """The figures the table shows. A verdict is a distinct (file, line, target): Sphinx warns once per
+    occurrence (the same type in a signature and its field at one line), Vellum once per place. A
+    Sphinx verdict is reported by Vellum when Vellum calls the same target broken in the same file
+    (lines differ: Sphinx gives a paragraph's first line or a docstring's own line); one Sphinx gives
+    without a file (`<unknown>`, the annotations in autodoc signatures) when Vellum names the target
+    anywhere. The same rule the other way gives precision."""
+    # `<unknown>`, and sources that are not files (`<jinja>`: markup an extension generated).
+    def place(d):
+        return "<unknown>" if d["file"] == "" or (d["file"].startswith("<") and d["file"].endswith(">")) else d["file"]
+    s_set = {(place(d), d["line"], d["target"]) for d in sphinx}
+    v_set = {(d["file"], d["line"], d["target"]) for d in vellum}
+    s_by_file = {(f, t) for f, _, t in s_set if f != "<unknown>"}
+    s_unknown = {t for f, _, t in s_set if f == "<unknown>"}
+    v_by_file = {(f, t) for f, _, t in v_set}
+    v_targets = {t for _, _, t in v_set}
+    found = [k for k in s_set if (k[0], k[2]) in v_by_file or (k[0] == "<unknown>" and k[2] in v_targets)]
+    confirmed = [k for k in v_set if (k[0], k[2]) in s_by_file or k[2] in s_unknown]
+    missed = sorted(s_set - set(found), key=lambda k: (k[0], k[1] or 0, k[2]))
+    unconfirmed = sorted(v_set - set(confirmed), key=lambda k: (k[0], k[1] or 0, k[2]))
+    return {"sphinx": len(s_set), "vellum": len(v_set), "recall": pct(len(found), len(s_set)),
+            "precision": pct(len(confirmed), len(v_set)), "missed": missed, "unconfirmed": unconfirmed}
+
+
 # ---------------------------------------------------------------- one project
 
 def pct(a, b):
@@ -600,7 +624,7 @@ def run_project(name: str, cache: Path, vellum: Path, jobs: int) -> dict:
     vjson = work / "vellum-diagnostics.jsonl"
     with open(vjson, "w") as out, open(work / "vellum-stderr.txt", "w") as err:
         start = time.time()
-        v_rc = subprocess.run([vellum, "build", docs, "-o", v_out, "--diagnostics", "json", "-j", str(jobs)],
+        v_rc = subprocess.run([vellum, "build", "--no-cache", docs, "-o", v_out, "--diagnostics", "json", "-j", str(jobs)],
                               cwd=work, stdout=out, stderr=err).returncode
         v_time = time.time() - start
     v_diag = parse_vellum_diagnostics(vjson.read_text(errors="replace"), work, [docs, root])
@@ -628,7 +652,7 @@ def run_project(name: str, cache: Path, vellum: Path, jobs: int) -> dict:
             toml.write_text(f"[diagnostics]\nseverity = {{ {sev} }}\n")
         compare_out = work / "vellum-demoted-html"
         shutil.rmtree(compare_out, ignore_errors=True)
-        subprocess.run([vellum, "build", copy_docs, "-o", compare_out, "--diagnostics", "json", "-j", str(jobs)],
+        subprocess.run([vellum, "build", "--no-cache", copy_docs, "-o", compare_out, "--diagnostics", "json", "-j", str(jobs)],
                        cwd=work, stdout=open(work / "vellum-demoted.jsonl", "w"),
                        stderr=open(work / "vellum-demoted-stderr.txt", "w"))
 
@@ -678,6 +702,7 @@ def run_project(name: str, cache: Path, vellum: Path, jobs: int) -> dict:
     s_refs = [w for w in s_warn if w["kind"]]
     v_refs = [d for d in v_diag if d["is_ref"]]
     pairs, s_only, v_only = match_verdicts(s_refs, v_refs)
+    distinct = distinct_verdicts(s_refs, v_refs)
     exact = sum(1 for p in pairs if p[2] == "file+line")
     report = {
         "project": name, "version": version, "root": str(root), "docs": str(docs.relative_to(root)),
@@ -696,7 +721,9 @@ def run_project(name: str, cache: Path, vellum: Path, jobs: int) -> dict:
         "links": {"total": links_total, "present": links_present, "pct": pct(links_present, links_total),
                   "miss_reasons": miss_reason, "misses": link_misses},
         "refs": {"sphinx": len(s_refs), "vellum": len(v_refs), "matched": len(pairs), "matched_exact_line": exact,
-                 "precision": pct(len(pairs), len(v_refs)), "recall": pct(len(pairs), len(s_refs)),
+                 "distinct": distinct,
+                 "precision_paired": pct(len(pairs), len(v_refs)), "recall_paired": pct(len(pairs), len(s_refs)),
+                 "precision": distinct["precision"], "recall": distinct["recall"],
                  "precision_exact_line": pct(exact, len(v_refs)), "recall_exact_line": pct(exact, len(s_refs)),
                  "pairs": [{"sphinx": s_refs[j], "vellum": v_refs[i], "by": how} for j, i, how in pairs],
                  "sphinx_only": [s_refs[j] for j in s_only], "vellum_only": [v_refs[i] for i in v_only]},
@@ -735,7 +762,7 @@ def check_migration(vellum: Path, root: Path, docs: Path, site: Path, demoted: l
     (copy_docs / "conf.py").unlink()
     out = work / "vellum-migrated-html"
     shutil.rmtree(out, ignore_errors=True)
-    subprocess.run([vellum, "build", copy_docs, "-o", out, "--quiet", "-j", str(jobs)], cwd=work,
+    subprocess.run([vellum, "build", "--no-cache", copy_docs, "-o", out, "--quiet", "-j", str(jobs)], cwd=work,
                    stdout=subprocess.DEVNULL, stderr=open(work / "vellum-migrated-stderr.txt", "w"))
     def files(top: Path) -> dict:
         return {str(f.relative_to(top)): f.read_bytes() for f in top.rglob("*") if f.is_file()} if top.exists() else {}
@@ -768,7 +795,16 @@ def write_text_report(r: dict, path: Path):
     for m in lk["misses"]:
         L.append(f"  {m['page']} -> {m['target']}  [{m['reason']}]")
     rf = r["refs"]
-    L.append(f"broken refs: sphinx {rf['sphinx']}, vellum {rf['vellum']}, matched {rf['matched']} ({rf['matched_exact_line']} on the same line); precision {rf['precision']}% recall {rf['recall']}% (same line only: {rf['precision_exact_line']}% / {rf['recall_exact_line']}%)")
+    dv = rf["distinct"]
+    L.append(f"broken-reference verdicts (distinct file, line, target): sphinx {dv['sphinx']}, vellum {dv['vellum']}; "
+             f"precision {dv['precision']}% recall {dv['recall']}%")
+    L.append("  Sphinx's, not reported by Vellum for that file and target:")
+    for f, line, t in dv["missed"]:
+        L.append(f"    {f}:{line}: {t}")
+    L.append("  Vellum's, not reported by Sphinx for that file and target:")
+    for f, line, t in dv["unconfirmed"]:
+        L.append(f"    {f}:{line}: {t}")
+    L.append(f"warnings paired one to one: sphinx {rf['sphinx']}, vellum {rf['vellum']}, matched {rf['matched']} ({rf['matched_exact_line']} on the same line); precision {rf['precision_paired']}% recall {rf['recall_paired']}% (same line only: {rf['precision_exact_line']}% / {rf['recall_exact_line']}%)")
     L.append("  reported by Sphinx only:")
     for s in rf["sphinx_only"]:
         L.append(f"    {s['file']}:{s['line']}: [{s['kind']}] {s['msg']}" + (f" (docstring of {s['docstring']})" if s.get("docstring") else ""))
@@ -839,7 +875,7 @@ def main():
             r = {"project": p, "error": str(e)}
         rows.append(r)
     (cache / "summary.json").write_text(json.dumps(rows, indent=1, default=str))
-    header = ["project", "version", "pages S/V", "same headings", "links present", "refs S/V",
+    header = ["project", "version", "pages S/V", "same headings", "links present", "verdicts S/V",
               "precision", "recall", "Vellum exit", "migrate"]
     table = []
     for r in rows:
@@ -848,7 +884,8 @@ def main():
             continue
         table.append([
             r["project"], r["version"], f"{r['pages']['sphinx']}/{r['pages']['vellum']}",
-            fmt(r["headings"]["pct"]), fmt(r["links"]["pct"]), f"{r['refs']['sphinx']}/{r['refs']['vellum']}",
+            fmt(r["headings"]["pct"]), fmt(r["links"]["pct"]),
+            f"{r['refs']['distinct']['sphinx']}/{r['refs']['distinct']['vellum']}",
             fmt(r["refs"]["precision"]), fmt(r["refs"]["recall"]),
             f"{r['vellum']['exit']}" + ("" if r["vellum"]["site_written"] else " (no site)"),
             migration_cell(r.get("migration", {})),

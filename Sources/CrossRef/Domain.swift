@@ -27,6 +27,8 @@ public enum Resolution: Sendable {
     case resolved(Node)
     /// The reference stays unresolved; the diagnostic says why.
     case unresolved(Diagnostic)
+    /// The reference is linked, with a warning about how it was found (Sphinx would not find it).
+    case linked(Node, warning: Diagnostic)
 }
 
 /// One candidate for `:any:`.

@@ -24,6 +24,9 @@ public struct ObjectLookup: Sendable {
     /// (false where Sphinx looks up exact names only; the separator still
     /// shapes the did-you-mean suggestions).
     public var matchesSuffix = true
+    /// A reference that is not `.specific` and is found only by its last part is linked with a
+    /// warning (`ref.<domain>.suffix`): Sphinx's Python domain searches that way only for `.name`.
+    public var warnsOnSuffixMatch = false
 
     public init(domain: any Domain) {
         self.domain = domain
@@ -62,7 +65,11 @@ public struct ObjectLookup: Sendable {
             var places: Set<String> = []
             let matches = byName.keys.filter { $0.hasSuffix(suffix) }.sorted().flatMap(matching)
                 .filter { places.insert($0.document + "#" + $0.anchor).inserted }
-            if matches.count == 1, let found = matches.first { return context.link(xref, to: found) }
+            if matches.count == 1, let found = matches.first {
+                let link = context.link(xref, to: found)
+                guard warnsOnSuffixMatch, !xref.specific, case .resolved(let node) = link else { return link }
+                return .linked(node, warning: context.suffixWarning(xref, found: found, domain: name))
+            }
             if matches.count > 1 {
                 return context.unresolved(
                     xref, "ambiguous \(shown) reference '\(xref.target)': \(matches.count) objects match",

@@ -227,11 +227,12 @@ public enum TargetCollector {
             }
         }
         // The element's own id stays first so its anchor is stable; label ids follow. But a
-        // section whose title slug a label took has only a made-up id (`config-file-1`): the
-        // label's id comes first then, as Sphinx sorts generated ids last (`.. _config-file:`
-        // over "Config file" gives `<section id="config-file">`).
-        if element.kind == .section, let own = element.ids.first,
-           labels.contains(where: { $0.ids.contains(where: { isRenumbered(own, from: $0) }) }) {
+        // section whose title slug a label took has only a made-up id (`id1`, or `config-file-1`
+        // in docutils' own numbering): the label's id comes first then, as Sphinx's SortIds puts
+        // a section's first id starting with "id" last (`.. _config-file:` over "Config file"
+        // gives `<section id="config-file">`).
+        if element.kind == .section, let own = element.ids.first, ids.count > 1,
+           own.hasPrefix("id") || labels.contains(where: { $0.ids.contains(where: { isRenumbered(own, from: $0) }) }) {
             ids = ids.filter { $0 != own } + [own]
         }
         element.attributes[AttributeKey.ids] = .list(ids)

@@ -34,6 +34,17 @@ public struct ResolveContext: Sendable {
                                range: xref.range, notes: notes, suggestions: suggestions))
     }
 
+    /// The warning for a reference found only by the last part of its name (``ObjectLookup/warnsOnSuffixMatch``).
+    public func suffixWarning(_ xref: PendingXref, found: ObjectTarget, domain: String) -> Diagnostic {
+        Diagnostic(id: "ref.\(domain).suffix", severity: .warning,
+                   message: "\(xref.roleName) reference '\(xref.target)' found only by the last part of its name",
+                   file: file, range: xref.range,
+                   notes: [.init("it is \(found.kindName) '\(found.name)'; Sphinx looks a plain reference up by its full "
+                       + "name or in the current module and class only, so it reports this one as not found"),
+                       .init("write the full name, or `.\(xref.target)` to search by the last part")],
+                   suggestions: [found.name])
+    }
+
     /// A link to `to#anchor` in this site; `text` replaces the written text (nil keeps it).
     public func link(_ xref: PendingXref, to target: String, anchor: String?, text: String?) -> Resolution {
         var reference = Node(.reference, attributes: [

@@ -36,6 +36,11 @@ public struct Resolver: Sendable {
             switch resolve(xref, in: document) {
             case .resolved(let resolved):
                 return [resolved]
+            case .linked(let resolved, let warning):
+                if !options.ignore.ignores(domain: xref.domain, type: xref.type, target: xref.target) {
+                    diagnostics.append(warning)
+                }
+                return [resolved]
             case .unresolved(let problem):
                 if !options.ignore.ignores(domain: xref.domain, type: xref.type, target: xref.target) {
                     diagnostics.append(problem)

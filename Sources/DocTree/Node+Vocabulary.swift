@@ -3,6 +3,8 @@
 /// (`node.ids` for `node.list("ids")`); the contracts between modules have
 /// typed views (`PendingXref`, `DescSignature`).
 public enum AttributeKey {
+    /// Text smart quotes leave alone (Sphinx's `not_smartquotable` nodes, such as a field's type).
+    public static let noSmartQuotes = "nosmartquotes"
     public static let ids = "ids"
     public static let names = "names"
     public static let dupnames = "dupnames"

@@ -163,6 +163,15 @@ public enum DocFieldTransformer {
     /// `str` → a `py:class` reference; in `list[str] | None` each name is one (as Sphinx's typed fields
     /// split a type); `~pkg.mod.Name` shows `Name`. Other text stays as it is.
     static func typeNodes(_ text: String, documentName: String) -> [Node] {
+        // Sphinx writes field types as `literal_emphasis`, which its smart quotes leave alone.
+        typeNodesQuoted(text, documentName: documentName).map { node in
+            var copy = node
+            copy.attributes[AttributeKey.noSmartQuotes] = .bool(true)
+            return copy
+        }
+    }
+
+    static func typeNodesQuoted(_ text: String, documentName: String) -> [Node] {
         let trimmed = text.trimming(" \t\n")
         if isDottedName(trimmed) { return [xref(trimmed, type: "class", documentName: documentName, emphasis: true)] }
         let shortened = trimmed.hasPrefix("~") ? String(trimmed.dropFirst()) : trimmed

@@ -46,6 +46,7 @@ public struct PythonDomain: Domain {
     public func resolve(_ xref: PendingXref, context: ResolveContext) -> Resolution {
         var lookup = ObjectLookup(domain: self)
         lookup.exactNameOfAnyType = true
+        lookup.warnsOnSuffixMatch = true
         // Sphinx's find_obj drops a trailing `()` whatever the role (`:class:`Manager.add()``).
         lookup.key = { target, _ in target.hasSuffix("()") ? String(target.dropLast(2)) : target }
         lookup.scoped = { name, xref in

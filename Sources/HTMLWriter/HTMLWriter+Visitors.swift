@@ -132,7 +132,14 @@ extension HTMLWriter {
         state.titleIsHeading = false
         let level = min(6, max(1, baseHeadingLevel + state.sectionDepth - 1))
         out += "<h\(level)>"
-        writeChildren(node, into: &out, state: &state)
+        // A `contents` table's backlink: the title links to its entry (or to the table).
+        if let backlink = node.refid {
+            out += "<a class=\"toc-backref\" href=\"#\(backlink.htmlEscaped)\" role=\"doc-backlink\">"
+            writeChildren(node, into: &out, state: &state)
+            out += "</a>"
+        } else {
+            writeChildren(node, into: &out, state: &state)
+        }
         if let anchor = state.sectionIDs.last, !anchor.isEmpty {
             out += "<a class=\"headerlink\" href=\"#\(anchor.htmlEscaped)\" title=\"Link to this heading\">¶</a>"
         }
@@ -389,8 +396,22 @@ extension HTMLWriter {
     }
 
     func visitTopic(_ node: Node, into out: inout String, state: inout State) {
-        wrap("div", node, classes: ["topic"], into: &out, state: &state)
-        out += "\n"
+        guard node.classes.contains("contents") else {
+            wrap("div", node, classes: ["topic"], into: &out, state: &state)
+            out += "\n"
+            return
+        }
+        // A table of contents, as docutils' HTML5 writer has it: a `nav` with a `topic-title`.
+        out += "<nav\(idAttribute(node))\(classAttribute([], node))>\(extraAnchors(node))\n"
+        for child in node.children {
+            if child.kind == .title {
+                wrap("p", child, classes: ["topic-title"], into: &out, state: &state)
+                out += "\n"
+            } else {
+                write(child, into: &out, state: &state)
+            }
+        }
+        out += "</nav>\n"
     }
 
     func visitSidebar(_ node: Node, into out: inout String, state: inout State) {

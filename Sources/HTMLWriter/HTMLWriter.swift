@@ -193,7 +193,7 @@ public struct HTMLWriter: Sendable {
         }
         if node.kind == "download_reference" { classes = ["reference", "download", "internal"] }
         let title = node.string("reftitle").map { " title=\"\($0.htmlEscaped)\"" } ?? ""
-        out += "<a\(classAttribute(classes, node)) href=\"\(href.htmlEscaped)\"\(title)>"
+        out += "<a\(classAttribute(classes, node)) href=\"\(href.htmlEscaped)\"\(title)\(idAttribute(node))>"
         writeChildren(node, into: &out, state: &state)
         out += "</a>"
     }

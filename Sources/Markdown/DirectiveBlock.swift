@@ -46,24 +46,16 @@ struct DirectiveBlock {
                 break
             }
             if let closing {
-                for optionIndex in 1..<closing {
-                    let line = lines[optionIndex]
-                    if line.trimmingLeadingSpace().isEmpty { continue }
-                    if let colon = line.firstIndex(of: ":") {
-                        let key = String(line[..<colon]).trimmingLeadingSpace()
-                        let value = Self.unquoted(String(line[line.index(after: colon)...]).trimmingLeadingSpace())
-                        options.append(Option(name: key, value: value, line: fenceLine + 1 + optionIndex))
-                    } else {
-                        problems.append(("option line is not 'key: value'", fenceLine + 1 + optionIndex))
-                    }
-                }
+                let block = Self.optionBlock(Array(lines[1..<closing]), firstLine: fenceLine + 2)
+                options = block.options
+                problems = block.problems
                 index = closing + 1
             } else {
                 problems.append(("option block opened with '---' is never closed", fenceLine + 1))
             }
         } else {
             while index < lines.count, let option = Self.fieldOption(lines[index]) {
-                options.append(Option(name: option.0, value: option.1, line: fenceLine + 1 + index))
+                options.append(Option(name: option.0, value: OptionScalar.value(option.1), line: fenceLine + 1 + index))
                 index += 1
             }
         }
@@ -82,10 +74,47 @@ struct DirectiveBlock {
         return (name, String(rest[rest.index(after: colon)...]).trimmingLeadingSpace())
     }
 
-    private static func unquoted(_ value: String) -> String {
-        guard value.count >= 2, let first = value.first, let last = value.last,
-              (first == "\"" && last == "\"") || (first == "'" && last == "'") else { return value }
-        return String(value.dropFirst().dropLast())
+    /// A `---` option block (myst-parser reads it as a small subset of YAML): `key: value`
+    /// lines, after the block's common indentation is removed; a more indented line continues
+    /// the value before it, which may also be a `|` (literal) or `>` (folded) block.
+    private static func optionBlock(_ block: [String], firstLine: Int)
+        -> (options: [Option], problems: [(message: String, line: Int)]) {
+        var options: [Option] = []
+        var problems: [(message: String, line: Int)] = []
+        let indent = block.filter { !$0.trimmingLeadingSpace().isEmpty }
+            .map { $0.prefix(while: { $0 == " " || $0 == "\t" }).count }.min() ?? 0
+        let lines = block.map { String($0.dropFirst(min(indent, $0.prefix(while: { $0 == " " || $0 == "\t" }).count))) }
+        var k = 0
+        while k < lines.count {
+            let line = lines[k]
+            let trimmed = line.trimmingLeadingSpace()
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { k += 1; continue }
+            guard line.first != " ", line.first != "\t", let colon = line.firstIndex(of: ":") else {
+                problems.append(("option line is not 'key: value'", firstLine + k))
+                k += 1
+                continue
+            }
+            let key = OptionScalar.value(String(line[..<colon]))
+            let raw = String(line[line.index(after: colon)...]).trimmingLeadingSpace()
+            var more: [String] = []
+            var next = k + 1
+            while next < lines.count, lines[next].first == " " || lines[next].first == "\t" || lines[next].isEmpty {
+                more.append(lines[next])
+                next += 1
+            }
+            while more.last?.trimmingLeadingSpace().isEmpty == true { more.removeLast() }
+            let value: String
+            if let indicator = raw.first, indicator == "|" || indicator == ">" {
+                value = OptionScalar.block(more, folded: indicator == ">", chomping: raw.dropFirst().first)
+            } else if more.isEmpty {
+                value = OptionScalar.value(raw)
+            } else {
+                value = OptionScalar.value(([raw] + more.map { $0.trimmingLeadingSpace() }).joined(separator: " "))
+            }
+            options.append(Option(name: key, value: value, line: firstLine + k))
+            k = max(next, k + 1)
+        }
+        return (options, problems)
     }
 
     func option(_ name: String) -> String? {

@@ -39,7 +39,7 @@ extension MarkdownConverter {
         case .item:
             return [Node(.listItem, children: blocks(block.children, context: inner), range: blockRange)]
         case .codeBlock:
-            return codeBlock(block, context: inner)
+            return codeBlock(block, context: context)
         case .htmlBlock:
             if let admonition = htmlAdmonition(block, context: inner) { return [admonition] }
             return rawHTML(block.literal, range: blockRange, inline: false)

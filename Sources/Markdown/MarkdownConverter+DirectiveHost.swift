@@ -40,14 +40,25 @@ extension MarkdownConverter: DirectiveHost, RoleHost {
         child.includedFiles = includedFiles + 1
         child.includedBytes = includedBytes + text.utf8.count
         child.names = names
+        child.openSectionsInIncluder = currentContext.allowsSections
         let parsed = CmarkReader.parse(settings.mystExtensions ? MySTLineSyntax.rewrite(text) : text,
                                        maxDepth: settings.maxNestingDepth)
         child.reportTruncation(parsed.truncated)
-        let root = child.convertDocument(parsed.root)
+        // Its headings continue this page's sections where sections may open, else are rubrics.
+        let root = child.convertDocument(parsed.root, allowsSections: currentContext.allowsSections)
         names = child.names
         (includedFiles, includedBytes) = (child.includedFiles, child.includedBytes)
         diagnostics += child.diagnostics
-        pendingInsertions += root.children
+        includedSources += [included] + child.includedSources
+        // A reference written in the included file is reported in that file (as Sphinx does).
+        pendingInsertions += root.children.flatMap { node in
+            node.rewritten { part in
+                guard part.kind == .pendingXref, part.attributes["source"] == nil else { return [part] }
+                var copy = part
+                copy.attributes["source"] = .string(path)
+                return [copy]
+            }
+        }
         return nil
     }
 

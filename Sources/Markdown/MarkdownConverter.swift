@@ -25,8 +25,14 @@ final class MarkdownConverter {
     /// so that files including each other many times cannot blow up).
     var includedFiles = 0
     var includedBytes = 0
+    /// The files `include` read into this document, for reporting what their references say.
+    var includedSources: [SourceFile] = []
     /// Nodes an `include` produced, placed after the directive that asked for them.
     var pendingInsertions: [Node] = []
+    /// Set for a file an `include` reads where sections may open: its headings do not nest
+    /// sections themselves but come out as section openings (`IncludedHeading`), which the
+    /// including page nests by level among its own, as myst-parser continues the page's sections.
+    var openSectionsInIncluder = false
     /// Roles defined by a `role` directive on this page.
     var localRoles: [String: Role] = [:]
     /// How many links the inlines being converted are inside (`linkify` adds none there).
@@ -73,9 +79,9 @@ final class MarkdownConverter {
 
     // MARK: document and sections
 
-    func convertDocument(_ root: CmarkNode) -> Node {
+    func convertDocument(_ root: CmarkNode, allowsSections: Bool = true) -> Node {
         var document = Node(.document, attributes: ["source": .string(file.path)])
-        document.children = sectioned(root.children, context: Context(allowsSections: true))
+        document.children = sectioned(root.children, context: Context(allowsSections: allowsSections))
         document.range = SourceRange(start: SourceLocation(line: 1, column: 1),
                                      end: endOfText())
         document.children = documentStart + document.children
@@ -112,10 +118,19 @@ final class MarkdownConverter {
 
         // Label targets the previous block consisted of: a heading right after them takes their ids.
         var labels: [Node] = []
+        func openSection(_ section: Node, level: Int) {
+            while let last = open.last, last.level >= level { closeLast() }
+            open.append((level, section))
+        }
+
         for block in blocks {
             if block.kind == .heading, context.allowsSections {
-                while let last = open.last, last.level >= block.headingLevel { closeLast() }
-                open.append((block.headingLevel, section(for: block, labels: labels, context: context)))
+                let section = section(for: block, labels: labels, context: context)
+                if openSectionsInIncluder {
+                    output.append(IncludedHeading.opening(section, level: block.headingLevel))
+                } else {
+                    openSection(section, level: block.headingLevel)
+                }
                 labels = []
             } else if let more = footnoteContinuation(block, after: open.last?.node.children.last ?? output.last) {
                 if open.isEmpty { output[output.count - 1].children += more }
@@ -123,7 +138,14 @@ final class MarkdownConverter {
                 labels = []
             } else {
                 let converted = convert(block, context: context)
-                for node in converted { append(node) }
+                for node in converted {
+                    // The headings of an included file open sections here, at their levels.
+                    if !openSectionsInIncluder, let (section, level) = IncludedHeading.section(node) {
+                        openSection(section, level: level)
+                    } else {
+                        append(node)
+                    }
+                }
                 labels = converted.allSatisfy({ $0.kind == .target }) ? converted : []
             }
         }

@@ -30,6 +30,8 @@ public struct MarkdownParser: Sendable {
         diagnostics += converter.diagnostics
         metadata.merge(converter.metadata) { frontMatter, _ in frontMatter }
         diagnostics.sort(by: Diagnostic.ordered)
-        return Document(name: name, source: file, root: root, diagnostics: diagnostics, metadata: metadata)
+        var document = Document(name: name, source: file, root: root, diagnostics: diagnostics, metadata: metadata)
+        document.includedFiles = converter.includedSources
+        return document
     }
 }

@@ -30,6 +30,11 @@ public struct ParserOptions: Sendable {
     public var highlightLanguage: String?
     /// docutils' `legacy_ids`: give sections (implicit targets) ids while parsing (docutils' default).
     public var legacyIDs: Bool = true
+    /// docutils' `auto_id_prefix`: ids made up for nodes without a usable name. Ending in `%`
+    /// (docutils' default) they are named after the node (`section-1`, `footnote-reference-2`);
+    /// otherwise the prefix and one counter for the page (`id1`, `id2`, …), which is what
+    /// Sphinx sets (`"id"`).
+    public var autoIDPrefix: String = "%"
     /// docutils' `character_level_inline_markup`: inline markup may start and end inside words.
     public var characterLevelInlineMarkup: Bool = false
     /// Lines longer than this are refused (docutils' `line_length_limit`).

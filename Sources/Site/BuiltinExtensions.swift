@@ -29,7 +29,9 @@ extension Registry {
                                primary: config.primaryDomain)
         registry.install([DomainMarkupExtension()])
         registry.install([AutodocExtension(), InventoryArtifact()])
+        if config.unsupportedExtensions.contains("pallets_sphinx_themes") { registry.install([PalletsJinjaExtension()]) }
         registry.install([GenericRoles(roles: config.genericRoles), IfConfig(config: config)])
+        if let towncrier = TowncrierExtension(config: config) { registry.install([towncrier]) }
         return registry
     }
 }

@@ -1,18 +1,23 @@
 import CrossRef
+import Markup
 import DocTree
 
 /// Numbers figures, tables and captioned code blocks for `:numref:` and
 /// their captions, as Sphinx's `numfig` does: from the root document,
 /// through each toctree at the place it stands (a page's figures after a
 /// toctree come after those of the pages it lists), each element type
-/// counting on its own across the site. Only labelled elements (with an id)
-/// get a number, and only on pages the root document's toctrees reach.
+/// counting on its own across the site. Elements with an id get a number
+/// (every captioned one has one, from Sphinx's AutoNumbering), and only on
+/// pages the root document's toctrees reach.
 enum Numbering {
     /// One element of a page that takes part in numbering: a labelled figure, table or code block
     /// (`kind` its type, `id` what it is known by), or the place of the page's next toctree (`kind` "toctree").
     struct Item: Sendable, Hashable, Codable {
         var kind: String
         var id: String
+        /// The element's other ids (labels attached to it, a figure's image's name), which
+        /// `:numref:` may know it by.
+        var aliases: [String]? = nil
     }
 
     /// The numbered elements and toctrees of one page, in document order (computed once per read).
@@ -23,7 +28,10 @@ enum Numbering {
                 found.append(Item(kind: "toctree", id: ""))
                 return
             }
-            if let type = figureType(node), let id = numberedID(node) { found.append(Item(kind: type, id: id)) }
+            if let type = figureType(node), let id = numberedID(node) {
+                let aliases = numberedIDs(node).filter { $0 != id }
+                found.append(Item(kind: type, id: id, aliases: aliases.isEmpty ? nil : aliases))
+            }
             for child in node.children where !child.isText { visit(child) }
         }
         visit(root)
@@ -49,7 +57,7 @@ enum Numbering {
                     continue
                 }
                 counters[item.kind, default: 0] += 1
-                numbers["\(name)#\(item.id)"] = counters[item.kind]
+                for id in [item.id] + (item.aliases ?? []) { numbers["\(name)#\(id)"] = counters[item.kind] }
             }
         }
         walk(document: root)
@@ -57,22 +65,18 @@ enum Numbering {
     }
 
     /// Sphinx's enumerable elements: figures, tables, code blocks with a caption.
-    static func figureType(_ node: Node) -> String? {
-        switch node.kind {
-        case .figure: return "figure"
-        case .table: return "table"
-        case .container where node.classes.contains("literal-block-wrapper"): return "code-block"
-        case .literalBlock where node.string(AttributeKey.caption) != nil: return "code-block"
-        default: return nil
-        }
-    }
+    static func figureType(_ node: Node) -> String? { AutoNumbering.figureType(node) }
 
     /// The id a numbered element is known by: its own, or for a figure named with `:name:`
     /// (which docutils puts on the image) its image's.
     static func numberedID(_ node: Node) -> String? {
-        if let id = node.ids.first { return id }
-        guard node.kind == .figure else { return nil }
-        return node.children.first(where: { $0.kind == .image })?.ids.first
+        numberedIDs(node).first
+    }
+
+    /// Every id a numbered element is known by: its own, then for a figure its image's.
+    static func numberedIDs(_ node: Node) -> [String] {
+        guard node.kind == .figure, let image = node.children.first(where: { $0.kind == .image }) else { return node.ids }
+        return node.ids + image.ids
     }
 
     /// Puts `Fig. N ` (numfig_format) before the caption of each numbered element of a page,

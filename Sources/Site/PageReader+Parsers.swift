@@ -24,6 +24,8 @@ extension PageReader {
         options.readBytes = { files.read($0) }
         options.defaultRole = config.defaultRole
         options.highlightLanguage = config.highlightLanguage
+        // Sphinx sets docutils' auto_id_prefix to "id": made-up ids are `id1`, `id2`, … on every page.
+        options.autoIDPrefix = "id"
         return options
     }
 
@@ -56,7 +58,7 @@ extension PageReader {
         var passes = 0
         while let apiStore, passes < 4, document.root.first(where: { $0.kind == AutodocDirectives.nodeKind }) != nil {
             let seeds = inputs.map { _ in AutodocDependencies.seeds(in: document.root) }
-            document = AutodocExpander.expand(document, store: apiStore, parserOptions: options, settings: config.autodoc)
+            document = AutodocExpander.expand(document, store: apiStore, parserOptions: options, settings: config.autodocSettings)
             if let inputs, let seeds {
                 AutodocDependencies.record(seeds, store: apiStore, swiftModules: config.swiftModules.map(\.name),
                                            into: inputs)
@@ -64,7 +66,10 @@ extension PageReader {
             passes += 1
         }
         document.root = DomainContext.apply(document.root)
-        document.root = ContentsTable.apply(document.root)
+        document.root = ModuleTargets.apply(document.root)
+        // Sphinx's AutoNumbering (ids for captioned figures, tables and code blocks), then the
+        // `contents` tables, both numbering their ids after the page's own as Sphinx does.
+        document.root = PageIDs.numberFiguresAndContents(document.root)
         // Sphinx's SmartQuotes transform runs on every page, MyST's as well as reStructuredText's.
         if let actions = config.smartQuotesActions {
             document.root = SmartQuotes.apply(document.root, actions: actions)

@@ -42,7 +42,7 @@ enum SmartQuotes {
     static func apply(_ root: Node, actions: Actions = Actions()) -> Node {
         var previous: Character? = nil
         func visit(_ node: Node) -> Node {
-            if skipped.contains(node.kind) || node.classes.contains("kbd")
+            if skipped.contains(node.kind) || node.classes.contains("kbd") || node.attributes[AttributeKey.noSmartQuotes] != nil
                 || (node.kind == .pendingXref && literalReferences.contains(node.string("reftype") ?? "")) {
                 // Code still counts as a word before a quote: ``x``'s.
                 if let last = node.textContent.last { previous = last }

@@ -22,6 +22,14 @@ import Testing
         return out
     }
 
+    /// The page expanded with `autodoc_typehints = "description"`.
+    static func withTypeFields(_ text: String) -> Document {
+        var settings = AutodocSettings()
+        settings.typehints = "description"
+        return AutodocExpander.expand(RSTParserSupport.parse(text), store: RenderSupport.store,
+                                      parserOptions: RenderSupport.options, settings: settings)
+    }
+
     /// A signature's text as the HTML writer shows it (parentheses, commas and the arrow are the writer's).
     static func text(_ node: Node) -> String {
         switch node.kind.rawValue {
@@ -74,11 +82,7 @@ import Testing
     }
 
     @Test func descriptionTypehintsBecomeTypeFieldsWithReferences() throws {
-        var settings = AutodocSettings()
-        settings.typehints = "description"
-        let parsed = RSTParserSupport.parse(".. autofunction:: typed.connect\n.. autoclass:: typed.Sealed\n")
-        let document = AutodocExpander.expand(parsed, store: RenderSupport.store, parserOptions: RenderSupport.options,
-                                              settings: settings)
+        let document = Self.withTypeFields(".. autofunction:: typed.connect\n.. autoclass:: typed.Sealed\n")
         let desc = try #require(document.root.children.first { $0.kind == "desc" })
         let fields = try #require(desc.first { $0.kind == .fieldList })
         let text = fields.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -91,6 +95,21 @@ import Testing
         // A class without annotated parameters gets no field list.
         let sealed = try #require(document.root.children.filter { $0.kind == "desc" }.last)
         #expect(sealed.first { $0.kind == .fieldList } == nil)
+    }
+
+    /// A `Literal` whose base does not bind stays as written, its strings decoded and not looked up, and
+    /// field types are left alone by smart quotes (Sphinx's `literal_emphasis`).
+    @Test func literalTypesInFieldsStayAsWritten() throws {
+        let document = Self.withTypeFields(".. autofunction:: astnodes.filters.newline\n")
+        let fields = try #require(document.root.first { $0.kind == .fieldList })
+        let text = fields.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text == "Parameterssep (te.Literal['\\n', '\\r\\n']) – the separator.mode (Literal['a', 'b'])Return typeNone")
+        var targets: [String] = []
+        fields.walk { if let xref = PendingXref($0) { targets.append(xref.target) } }
+        #expect(targets == ["te.Literal", "typing.Literal"])
+        var marked = 0
+        fields.walk { if $0.attributes[AttributeKey.noSmartQuotes] != nil { marked += 1 } }
+        #expect(marked >= 2)
     }
 
     /// The texts Sphinx 9 (Python 3.13) gives for the same classes.

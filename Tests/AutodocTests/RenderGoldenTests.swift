@@ -2,6 +2,7 @@ import Foundation
 import Autodoc
 import CrossRef
 import Domains
+import RST
 import DocTree
 import Testing
 
@@ -94,4 +95,28 @@ extension RenderGoldenTests {
     /// `automethod` in an `autoclass` body is the class's member; `automodule` and
     /// `py:currentmodule` set the module for what follows.
     @Test func directivesInsideBodiesTakeTheirContext() throws { try RenderSupport.check("context") }
+
+    /// pallets-sphinx-themes' `jinja:nodes`: the class tree depth first, children by case-insensitive name,
+    /// fields joined along the bases, own public methods of abstract classes, a `Node type` field.
+    @Test func jinjaNodesDocumentTheClassTree() throws { try RenderSupport.check("jinja-nodes") }
+
+    /// `jinja:filters`: a table of links and a function per dict entry under its longest name, aliases after.
+    @Test func jinjaFiltersDocumentTheMapping() throws { try RenderSupport.check("jinja-filters") }
+
+    /// What a module does at run time, read from the source: `__getattr__`'s lazy names, a class known by
+    /// another name as an alias, `doc=` descriptors, property factories, `:inherited-members: Base`, `auto()`.
+    @Test func runTimeBehaviourReadStatically() throws { try RenderSupport.check("runtime") }
+
+    /// pallets-sphinx-themes leaves out members whose docstring has a line `:internal:`.
+    @Test func internalMembersAreLeftOutWithPalletsThemes() {
+        let text = ".. autoclass:: runtime.Store\n   :members:\n"
+        let parsed = RSTParser(options: RenderSupport.options).parse(SourceFile(path: "t.rst", text: text), name: "t")
+        var settings = AutodocSettings()
+        #expect(AutodocExpander.expand(parsed, store: RenderSupport.store, parserOptions: RenderSupport.options,
+                                       settings: settings).root.pseudoXML().contains("runtime.Store.close"))
+        settings.skipInternal = true
+        let skipped = AutodocExpander.expand(parsed, store: RenderSupport.store, parserOptions: RenderSupport.options,
+                                             settings: settings).root.pseudoXML()
+        #expect(!skipped.contains("runtime.Store.close") && skipped.contains("runtime.Store.etag"))
+    }
 }

@@ -17,7 +17,7 @@ enum RenderSupport {
     static var options: RSTOptions {
         var registry = Registry(directives: .standard, roles: .standard)
         BuiltinDomains.install(into: &registry)
-        registry.install([AutodocExtension()])
+        registry.install([AutodocExtension(), PalletsJinjaExtension()])
         var options = RSTOptions(directives: registry.directives, roles: registry.roles)
         options.sourceLabel = "test data"
         return options

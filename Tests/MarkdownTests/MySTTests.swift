@@ -138,6 +138,95 @@ struct MySTTests {
         #expect(loop.diagnostics.contains { $0.message.contains("circular") })
     }
 
+    /// As myst-parser renders an included file into the page: its headings continue the
+    /// page's sections by level, what follows the `include` goes on in the last section it
+    /// opened, and where no section can open (in a directive) they are rubrics.
+    @Test func includedHeadingsContinueThePagesSections() {
+        var options = MarkdownOptions.site()
+        options.rst.includeRoot = "/docs"
+        options.rst.readFile = { path in
+            path == "/docs/CHANGES.md" ? "# Changes\n\nIntro.\n\n<!-- cut -->\n\n## 2.0\n\n### Fixed\n\n## 1.0\n\nFirst.\n" : nil
+        }
+        let text = """
+            ```{include} CHANGES.md
+            :end-before: '<!-- cut -->'
+            ```
+
+            ```{include} CHANGES.md
+            :start-after: "<!-- cut -->"
+            ```
+
+            After.
+
+            ```{note}
+            ~~~{include} CHANGES.md
+            :start-after: <!-- cut --> # a comment, as in YAML
+            ~~~
+            ```
+
+            """
+        let document = MarkdownParser(options: options).parse(SourceFile(path: "/docs/m.md", text: text), name: "m")
+        // (The headings included twice are duplicate implicit names, INFO as in docutils.)
+        #expect(document.diagnostics.filter { $0.severity != .info }.isEmpty, "\(document.diagnostics.map(\.message))")
+        func outline(_ node: Node, depth: Int = 0) -> [String] {
+            node.children.flatMap { child -> [String] in
+                switch child.kind {
+                case .section:
+                    let title = child.children.first(where: { $0.kind == .title })?.textContent ?? ""
+                    return [String(repeating: "  ", count: depth) + title] + outline(child, depth: depth + 1)
+                case .paragraph: return [String(repeating: "  ", count: depth) + "p: " + child.textContent]
+                case "rubric": return [String(repeating: "  ", count: depth) + "rubric: " + child.textContent]
+                default: return outline(child, depth: depth)
+                }
+            }
+        }
+        #expect(outline(document.root) == [
+            "Changes", "  p: Intro.",
+            "  2.0", "    Fixed",
+            "  1.0", "    p: First.", "    p: After.",
+            "    rubric: 2.0", "    rubric: Fixed", "    rubric: 1.0", "    p: First.",
+        ])
+    }
+
+    /// myst-parser reads an option block as a small subset of YAML: quotes, escapes, comments,
+    /// continued and `|` block values, in both the `:key:` and the `---` form.
+    @Test func optionValuesAreReadAsYAMLScalars() {
+        let fields = parse("""
+            ```{code-block} python
+            :caption: "A \\"quoted\\" caption\\u00e9"
+            :class: 'tw''o words'   # not part of it
+            :name: plain#hash # comment
+            x = 1
+            ```
+
+            """)
+        let wrapper = fields.root.first(where: { $0.kind == .container })
+        #expect(fields.diagnostics.isEmpty, "\(fields.diagnostics.map(\.message))")
+        #expect(wrapper?.first(where: { $0.kind == .caption })?.textContent == "A \"quoted\" caption\u{e9}")
+        #expect(wrapper?.first(where: { $0.kind == .literalBlock })?.classes == ["tw-o", "words"])
+        #expect(wrapper?.names == ["plain#hash"])
+
+        let yaml = parse("""
+            ```{code-block} python
+            ---
+            caption: a caption
+              continued on the next line
+            class: |
+              one
+              two
+            ---
+            x = 1
+            ```
+
+            """)
+        let yamlWrapper = yaml.root.first(where: { $0.kind == .container })
+        let yamlBlock = yaml.root.first(where: { $0.kind == .literalBlock })
+        #expect(yaml.diagnostics.isEmpty, "\(yaml.diagnostics.map(\.message))")
+        #expect(yamlWrapper?.first(where: { $0.kind == .caption })?.textContent == "a caption continued on the next line")
+        #expect(yamlBlock?.classes == ["one", "two"])
+        #expect(yamlBlock?.textContent == "x = 1")
+    }
+
     /// Each file includes the next one twice: 2^24 inclusions unless bounded.
     @Test(.timeLimit(.minutes(1))) func includesThatFanOutAreBounded() {
         var options = MarkdownOptions()

@@ -14,6 +14,55 @@ import Testing
         return try SiteBuilder.build(BuildOptions(sourceDirectory: root.path, outputDirectory: nil))
     }
 
+    /// Sphinx's MoveModuleTargets: a module's target right after a section's title is the
+    /// section's anchor (`<section id="module-pkg.io"><span id="api">`), so toctree entries and
+    /// the headerlink are `#module-pkg.io`; the module is still an object there. Further down
+    /// a section it stays where it is.
+    @Test func aModuleFirstInASectionGivesTheSectionItsAnchor() throws {
+        let root = try temporaryProject([
+            "index.rst": """
+                Home
+                ====
+
+                .. toctree::
+
+                   api
+
+                See :mod:`pkg.io` and :mod:`pkg.later`.
+                """,
+            "api.rst": """
+                API
+                ===
+
+                IO
+                --
+
+                .. module:: pkg.io
+
+                Text.
+
+                Later
+                -----
+
+                Text first.
+
+                .. module:: pkg.later
+                """,
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("_site")
+        let report = try SiteBuilder.build(BuildOptions(sourceDirectory: root.path, outputDirectory: out.path))
+        #expect(report.diagnostics.filter { $0.severity != .info }.isEmpty, "\(rendered(report.diagnostics))")
+        let api = try String(contentsOf: out.appendingPathComponent("api.html"), encoding: .utf8)
+        #expect(api.contains("<section id=\"module-pkg.io\"><span id=\"io\"></span>"))
+        #expect(api.contains("<a class=\"headerlink\" href=\"#module-pkg.io\""))
+        #expect(api.contains("<section id=\"later\">"))
+        let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("href=\"api.html#module-pkg.io\">IO</a>"))
+        #expect(index.contains("href=\"api.html#module-pkg.io\"><code class=\"docutils literal notranslate xref py py-mod"))
+        #expect(index.contains("href=\"api.html#module-pkg.later\"><code class=\"docutils literal notranslate xref py py-mod"))
+    }
+
     @Test func builtinClassesAndTypingNamesAreNeverReported() throws {
         let report = try check(["index.rst": """
             Home
@@ -48,10 +97,29 @@ import Testing
                 .. py:class:: pkg.Parameter
                    :canonical: pkg.core.Parameter
 
-                See :py:class:`Parameter`.
+                See :py:class:`.Parameter`.
                 """,
         ])
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.message))")
+    }
+
+    /// A plain reference Sphinx cannot find (not the full name, not in scope) but whose last part names
+    /// one object is linked, with a warning that Sphinx reports it; `.Name` searches that way silently.
+    @Test func aPlainReferenceFoundOnlyByItsLastPartIsAWarning() throws {
+        let report = try check([
+            "index.rst": """
+                Home
+                ====
+
+                .. py:class:: pkg.core.Engine
+
+                See :py:class:`Engine` and :py:class:`.Engine`.
+                """,
+        ])
+        #expect(report.diagnostics.map(\.id) == ["ref.py.suffix"])
+        #expect(report.diagnostics.first?.severity == .warning)
+        #expect(report.diagnostics.first?.range?.start.column == 5)
+        #expect(report.diagnostics.first?.suggestions == ["pkg.core.Engine"])
     }
 }
 
@@ -69,6 +137,21 @@ import Testing
         let report = try SiteBuilder.build(BuildOptions(sourceDirectory: docs.path, outputDirectory: nil))
         let places = report.diagnostics.map { "\(($0.file?.path as NSString?)?.lastPathComponent ?? "?"):\($0.range?.start.line ?? 0) \($0.message)" }
         #expect(places == ["CHANGES.rst:6 undefined label 'nowhere'", "index.rst:6 undefined label 'gone'"])
+    }
+
+    /// The same through MyST's `{include}` (click's `changes.md` including `../CHANGES.md`).
+    @Test func theIncludedMarkdownFileIsNamed() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let docs = root.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try Data("# Home\n\n```{include} ../CHANGES.md\n```\n\nAfter {ref}`gone`.\n".utf8)
+            .write(to: docs.appendingPathComponent("index.md"))
+        try Data("## Changes\n\nText.\n\nSee {ref}`nowhere`.\n".utf8).write(to: root.appendingPathComponent("CHANGES.md"))
+        let report = try SiteBuilder.build(BuildOptions(sourceDirectory: docs.path, outputDirectory: nil))
+        let places = report.diagnostics.map { "\(($0.file?.path as NSString?)?.lastPathComponent ?? "?"):\($0.range?.start.line ?? 0) \($0.message)" }
+        #expect(places == ["CHANGES.md:5 undefined label 'nowhere'", "index.md:6 undefined label 'gone'"])
     }
 }
 

@@ -43,11 +43,12 @@ import Testing
         let out = tmp.appendingPathComponent("site")
         _ = try buildFixture("numbered", output: out)
         let html = try String(contentsOf: out.appendingPathComponent("contents.html"), encoding: .utf8)
-        let topic = try #require(html.range(of: "class=\"topic contents local\">"))
-        let end = try #require(html[topic.upperBound...].range(of: "</div>"))
+        let topic = try #require(html.range(of: "class=\"contents local\">"))
+        let end = try #require(html[topic.upperBound...].range(of: "</nav>"))
         let list = html[topic.upperBound..<end.lowerBound]
-        #expect(list.contains("<a class=\"reference internal\" href=\"#first\">First</a>"))
-        #expect(list.contains("<a class=\"reference internal\" href=\"#second\">Second</a>"))
+        // The entries' ids as Sphinx numbers them: the table itself took `id1` ("contents" is the page's).
+        #expect(list.contains("<a class=\"reference internal\" href=\"#first\" id=\"id2\">First</a>"))
+        #expect(list.contains("<a class=\"reference internal\" href=\"#second\" id=\"id3\">Second</a>"))
         // :depth: 1 leaves out the subsections.
         #expect(!list.contains("#deeper"))
     }

@@ -94,7 +94,8 @@ import Testing
         #expect(json.contains(#"["Home","index.html"]"#))
         #expect(json.contains(#"["pkg.core.connect","py:function",0,"pkg.core.connect"]"#))
         #expect(json.contains(#"[1,"home","Home","Intro text about round robin and weights."]"#))
-        #expect(json.contains(#"[0,"api","API","pkg.core.connect url Opens a connection."]"#))
+        // The module's target right after the title gives the section its anchor, as in Sphinx.
+        #expect(json.contains(#"[0,"module-pkg.core","API","pkg.core.connect url Opens a connection."]"#))
         #expect(json.contains(#"[1,"later-section","Later section","Replicas take reads while the primary takes writes."]"#))
     }
 

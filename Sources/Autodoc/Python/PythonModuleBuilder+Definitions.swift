@@ -77,6 +77,12 @@ extension PythonModuleBuilder {
                 return
             }
         }
+        if scope.isModule, name == "__getattr__", let parameter = signature.parameters.first?.name {
+            lazyExports(statement.body, parameter: parameter)
+        }
+        if !scope.inClass, let documented = Self.propertyFactory(statement.body) {
+            modifiers.append(documented ? Self.returnsDocumentedProperty : Self.returnsProperty)
+        }
         var object = APIObject(kind: scope.inClass ? .method : .function, name: name,
                                qualifiedName: scope.prefix + "." + name, location: location(tokens[tokens.startIndex]),
                                signature: signature, overloads: overloads.removeValue(forKey: name) ?? [],
@@ -91,6 +97,66 @@ extension PythonModuleBuilder {
         if scope.inClass, name == "__init__", let selfName = signature.parameters.first?.name {
             instanceAttributes(statement.body, selfName: selfName, scope: scope, into: &members)
         }
+    }
+
+    /// A module's `__getattr__` (PEP 562) that hands out names on first use:
+    /// `if name == "BaseCommand": from .core import _BaseCommand; …; return _BaseCommand`
+    /// makes `BaseCommand` an import of `_BaseCommand` from `.core`, as the module behaves at run time.
+    mutating func lazyExports(_ body: [PythonStatement], parameter: String) {
+        for statement in body {
+            let t = statement.tokens
+            guard t.count == 5, t[0].isName("if"), t[4].isOp(":"),
+                  (t[1].isName(parameter) && t[2].isOp("==")) || (t[3].isName(parameter) && t[2].isOp("==")),
+                  let literal = PythonStringLiteral(t[1].isName(parameter) ? t[3] : t[1]), !literal.isBytes,
+                  !literal.isFormatted else { continue }
+            let exported = literal.value
+            let before = imports.count
+            var returned: String?
+            for inner in statement.body {
+                guard let first = inner.tokens.first else { continue }
+                if first.isName("from") || first.isName("import") { recordImport(inner.tokens[...]) }
+                if first.isName("return"), inner.tokens.count == 2, inner.tokens[1].kind == .name {
+                    returned = inner.tokens[1].text
+                }
+            }
+            let local = Array(imports[before...])
+            imports.removeSubrange(before...)
+            guard let returned, let source = local.last(where: { $0.name == returned }) else { continue }
+            imports.append(APIImport(name: exported, module: source.module, originalName: source.originalName,
+                                     line: statement.line))
+        }
+    }
+
+    /// Modifiers of a function every `return` of which builds a `property(…)` (werkzeug's
+    /// `cache_control_property`): a class attribute assigned its call is a property at run time,
+    /// and a documented one when each of those calls passes `doc=`.
+    static let returnsProperty = "returns-property"
+    static let returnsDocumentedProperty = "returns-documented-property"
+
+    /// Whether every `return` builds a property (nil when not), and whether each passes `doc=`.
+    static func propertyFactory(_ body: [PythonStatement]) -> Bool? {
+        var returns = 0, documented = 0
+        func scan(_ statements: [PythonStatement]) -> Bool {
+            for statement in statements {
+                guard let first = statement.tokens.first else { continue }
+                if first.isName("def") || first.isName("class") || first.isName("async") || first.isOp("@") { continue }
+                if first.isName("return") {
+                    let value = statement.tokens.dropFirst()
+                    guard value.count >= 3, value.first?.isName("property") == true,
+                          value[value.startIndex + 1].isOp("("), value.last?.isOp(")") == true else { return false }
+                    returns += 1
+                    var depth = 0
+                    for token in value {
+                        if PythonTokens.isOpen(token) { depth += 1 } else if PythonTokens.isClose(token) { depth -= 1 }
+                        else if depth == 1, token.isName("doc") { documented += 1; break }
+                    }
+                }
+                if !scan(statement.body) { return false }
+            }
+            return true
+        }
+        guard scan(body), returns > 0 else { return nil }
+        return documented == returns
     }
 
     /// Parses a parameter list (the tokens between the parentheses).
@@ -197,6 +263,7 @@ extension PythonModuleBuilder {
         var object = APIObject(kind: isException ? .exception : .class, name: name, qualifiedName: qualifiedName,
                                location: location(keyword), docstring: docstring, bases: bases, decorators: decorators,
                                genericParameters: generics, members: classMembers.items)
+        Self.computeAutoValues(&object)
         object.signature = Self.constructorSignature(of: object)
         if object.signature == nil {
             // Inherited from the first base defined earlier in this module that has one.
@@ -250,6 +317,35 @@ extension PythonModuleBuilder {
     }
 
     static let enumBases: Set<String> = ["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEnum"]
+
+    /// `PROMPT = enum.auto()` in an Enum: the value Python gives it, which autodoc shows: one more than
+    /// the member before (from 1), the next power of two in a `Flag`, the lower-cased name in a `StrEnum`.
+    static func computeAutoValues(_ object: inout APIObject) {
+        let simple = object.bases.map { base in
+            (base.split(separator: "[").first.map(String.init) ?? base).split(separator: ".").last.map(String.init) ?? base
+        }
+        guard let kind = simple.first(where: { enumBases.contains($0) }) else { return }
+        var last: Int?
+        for index in object.members.indices where object.members[index].kind == .attribute {
+            guard let value = object.members[index].value?.trimmingCharacters(in: .whitespaces) else { continue }
+            if let number = Int(value) { last = number; continue }
+            guard value == "auto()" || value == "enum.auto()" else { last = nil; continue }
+            switch kind {
+            case "StrEnum":
+                object.members[index].value = "'" + object.members[index].name.lowercased() + "'"
+            case "Flag", "IntFlag":
+                var next = 1
+                if let last { while next <= last, next < Int.max / 2 { next *= 2 } }
+                last = next
+                object.members[index].value = String(next)
+            default:
+                guard let previous = last ?? (index == object.members.firstIndex(where: { $0.kind == .attribute }) ? 0 : nil),
+                      previous < Int.max else { return }
+                last = previous + 1
+                object.members[index].value = String(previous + 1)
+            }
+        }
+    }
 
     /// The keyword arguments of `field(…)` / `dataclasses.field(…)`, as written; nil for any other value.
     static func fieldCall(_ value: String) -> [String: String]? {

@@ -223,7 +223,10 @@ struct PythonModuleBuilder {
         } else {
             return
         }
-        let doc = attributeDoc(for: tokens, following: following)
+        var doc = attributeDoc(for: tokens, following: following)
+        if doc == nil, scope.inClass, let lastEquals = equals.last {
+            doc = docKeyword(tokens[(lastEquals + 1)...])
+        }
         for target in targets {
             guard let name = target.first, name.kind == .name, !Self.keywords.contains(name.text),
                   !(scope.isModule && name.text == "__all__") else { continue }
@@ -252,6 +255,33 @@ struct PythonModuleBuilder {
             }
             members.add(object)
         }
+    }
+
+    /// `name = Descriptor(…, doc="""…""")` in a class body: the call's `doc=` string, which such
+    /// descriptors (`property(fget, doc=…)`, werkzeug's `environ_property`) make their `__doc__`,
+    /// the docstring autodoc shows for the attribute.
+    func docKeyword(_ value: ArraySlice<PythonToken>) -> Docstring? {
+        guard let close = value.last, close.isOp(")") else { return nil }
+        var depth = 0
+        for index in value.indices {
+            let token = value[index]
+            if PythonTokens.isOpen(token) { depth += 1 } else if PythonTokens.isClose(token) { depth -= 1 }
+            guard depth == 1, token.isName("doc"), index + 2 < value.endIndex, value[index + 1].isOp("="),
+                  index > value.startIndex, value[index - 1].isOp("(") || value[index - 1].isOp(",") else { continue }
+            // `doc="…"`, or strings joined in parentheses: `doc=("…" "…")`.
+            var start = index + 2
+            let parenthesized = value[start].isOp("(")
+            if parenthesized { start += 1 }
+            var end = start
+            while end < value.endIndex, value[end].kind == .string { end += 1 }
+            if parenthesized {
+                guard end < value.endIndex, value[end].isOp(")") else { return nil }
+                end += 1
+            }
+            guard end > start, end < value.endIndex, value[end].isOp(",") || value[end].isOp(")") else { return nil }
+            return PythonDocstrings.docstring(from: value[start..<(parenthesized ? end - 1 : end)], file: file)
+        }
+        return nil
     }
 
     /// The last `=` outside brackets of an assignment statement (not a keyword argument's).

@@ -32,7 +32,9 @@ extension APIStore {
         var shown = module
         shown.name = ([module.name] + parts.prefix(importedModuleParts(parts, in: module))).joined(separator: ".")
         // Found where it is defined: keeps its own name (Swift members keep their argument labels).
-        let renamed = defining.name == module.name ? object : object.renamed(qualifiedName: dotted)
+        var renamed = defining.name == module.name ? object : object.renamed(qualifiedName: dotted)
+        // Imported under another name (`from .utils import _get_stream as get_stream`): known by that name.
+        if module.language == .python, let last = parts.last { renamed.name = last }
         return Found(object: renamed, definingModule: defining, publicModule: shown, canonicalName: object.qualifiedName)
     }
 

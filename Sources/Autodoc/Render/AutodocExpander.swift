@@ -57,6 +57,10 @@ public enum AutodocExpander {
                        problems: inout [Diagnostic], file: SourceFile) -> [Node] {
         let directive = node.string("directive") ?? "automodule"
         let argument = node.string("argument") ?? ""
+        if PalletsJinjaExtension.generatingDirectives.contains(directive) {
+            return jinja(directive, node, argument: argument, module: current, renderer: &renderer, problems: &problems,
+                         file: file)
+        }
         var options = AutodocOptions(node: node, settings: renderer.settings)
         var content = node.children
         let store = renderer.store
@@ -102,6 +106,16 @@ public enum AutodocExpander {
             if directive != "autodata", directive != "autoattribute", let definition = renderer.boundDefinition(found) {
                 found = definition
             }
+            // A class found by another name than its own (`BaseCommand` for `_BaseCommand`) is documented
+            // as autodoc does: an attribute that is an alias of the class.
+            if found.object.kind == .class || found.object.kind == .exception,
+               directive == "autoclass" || directive == "autoexception",
+               let own = found.canonicalName.split(separator: ".").last, own != found.object.name {
+                found.object = APIObject(kind: classPath == nil ? .data : .attribute, name: found.object.name,
+                                         qualifiedName: found.object.qualifiedName, location: found.object.location,
+                                         value: String(own))
+                options.directive = nil
+            }
             let object = found.object, module = found.publicModule
             if object.kind == .class || object.kind == .exception {
                 // `automethod`, `autoattribute` … in the body document members of this class.
@@ -130,6 +144,50 @@ public enum AutodocExpander {
         problems.append(missing(DiagnosticID.missingObject, message, node: node, file: file,
                                 notes: store.failures(along: argument)))
         return []
+    }
+
+    /// `jinja:nodes:: jinja2.nodes.Node` (the `autoclass` directives ``AutodocRenderer/jinjaNodesMarkup(_:)``
+    /// writes, expanded in the class's module) and `jinja:filters`/`jinja:tests` (a table and `function`
+    /// directives, in the current module); all of it stands at the directive.
+    static func jinja(_ directive: String, _ node: Node, argument: String, module current: String?,
+                      renderer: inout AutodocRenderer, problems: inout [Diagnostic], file: SourceFile) -> [Node] {
+        let store = renderer.store
+        let candidates = [argument] + (current.map { [$0 + "." + argument] } ?? [])
+        let found = candidates.lazy.compactMap({ store.follow($0) }).first
+        var module = current
+        let text: String?
+        if directive == PalletsJinjaExtension.nodesDirective {
+            let isClass = found.map { $0.object.kind == .class || $0.object.kind == .exception } == true
+            text = isClass ? found.map { renderer.jinjaNodesMarkup($0) } : nil
+            module = found?.publicModule.name
+        } else {
+            text = found.flatMap { $0.object.isVariable ? renderer.jinjaFunctionsMarkup($0) : nil }
+        }
+        guard let text else {
+            let what = directive == PalletsJinjaExtension.nodesDirective ? "class" : "dict of functions"
+            problems.append(missing(DiagnosticID.missingObject, "no \(what) found for '\(argument)' (\(directive))",
+                                    node: node, file: file, notes: store.failures(along: argument)))
+            return []
+        }
+        let markup = SourceFile(path: file.path, text: text)
+        let parsed = RSTParser(options: renderer.parserOptions).parse(markup, name: renderer.documentName)
+        let located = parsed.root.children.flatMap { child in
+            child.rewritten { part in
+                var copy = part
+                if copy.range != nil { copy.range = node.range }
+                return [copy]
+            }
+        }
+        problems += parsed.diagnostics.map { diagnostic in
+            var copy = diagnostic
+            copy.file = file
+            copy.range = node.range
+            return copy
+        }
+        // The `function` directives it writes belong to the current module (`py:currentmodule:: jinja-filters`).
+        let context = module.map { [DomainContext.currentModuleMarker($0, range: node.range)] } ?? []
+        return expand(Node(.document, children: context + located), module: &module, renderer: &renderer,
+                      problems: &problems, file: file).children
     }
 
     /// `automethod:: stop` in the body of a class that inherits `stop`: the base's member,

@@ -31,6 +31,8 @@ struct AutodocOptions: Sendable {
     var specialMembers: Selection
     /// `inherited-members`: nil when absent; otherwise the base class names to stop at (`object` by default).
     var inheritedMembers: [String]?
+    /// Leave out members documented as `:internal:` (``AutodocSettings/skipInternal``).
+    var skipInternal = false
     var showInheritance: Bool
     var memberOrder: Order
     var excludeMembers: Set<String>
@@ -77,6 +79,7 @@ struct AutodocOptions: Sendable {
             return names.isEmpty ? ["object"] : names
         }
         showInheritance = option("show-inheritance") != nil
+        skipInternal = settings.skipInternal
         memberOrder = Order(rawValue: (option("member-order") ?? settings.memberOrder).lowercased()) ?? .alphabetical
         excludeMembers = Set(AutodocOptions.names(option("exclude-members") ?? ""))
         noindex = option("noindex") != nil || option("no-index") != nil

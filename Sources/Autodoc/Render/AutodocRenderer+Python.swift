@@ -68,6 +68,7 @@ extension AutodocRenderer {
     }
 
     func hasDoc(_ object: APIObject) -> Bool {
+        if object.modifiers.contains(Self.documentedAtRunTime) { return true }
         guard let docstring = object.docstring else { return false }
         return !docstring.text.isEmpty
     }
@@ -242,7 +243,9 @@ extension AutodocRenderer {
             body.append(paragraph)
         }
         for docstring in pythonDocstrings(object, module: home, inheritedDoc: inheritedDoc, options: options) {
-            body += docstringNodes(docstring, typeFields: typeFields, fieldRange: range)
+            // Sphinx reports the references of a member's type fields in its docstring, those of the
+            // object a directive names where the directive is.
+            body += docstringNodes(docstring, typeFields: typeFields, fieldRange: parentPath == nil ? range : nil)
         }
         if let typeFields, !typeFields.isEmpty, !body.contains(where: { $0.kind == .fieldList }) {
             body += DocstringRenderer.fields(typeFields, documentName: documentName, range: range)
@@ -359,6 +362,7 @@ extension AutodocRenderer {
               [.function, .class, .exception].contains(target.object.kind) else { return nil }
         var out = target
         out.object = target.object.renamed(qualifiedName: found.object.qualifiedName)
+        out.object.name = found.object.name
         out.publicModule = found.publicModule
         return out
     }
@@ -366,7 +370,11 @@ extension AutodocRenderer {
     /// `x = Descriptor(…)` in a class body: what autodoc sees is what the descriptor gives, not this call.
     func isDescriptorInstance(_ value: String, annotations: PythonAnnotations) -> Bool {
         guard let open = value.firstIndex(of: "("), value.hasSuffix(")"),
-              case .name(let name)? = PythonTypeExpression.parse(String(value[..<open])),
+              let callee = PythonTypeExpression.parse(String(value[..<open])) else { return false }
+        // `environ_property[str](…)`: the generic class, parameterised.
+        var base = callee
+        if case .item(let generic, _) = callee { base = generic }
+        guard case .name(let name) = base,
               case .path(let path) = annotations.bind(name, depth: 0), let found = store.follow(path),
               found.object.kind == .class else { return false }
         let classes = [found.object] + baseClasses(found.object, module: found.definingModule).map(\.0)
@@ -463,14 +471,61 @@ extension AutodocRenderer {
         var baseModule: APIModule?
     }
 
+    /// A property made by a function that always gives it a docstring, which only running it would tell.
+    static let documentedAtRunTime = "documented-at-run-time"
+
+    /// `max_age = cache_control_property("max-age", None, int)`: an attribute assigned the call of a
+    /// function that returns `property(…)` is that property (no type: its getter is a lambda; no value).
+    func madeProperty(_ member: APIObject, module: APIModule) -> APIObject {
+        if let method = wrappedFunction(member, module: module) { return method }
+        guard member.kind == .attribute, let value = member.value, let open = value.firstIndex(of: "("),
+              value.hasSuffix(")"), case .name(let name)? = PythonTypeExpression.parse(String(value[..<open])),
+              case .path(let path) = PythonAnnotations(store: store, module: module).bind(name, depth: 0),
+              let factory = store.follow(path)?.object, factory.kind == .function else { return member }
+        let documented = factory.modifiers.contains(PythonModuleBuilder.returnsDocumentedProperty)
+        guard documented || factory.modifiers.contains(PythonModuleBuilder.returnsProperty) else { return member }
+        var out = member
+        out.kind = .property
+        out.annotation = nil
+        out.value = nil
+        if documented, !hasDoc(member) { out.modifiers.append(Self.documentedAtRunTime) }
+        return out
+    }
+
+    /// `cache_property = staticmethod(cache_control_property)`: the function, as a static (or class) method
+    /// of that name with the function's signature and docstring, as autodoc finds it on the class.
+    func wrappedFunction(_ member: APIObject, module: APIModule) -> APIObject? {
+        guard member.kind == .attribute, let value = member.value?.trimmingCharacters(in: .whitespaces) else { return nil }
+        let wrapper = ["staticmethod", "classmethod"].first { value.hasPrefix($0 + "(") && value.hasSuffix(")") }
+        guard let wrapper,
+              case .name(let name)? = PythonTypeExpression.parse(String(value.dropFirst(wrapper.count + 1).dropLast())),
+              case .path(let path) = PythonAnnotations(store: store, module: module).bind(name, depth: 0),
+              let function = store.follow(path)?.object, function.kind == .function else { return nil }
+        var out = function.renamed(qualifiedName: member.qualifiedName)
+        out.name = member.name
+        out.kind = .method
+        out.location = member.location
+        out.docstring = member.docstring ?? function.docstring
+        if !out.modifiers.contains(wrapper) { out.modifiers.append(wrapper) }
+        return out
+    }
+
     func classMembers(_ object: APIObject, module: APIModule, options: AutodocOptions) -> [ClassMember] {
+        var object = object
+        object.members = object.members.map { madeProperty($0, module: module) }
         var candidates = object.members.map {
             ClassMember(object: $0, inheritedDoc: $0.docstring == nil ? inheritedDocstring($0.name, of: object, module: module) : nil)
         }
         if let stops = options.inheritedMembers {
+            // Sphinx's rule: a member is left out when the first class that defines it, going up the
+            // bases, is one of the named ones; members those classes inherit from further up are kept.
             var seen = Set(object.members.map(\.name))
-            for (base, baseModule) in baseClasses(object, module: module) where !stops.contains(base.name) {
-                for member in base.members where !seen.contains(member.name) {
+            for (base, baseModule) in baseClasses(object, module: module) {
+                if stops.contains(base.name) {
+                    seen.formUnion(base.members.map(\.name))
+                    continue
+                }
+                for member in base.members.map({ madeProperty($0, module: baseModule) }) where !seen.contains(member.name) {
                     seen.insert(member.name)
                     candidates.append(ClassMember(object: member.renamed(qualifiedName: object.qualifiedName + "." + member.name),
                                                   baseModule: baseModule))

@@ -17,6 +17,8 @@ public struct AutodocSettings: Hashable, Sendable {
     public var preserveDefaults = false
     /// `autodoc_inherit_docstrings`: an undocumented method shows its base's docstring.
     public var inheritDocstrings = true
+    /// Members whose docstring has a line `:internal:` are left out (pallets-sphinx-themes' `skip_internal`).
+    public var skipInternal = false
 
     public init() {}
 

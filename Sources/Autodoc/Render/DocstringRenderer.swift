@@ -16,9 +16,13 @@ enum DocstringRenderer {
         case .restructuredText:
             var (nodes, diagnostics) = parseRST(NapoleonConverter.convert(docstring), documentName: documentName,
                                                 options: options)
+            // References from added type fields have no place of their own: they stand at `fieldRange`
+            // when given, else they are the docstring's (reported in its file, at its first line).
             if let typeFields { nodes = typeFields.merged(into: nodes) }
-            let rendered = markSource(DocFieldTransformer.transform(nodes, documentName: documentName), docstring.file)
-            return (located(rendered, fieldRange), diagnostics)
+            let transformed = markSource(DocFieldTransformer.transform(nodes, documentName: documentName), docstring.file)
+            if let fieldRange { return (located(transformed, fieldRange), diagnostics) }
+            let start = docstring.sourceLocation(line: 1, column: 1)
+            return (markSource(located(transformed, SourceRange(start: start, end: start)), docstring.file), diagnostics)
         case .markdown:
             return (markSource(DocCRenderer(docstring: docstring, documentName: documentName,
                                             context: context ?? SwiftContext(module: "", type: nil)).render(), docstring.file), [])

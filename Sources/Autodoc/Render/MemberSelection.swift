@@ -34,12 +34,19 @@ enum MemberSelection {
         }
     }
 
+    /// A docstring with a line that is only `:internal:`.
+    static func isInternal(_ text: String) -> Bool {
+        text.contains(":internal:")
+            && text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == ":internal:" }
+    }
+
     /// Applies the private/special/undocumented/exclude filters to members found with `want all`.
     /// Explicitly listed members skip the private and special filters, as in Sphinx.
     static func filtered(_ members: [APIObject], options: AutodocOptions, explicit: Bool,
                          isDocumented: (APIObject) -> Bool) -> [APIObject] {
         members.filter { member in
             if options.excludeMembers.contains(member.name) { return false }
+            if options.skipInternal, let text = member.docstring?.text, isInternal(text) { return false }
             if !explicit {
                 if member.isSpecial {
                     guard options.specialMembers.includes(member.name) else { return false }

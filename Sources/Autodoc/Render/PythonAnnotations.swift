@@ -67,7 +67,13 @@ struct PythonAnnotations {
     func fieldText(_ text: String, mode: Mode) -> String {
         guard let parsed = PythonTypeExpression.parse(text) else { return text }
         guard mode == .evaluated, let evaluated = evaluating.evaluate(parsed, depth: 0) else { return parsed.text }
-        return evaluated.mapNames { name in .name(name.contains(".") ? "~" + name : name) }.text
+        // A name that does not bind stays as written (`te.Literal` when `te` is imported for type checking only).
+        var written = parsed
+        if case .literal(let value) = parsed, let inner = Self.stringValue(value), let expression = PythonTypeExpression.parse(inner) {
+            written = expression
+        }
+        let unbound = Set(written.names.filter { if case .unknown = bind($0, depth: 0) { true } else { false } })
+        return evaluated.mapNames { name in .name(name.contains(".") && !unbound.contains(name) ? "~" + name : name) }.text
     }
 
     /// This, lenient when the module does not postpone annotations.
@@ -119,11 +125,12 @@ struct PythonAnnotations {
         switch expression {
         case .literal(let value):
             guard let quote = value.first, quote == "'" || quote == "\"", value.count >= 2 else { return expression }
-            let inner = String(value.dropFirst().dropLast())
+            let inner = Self.stringValue(value) ?? String(value.dropFirst().dropLast())
             guard let parsed = PythonTypeExpression.parse(inner) else { return lenient ? .name(inner) : nil }
             return evaluate(parsed, depth: depth + 1)
         case .item(let base, let arguments):
-            if case .name(let name) = base, name == "typing.Literal" || name == "typing_extensions.Literal" {
+            // Not the strings of a `Literal[...]`, however it is spelled (`te.Literal` unbound stays as written).
+            if case .name(let name) = base, name == "Literal" || name.hasSuffix(".Literal") {
                 return expression
             }
             var out: [PythonTypeExpression] = []
@@ -144,6 +151,14 @@ struct PythonAnnotations {
         case .name, .ellipsis:
             return expression
         }
+    }
+
+    /// A string literal's value, escapes decoded (`"te.Literal['\\n']"` is `te.Literal['\n']`); nil for other text.
+    static func stringValue(_ literal: String) -> String? {
+        guard let quote = literal.first, quote == "'" || quote == "\"" else { return nil }
+        let token = PythonToken(kind: .string, text: literal, start: SourceLocation(line: 1, column: 1),
+                                end: SourceLocation(line: 1, column: 1))
+        return PythonStringLiteral(token)?.value
     }
 
     /// `Optional[X]` → `X | None`, `Union[A, B]` → `A | B` (nested unions flattened, repeats dropped),

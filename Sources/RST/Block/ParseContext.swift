@@ -158,12 +158,15 @@ final class ParseContext {
             if !baseID.isEmpty && !ids.contains(id) { return id }
         }
         let p: String
-        if !baseID.isEmpty {
+        let auto = options.autoIDPrefix
+        if !auto.hasSuffix("%") {
+            p = auto
+        } else if !baseID.isEmpty {
             p = id + "-"
         } else if let d = dupnames.first, !Names.makeID(d).isEmpty {
             p = Names.makeID(d) + "-"
         } else {
-            p = suggested + "-"
+            p = auto.dropLast() + suggested + "-"
         }
         while true {
             let n = (idCounter[p] ?? 0) + 1

@@ -221,11 +221,20 @@ struct ConfPyMapper {
         "sphinx.ext.todo", "sphinx.ext.doctest", "sphinx.ext.githubpages", "sphinx.ext.duration",
         "sphinx.ext.coverage", "sphinx.ext.mathjax", "sphinx.ext.imgmath", "sphinx.ext.ifconfig",
         "sphinx_copybutton", "myst_parser", "sphinx.ext.autodoc.typehints", "sphinx_autodoc_typehints",
+        "sphinxcontrib.towncrier",
+    ]
+
+    /// Extensions Vellum implements only in part (they stay in ``SiteConfig/unsupportedExtensions``, so the
+    /// rest of their markup is reported once): what it does implement.
+    static let partlySupportedExtensions: [String: String] = [
+        "pallets_sphinx_themes": "the jinja:nodes, jinja:filters and jinja:tests directives and the skipping of "
+            + ":internal: members (not click:example or click:run, which run the program)",
     ]
 
     /// `extensions = [...]`: the ones Vellum does not implement are named once.
     mutating func applyExtensions(to config: inout SiteConfig) {
         guard let names = strings("extensions") else { return }
+        if names.contains("sphinxcontrib.towncrier") { applyTowncrier(to: &config) }
         let unsupported = names.filter { !Self.supportedExtensions.contains($0) && !localExtensions.contains($0) }
         config.unsupportedExtensions = unsupported
         guard !unsupported.isEmpty else { return }
@@ -234,7 +243,21 @@ struct ConfPyMapper {
             message: "conf.py: Vellum does not implement " + (unsupported.count == 1 ? "the extension " : "the extensions ")
                 + unsupported.map { "'\($0)'" }.joined(separator: ", "),
             file: file, range: range("extensions"),
-            notes: [.init("their directives and roles are reported once each where first used, and left out of the pages")]))
+            notes: [.init("their directives and roles are reported once each where first used, and left out of the pages")]
+                + unsupported.compactMap { name in Self.partlySupportedExtensions[name].map { .init("of '\(name)', Vellum implements " + $0) } }))
+    }
+
+    /// sphinxcontrib-towncrier's settings become config values (as its `add_config_value` calls
+    /// would make them), the autoversion mode with its default: what ``TowncrierExtension`` reads.
+    mutating func applyTowncrier(to config: inout SiteConfig) {
+        config.configValues["towncrier_draft_autoversion_mode"] = .str("scm-draft")
+        for name in TowncrierExtension.settingNames {
+            switch value(name) {
+            case .path(let path)?: config.configValues[name] = .str(path)
+            case .none?, nil: continue
+            case let value?: config.configValues[name] = value
+            }
+        }
     }
 
     /// Sphinx's warning types and the Vellum diagnostic ids (or id prefixes) they stand for.

@@ -61,6 +61,14 @@ public struct SiteConfig: Sendable {
     /// conf.py's `extensions` that Vellum does not implement: their directives and
     /// roles are reported once each, as warnings, not as an error per use.
     public var unsupportedExtensions: [String] = []
+
+    /// The autodoc settings with what the project's extensions add: pallets-sphinx-themes
+    /// leaves out members whose docstring has a line `:internal:`.
+    var autodocSettings: AutodocSettings {
+        var settings = autodoc
+        if unsupportedExtensions.contains("pallets_sphinx_themes") { settings.skipInternal = true }
+        return settings
+    }
     /// Sphinx's smart quotes on reStructuredText pages (`smartquotes`, `[build] smartquotes`).
     public var smartQuotes = true
     /// Which replacements (`smartquotes_action`, docutils' letters: `q` quotes, `D` dashes, `e` ellipses).

@@ -56,8 +56,12 @@ struct TOMLParser {
     private var depth = 0
     private static let maximumDepth = 64
 
-    init(file: SourceFile) {
+    /// Whether `[[array.of.tables]]` headers are read (pyproject.toml); vellum.toml has none.
+    let allowsArraysOfTables: Bool
+
+    init(file: SourceFile, allowsArraysOfTables: Bool = false) {
         self.file = file
+        self.allowsArraysOfTables = allowsArraysOfTables
         scalars = Array(file.text.unicodeScalars)
     }
 
@@ -107,6 +111,9 @@ struct TOMLParser {
         }
     }
 
+    /// The headers read as arrays of tables: a path through one goes into its last table.
+    private var arrayPaths: Set<[String]> = []
+
     mutating func parse() -> TOMLTable {
         var root = TOMLTable(range: SourceRange(line: 1))
         var currentPath: [String] = []
@@ -125,9 +132,20 @@ struct TOMLParser {
                 if current == "]" { advance() } else { fail("expected ']' to close the table header"); skipToLineEnd(); continue }
                 if isArray {
                     if current == "]" { advance() } else { fail("expected ']]' to close the array-of-tables header") }
-                    fail("arrays of tables ([[…]]) are not used in vellum.toml", at: start)
+                    guard allowsArraysOfTables else {
+                        fail("arrays of tables ([[…]]) are not used in vellum.toml", at: start)
+                        expectLineEnd()
+                        currentPath = ["\u{0}ignored"]
+                        continue
+                    }
+                    // A new table at the end of the array; the keys that follow go into it.
+                    let range = SourceRange(start: start, end: location)
+                    appendTable(&root, path: path, range: range)
+                    // Tables below the array's previous element may be defined again for this one.
+                    definedTables = definedTables.filter { !$0.starts(with: path) }
+                    currentPath = path
+                    arrayPaths.insert(path)
                     expectLineEnd()
-                    currentPath = ["\u{0}ignored"]
                     continue
                 }
                 if definedTables.contains(path) {
@@ -157,8 +175,49 @@ struct TOMLParser {
         return root
     }
 
-    private mutating func ensureTable(_ table: inout TOMLTable, path: [String], range: SourceRange) {
+    /// `[[path]]`: appends an empty table to the array at `path` (made when missing).
+    private mutating func appendTable(_ table: inout TOMLTable, path: [String], range: SourceRange, prefix: [String] = []) {
         guard let first = path.first else { return }
+        let here = prefix + [first]
+        if path.count == 1 {
+            var items: [TOMLValue.Located] = []
+            if let existing = table[first] {
+                guard case .array(let array) = existing.value, arrayPaths.contains(here) else {
+                    fail("'\(first)' is already a \(existing.value.typeName), not an array of tables", at: range.start)
+                    return
+                }
+                items = array
+            }
+            items.append(.init(value: .table(TOMLTable(range: range)), range: range))
+            table.set(first, .init(value: .array(items), range: table[first]?.range ?? range))
+            return
+        }
+        var located = table[first] ?? .init(value: .table(TOMLTable(range: range)), range: range)
+        switch located.value {
+        case .table(var child):
+            appendTable(&child, path: Array(path.dropFirst()), range: range, prefix: here)
+            located.value = .table(child)
+        case .array(var items) where arrayPaths.contains(here):
+            guard case .table(var last)? = items.last?.value else { return }
+            appendTable(&last, path: Array(path.dropFirst()), range: range, prefix: here)
+            items[items.count - 1].value = .table(last)
+            located.value = .array(items)
+        default:
+            fail("'\(first)' is already a \(located.value.typeName), not a table", at: range.start)
+            return
+        }
+        table.set(first, located)
+    }
+
+    private mutating func ensureTable(_ table: inout TOMLTable, path: [String], range: SourceRange, prefix: [String] = []) {
+        guard let first = path.first else { return }
+        if let existing = table[first], case .array(var items) = existing.value, arrayPaths.contains(prefix + [first]),
+           case .table(var last)? = items.last?.value {
+            ensureTable(&last, path: Array(path.dropFirst()), range: range, prefix: prefix + [first])
+            items[items.count - 1].value = .table(last)
+            table.set(first, .init(value: .array(items), range: existing.range))
+            return
+        }
         var child: TOMLTable
         if let existing = table[first] {
             guard case .table(let t) = existing.value else {
@@ -169,13 +228,21 @@ struct TOMLParser {
         } else {
             child = TOMLTable(range: range)
         }
-        ensureTable(&child, path: Array(path.dropFirst()), range: range)
+        ensureTable(&child, path: Array(path.dropFirst()), range: range, prefix: prefix + [first])
         table.set(first, .init(value: .table(child), range: table[first]?.range ?? range))
     }
 
     private mutating func insert(_ table: inout TOMLTable, path: [String], value: TOMLValue.Located,
-                                 keyStart: SourceLocation) {
+                                 keyStart: SourceLocation, prefix: [String] = []) {
         guard let first = path.first else { return }
+        if path.count > 1, let existing = table[first], case .array(var items) = existing.value,
+           arrayPaths.contains(prefix + [first]), case .table(var last)? = items.last?.value {
+            // A key below an array of tables goes into its last table.
+            insert(&last, path: Array(path.dropFirst()), value: value, keyStart: keyStart, prefix: prefix + [first])
+            items[items.count - 1].value = .table(last)
+            table.set(first, .init(value: .array(items), range: existing.range))
+            return
+        }
         if path.count == 1 {
             if table[first] != nil {
                 fail("key '\(first)' is set twice", at: keyStart)
@@ -196,7 +263,7 @@ struct TOMLParser {
         } else {
             child = TOMLTable(range: SourceRange(start: keyStart, end: keyStart))
         }
-        insert(&child, path: Array(path.dropFirst()), value: value, keyStart: keyStart)
+        insert(&child, path: Array(path.dropFirst()), value: value, keyStart: keyStart, prefix: prefix + [first])
         table.set(first, .init(value: .table(child), range: table[first]?.range ?? SourceRange(start: keyStart, end: keyStart)))
     }
 

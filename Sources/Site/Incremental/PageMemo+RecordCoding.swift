@@ -61,12 +61,15 @@ extension ResolveDependencies: RecordCodable {
 
 extension Numbering.Item: RecordCodable {
     package init(from reader: inout RecordReader) throws {
-        self.init(kind: try reader.string(), id: try reader.string())
+        let kind = try reader.string(), id = try reader.string()
+        self.init(kind: kind, id: id, aliases: try reader.bool() ? try reader.strings() : nil)
     }
 
     package func write(to writer: inout RecordWriter) {
         writer.write(kind)
         writer.write(id)
+        writer.write(aliases != nil)
+        if let aliases { writer.write(aliases) }
     }
 }
 

@@ -1,0 +1,1 @@
+"""A template AST whose node classes declare their fields, like Jinja's."""
