@@ -94,24 +94,27 @@ extension BuildState {
         let before = encodedPages.isEmpty && shards.isEmpty ? nil
             : Set(encodedPages.values.flatMap(\.blob.blobs)).union(shards.values)
         var changed: Set<Int> = []
-        for (path, memo) in pages {
-            let digest = digest(of: path)
-            if encodedPages[path]?.digest != digest {
-                var stored = memo
-                encodedPages[path] = (digest, try CachedPage(&stored, digest: digest, store: store))
-                pages[path] = stored
-                changed.insert(Self.shard(of: path))
-            }
+        // Over the paths: a loop over the records themselves would copy each one.
+        for path in pages.keys where encodedPages[path]?.digest != digest(of: path) {
+            var stored = pages[path]!
+            let digest = stored.digest
+            encodedPages[path] = (digest, try CachedPage(&stored, digest: digest, store: store))
+            pages[path] = stored
+            changed.insert(Self.shard(of: path))
         }
         for path in encodedPages.keys where pages[path] == nil {
             encodedPages[path] = nil
             changed.insert(Self.shard(of: path))
         }
         dirty = []
+        // A shard is written again when one of its pages changed, or when it is new.
         var members: [Int: [String]] = [:]
-        for path in pages.keys.sorted() { members[Self.shard(of: path), default: []].append(path) }
-        for shard in 0..<Self.shardCount where changed.contains(shard) || (shards[shard] == nil && members[shard] != nil) {
-            guard let paths = members[shard] else {
+        for path in pages.keys {
+            let shard = Self.shard(of: path)
+            if changed.contains(shard) || shards[shard] == nil { members[shard, default: []].append(path) }
+        }
+        for shard in changed.union(members.keys) {
+            guard let paths = members[shard]?.sorted() else {
                 shards[shard] = nil
                 continue
             }
@@ -120,7 +123,6 @@ extension BuildState {
             for path in paths { writer.write(encodedPages[path]!.blob) }
             shards[shard] = try store.put(writer.bytes)
         }
-        for shard in shards.keys where members[shard] == nil { shards[shard] = nil }
         return (Set(encodedPages.values.flatMap(\.blob.blobs)).union(shards.values), before)
     }
 
