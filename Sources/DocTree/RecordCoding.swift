@@ -96,7 +96,7 @@ package struct RecordWriter {
         for value in values { write(value) }
     }
 
-    @inlinable package mutating func write<T: RecordCodable>(_ values: [T]) {
+    @inlinable @inline(__always) package mutating func write<T: RecordCodable>(_ values: [T]) {
         writeCount(values.count)
         for value in values { value.write(to: &self) }
     }
@@ -191,16 +191,17 @@ package struct RecordReader {
         return file
     }
 
-    @inlinable package mutating func read<T: RecordCodable>(_ type: T.Type = T.self) throws -> T { try T(from: &self) }
+    @inlinable @inline(__always) package mutating func read<T: RecordCodable>(_ type: T.Type = T.self) throws -> T { try T(from: &self) }
 
     @inlinable package mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
     @inlinable package mutating func optionalFile() throws -> SourceFile? { try bool() ? try file() : nil }
-    @inlinable package mutating func optional<T: RecordCodable>(_ type: T.Type = T.self) throws -> T? {
+    @inlinable @inline(__always) package mutating func optional<T: RecordCodable>(_ type: T.Type = T.self) throws -> T? {
         try bool() ? try T(from: &self) : nil
     }
 
     @inlinable package mutating func strings() throws -> [String] {
         let count = try count()
+        if count == 0 { return [] }
         var values: [String] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try string()) }
@@ -214,8 +215,9 @@ package struct RecordReader {
         return values
     }
 
-    @inlinable package mutating func array<T: RecordCodable>(_ type: T.Type = T.self) throws -> [T] {
+    @inlinable @inline(__always) package mutating func array<T: RecordCodable>(_ type: T.Type = T.self) throws -> [T] {
         let count = try count()
+        if count == 0 { return [] }
         var values: [T] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try T(from: &self)) }
@@ -224,6 +226,7 @@ package struct RecordReader {
 
     @inlinable package mutating func stringDictionary() throws -> [String: String] {
         let count = try count()
+        if count == 0 { return [:] }
         var values: [String: String] = [:]
         values.reserveCapacity(count)
         for _ in 0..<count {
@@ -233,7 +236,10 @@ package struct RecordReader {
         return values
     }
 
-    @inlinable package mutating func stringSet() throws -> Set<String> { Set(try strings()) }
+    @inlinable package mutating func stringSet() throws -> Set<String> {
+        let strings = try strings()
+        return strings.isEmpty ? [] : Set(strings)
+    }
 }
 
 /// A file itself (not its number in a table): its path, its text and its line table
