@@ -36,10 +36,20 @@ public enum PageURL {
     /// Resolves a document name as written in `:doc:` or a toctree (relative
     /// to the referring page's directory, or absolute with a leading `/`),
     /// without extension. Returns nil when it climbs above the source root.
+    /// ASCII without dots, spaces or control characters, not starting or ending with `/`, no `//`.
+    static func isPlainName(_ written: String) -> Bool {
+        var previous = UInt8(ascii: "/")
+        for byte in written.utf8 {
+            if byte == UInt8(ascii: ".") || byte <= 0x20 || byte >= 0x80 { return false }
+            if byte == UInt8(ascii: "/") && previous == UInt8(ascii: "/") { return false }
+            previous = byte
+        }
+        return previous != UInt8(ascii: "/")
+    }
+
     public static func resolveDocument(_ written: String, from document: String) -> String? {
         // A plain name beside the page (`page0042`, `guide/setup`): no dots, spaces or leading slash.
-        if !written.isEmpty, written.utf8.allSatisfy({ $0 != UInt8(ascii: ".") && $0 > 0x20 && $0 < 0x80 }),
-           written.utf8.first != UInt8(ascii: "/"), written.utf8.last != UInt8(ascii: "/"), !written.contains("//") {
+        if isPlainName(written) {
             guard let slash = document.utf8.lastIndex(of: UInt8(ascii: "/")) else { return written }
             return String(document[..<slash]) + "/" + written
         }

@@ -19,18 +19,18 @@ package protocol RecordCodable {
 
 package struct RecordCodingError: Error, CustomStringConvertible {
     package var description: String
-    package init(_ description: String) { self.description = "build cache: " + description }
+    @inlinable package init(_ description: String) { self.description = "build cache: " + description }
 }
 
 package struct RecordWriter {
-    package private(set) var bytes: [UInt8] = []
-    package let files: SourceFileTable
+    @usableFromInline package var bytes: [UInt8] = []
+    @usableFromInline package let files: SourceFileTable
 
-    package init(files: SourceFileTable) {
+    @inlinable package init(files: SourceFileTable) {
         self.files = files
     }
 
-    package mutating func write(_ value: UInt64) {
+    @inlinable package mutating func write(_ value: UInt64) {
         var v = value
         while v >= 0x80 {
             bytes.append(UInt8(v & 0x7F) | 0x80)
@@ -39,17 +39,17 @@ package struct RecordWriter {
         bytes.append(UInt8(v))
     }
 
-    package mutating func write(_ value: Int) {
+    @inlinable package mutating func write(_ value: Int) {
         let wide = Int64(value)
         write(UInt64(bitPattern: (wide << 1) ^ (wide >> 63)))
     }
 
-    package mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    @inlinable package mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     /// How many elements follow (``RecordReader/count()`` reads it).
-    package mutating func writeCount(_ count: Int) { write(UInt64(count)) }
+    @inlinable package mutating func writeCount(_ count: Int) { write(UInt64(count)) }
 
-    package mutating func write(_ value: String) {
+    @inlinable package mutating func write(_ value: String) {
         var copy = value
         copy.withUTF8 { utf8 in
             write(UInt64(utf8.count))
@@ -57,52 +57,52 @@ package struct RecordWriter {
         }
     }
 
-    package mutating func write(bytes run: some Collection<UInt8>) {
+    @inlinable package mutating func write(bytes run: some Collection<UInt8>) {
         write(UInt64(run.count))
         bytes.append(contentsOf: run)
     }
 
     /// Bytes as they are, without a length.
-    package mutating func append(raw run: some Collection<UInt8>) {
+    @inlinable package mutating func append(raw run: some Collection<UInt8>) {
         bytes.append(contentsOf: run)
     }
 
-    package mutating func write(_ file: SourceFile) { write(files.number(of: file)) }
+    @inlinable package mutating func write(_ file: SourceFile) { write(files.number(of: file)) }
 
-    package mutating func write<T: RecordCodable>(_ value: T) { value.write(to: &self) }
+    @inlinable package mutating func write<T: RecordCodable>(_ value: T) { value.write(to: &self) }
 
-    package mutating func write(_ value: String?) {
+    @inlinable package mutating func write(_ value: String?) {
         write(value != nil)
         if let value { write(value) }
     }
 
-    package mutating func write(_ value: SourceFile?) {
+    @inlinable package mutating func write(_ value: SourceFile?) {
         write(value != nil)
         if let value { write(value) }
     }
 
-    package mutating func write<T: RecordCodable>(_ value: T?) {
+    @inlinable package mutating func write<T: RecordCodable>(_ value: T?) {
         write(value != nil)
         if let value { value.write(to: &self) }
     }
 
-    package mutating func write(_ values: [String]) {
+    @inlinable package mutating func write(_ values: [String]) {
         writeCount(values.count)
         for value in values { write(value) }
     }
 
-    package mutating func write(_ values: [SourceFile]) {
+    @inlinable package mutating func write(_ values: [SourceFile]) {
         writeCount(values.count)
         for value in values { write(value) }
     }
 
-    package mutating func write<T: RecordCodable>(_ values: [T]) {
+    @inlinable @inline(__always) package mutating func write<T: RecordCodable>(_ values: [T]) {
         writeCount(values.count)
         for value in values { value.write(to: &self) }
     }
 
     /// Sorted by key, so equal dictionaries give equal bytes.
-    package mutating func write(_ values: [String: String]) {
+    @inlinable package mutating func write(_ values: [String: String]) {
         writeCount(values.count)
         for key in values.keys.sorted() {
             write(key)
@@ -110,33 +110,33 @@ package struct RecordWriter {
         }
     }
 
-    package mutating func write(_ values: Set<String>) {
+    @inlinable package mutating func write(_ values: Set<String>) {
         write(values.sorted())
     }
 }
 
 package struct RecordReader {
-    package let bytes: [UInt8]
-    package var position: Int
+    @usableFromInline package let bytes: [UInt8]
+    @usableFromInline package var position: Int
     /// Where the records end (`bytes.count`, or the end of one record inside a larger buffer).
-    package let end: Int
-    package let files: SourceFileTable
+    @usableFromInline package let end: Int
+    @usableFromInline package let files: SourceFileTable
 
-    package init(bytes: [UInt8], files: SourceFileTable) {
+    @inlinable package init(bytes: [UInt8], files: SourceFileTable) {
         self.init(bytes: bytes, range: 0..<bytes.count, files: files)
     }
 
     /// Reads the records in `range` of `bytes` (no copy of them is made).
-    package init(bytes: [UInt8], range: Range<Int>, files: SourceFileTable) {
+    @inlinable package init(bytes: [UInt8], range: Range<Int>, files: SourceFileTable) {
         self.bytes = bytes
         position = range.lowerBound
         end = range.upperBound
         self.files = files
     }
 
-    package var isAtEnd: Bool { position >= end }
+    @inlinable package var isAtEnd: Bool { position >= end }
 
-    package mutating func uint64() throws -> UInt64 {
+    @inlinable package mutating func uint64() throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -149,12 +149,12 @@ package struct RecordReader {
         }
     }
 
-    package mutating func int() throws -> Int {
+    @inlinable package mutating func int() throws -> Int {
         let raw = try uint64()
         return Int(truncatingIfNeeded: Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1))
     }
 
-    package mutating func bool() throws -> Bool {
+    @inlinable package mutating func bool() throws -> Bool {
         guard position < end else { throw RecordCodingError("a flag runs past the record") }
         defer { position += 1 }
         switch bytes[position] {
@@ -165,19 +165,19 @@ package struct RecordReader {
     }
 
     /// A count of things that each take at least one byte (so a damaged count cannot ask for more).
-    package mutating func count() throws -> Int {
+    @inlinable package mutating func count() throws -> Int {
         let count = try uint64()
         guard count <= UInt64(end - position) else { throw RecordCodingError("a list longer than the record") }
         return Int(count)
     }
 
-    package mutating func bytesRun() throws -> [UInt8] {
+    @inlinable package mutating func bytesRun() throws -> [UInt8] {
         let length = try count()
         defer { position += length }
         return Array(bytes[position..<position + length])
     }
 
-    package mutating func string() throws -> String {
+    @inlinable package mutating func string() throws -> String {
         let length = try count()
         defer { position += length }
         return bytes.withUnsafeBufferPointer {
@@ -185,45 +185,48 @@ package struct RecordReader {
         }
     }
 
-    package mutating func file() throws -> SourceFile {
+    @inlinable package mutating func file() throws -> SourceFile {
         let number = try int()
         guard let file = files.file(numbered: number) else { throw RecordCodingError("no source file numbered \(number)") }
         return file
     }
 
-    package mutating func read<T: RecordCodable>(_ type: T.Type = T.self) throws -> T { try T(from: &self) }
+    @inlinable @inline(__always) package mutating func read<T: RecordCodable>(_ type: T.Type = T.self) throws -> T { try T(from: &self) }
 
-    package mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
-    package mutating func optionalFile() throws -> SourceFile? { try bool() ? try file() : nil }
-    package mutating func optional<T: RecordCodable>(_ type: T.Type = T.self) throws -> T? {
+    @inlinable package mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
+    @inlinable package mutating func optionalFile() throws -> SourceFile? { try bool() ? try file() : nil }
+    @inlinable @inline(__always) package mutating func optional<T: RecordCodable>(_ type: T.Type = T.self) throws -> T? {
         try bool() ? try T(from: &self) : nil
     }
 
-    package mutating func strings() throws -> [String] {
+    @inlinable package mutating func strings() throws -> [String] {
         let count = try count()
+        if count == 0 { return [] }
         var values: [String] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try string()) }
         return values
     }
 
-    package mutating func sourceFiles() throws -> [SourceFile] {
+    @inlinable package mutating func sourceFiles() throws -> [SourceFile] {
         let count = try count()
         var values: [SourceFile] = []
         for _ in 0..<count { values.append(try file()) }
         return values
     }
 
-    package mutating func array<T: RecordCodable>(_ type: T.Type = T.self) throws -> [T] {
+    @inlinable @inline(__always) package mutating func array<T: RecordCodable>(_ type: T.Type = T.self) throws -> [T] {
         let count = try count()
+        if count == 0 { return [] }
         var values: [T] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try T(from: &self)) }
         return values
     }
 
-    package mutating func stringDictionary() throws -> [String: String] {
+    @inlinable package mutating func stringDictionary() throws -> [String: String] {
         let count = try count()
+        if count == 0 { return [:] }
         var values: [String: String] = [:]
         values.reserveCapacity(count)
         for _ in 0..<count {
@@ -233,7 +236,39 @@ package struct RecordReader {
         return values
     }
 
-    package mutating func stringSet() throws -> Set<String> { Set(try strings()) }
+    @inlinable package mutating func stringSet() throws -> Set<String> {
+        let strings = try strings()
+        return strings.isEmpty ? [] : Set(strings)
+    }
+}
+
+/// A file itself (not its number in a table): its path, its text and its line table
+/// (as gaps), so reading it back does not scan the text for lines again.
+extension SourceFile: RecordCodable {
+    package convenience init(from reader: inout RecordReader) throws {
+        let path = try reader.string(), text = try reader.string()
+        let count = try reader.count()
+        var starts: [Int] = []
+        starts.reserveCapacity(count)
+        var offset = 0
+        for _ in 0..<count {
+            offset += Int(try reader.uint64())
+            starts.append(offset)
+        }
+        guard starts.first == 0, offset <= text.utf8.count else { throw RecordCodingError("a line table that does not fit its text") }
+        self.init(path: path, text: text, lineStarts: starts)
+    }
+
+    package func write(to writer: inout RecordWriter) {
+        writer.write(path)
+        writer.write(text)
+        writer.writeCount(lineStarts.count)
+        var previous = 0
+        for start in lineStarts {
+            writer.write(UInt64(start - previous))
+            previous = start
+        }
+    }
 }
 
 extension SourceLocation: RecordCodable {

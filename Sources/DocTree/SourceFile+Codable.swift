@@ -16,7 +16,7 @@ public final class SourceFileTable: @unchecked Sendable {
         for (i, file) in files.enumerated() { numbers[ObjectIdentifier(file)] = i }
     }
 
-    func number(of file: SourceFile) -> Int {
+    @usableFromInline func number(of file: SourceFile) -> Int {
         lock.lock()
         defer { lock.unlock() }
         if let known = numbers[ObjectIdentifier(file)] { return known }
@@ -25,7 +25,7 @@ public final class SourceFileTable: @unchecked Sendable {
         return files.count - 1
     }
 
-    func file(numbered number: Int) -> SourceFile? {
+    @usableFromInline func file(numbered number: Int) -> SourceFile? {
         lock.lock()
         defer { lock.unlock() }
         return files.indices.contains(number) ? files[number] : nil

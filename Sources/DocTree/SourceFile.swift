@@ -43,7 +43,14 @@ public final class SourceFile: Sendable, Hashable {
     public let path: String
     public let text: String
     /// Offsets (in UTF-8 bytes) of the start of each line.
-    private let lineStarts: [Int]
+    let lineStarts: [Int]
+
+    /// A file whose line table is known already (read back from the build cache).
+    package init(path: String, text: String, lineStarts: [Int]) {
+        self.path = path
+        self.text = text
+        self.lineStarts = lineStarts
+    }
 
     public init(path: String, text: String) {
         self.path = path

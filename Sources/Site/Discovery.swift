@@ -39,12 +39,13 @@ enum Discovery {
             return out.hasPrefix(src) ? String(out.dropFirst(src.count)) : nil
         }
         let sourcePath = sourceDirectory.path
-        let (files, skipped) = try FileTree.walk(sourceDirectory, inside: project.contains) { relative in
+        let (files, skipped) = try FileTree.walk(sourceDirectory, inside: project.contains, skipping: { relative in
             if relative == "_build" || relative == outputRelative { return true }
-            if exclude.contains(where: { Glob.matches($0, relative) }) { return true }
+            return exclude.contains(where: { Glob.matches($0, relative) })
+        }, skippingFolder: { relative in
             // Output of another build (another --output) is never read as pages.
-            return access(sourcePath + "/" + relative + "/" + OutputSafety.markerName, F_OK) == 0
-        }
+            access(sourcePath + "/" + relative + "/" + OutputSafety.markerName, F_OK) == 0
+        })
         var pages: [PageSource] = []
         for path in files {
             guard let (name, markup) = page(path) else { continue }

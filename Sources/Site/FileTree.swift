@@ -30,7 +30,8 @@ enum FileTree {
     /// lead outside (`inside` says whether a real path may be read), folders that cannot
     /// be listed, pipes and devices. Throws only when `root` itself cannot be listed.
     static func walk(_ root: URL, inside: (String) -> Bool = { _ in true },
-                     skipping skip: (String) -> Bool = { _ in false }) throws -> (files: [String], skipped: [Skipped]) {
+                     skipping skip: (String) -> Bool = { _ in false },
+                     skippingFolder skipFolder: (String) -> Bool = { _ in false }) throws -> (files: [String], skipped: [Skipped]) {
         let rootPath = OutputSafety.realPath(root)
         // FileManager for the root, so a folder that cannot be listed fails with its message.
         let names = try FileManager.default.contentsOfDirectory(atPath: rootPath)
@@ -38,10 +39,12 @@ enum FileTree {
             ?? names.map { DirectoryWalk.Entry(name: $0, kind: DirectoryWalk.kind(ofPath: rootPath + "/" + $0)) }
         return withoutActuallyEscaping(inside) { inside in
             withoutActuallyEscaping(skip) { skip in
-                var walker = Walker(inside: inside, skip: skip)
+                withoutActuallyEscaping(skipFolder) { skipFolder in
+                var walker = Walker(inside: inside, skip: skip, skipFolder: skipFolder)
                 walker.seen.insert(rootPath)
                 walker.collect(rootPath, entries: entries, prefix: "")
                 return (walker.files.sorted(), walker.skipped.sorted { $0.path < $1.path })
+                }
             }
         }
     }
@@ -49,6 +52,8 @@ enum FileTree {
     private struct Walker {
         let inside: (String) -> Bool
         let skip: (String) -> Bool
+        /// Asked only of what may be a folder (not a plain file).
+        let skipFolder: (String) -> Bool
         var files: [String] = []
         var skipped: [Skipped] = []
         /// Real paths of the folders listed so far (a folder reached twice through links is listed once).
@@ -68,6 +73,7 @@ enum FileTree {
                     files.append(relative)
                     continue
                 }
+                if skipFolder(relative) { continue }
                 var status = stat()
                 guard lstat(path, &status) == 0 else { continue }
                 var real = path

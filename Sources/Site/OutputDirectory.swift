@@ -11,6 +11,14 @@ import Glibc
 /// Staging folders are named `.NAME.vellum-staging-PID-TOKEN` and carry the
 /// marker file from the moment they exist, so a later build can tell them
 /// apart from anything else and remove those whose process has died.
+///
+/// An incremental builder keeps the output it replaced as a standby folder,
+/// `.NAME.vellum-standby`, and the next build starts its staging folder from
+/// it (renamed, so it is a staging folder of this process from then on): only
+/// files that differ from the standby's are written, instead of every file
+/// being linked into an empty folder. The standby is trusted only as the
+/// records describe it (``OutputWriter``); a build killed while using it
+/// leaves a staging folder that the next build removes.
 struct OutputDirectory {
     let destination: URL
     let staging: URL
@@ -30,10 +38,20 @@ struct OutputDirectory {
 
     static let stagingInfix = ".vellum-staging-"
     static let oldInfix = ".vellum-old-"
+    static let standbySuffix = ".vellum-standby"
+    /// Whether the staging folder began as the standby (so it holds files already).
+    let reusedStandby: Bool
+
+    /// The standby folder of an output.
+    static func standby(of destination: URL) -> URL {
+        let destination = destination.standardizedFileURL
+        return destination.deletingLastPathComponent().appendingPathComponent("." + destination.lastPathComponent + standbySuffix)
+    }
 
     /// `destination` must already have passed `OutputSafety.check`, and
-    /// `removeStaleFolders(of:)` have run for it.
-    init(destination: URL, replaceForeign: Bool = false) throws {
+    /// `removeStaleFolders(of:)` have run for it. With `standby`, the staging folder
+    /// is the standby folder, when there is one that Vellum wrote; else it starts empty.
+    init(destination: URL, replaceForeign: Bool = false, standby: Bool = false) throws {
         self.destination = destination.standardizedFileURL
         self.replaceForeign = replaceForeign
         let parent = self.destination.deletingLastPathComponent()
@@ -42,9 +60,15 @@ struct OutputDirectory {
         let name = "." + self.destination.lastPathComponent
         staging = parent.appendingPathComponent(name + Self.stagingInfix + owner)
         movedAside = parent.appendingPathComponent(name + Self.oldInfix + owner)
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
         destinationPath = self.destination.path
         stagingPath = staging.path
+        let standbyURL = Self.standby(of: destination)
+        if standby, OutputSafety.ownership(of: standbyURL) == .vellum, rename(standbyURL.path, staging.path) == 0 {
+            reusedStandby = true
+            return
+        }
+        reusedStandby = false
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
         try FileIO.write(staging.path + "/" + OutputSafety.markerName, Array(OutputSafety.markerText.utf8))
     }
 
@@ -52,6 +76,8 @@ struct OutputDirectory {
     func write(_ data: Data, to relativePath: String) throws {
         let path = try stagedPath(relativePath)
         try makeFolders(of: relativePath)
+        // A file the staging folder holds may be a link to the output's own: never write into it.
+        if reusedStandby { unlink(path) }
         try FileIO.write(path, [UInt8](data))
     }
 
@@ -75,7 +101,25 @@ struct OutputDirectory {
         var status = stat()
         guard lstat(existing, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
               (try? makeFolders(of: relativePath)) != nil else { return false }
+        if reusedStandby { unlink(staged) }
         return link(existing, staged) == 0
+    }
+
+    /// Removes a file from the staging folder, and the folders it leaves empty.
+    func remove(_ relativePath: String) {
+        guard let staged = try? stagedPath(relativePath) else { return }
+        unlink(staged)
+        var folder = Substring(relativePath)
+        while let slash = folder.lastIndex(of: "/") {
+            folder = folder[..<slash]
+            guard rmdir(stagingPath + "/" + folder) == 0 else { break }
+            folders.lock.withLock { _ = folders.made.remove(String(folder)) }
+        }
+    }
+
+    /// The regular files the staging folder holds (the marker left out).
+    var stagedFiles: [String] {
+        DirectoryWalk.regularFiles(below: stagingPath).filter { $0 != OutputSafety.markerName }
     }
 
     /// The staging folder's folders on the way to `relativePath`, each made once.
@@ -122,7 +166,7 @@ struct OutputDirectory {
     /// carries the marker (or one the user allowed with `--force`) is replaced.
     /// The previous output, now beside the new one, is removed on `cleanup` (the
     /// build goes on meanwhile and waits for it before it returns).
-    func commit(cleanup: BackgroundWork? = nil) throws {
+    func commit(cleanup: BackgroundWork? = nil, keepPrevious: Bool = false) throws {
         let fm = FileManager.default
         switch OutputSafety.ownership(of: destination) {
         case .absent:
@@ -138,9 +182,24 @@ struct OutputDirectory {
                 + "and no longer holds Vellum's output")
         }
         if vellum_rename_exchange(staging.path, destination.path) == 0 {
-            // The staging path now holds the previous output.
+            // The staging path now holds the previous output: the next build's standby, or gone.
             let previous = staging
-            if let cleanup { cleanup.start { Self.removeMarked(previous) } } else { Self.removeMarked(previous) }
+            func remove(_ folder: URL) {
+                if let cleanup { cleanup.start { Self.removeMarked(folder) } } else { Self.removeMarked(folder) }
+            }
+            let standby = Self.standby(of: destination)
+            var keep = keepPrevious
+            switch OutputSafety.ownership(of: standby) {
+            case .absent:
+                break
+            case .vellum, .empty:
+                // A standby this build did not start from: out of date.
+                if rename(standby.path, movedAside.path) == 0 { remove(movedAside) } else { keep = false }
+            case .foreign, .notDirectory:
+                keep = false
+            }
+            if keep, rename(previous.path, standby.path) == 0 { return }
+            remove(previous)
             return
         }
         try fm.moveItem(at: destination, to: movedAside)

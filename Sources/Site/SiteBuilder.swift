@@ -105,9 +105,24 @@ public enum SiteBuilder {
 
     /// Sphinx's substitutions every page has: `|version|`, `|release|`, `|today|`.
     static func defaultSubstitutions(_ config: SiteConfig, date: Date) -> [String: String] {
-        let day = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
-        let today = config.today ?? ConfPyBuiltins.strftime(config.todayFormat, day.year ?? 1970, day.month ?? 1, day.day ?? 1)
+        let day = utcDay(date)
+        let today = config.today ?? ConfPyBuiltins.strftime(config.todayFormat, day.year, day.month, day.day)
         return ["version": config.version, "release": config.release ?? config.version, "today": today]
+    }
+
+    /// The Gregorian day (UTC) of a date, by arithmetic (Howard Hinnant's `civil_from_days`):
+    /// Foundation's `Calendar` starts ICU, a millisecond every build.
+    static func utcDay(_ date: Date) -> (year: Int, month: Int, day: Int) {
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shifted = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
+        let month = shifted < 10 ? shifted + 3 : shifted - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// Where autodoc finds Python modules: the configured paths (`[autodoc] python_paths`,

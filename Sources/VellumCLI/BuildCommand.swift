@@ -122,7 +122,15 @@ func runBuild(_ options: BuildArguments, output: String?, force: Bool = false, c
             buildOptions.buildDate = Date(timeIntervalSince1970: epoch)
         }
         buildOptions.cacheDirectory = cache
-        report = try cache == nil ? SiteBuilder.build(buildOptions) : IncrementalBuilder(options: buildOptions).rebuild()
+        if cache == nil {
+            report = try SiteBuilder.build(buildOptions)
+        } else {
+            let builder = IncrementalBuilder(options: buildOptions)
+            report = try builder.rebuild()
+            // The process ends in a moment: freeing every page's record one by one would cost
+            // more than the rest of a rebuild that changes one page.
+            _ = Unmanaged.passRetained(builder)
+        }
     } catch let error as BuildError {
         switch error {
         case .missingSource:

@@ -45,6 +45,14 @@ func rendered(_ diagnostics: [DocTree.Diagnostic], _ format: DocTree.DiagnosticF
     DocTree.DiagnosticFormatter(format: format, workingDirectory: projectsPath).render(diagnostics)
 }
 
+/// A new temporary folder and its `docs/` subfolder, for a project with its output and cache beside it.
+func temporaryProjectFolder() throws -> (folder: URL, source: URL) {
+    let folder = try temporaryDirectory()
+    let source = folder.appendingPathComponent("docs")
+    try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+    return (folder, source)
+}
+
 /// A scratch directory, removed by the caller.
 func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("vellum-test-\(UUID().uuidString)")

@@ -24,10 +24,8 @@ import Testing
     }
 
     @Test func randomEditsGiveTheSameSiteAsACleanBuild() throws {
-        let tmp = try temporaryDirectory()
+        let (tmp, source) = try temporaryProjectFolder()
         defer { try? FileManager.default.removeItem(at: tmp) }
-        let source = tmp.appendingPathComponent("docs")
-        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
         var project = try EditableProject(root: source)
         var random = SeededRandom(seed: 15)
         var memory = MemoryOutput()
@@ -60,10 +58,8 @@ import Testing
     }
 
     @Test func aCorruptOrForeignCacheIsIgnoredWithANote() throws {
-        let tmp = try temporaryDirectory()
+        let (tmp, source) = try temporaryProjectFolder()
         defer { try? FileManager.default.removeItem(at: tmp) }
-        let source = tmp.appendingPathComponent("docs")
-        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
         var project = try EditableProject(root: source)
         let cache = tmp.appendingPathComponent("cache")
         var cached = options(source, into: MemoryOutput())
@@ -94,10 +90,8 @@ import Testing
 
     /// Trees and bodies are files of their own in the cache: one gone is noticed when it is needed.
     @Test func aMissingPartOfARecordIsNoticedAndEverythingBuilt() throws {
-        let tmp = try temporaryDirectory()
+        let (tmp, source) = try temporaryProjectFolder()
         defer { try? FileManager.default.removeItem(at: tmp) }
-        let source = tmp.appendingPathComponent("docs")
-        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
         var project = try EditableProject(root: source)
         let cache = tmp.appendingPathComponent("cache")
         var cached = options(source, into: MemoryOutput())
@@ -134,10 +128,8 @@ import Testing
     /// Files whose stamp (inode, size, times) is unchanged are not read again; an edit that keeps
     /// the size and puts the modification time back still changes the status-change time.
     @Test func anEditThatKeepsSizeAndModificationTimeIsSeen() throws {
-        let tmp = try temporaryDirectory()
+        let (tmp, source) = try temporaryProjectFolder()
         defer { try? FileManager.default.removeItem(at: tmp) }
-        let source = tmp.appendingPathComponent("docs")
-        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
         var project = try EditableProject(root: source)
         // Stamps are kept only for files last touched two seconds before.
         Thread.sleep(forTimeInterval: 2.2)
@@ -231,10 +223,8 @@ import Testing
     }
 
     @Test func unchangedFilesAreKeptAndChangedOnesWritten() throws {
-        let tmp = try temporaryDirectory()
+        let (tmp, source) = try temporaryProjectFolder()
         defer { try? FileManager.default.removeItem(at: tmp) }
-        let source = tmp.appendingPathComponent("docs")
-        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
         var project = try EditableProject(root: source)
         let output = tmp.appendingPathComponent("site")
         var options = BuildOptions(sourceDirectory: source.path, outputDirectory: output.path)
@@ -268,5 +258,54 @@ import Testing
         #expect(try snapshot(output) == snapshot(tmp.appendingPathComponent("clean")))
         let left = try FileManager.default.contentsOfDirectory(atPath: tmp.path).filter { $0.contains("vellum-staging") }
         #expect(left.isEmpty)
+    }
+
+    /// The output a build replaces waits beside it as the next build's starting point
+    /// (`.NAME.vellum-standby`): the site is still the same as a clean build's after edits, a
+    /// new page and a standby that no longer holds what the records say.
+    @Test func theReplacedOutputStartsTheNextBuild() throws {
+        let (tmp, source) = try temporaryProjectFolder()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        var project = try EditableProject(root: source)
+        let output = tmp.appendingPathComponent("site")
+        let standby = tmp.appendingPathComponent(".site.vellum-standby")
+        var options = BuildOptions(sourceDirectory: source.path, outputDirectory: output.path)
+        options.buildDate = Date(timeIntervalSince1970: 1_800_000_000)
+        options.cacheDirectory = tmp.appendingPathComponent(".vellum-cache").path
+        func cleanSite() throws -> [String: Data] {
+            var clean = options
+            clean.outputDirectory = tmp.appendingPathComponent("clean").path
+            clean.cacheDirectory = nil
+            _ = try SiteBuilder.build(clean)
+            return try snapshot(tmp.appendingPathComponent("clean"))
+        }
+        _ = try IncrementalBuilder(options: options).rebuild()
+        #expect(!FileManager.default.fileExists(atPath: standby.path))
+        for step in 0..<4 {
+            switch step {
+            case 0, 1: project.pages["page\(step + 1)"]!.text = "Edit number \(step)."
+            case 2:
+                // A file the records do not know of: the standby is not used.
+                try Data("stray".utf8).write(to: standby.appendingPathComponent("stray.html"))
+                project.pages["page3"]!.text = "Edit number 2."
+            default:
+                project.pages["page9"] = .init(title: "Page 9", label: "label-9", text: "A new page.")
+                project.toctree.append("page9")
+            }
+            try project.write()
+            let report = try IncrementalBuilder(options: options).rebuild()
+            #expect(report.succeeded && report.wroteOutput, "step \(step)")
+            #expect(FileManager.default.fileExists(atPath: standby.appendingPathComponent("page0.html").path), "step \(step)")
+            #expect(try snapshot(output) == cleanSite(), "step \(step)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("stray.html").path))
+        // A build without records does not keep one.
+        var uncached = options
+        uncached.cacheDirectory = nil
+        project.pages["page1"]!.text = "Without the cache."
+        try project.write()
+        _ = try SiteBuilder.build(uncached)
+        #expect(!FileManager.default.fileExists(atPath: standby.path))
+        #expect(try snapshot(output) == cleanSite())
     }
 }

@@ -24,10 +24,8 @@ import Testing
     }
 
     @Test func everyPageRecordReadsBackAsWritten() throws {
-        let tmp = try temporaryDirectory()
+        let (tmp, source) = try temporaryProjectFolder()
         defer { try? FileManager.default.removeItem(at: tmp) }
-        let source = tmp.appendingPathComponent("docs")
-        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
         var project = try EditableProject(root: source)
         var options = BuildOptions(sourceDirectory: source.path, outputDirectory: nil)
         options.memoryOutput = MemoryOutput()

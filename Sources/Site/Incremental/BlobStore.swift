@@ -47,12 +47,15 @@ final class BlobStore: @unchecked Sendable {
 
     /// The bytes of blob `name`, checked against the name.
     func get(_ name: ContentHash) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: directory + "/" + Self.fileName(name)) else {
+        guard let bytes = FileIO.read(directory + "/" + Self.fileName(name)), ContentHash(bytes: bytes) == name else {
             throw Damaged(name: name)
         }
-        let bytes = [UInt8](data)
-        guard ContentHash(bytes: bytes) == name else { throw Damaged(name: name) }
         return bytes
+    }
+
+    /// Removes the blobs `names`.
+    func remove(_ names: Set<ContentHash>) {
+        for name in names { unlink(directory + "/" + Self.fileName(name)) }
     }
 
     /// Removes every blob not in `used`, and temporary files builds killed while writing left.

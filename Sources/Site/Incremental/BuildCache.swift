@@ -13,7 +13,7 @@ import Foundation
 /// is ignored with a note, never trusted.
 enum BuildCache {
     /// Bumped whenever the records' shape or meaning changes.
-    static let format = 10
+    static let format = 13
     static let recordsName = "records.bin"
     static let summaryName = "inputs.bin"
     /// Present while a build may be changing the output and has not yet saved the
@@ -115,7 +115,10 @@ enum BuildCache {
     static func loadRecords(from directory: String) -> (BuildState?, [String]) {
         let store = BlobStore(cacheDirectory: directory)
         var (state, notes) = load(named: recordsName, from: directory) { try BuildState(from: &$0, store: store) }
-        if outputPending(in: directory) { state?.outputIdentity = nil }
+        if outputPending(in: directory) {
+            state?.outputIdentity = nil
+            state?.standby = nil
+        }
         return (state, notes)
     }
 
@@ -146,7 +149,7 @@ enum BuildCache {
     /// Writes the records, then the summary (each to a temporary file renamed into place,
     /// so a killed build leaves whole files). A cache that cannot be written is only a
     /// slower next build: the failure is returned as a note.
-    static func save(_ state: inout BuildState, to directory: String) -> String? {
+    static func save(_ state: inout BuildState, digest: ContentHash, to directory: String) -> String? {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             // Temporary files of builds killed while saving.
@@ -155,11 +158,12 @@ enum BuildCache {
                 try? FileManager.default.removeItem(atPath: directory + "/" + entry)
             }
             let blobs = BlobStore(cacheDirectory: directory)
-            let used = try state.encodePages(store: blobs)
-            try write(named: recordsName, to: directory) { state.write(to: &$0) }
+            let (used, before) = try state.encodePagesNoting(store: blobs)
+            try write(named: recordsName, to: directory) { state.write(to: &$0, digest: digest) }
             if let summary = state.summary { try write(named: summaryName, to: directory) { $0.write(summary) } }
-            // Only now no saved record names the others.
-            blobs.removeAll(except: used)
+            // Only now no saved record names the others: those the records used before and no
+            // longer use, or (without earlier records) every blob but the ones in use.
+            if let before { blobs.remove(before.subtracting(used)) } else { blobs.removeAll(except: used) }
             return nil
         } catch {
             return "cannot write the build cache in \(directory): \(error)"

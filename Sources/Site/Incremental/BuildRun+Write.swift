@@ -178,7 +178,12 @@ extension BuildRun {
             report.filesWritten = try writer.write(into: memory)
         } else if let outputURL {
             if let cache = options.cacheDirectory { BuildCache.markOutputPending(in: cache) }
-            report.filesWritten = try writer.write(into: outputURL, replaceForeign: options.force, cleanup: cleanup)
+            // The replaced output is kept as a standby only when records will say what it holds.
+            let keep = trusted && options.cacheDirectory != nil
+            let (count, replaced) = try writer.write(into: outputURL, replaceForeign: options.force, cleanup: cleanup,
+                                                     standby: trusted ? old?.standby : nil, keepPrevious: keep)
+            report.filesWritten = count
+            if replaced { state.standby = keep ? old?.outputs : nil }
             report.wroteOutput = true
         }
         state.outputs = Dictionary(plan.map { ($0.path, $0.hash) }, uniquingKeysWith: { _, last in last })

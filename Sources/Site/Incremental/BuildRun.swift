@@ -127,7 +127,7 @@ struct BuildRun {
         let readKey = fingerprint.combined(.read)
         var records = readPages(pages, reader: reader, states: states, readKey: readKey, old: old,
                                 changedKeys: changedKeys, config: config)
-        for record in records { report.diagnostics += record.document.diagnostics }
+        for i in records.indices { report.diagnostics += records[i].document.diagnostics }
         clock.mark("read")
 
         // collect
@@ -153,6 +153,7 @@ struct BuildRun {
         state.dirty = old?.dirty.map { $0.union(changedPages) }
         state.outputIdentity = old?.outputIdentity
         state.outputs = old?.outputs ?? [:]
+        state.standby = old?.standby
         state.siteKey = old?.siteKey
         state.siteFiles = old?.siteFiles ?? [:]
         state.deflated = old?.deflated ?? [:]

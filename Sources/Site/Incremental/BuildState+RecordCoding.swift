@@ -7,7 +7,7 @@ import Foundation
 /// changes and the pages are decoded in parallel. Its tree and body are blobs
 /// of their own (``BlobStore``), named in `blobs`.
 struct CachedPage: Sendable {
-    var files: [BuildCache.SourceFileEntry]
+    var files: [SourceFile]
     /// The encoded memo: `memoRange` of `memo` (a page loaded from the cache shares the file's bytes).
     var memo: [UInt8]
     var memoRange: Range<Int>
@@ -32,11 +32,11 @@ struct CachedPage: Sendable {
         memo.write(to: &writer)
         self.memo = writer.bytes
         memoRange = 0..<writer.bytes.count
-        files = table.files.map { BuildCache.SourceFileEntry(path: $0.path, text: $0.text) }
+        files = table.files
         blobs = [memo.read.storedTree?.name, memo.resolved?.storedBody?.name].compactMap { $0 }
     }
 
-    init(files: [BuildCache.SourceFileEntry], memo: [UInt8], memoRange: Range<Int>, blobs: [ContentHash],
+    init(files: [SourceFile], memo: [UInt8], memoRange: Range<Int>, blobs: [ContentHash],
          digest: ContentHash) {
         self.files = files
         self.memo = memo
@@ -46,9 +46,7 @@ struct CachedPage: Sendable {
     }
 
     func decoded(store: BlobStore) throws -> PageMemo {
-        var reader = RecordReader(bytes: memo, range: memoRange, files: SourceFileTable(files: files.map {
-            SourceFile(path: $0.path, text: $0.text)
-        }))
+        var reader = RecordReader(bytes: memo, range: memoRange, files: SourceFileTable(files: files))
         let memo = try PageMemo(from: &reader, store: store)
         guard reader.isAtEnd else { throw RecordCodingError("a page record longer than it says") }
         return memo
@@ -57,9 +55,7 @@ struct CachedPage: Sendable {
 
 extension CachedPage: RecordCodable {
     init(from reader: inout RecordReader) throws {
-        let count = try reader.count()
-        var files: [BuildCache.SourceFileEntry] = []
-        for _ in 0..<count { files.append(BuildCache.SourceFileEntry(path: try reader.string(), text: try reader.string())) }
+        let files: [SourceFile] = try reader.array()
         let length = try reader.count()
         let start = reader.position
         reader.position += length
@@ -68,11 +64,9 @@ extension CachedPage: RecordCodable {
     }
 
     func write(to writer: inout RecordWriter) {
+        // The files themselves (`write(_: [SourceFile])` would write their numbers in a table).
         writer.writeCount(files.count)
-        for file in files {
-            writer.write(file.path)
-            writer.write(file.text)
-        }
+        for file in files { file.write(to: &writer) }
         writer.write(bytes: memo[memoRange])
         writer.write(blobs)
         writer.write(digest)
@@ -92,25 +86,35 @@ extension BuildState {
     /// and bodies into `store`), puts the shards holding them into `store`, and returns
     /// the names of the blobs the records use.
     mutating func encodePages(store: BlobStore) throws -> Set<ContentHash> {
+        try encodePagesNoting(store: store).used
+    }
+
+    /// ``encodePages(store:)``, and the blobs the records used before (nil when there were no records).
+    mutating func encodePagesNoting(store: BlobStore) throws -> (used: Set<ContentHash>, before: Set<ContentHash>?) {
+        let before = encodedPages.isEmpty && shards.isEmpty ? nil
+            : Set(encodedPages.values.flatMap(\.blob.blobs)).union(shards.values)
         var changed: Set<Int> = []
-        for (path, memo) in pages {
-            let digest = digest(of: path)
-            if encodedPages[path]?.digest != digest {
-                var stored = memo
-                encodedPages[path] = (digest, try CachedPage(&stored, digest: digest, store: store))
-                pages[path] = stored
-                changed.insert(Self.shard(of: path))
-            }
+        // Over the paths: a loop over the records themselves would copy each one.
+        for path in pages.keys where encodedPages[path]?.digest != digest(of: path) {
+            var stored = pages[path]!
+            let digest = stored.digest
+            encodedPages[path] = (digest, try CachedPage(&stored, digest: digest, store: store))
+            pages[path] = stored
+            changed.insert(Self.shard(of: path))
         }
         for path in encodedPages.keys where pages[path] == nil {
             encodedPages[path] = nil
             changed.insert(Self.shard(of: path))
         }
         dirty = []
+        // A shard is written again when one of its pages changed, or when it is new.
         var members: [Int: [String]] = [:]
-        for path in pages.keys.sorted() { members[Self.shard(of: path), default: []].append(path) }
-        for shard in 0..<Self.shardCount where changed.contains(shard) || (shards[shard] == nil && members[shard] != nil) {
-            guard let paths = members[shard] else {
+        for path in pages.keys {
+            let shard = Self.shard(of: path)
+            if changed.contains(shard) || shards[shard] == nil { members[shard, default: []].append(path) }
+        }
+        for shard in changed.union(members.keys) {
+            guard let paths = members[shard]?.sorted() else {
                 shards[shard] = nil
                 continue
             }
@@ -119,16 +123,18 @@ extension BuildState {
             for path in paths { writer.write(encodedPages[path]!.blob) }
             shards[shard] = try store.put(writer.bytes)
         }
-        for shard in shards.keys where members[shard] == nil { shards[shard] = nil }
-        return Set(encodedPages.values.flatMap(\.blob.blobs)).union(shards.values)
+        return (Set(encodedPages.values.flatMap(\.blob.blobs)).union(shards.values), before)
     }
 
     /// The records as `records.bin` holds them (after ``encodePages(store:)``): what the
     /// site is, and the names of the shards holding the pages' records.
-    func write(to writer: inout RecordWriter) {
+    func write(to writer: inout RecordWriter, digest: ContentHash) {
+        writer.write(digest)
         writer.write(config)
         writer.write(outputIdentity)
         writer.write(outputs)
+        writer.write(standby != nil)
+        if let standby { writer.write(standby) }
         writer.write(siteKey)
         writer.writeCount(siteFiles.count)
         for name in siteFiles.keys.sorted() {
@@ -153,9 +159,12 @@ extension BuildState {
     /// Reads `records.bin` and its shards; the shards are read and their pages decoded in
     /// parallel, the pages' trees and bodies left in `store`.
     init(from reader: inout RecordReader, store: BlobStore) throws {
+        let digest = try reader.read(ContentHash.self)
         self.init(config: try reader.read())
+        savedDigest = digest
         outputIdentity = try reader.optionalString()
         outputs = try reader.hashes()
+        standby = try reader.bool() ? try reader.hashes() : nil
         siteKey = try reader.optional()
         for _ in 0..<(try reader.count()) {
             let name = try reader.string()

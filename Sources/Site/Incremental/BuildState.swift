@@ -115,6 +115,8 @@ struct BuildState: Sendable {
     /// Where the output went, and what it holds now (path → bytes' fingerprint).
     var outputIdentity: String?
     var outputs: [String: ContentHash] = [:]
+    /// What the output's standby folder holds (``OutputDirectory``), nil when that is not known.
+    var standby: [String: ContentHash]?
     /// What the site-wide files (search index, indices, theme files, artifacts) and every page were made from.
     var siteKey: ContentHash?
     /// Site-wide files (and artifacts, by number) made from a key of their own, and the paths they made.
@@ -129,6 +131,8 @@ struct BuildState: Sendable {
     /// Pages whose records may differ from their ``encodedPages`` entry (read, resolved or
     /// rendered again since); nil: any of them.
     var dirty: Set<String>?
+    /// The ``digest`` these records had when they were saved (read back with them).
+    var savedDigest: ContentHash?
     /// The blobs holding the page records, by shard (``shard(of:)``).
     var shards: [Int: ContentHash] = [:]
 
@@ -144,6 +148,9 @@ struct BuildState: Sendable {
             var outputSum: UInt64 = 0
             for (path, hash) in outputs { outputSum &+= ContentHasher.hash { $0.add(path); $0.add(hash) }.value }
             h.add(outputs.count); h.add(ContentHash(value: outputSum))
+            var standbySum: UInt64 = 0
+            for (path, hash) in standby ?? [:] { standbySum &+= ContentHasher.hash { $0.add(path); $0.add(hash) }.value }
+            h.add(standby?.count ?? -1); h.add(ContentHash(value: standbySum))
             for name in siteFiles.keys.sorted() { h.add(name); h.add(siteFiles[name]!.key); h.add(siteFiles[name]!.paths) }
             for key in deflated.keys.sorted(by: { $0.value < $1.value }) { h.add(key) }
             // The summary's pages are the records' inputs, hashed with the pages above.

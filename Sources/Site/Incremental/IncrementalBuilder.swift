@@ -56,7 +56,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             recordsOnDisk = false
             let (loaded, notes) = BuildCache.loadRecords(from: directory)
             state = loaded
-            savedDigest = loaded?.digest
+            savedDigest = loaded?.savedDigest
             cacheNotes += notes
         }
         return state
@@ -94,7 +94,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             if let directory = options.cacheDirectory, var next = run.next {
                 let digest = next.digest
                 if digest != savedDigest {
-                    if let problem = BuildCache.save(&next, to: directory) {
+                    if let problem = BuildCache.save(&next, digest: digest, to: directory) {
                         // The output-pending mark stays: the output may hold what no saved record knows.
                         cacheNotes.append(problem)
                     } else {

@@ -50,20 +50,43 @@ struct OutputWriter {
         return count
     }
 
-    func write(into destination: URL, replaceForeign: Bool, cleanup: BackgroundWork? = nil) throws -> Int {
-        if unchanged, Self.listingHash(Self.listing(of: destination)) == Self.listingHash(plan.map(\.path)) { return 0 }
-        let output = try OutputDirectory(destination: destination, replaceForeign: replaceForeign)
+    /// Writes into a staging folder and swaps it in. `standby`: what the standby folder holds,
+    /// as the records say (``OutputDirectory``); the staging folder starts from it when it
+    /// lists those files, and only files that differ from its are written. `keepPrevious`:
+    /// the replaced output becomes the next standby. Returns how many files differ from the
+    /// previous output (written or removed), and whether the output was replaced.
+    func write(into destination: URL, replaceForeign: Bool, cleanup: BackgroundWork? = nil,
+               standby: [String: ContentHash]? = nil, keepPrevious: Bool = false) throws -> (count: Int, replaced: Bool) {
+        if unchanged, Self.listingHash(Self.listing(of: destination)) == Self.listingHash(plan.map(\.path)) { return (0, false) }
+        var output = try OutputDirectory(destination: destination, replaceForeign: replaceForeign, standby: standby != nil)
+        var held: [String: ContentHash] = [:]
+        if output.reusedStandby, let standby {
+            if Self.listingHash(output.stagedFiles) == Self.listingHash(Array(standby.keys)) {
+                held = standby
+            } else {
+                // Not the files the records name: start from nothing.
+                output.discard()
+                output = try OutputDirectory(destination: destination, replaceForeign: replaceForeign)
+            }
+        }
         var count = 0
         do {
+            let planned = Set(plan.map(\.path))
+            for path in held.keys.sorted() where !planned.contains(path) { output.remove(path) }
             for file in plan {
-                if let previous, previous[file.path] == file.hash, output.linkFromDestination(file.path) { continue }
+                let differs = previous?[file.path] != file.hash
+                if held[file.path] == file.hash {
+                    if differs { count += 1 }
+                    continue
+                }
+                if !differs, output.linkFromDestination(file.path) { continue }
                 switch try file.produce() {
                 case .bytes(let data): try output.write(data, to: file.path)
                 case .copy(let url): try output.copyFile(from: url, to: file.path)
                 }
                 count += 1
             }
-            try output.commit(cleanup: cleanup)
+            try output.commit(cleanup: cleanup, keepPrevious: keepPrevious)
         } catch let damaged as BlobStore.Damaged {
             output.discard()
             throw damaged
@@ -71,6 +94,6 @@ struct OutputWriter {
             output.discard()
             throw BuildError.io("cannot write \(destination.path): \(error.localizedDescription)")
         }
-        return count + Set(previous.map { Array($0.keys) } ?? []).subtracting(plan.map(\.path)).count
+        return (count + Set(previous.map { Array($0.keys) } ?? []).subtracting(plan.map(\.path)).count, true)
     }
 }

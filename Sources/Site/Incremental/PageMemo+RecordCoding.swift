@@ -142,6 +142,7 @@ extension RecordWriter {
 extension RecordReader {
     mutating func hashes() throws -> [String: ContentHash] {
         let count = try count()
+        if count == 0 { return [:] }
         var values: [String: ContentHash] = [:]
         values.reserveCapacity(count)
         for _ in 0..<count {

@@ -116,28 +116,34 @@ struct SiteFingerprints: Sendable {
             }
         }
         keys = sums.mapValues { ContentHash(value: $0) }
-        titles = ContentHasher.hash { h in
-            for name in index.documents.keys.sorted() {
-                h.add(name); h.add(index.documents[name]!.title); h.add(index.documents[name]!.file.path)
-            }
-        }
-        documents = ContentHasher.hash { h in
-            for name in index.documents.keys.sorted() {
-                let entry = index.documents[name]!
-                h.add(name); h.add(entry.title); h.add(entry.file.path)
+        // Sums of one hash per page (or key), so no list needs sorting first.
+        var titleSum: UInt64 = 0, documentSum: UInt64 = 0, anchorSum: UInt64 = 0
+        for (name, entry) in index.documents {
+            let title = ContentHasher.hash { h in h.add(name); h.add(entry.title); h.add(entry.file.path) }
+            titleSum &+= title.value
+            documentSum &+= ContentHasher.hash { h in
+                h.add(title)
                 Self.add(entry.outline, to: &h)
                 for tree in toctrees[name] ?? [] { Self.add(tree, to: &h) }
-            }
+            }.value
+            var anchors: UInt64 = 0
+            for anchor in entry.anchors { anchors &+= ContentHasher.hash { $0.add(anchor) }.value }
+            anchorSum &+= ContentHasher.hash { h in h.add(name); h.add(entry.anchors.count); h.add(ContentHash(value: anchors)) }.value
         }
+        let count = index.documents.count
+        titles = ContentHasher.hash { h in h.add(count); h.add(ContentHash(value: titleSum)) }
+        documents = ContentHasher.hash { h in h.add(count); h.add(ContentHash(value: documentSum)) }
         self.numbers = ContentHasher.hash { h in
-            for key in numbers.keys.sorted() { h.add(key); h.add(numbers[key]!) }
+            var sum: UInt64 = 0
+            for (key, number) in numbers { sum &+= ContentHasher.hash { $0.add(key); $0.add(number) }.value }
+            h.add(numbers.count); h.add(ContentHash(value: sum))
         }
-        let sortedKeys = keys.keys.sorted()
-        let allKeys = keys
+        var keySum: UInt64 = 0
+        for (key, hash) in keys { keySum &+= ContentHasher.hash { $0.add(key); $0.add(hash) }.value }
+        let keyCount = keys.count
         let documents = documents, numbersHash = self.numbers
         everything = ContentHasher.hash { h in
-            for key in sortedKeys { h.add(key); h.add(allKeys[key]!) }
-            for name in index.documents.keys.sorted() { h.add(name); h.add(index.documents[name]!.anchors.sorted()) }
+            h.add(keyCount); h.add(ContentHash(value: keySum)); h.add(ContentHash(value: anchorSum))
             h.add(documents); h.add(numbersHash); h.add(Int(truncatingIfNeeded: located))
         }
     }

@@ -23,16 +23,20 @@ struct SiteModel: Sendable {
         var titles: [String: String] = [:]
         var orphans: Set<String> = []
         let known = Set(names)
-        for record in records {
-            let document = record.document
-            let tocOnly = Document(name: document.name, source: document.source,
-                                   root: Node(.document, children: record.tocNodes))
-            let (trees, problems) = TocTree.extract(from: tocOnly, pages: names, known: known)
-            toctrees[document.name] = trees
-            report.diagnostics += problems
-            files[document.name] = document.source
-            if let title = record.title { titles[document.name] = title }
-            if document.metadata["orphan"] != nil { orphans.insert(document.name) }
+        // By index: a loop over the records themselves copies each one.
+        for i in records.indices {
+            let name = records[i].document.name, source = records[i].document.source
+            if records[i].tocNodes.isEmpty {
+                toctrees[name] = []
+            } else {
+                let tocOnly = Document(name: name, source: source, root: Node(.document, children: records[i].tocNodes))
+                let (trees, problems) = TocTree.extract(from: tocOnly, pages: names, known: known)
+                toctrees[name] = trees
+                report.diagnostics += problems
+            }
+            files[name] = source
+            if let title = records[i].title { titles[name] = title }
+            if records[i].document.metadata["orphan"] != nil { orphans.insert(name) }
         }
         var navigation = Navigation(root: config.rootDocument)
         if files[config.rootDocument] == nil {
@@ -49,7 +53,7 @@ struct SiteModel: Sendable {
             report.diagnostics += problems
         }
         var items: [String: [Numbering.Item]] = [:]
-        for record in records where items[record.document.name] == nil { items[record.document.name] = record.numbered }
+        for i in records.indices where items[records[i].document.name] == nil { items[records[i].document.name] = records[i].numbered }
         numbers = config.numfig ? Numbering.compute(items, root: config.rootDocument, toctrees: toctrees) : [:]
         // Only sites with a `:numbered:` toctree need the pages' section outlines (their trees).
         if toctrees.values.contains(where: { $0.contains { $0.numbered > 0 } }) {
