@@ -467,6 +467,10 @@ SPHINX_LINE = re.compile(
 
 
 def quoted_target(msg: str) -> str:
+    # Vellum's "no py:class named '…'" (the name itself may be quoted: a Literal value).
+    m = re.match(r"no [\w:.-]+ named '(.+)'(?: in the '[^']*' inventory)?$", msg)
+    if m:
+        return m.group(1).lower()
     m = re.findall(r"'([^']+)'|‘([^’]+)’|\"([^\"]+)\"", msg)
     if m:
         return next(x for x in m[-1] if x).lower()
@@ -517,8 +521,49 @@ def parse_vellum_diagnostics(text: str, cwd: Path, roots: list[Path]) -> list[di
             "file": norm_path(path, roots) if path else "", "line": d.get("line"), "id": did,
             "severity": d.get("severity"), "msg": d.get("message", ""),
             "is_ref": did.startswith(VELLUM_REF_PREFIXES), "target": quoted_target(d.get("message", "")),
+            # A reference reported in a docstring's or an included file: the page that shows it.
+            "shown_on": next((norm_path(str(cwd / n["path"]) if not os.path.isabs(n["path"]) else n["path"], roots)
+                              for n in d.get("notes", []) if n.get("message") == "shown on this page" and n.get("path")),
+                             None),
         })
     return out
+
+
+def sphinx_inventory_pages(path: Path) -> dict[str, str]:
+    """Python object → the page (docname) that documents it, from Sphinx's objects.inv."""
+    import zlib
+    if not path.exists():
+        return {}
+    data = path.read_bytes()
+    body = data.split(b"\n", 4)[4]
+    pages = {}
+    for line in zlib.decompress(body).decode("utf-8", "replace").splitlines():
+        m = re.match(r"(.+?)\s+(py:\w+)\s+-?\d+\s+(\S+)", line)
+        if not m:
+            continue
+        name, uri = m.group(1), m.group(3)
+        pages.setdefault(name, uri.split("#")[0].removesuffix(".html"))
+    return pages
+
+
+def page_of_file(file: str) -> str | None:
+    """A docs source file's page name; None for a module's source file."""
+    if not file or file.startswith("<") or file.endswith((".py", ".pyi", ".swift")):
+        return None
+    return os.path.splitext(file)[0]
+
+
+def sphinx_page(w: dict, inventory: dict[str, str]) -> str | None:
+    """The page a Sphinx warning is on: its file's, or for a docstring, the page that documents the
+    object Sphinx names (its file is the module of the documented class, not always the defining one)."""
+    if w.get("docstring"):
+        name = w["docstring"]
+        while name:
+            if name in inventory:
+                return inventory[name]
+            name = name.rpartition(".")[0]
+        return None
+    return page_of_file(w["file"])
 
 
 def match_verdicts(sphinx: list[dict], vellum: list[dict]):
@@ -575,12 +620,28 @@ def distinct_verdicts(sphinx: list[dict], vellum: list[dict]):
         return "<unknown>" if d["file"] == "" or (d["file"].startswith("<") and d["file"].endswith(">")) else d["file"]
     s_set = {(place(d), d["line"], d["target"]) for d in sphinx}
     v_set = {(d["file"], d["line"], d["target"]) for d in vellum}
+    # The page each verdict is on (a docstring's: the page documenting the object; Vellum's: the page
+    # its note names). Sphinx gives autodoc content odd files — the module of the class whose member
+    # it is, the module docstring for a class signature — so a verdict matches on the same page too.
+    s_pages = defaultdict(set)
+    for d in sphinx:
+        if d.get("page"):
+            s_pages[(place(d), d["line"], d["target"])].add(d["page"])
+    v_pages = defaultdict(set)
+    for d in vellum:
+        page = d.get("page")
+        if page:
+            v_pages[(d["file"], d["line"], d["target"])].add(page)
     s_by_file = {(f, t) for f, _, t in s_set if f != "<unknown>"}
+    s_by_page = {(p, k[2]) for k, ps in s_pages.items() for p in ps}
     s_unknown = {t for f, _, t in s_set if f == "<unknown>"}
     v_by_file = {(f, t) for f, _, t in v_set}
+    v_by_page = {(p, k[2]) for k, ps in v_pages.items() for p in ps}
     v_targets = {t for _, _, t in v_set}
-    found = [k for k in s_set if (k[0], k[2]) in v_by_file or (k[0] == "<unknown>" and k[2] in v_targets)]
-    confirmed = [k for k in v_set if (k[0], k[2]) in s_by_file or k[2] in s_unknown]
+    found = [k for k in s_set if (k[0], k[2]) in v_by_file or (k[0] == "<unknown>" and k[2] in v_targets)
+             or any((p, k[2]) in v_by_page for p in s_pages.get(k, ()))]
+    confirmed = [k for k in v_set if (k[0], k[2]) in s_by_file or k[2] in s_unknown
+                 or any((p, k[2]) in s_by_page for p in v_pages.get(k, ()))]
     missed = sorted(s_set - set(found), key=lambda k: (k[0], k[1] or 0, k[2]))
     unconfirmed = sorted(v_set - set(confirmed), key=lambda k: (k[0], k[1] or 0, k[2]))
     return {"sphinx": len(s_set), "vellum": len(v_set), "recall": pct(len(found), len(s_set)),
@@ -591,6 +652,9 @@ def distinct_verdicts(sphinx: list[dict], vellum: list[dict]):
 
 def pct(a, b):
     return None if b == 0 else round(100.0 * a / b, 1)
+
+
+REUSE_SPHINX = False
 
 
 def run_project(name: str, cache: Path, vellum: Path, jobs: int) -> dict:
@@ -610,11 +674,21 @@ def run_project(name: str, cache: Path, vellum: Path, jobs: int) -> dict:
 
     # Sphinx
     s_out = work / "sphinx-html"
-    shutil.rmtree(s_out, ignore_errors=True)
-    env = dict(os.environ, PATH=f"{venv / 'bin'}:{os.environ['PATH']}")
-    s_rc, s_time = run([venv / "bin/sphinx-build", "-n", "-b", "html", "-E", "-q", "-j", str(jobs),
-                        "-w", work / "sphinx-warnings.txt", docs, s_out],
-                       cwd=docs, env=env, log_to=work / "sphinx.log")
+    stamp = work / "sphinx-stamp.json"
+    identity = {"project": version, "sphinx": versions}
+    previous = json.loads(stamp.read_text()) if stamp.exists() else {}
+    if REUSE_SPHINX and previous.get("identity") == identity and s_out.exists():
+        # Sphinx's output for this sdist and this Sphinx, from an earlier run.
+        s_rc, s_time = previous["rc"], previous["seconds"]
+        log(name, "reusing the Sphinx build of", version)
+    else:
+        shutil.rmtree(s_out, ignore_errors=True)
+        stamp.unlink(missing_ok=True)
+        env = dict(os.environ, PATH=f"{venv / 'bin'}:{os.environ['PATH']}")
+        s_rc, s_time = run([venv / "bin/sphinx-build", "-n", "-b", "html", "-E", "-q", "-j", str(jobs),
+                            "-w", work / "sphinx-warnings.txt", docs, s_out],
+                           cwd=docs, env=env, log_to=work / "sphinx.log")
+        stamp.write_text(json.dumps({"identity": identity, "rc": s_rc, "seconds": s_time}))
     s_warn_text = (work / "sphinx-warnings.txt").read_text(errors="replace") if (work / "sphinx-warnings.txt").exists() else ""
     s_warn = parse_sphinx_warnings(s_warn_text, [docs, root, site_packages])
 
@@ -701,6 +775,11 @@ def run_project(name: str, cache: Path, vellum: Path, jobs: int) -> dict:
     # Broken-reference verdicts
     s_refs = [w for w in s_warn if w["kind"]]
     v_refs = [d for d in v_diag if d["is_ref"]]
+    inventory = sphinx_inventory_pages(s_out / "objects.inv")
+    for w in s_refs:
+        w["page"] = sphinx_page(w, inventory)
+    for d in v_refs:
+        d["page"] = page_of_file(d["shown_on"] or d["file"])
     pairs, s_only, v_only = match_verdicts(s_refs, v_refs)
     distinct = distinct_verdicts(s_refs, v_refs)
     exact = sum(1 for p in pairs if p[2] == "file+line")
@@ -860,7 +939,11 @@ def main():
     ap.add_argument("--cache", default=".build-parity")
     ap.add_argument("-j", "--jobs", type=int, default=1)
     ap.add_argument("--markdown", action="store_true", help="print the summary as a Markdown table")
+    ap.add_argument("--reuse-sphinx", action="store_true",
+                    help="keep an earlier run's sphinx-build output when the sdist and Sphinx are the same")
     args = ap.parse_args()
+    global REUSE_SPHINX
+    REUSE_SPHINX = args.reuse_sphinx
     for p in args.projects:
         if p.lower() not in ALLOWED_PROJECTS:
             ap.error(f"{p} is not on the list of projects this script may build: {sorted(ALLOWED_PROJECTS)}")

@@ -110,8 +110,14 @@ public struct ObjectLookup: Sendable {
             suggestions = TargetIndex.suggestions(for: last(lookupName), among: byLast.keys)
                 .flatMap { byLast[$0] ?? [] }.sorted()
         }
+        notes.sort { $0.message < $1.message }
+        if xref.domain == "py", let first = xref.target.first, "'\"-0123456789".contains(first) {
+            // A value made a reference: what Sphinx's typed fields do with `te.Literal['a']` (only
+            // `Literal` and `typing.Literal` are known as Literal there), and report with `-n`.
+            notes.append(.init("a value in a field type: Sphinx reads the values of a Literal as class names unless it is written Literal or typing.Literal"))
+        }
         return context.unresolved(xref, "no \(xref.roleName) named '\(xref.target)'", suggestions: suggestions,
-                                  notes: notes.sorted { $0.message < $1.message })
+                                  notes: notes)
     }
 
     /// The role that links to an object of this kind (for "use :py:class:" hints).

@@ -31,7 +31,12 @@ public struct ResolveContext: Sendable {
     public func unresolved(_ xref: PendingXref, _ message: String, suggestions: [String] = [],
                            notes: [Diagnostic.Note] = []) -> Resolution {
         .unresolved(Diagnostic(id: Self.diagnosticID(xref), severity: .error, message: message, file: file,
-                               range: xref.range, notes: notes, suggestions: suggestions))
+                               range: xref.range, notes: notes + pageNote, suggestions: suggestions))
+    }
+
+    /// For a reference reported in another file than the page (a docstring, an included file): the page that shows it.
+    var pageNote: [Diagnostic.Note] {
+        file.path == document.source.path ? [] : [.init("shown on this page", file: document.source)]
     }
 
     /// The warning for a reference found only by the last part of its name (``ObjectLookup/warnsOnSuffixMatch``).
@@ -41,7 +46,7 @@ public struct ResolveContext: Sendable {
                    file: file, range: xref.range,
                    notes: [.init("it is \(found.kindName) '\(found.name)'; Sphinx looks a plain reference up by its full "
                        + "name or in the current module and class only, so it reports this one as not found"),
-                       .init("write the full name, or `.\(xref.target)` to search by the last part")],
+                       .init("write the full name, or `.\(xref.target)` to search by the last part")] + pageNote,
                    suggestions: [found.name])
     }
 

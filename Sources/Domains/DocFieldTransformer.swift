@@ -183,7 +183,7 @@ public enum DocFieldTransformer {
             var out: [Node] = []
             let tilde = Set(trimmed.split(whereSeparator: { !($0.isLetter || $0.isNumber || "._~".contains($0)) })
                 .filter { $0.hasPrefix("~") }.map { String($0.dropFirst()) })
-            for node in expression.nodes(document: documentName) {
+            for node in expression.fieldNodes(document: documentName) {
                 if let reference = PendingXref(node) {
                     let shown = tilde.contains(reference.target)
                         ? String(reference.target.split(separator: ".").last ?? Substring(reference.target)) : reference.target

@@ -81,6 +81,30 @@ public indirect enum PythonTypeExpression: Hashable, Sendable {
         var out: [Node] = []
         append(to: &out, document: document, display: display)
         // Adjacent text merges into one node.
+        return Self.mergingText(out)
+    }
+
+    /// The nodes of a type written in a docstring field (`:type x:`, `:rtype:`), split into references the
+    /// way Sphinx's typed fields split them, which is not the way signatures are: only `Literal` and
+    /// `typing.Literal` are known as Literal, and from that name on nothing in the field is a reference
+    /// (`Literal['a'] | None` links neither); under any other spelling (`te.Literal['\\n']`) each value
+    /// is a `py:class` reference to its text, and `sphinx-build -n` reports it.
+    public func fieldNodes(document: String, display: (String) -> String = { $0 }) -> [Node] {
+        var out: [Node] = []
+        var state = FieldState()
+        append(to: &out, document: document, display: display, field: &state)
+        return Self.mergingText(out)
+    }
+
+    /// Whether a field type names Literal in a way Sphinx's typed fields recognise.
+    public static func isFieldLiteral(_ name: String) -> Bool { name == "Literal" || name == "typing.Literal" }
+
+    struct FieldState {
+        var active = true
+        var inLiteral = false
+    }
+
+    private static func mergingText(_ out: [Node]) -> [Node] {
         var merged: [Node] = []
         for node in out {
             if node.isText, let last = merged.last, last.isText {
@@ -93,19 +117,29 @@ public indirect enum PythonTypeExpression: Hashable, Sendable {
     }
 
     private func append(to out: inout [Node], document: String, display: (String) -> String) {
+        var signature = FieldState(active: false)
+        append(to: &out, document: document, display: display, field: &signature)
+    }
+
+    private func append(to out: inout [Node], document: String, display: (String) -> String, field: inout FieldState) {
         func list(_ items: [PythonTypeExpression], _ separator: String) {
             for (index, item) in items.enumerated() {
                 if index > 0 { out.append(.text(separator)) }
-                item.append(to: &out, document: document, display: display)
+                item.append(to: &out, document: document, display: display, field: &field)
             }
         }
         switch self {
         case .name(let name):
-            out.append(Self.reference(name, text: display(name), document: document))
+            if field.inLiteral {
+                out.append(.text(display(name)))
+            } else {
+                out.append(Self.reference(name, text: display(name), document: document))
+            }
+            if field.active, Self.isFieldLiteral(name) { field.inLiteral = true }
         case .item(let base, let arguments):
-            base.append(to: &out, document: document, display: display)
+            base.append(to: &out, document: document, display: display, field: &field)
             out.append(.text("["))
-            if case .name(let name) = base, Self.isLiteral(name) {
+            if case .name(let name) = base, Self.isLiteral(name), !field.active || field.inLiteral {
                 out.append(.text(arguments.map(\.text).joined(separator: ", ")))
             } else {
                 list(arguments, ", ")
@@ -122,7 +156,11 @@ public indirect enum PythonTypeExpression: Hashable, Sendable {
         case .union(let items):
             list(items, " | ")
         case .literal(let value):
-            out.append(.text(value))
+            if field.active, !field.inLiteral {
+                out.append(Self.reference(value, text: value, document: document))
+            } else {
+                out.append(.text(value))
+            }
         case .ellipsis:
             out.append(.text("..."))
         }

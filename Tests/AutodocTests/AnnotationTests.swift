@@ -97,8 +97,9 @@ import Testing
         #expect(sealed.first { $0.kind == .fieldList } == nil)
     }
 
-    /// A `Literal` whose base does not bind stays as written, its strings decoded and not looked up, and
-    /// field types are left alone by smart quotes (Sphinx's `literal_emphasis`).
+    /// A `Literal` whose base does not bind stays as written, its strings decoded; field types are left
+    /// alone by smart quotes (Sphinx's `literal_emphasis`). As in Sphinx's typed fields, the values of
+    /// `te.Literal` are references (only `Literal` and `typing.Literal` are known there).
     @Test func literalTypesInFieldsStayAsWritten() throws {
         let document = Self.withTypeFields(".. autofunction:: astnodes.filters.newline\n")
         let fields = try #require(document.root.first { $0.kind == .fieldList })
@@ -106,7 +107,7 @@ import Testing
         #expect(text == "Parameterssep (te.Literal['\\n', '\\r\\n']) – the separator.mode (Literal['a', 'b'])Return typeNone")
         var targets: [String] = []
         fields.walk { if let xref = PendingXref($0) { targets.append(xref.target) } }
-        #expect(targets == ["te.Literal", "typing.Literal"])
+        #expect(targets == ["te.Literal", "'\\n'", "'\\r\\n'", "typing.Literal"])
         var marked = 0
         fields.walk { if $0.attributes[AttributeKey.noSmartQuotes] != nil { marked += 1 } }
         #expect(marked >= 2)
@@ -155,6 +156,22 @@ import Testing
         }
         #expect(targets == ["class:typed._model.Node", "obj:None", "class:int", "class:str", "class:typing.List",
                             "class:typed._model.Node"])
+    }
+
+    /// Sphinx's typed fields: after `Literal` or `typing.Literal`, nothing in the field is a reference;
+    /// under another spelling each value is one, to its text.
+    @Test func fieldTypesSplitLikeSphinxTypedFields() throws {
+        func targets(_ text: String) throws -> [String] {
+            try #require(PythonTypeExpression.parse(text)).fieldNodes(document: "api").compactMap { PendingXref($0)?.target }
+        }
+        #expect(try targets("Literal['a', 'b'] | Node") == ["Literal"])
+        #expect(try targets("typing.Literal[1] | Node") == ["typing.Literal"])
+        #expect(try targets("Node | typing.Literal[1]") == ["Node", "typing.Literal"])
+        #expect(try targets("te.Literal['a', 2] | Node") == ["te.Literal", "'a'", "2", "Node"])
+        #expect(try targets("dict[str, Node]") == ["dict", "str", "Node"])
+        // Signatures keep every Literal's values as text.
+        let signature = try #require(PythonTypeExpression.parse("te.Literal['a']")).nodes(document: "api")
+        #expect(signature.compactMap { PendingXref($0)?.target } == ["te.Literal"])
     }
 
     @Test func typeExpressionsParseAndPrintLikePython() {

@@ -33,7 +33,8 @@ import Testing
         }
     }
 
-    /// A broken reference inside a docstring fails the build at the .py file's line.
+    /// A broken reference inside a docstring fails the build at the .py file's line, with a note
+    /// naming the page that shows the docstring.
     @Test func brokenReferenceInDocstringPointsAtPythonSource() throws {
         let report = try build("pydoc", output: nil)
         #expect(report.errorCount == 1)
@@ -41,5 +42,9 @@ import Testing
         #expect(diagnostic.file?.path.hasSuffix("pydoc/src/shop/cart.py") == true)
         #expect(diagnostic.range?.start == SourceLocation(line: 8, column: 51))
         #expect(diagnostic.message == "no py:class named 'PriceList'")
+        let page = try #require(diagnostic.notes.last)
+        #expect(page.message == "shown on this page")
+        #expect(page.file?.path.hasSuffix("pydoc/index.rst") == true)
+        #expect(page.range == nil)
     }
 }

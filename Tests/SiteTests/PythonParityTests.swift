@@ -74,6 +74,28 @@ import Testing
         #expect(report.diagnostics.map(\.message) == ["no py:func named 'len'", "no py:class named 'Missing'"])
     }
 
+    /// A field type's `te.Literal` values are references, as Sphinx's typed fields make them; their
+    /// diagnostics say why and what to write. `Literal` and `typing.Literal` keep their values as text.
+    @Test func literalValuesUnderAnotherSpellingAreReportedWithANote() throws {
+        let report = try check(["index.rst": """
+            Home
+            ====
+
+            .. py:function:: split(sep)
+
+               :param sep: the separator.
+               :type sep: te.Literal['a', 'b'] | int
+               :rtype: typing.Literal['x'] | Missing
+            """])
+        let broken = report.diagnostics.filter { $0.severity == .error }
+        // `typing.Literal` is a typing name (never reported); after it, `Missing` is text, as in Sphinx.
+        #expect(broken.map(\.message) == ["no py:class named ''a''", "no py:class named ''b''",
+                                          "no py:class named 'te.Literal'"])
+        #expect(broken.first?.notes.map(\.message) == [
+            "a value in a field type: Sphinx reads the values of a Literal as class names unless it is written Literal or typing.Literal"])
+        #expect(broken.last?.notes.isEmpty == true)
+    }
+
     /// `:raises:` without a name is a plain field in Sphinx, not a reference to the exception ''.
     @Test func aRaisesFieldWithoutANameStaysPlain() throws {
         let report = try check(["index.rst": """
