@@ -107,6 +107,23 @@ extension RenderGoldenTests {
     /// another name as an alias, `doc=` descriptors, property factories, `:inherited-members: Base`, `auto()`.
     @Test func runTimeBehaviourReadStatically() throws { try RenderSupport.check("runtime") }
 
+    /// A class attribute bound to a class shows its doc comment where autodoc finds it (the module and
+    /// class it is documented under), then "alias of" the class by its last name (as Sphinx 9.2 does).
+    @Test func classValuedAttributesShowTheirCommentOrAlias() {
+        func rendered(_ text: String) -> String {
+            let parsed = RSTParser(options: RenderSupport.options).parse(SourceFile(path: "t.rst", text: text), name: "t")
+            return AutodocExpander.expand(parsed, store: RenderSupport.store, parserOptions: RenderSupport.options)
+                .root.pseudoXML()
+        }
+        let defining = rendered(".. autoclass:: runtime._impl.Store\n   :members: accessor_class\n")
+        #expect(defining.contains("The class that reads one header.") && defining.contains("alias of"))
+        let reexported = rendered(".. autoclass:: runtime.Store\n   :members: accessor_class\n")
+        #expect(!reexported.contains("The class that reads one header.") && reexported.contains("alias of"))
+        #expect(reexported.contains("reftarget=\"runtime._impl.Accessor\"") && !reexported.contains("runtime._impl.Accessor\n"))
+        let inherited = rendered(".. autoclass:: runtime._impl._OldStore\n   :members: accessor_class\n   :inherited-members:\n")
+        #expect(!inherited.contains("The class that reads one header.") && inherited.contains("alias of"))
+    }
+
     /// pallets-sphinx-themes leaves out members whose docstring has a line `:internal:`.
     @Test func internalMembersAreLeftOutWithPalletsThemes() {
         let text = ".. autoclass:: runtime.Store\n   :members:\n"

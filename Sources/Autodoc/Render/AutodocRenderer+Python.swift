@@ -242,7 +242,14 @@ extension AutodocRenderer {
             }
             body.append(paragraph)
         }
-        for docstring in pythonDocstrings(object, module: home, inheritedDoc: inheritedDoc, options: options) {
+        // A variable bound to a class: autodoc shows "alias of" the class, after its doc comment, which it
+        // looks up only in the module the object is documented under and in the class it is documented in
+        // (so an inherited one's, or one under a re-exported name, is not shown).
+        let aliasComment = classAlias != nil && !inherited && (definedIn == nil || definedIn?.name == module.name)
+            && hasDoc(object)
+        let docstrings = classAlias != nil && !aliasComment ? []
+            : pythonDocstrings(object, module: home, inheritedDoc: inheritedDoc, options: options)
+        for docstring in docstrings {
             // Sphinx reports the references of a member's type fields in its docstring, those of the
             // object a directive names where the directive is.
             body += docstringNodes(docstring, typeFields: typeFields, fieldRange: parentPath == nil ? range : nil)
@@ -251,7 +258,9 @@ extension AutodocRenderer {
             body += DocstringRenderer.fields(typeFields, documentName: documentName, range: range)
         }
         if let classAlias {
-            var link = Self.xref(classAlias, text: classAlias, domain: "py", type: "class", documentName: documentName)
+            // Shown by its last name, as Sphinx's `restify` in its default (`smart`) mode.
+            var link = Self.xref(classAlias, text: PythonAnnotations.shortName(classAlias), domain: "py", type: "class",
+                                 documentName: documentName)
             link.range = range
             body.append(Node(.paragraph, children: [.text("alias of "), link]))
         }

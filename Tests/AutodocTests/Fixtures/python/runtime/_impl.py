@@ -49,6 +49,9 @@ class Store(Base):
     #: A documented attribute.
     limit = 10
 
+    #: The class that reads one header.
+    accessor_class = Accessor
+
     stream = Accessor(
         "wsgi.input",
         doc="""The raw input stream.
