@@ -212,6 +212,10 @@ def conf_names(conf: Path) -> tuple[list[str], str | None]:
 
 
 def strip_pin(line: str) -> str | None:
+    # `git+https://…/name.git#egg=name`: the network reaches only PyPI, so the released package.
+    vcs = re.match(r"^\s*(?:-e\s+)?(?:git|hg)\+\S+?(?:#egg=([A-Za-z0-9._-]+)|/([A-Za-z0-9._-]+?)(?:\.git)?(?:@\S*)?$)", line)
+    if vcs:
+        return vcs.group(1) or vcs.group(2)
     line = line.split("#", 1)[0].strip() if not line.strip().startswith("-") else line.strip()
     if not line or line.startswith("-"):
         return None
@@ -402,7 +406,12 @@ class PageScan(HTMLParser):
 
 
 def sphinx_main(tag, a):
-    return a.get("role") == "main" or (tag == "div" and "body" in (a.get("class") or "").split())
+    # pydata-sphinx-theme and sphinx-book-theme: the page's own content is `article.bd-article` inside
+    # `main[role=main]` (which also holds the page header and the "Contents" sidebar).
+    classes = (a.get("class") or "").split()
+    if tag == "article" and "bd-article" in classes:
+        return True
+    return (a.get("role") == "main" and "bd-main" not in classes) or (tag == "div" and "body" in classes)
 
 
 def vellum_main(tag, a):

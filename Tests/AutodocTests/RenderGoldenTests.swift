@@ -124,6 +124,20 @@ extension RenderGoldenTests {
         #expect(!inherited.contains("The class that reads one header.") && inherited.contains("alias of"))
     }
 
+    /// `automodule` with `:members: Store` documents Store with all of its own members, as autodoc does
+    /// (the list chooses the module's members, not the class's). Sphinx 9.2 gives these ids.
+    @Test func aMemberListChoosesTheModulesMembersOnly() {
+        let text = ".. automodule:: runtime._impl\n   :members: Store\n"
+        let parsed = RSTParser(options: RenderSupport.options).parse(SourceFile(path: "t.rst", text: text), name: "t")
+        var ids: [String] = []
+        AutodocExpander.expand(parsed, store: RenderSupport.store, parserOptions: RenderSupport.options).root.walk { node in
+            if node.kind == "desc_signature", let id = node.ids.first { ids.append(id) }
+        }
+        #expect(ids == ["runtime._impl.Store", "runtime._impl.Store.accessor_class", "runtime._impl.Store.age",
+                        "runtime._impl.Store.close", "runtime._impl.Store.etag", "runtime._impl.Store.limit",
+                        "runtime._impl.Store.make_header", "runtime._impl.Store.origin", "runtime._impl.Store.stream"])
+    }
+
     /// pallets-sphinx-themes leaves out members whose docstring has a line `:internal:`.
     @Test func internalMembersAreLeftOutWithPalletsThemes() {
         let text = ".. autoclass:: runtime.Store\n   :members:\n"

@@ -53,6 +53,9 @@ struct AutodocOptions: Sendable {
         var copy = self
         copy.directive = nil
         copy.explicitArguments = nil
+        // autodoc documents each member with all of its own members: a `:members: Name` list chooses the
+        // directive's members, not theirs (`automodule:: m` `:members: Cls` shows all of Cls's members).
+        if case .names = members { copy.members = .all }
         return copy
     }
 

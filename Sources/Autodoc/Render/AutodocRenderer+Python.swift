@@ -12,7 +12,7 @@ extension AutodocRenderer {
             for member in moduleMembers(module, options: options) {
                 let imported = store.follow(member.qualifiedName).flatMap { $0.definingModule.name == module.name ? nil : $0 }
                 out.append(pythonDesc(member, module: module, definedIn: imported?.definingModule,
-                                      canonicalName: imported?.canonicalName, parentPath: nil, options: options,
+                                      canonicalName: imported?.canonicalName, parentPath: nil, options: options.forMembers,
                                       content: [], range: range))
             }
         }

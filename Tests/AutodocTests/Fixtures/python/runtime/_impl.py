@@ -17,10 +17,13 @@ class Accessor:
     """A descriptor."""
 
     def __init__(self, key, doc=None):
+        self.key = key
         self.__doc__ = doc
 
     def __get__(self, obj, owner=None):
-        return obj
+        if obj is None:
+            return self
+        return obj.headers.get(self.key)
 
 
 class Mapping:
