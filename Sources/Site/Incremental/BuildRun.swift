@@ -144,9 +144,10 @@ struct BuildRun {
         }
         report.diagnostics = DiagnosticPolicy(config: config, strict: options.strict).apply(report.diagnostics)
         clock.mark("resolve")
-        for (record, resolution) in zip(records, resolved) {
-            state.pages[record.source.relativePath] = PageMemo(read: record, resolved: resolution,
-                                                               rendered: old?.pages[record.source.relativePath]?.rendered)
+        state.pages.reserveCapacity(records.count)
+        for i in records.indices {
+            let path = records[i].source.relativePath
+            state.pages[path] = PageMemo(read: records[i], resolved: resolved[i], rendered: old?.pages[path]?.rendered)
         }
         state.encodedPages = old?.encodedPages ?? [:]
         state.shards = old?.shards ?? [:]
