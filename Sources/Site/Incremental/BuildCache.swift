@@ -13,7 +13,7 @@ import Foundation
 /// damaged, is ignored with a note, never trusted.
 enum BuildCache {
     /// Bumped whenever the records' shape or meaning changes.
-    static let format = 14
+    static let format = 15
     static let recordsName = "records.bin"
     static let summaryName = "inputs.bin"
     /// Present while a build may be changing the output and has not yet saved the
