@@ -125,6 +125,35 @@ import Testing
         #expect(again.notes.isEmpty, "\(again.notes)")
     }
 
+    /// Files written just before a build cannot keep their stamps (another write in the same clock
+    /// tick would go unseen); a later build that changes nothing keeps them once they have settled,
+    /// so the builds after it look at those files' stamps instead of reading them.
+    @Test func aBuildThatChangesNothingKeepsTheStampsOfFilesThatSettled() throws {
+        let (tmp, source) = try temporaryProjectFolder()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let project = try EditableProject(root: source)
+        try project.write()
+        let cache = tmp.appendingPathComponent("cache")
+        var cached = options(source, into: MemoryOutput())
+        cached.cacheDirectory = cache.path
+        let first = try IncrementalBuilder(options: cached).rebuild()
+        let before = try #require(BuildCache.loadSummary(from: cache.path).0)
+        let pageFiles = before.pages.map(\.source.relativePath)
+        #expect(!pageFiles.allSatisfy { before.stamps[$0] != nil }, "the pages were written a moment ago")
+        Thread.sleep(forTimeInterval: 2.1)
+        let noOp = try IncrementalBuilder(options: cached).rebuild()
+        #expect(noOp.pagesRead == 0 && noOp.pages == first.pages)
+        #expect(noOp.notes.isEmpty, "\(noOp.notes)")
+        let after = try #require(BuildCache.loadSummary(from: cache.path).0)
+        #expect(pageFiles.allSatisfy { after.stamps[$0] != nil }, "\(after.stamps.keys.sorted())")
+        // The same build again: nothing to keep, the cache is left as it is.
+        let summary = cache.appendingPathComponent(BuildCache.summaryName)
+        let saved = try Data(contentsOf: summary)
+        let again = try IncrementalBuilder(options: cached).rebuild()
+        #expect(again.pagesRead == 0)
+        #expect(try Data(contentsOf: summary) == saved)
+    }
+
     /// The executable is hashed only when its stamp is not the one kept in the cache folder.
     @Test func theExecutableIsHashedAgainOnlyWhenItsStampDiffers() throws {
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("vellum-exe-\(UUID().uuidString)")

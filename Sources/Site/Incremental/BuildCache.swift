@@ -192,6 +192,18 @@ enum BuildCache {
         }
     }
 
+    /// Writes the summary alone (the records stay as they are: it changes only the stamps it keeps).
+    static func saveSummary(_ summary: BuildSummary, to directory: String) -> String? {
+        do {
+            try write(named: summaryName, to: directory, executable: ExecutableIdentity.current(cacheDirectory: directory)) {
+                $0.write(summary)
+            }
+            return nil
+        } catch {
+            return "cannot write the build cache in \(directory): \(error)"
+        }
+    }
+
     static func write(named name: String, to directory: String, executable: ContentHash?,
                       _ body: (inout RecordWriter) -> Void) throws {
         let table = SourceFileTable()

@@ -15,6 +15,9 @@ struct BuildRun {
     var next: BuildState?
     /// Set when nothing changed: the previous build stands.
     var unchanged = false
+    /// When nothing changed but files settled since the last build (``FileStamp/isSettled``):
+    /// the stamps to keep, so the next build need not read those files again.
+    var settledStamps: [String: StampedFile]?
     var report = BuildReport()
     var explanations: [String: [String]] = [:]
     var clock = StepClock()
@@ -90,6 +93,8 @@ struct BuildRun {
                    && summary.outputListing == OutputWriter.listingHash(OutputWriter.listing(of: url)))
            }) ?? true {
             unchanged = true
+            let stamps = states.stamps
+            if stamps != summary.stamps { settledStamps = stamps }
             clock.mark("check inputs")
             report.timings = clock.steps
             report.pages = summary.report.pages
