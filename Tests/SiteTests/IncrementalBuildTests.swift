@@ -83,9 +83,100 @@ import Testing
         let summary = cache.appendingPathComponent(BuildCache.summaryName)
         let envelope = try BuildCache.Envelope(reading: [UInt8](Data(contentsOf: summary)))
         try Data(BuildCache.Envelope.bytes(payload: Array(envelope.bytes[envelope.payload]), files: envelope.files,
-                                           vellumVersion: "0.0.1", format: envelope.format)).write(to: summary)
+                                           vellumVersion: "0.0.1", executable: envelope.executable,
+                                           format: envelope.format)).write(to: summary)
         let foreign = try IncrementalBuilder(options: cached).rebuild()
         #expect(foreign.notes.count == 1 && foreign.notes[0].contains("written by Vellum 0.0.1"), "\(foreign.notes)")
+    }
+
+    /// A rebuilt Vellum with the same version string is another program: its cache is not trusted.
+    @Test func aCacheFromAnotherExecutableIsIgnoredWithANote() throws {
+        let (tmp, source) = try temporaryProjectFolder()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        var project = try EditableProject(root: source)
+        let cache = tmp.appendingPathComponent("cache")
+        var cached = options(source, into: MemoryOutput())
+        cached.cacheDirectory = cache.path
+        _ = try IncrementalBuilder(options: cached).rebuild()
+        let current = try #require(ExecutableIdentity.current(cacheDirectory: cache.path))
+        // Both files as another executable of the same version would have written them.
+        for name in [BuildCache.summaryName, BuildCache.recordsName] {
+            let file = cache.appendingPathComponent(name)
+            let envelope = try BuildCache.Envelope(reading: [UInt8](Data(contentsOf: file)))
+            #expect(envelope.executable == current)
+            try Data(BuildCache.Envelope.bytes(payload: Array(envelope.bytes[envelope.payload]), files: envelope.files,
+                                               vellumVersion: envelope.vellumVersion,
+                                               executable: ContentHash(value: current.value ^ 1),
+                                               format: envelope.format)).write(to: file)
+        }
+        project.pages["page1"]!.text = "Edited, so the records would be needed."
+        try project.write()
+        let clean = MemoryOutput()
+        _ = try SiteBuilder.build(options(source, into: clean))
+        let memory = MemoryOutput()
+        cached.memoryOutput = memory
+        let other = try IncrementalBuilder(options: cached).rebuild()
+        #expect(!other.notes.isEmpty && other.notes.allSatisfy { $0.contains("written by another build of Vellum") },
+                "\(other.notes)")
+        #expect(other.pagesRead == other.pages)
+        #expect(memory.files == clean.files)
+        // This executable's own cache is trusted again.
+        let again = try IncrementalBuilder(options: cached).rebuild()
+        #expect(again.notes.isEmpty, "\(again.notes)")
+    }
+
+    /// Files written just before a build cannot keep their stamps (another write in the same clock
+    /// tick would go unseen); a later build that changes nothing keeps them once they have settled,
+    /// so the builds after it look at those files' stamps instead of reading them.
+    @Test func aBuildThatChangesNothingKeepsTheStampsOfFilesThatSettled() throws {
+        let (tmp, source) = try temporaryProjectFolder()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let project = try EditableProject(root: source)
+        try project.write()
+        let cache = tmp.appendingPathComponent("cache")
+        var cached = options(source, into: MemoryOutput())
+        cached.cacheDirectory = cache.path
+        let first = try IncrementalBuilder(options: cached).rebuild()
+        let before = try #require(BuildCache.loadSummary(from: cache.path).0)
+        let pageFiles = before.pages.map(\.source.relativePath)
+        #expect(!pageFiles.allSatisfy { before.stamps[$0] != nil }, "the pages were written a moment ago")
+        Thread.sleep(forTimeInterval: 2.1)
+        let noOp = try IncrementalBuilder(options: cached).rebuild()
+        #expect(noOp.pagesRead == 0 && noOp.pages == first.pages)
+        #expect(noOp.notes.isEmpty, "\(noOp.notes)")
+        let after = try #require(BuildCache.loadSummary(from: cache.path).0)
+        #expect(pageFiles.allSatisfy { after.stamps[$0] != nil }, "\(after.stamps.keys.sorted())")
+        // The same build again: nothing to keep, the cache is left as it is.
+        let summary = cache.appendingPathComponent(BuildCache.summaryName)
+        let saved = try Data(contentsOf: summary)
+        let again = try IncrementalBuilder(options: cached).rebuild()
+        #expect(again.pagesRead == 0)
+        #expect(try Data(contentsOf: summary) == saved)
+    }
+
+    /// The executable is hashed only when its stamp is not the one kept in the cache folder.
+    @Test func theExecutableIsHashedAgainOnlyWhenItsStampDiffers() throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("vellum-exe-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let path = try #require(ExecutableIdentity.executablePath)
+        let hash = try #require(ExecutableIdentity.hash(file: path))
+        // A stamp is kept only for a binary settled for two seconds (``FileStamp/isSettled``).
+        var status = stat()
+        #expect(stat(path, &status) == 0)
+        while !FileStamp(status).isSettled { Thread.sleep(forTimeInterval: 0.2) }
+        #expect(ExecutableIdentity.current(cacheDirectory: tmp.path) == hash)
+        let stampFile = tmp.appendingPathComponent(ExecutableIdentity.stampName)
+        var kept = try #require(ExecutableIdentity.parse([UInt8](Data(contentsOf: stampFile))))
+        #expect(kept.state == hash)
+        // A kept stamp that matches is believed (so a no-op build does not read the binary) ...
+        kept.state = ContentHash(value: 42)
+        try Data(ExecutableIdentity.format(kept).utf8).write(to: stampFile)
+        #expect(ExecutableIdentity.current(cacheDirectory: tmp.path) == ContentHash(value: 42))
+        // ... and one from another file (another machine, a copied binary) is not.
+        kept.stamp.inode &+= 1
+        try Data(ExecutableIdentity.format(kept).utf8).write(to: stampFile)
+        #expect(ExecutableIdentity.current(cacheDirectory: tmp.path) == hash)
+        #expect(ExecutableIdentity.parse([UInt8](try Data(contentsOf: stampFile)))?.state == hash)
     }
 
     /// Trees and bodies are files of their own in the cache: one gone is noticed when it is needed.

@@ -5,15 +5,15 @@ import Foundation
 /// output by default), in the records' own binary form (``RecordCodable``): `inputs.bin` holds the
 /// ``BuildSummary`` (all a rebuild that changes nothing reads), `records.bin`
 /// every page's records but its tree and body, which are files of their own
-/// in `blobs/` (``BlobStore``), read only for a page resolved or rendered again. Each file carries the Vellum version and cache
-/// format that wrote it, every source file's text once, and a checksum.
+/// in `blobs/` (``BlobStore``), read only for a page resolved or rendered again. Each file carries the Vellum version, the
+/// executable (``ExecutableIdentity``) and the cache format that wrote it, every source file's text once, and a checksum.
 /// Paths in them are relative to the source directory and inputs are content
 /// hashes, so the folder can move to another machine or checkout; it is safe
-/// to delete. A file from another version or format, or one that is damaged,
-/// is ignored with a note, never trusted.
+/// to delete. A file from another version, executable or format, or one that is
+/// damaged, is ignored with a note, never trusted.
 enum BuildCache {
     /// Bumped whenever the records' shape or meaning changes.
-    static let format = 13
+    static let format = 15
     static let recordsName = "records.bin"
     static let summaryName = "inputs.bin"
     /// Present while a build may be changing the output and has not yet saved the
@@ -22,11 +22,13 @@ enum BuildCache {
     static let pendingName = "output-pending"
 
     /// A cache file: a mark, the checksum of everything after it (8 bytes), the
-    /// Vellum version and cache format that wrote it, the records (``RecordCodable``),
-    /// then the source files they name (each text once).
+    /// Vellum version, executable and cache format that wrote it, the records
+    /// (``RecordCodable``), then the source files they name (each text once).
     struct Envelope {
         static let magic = Array("vellum-cache\n".utf8)
         var vellumVersion: String
+        /// The writing executable's ``ExecutableIdentity``; nil when it could not be read.
+        var executable: ContentHash?
         var format: Int
         var files: [SourceFileEntry]
         /// The whole file, and where the records are in it.
@@ -37,12 +39,14 @@ enum BuildCache {
         var intact: Bool
 
         /// The file of `payload`, whose records name `files`.
-        static func bytes(payload: [UInt8], files: [SourceFileEntry], vellumVersion: String, format: Int) -> [UInt8] {
+        static func bytes(payload: [UInt8], files: [SourceFileEntry], vellumVersion: String, executable: ContentHash?,
+                          format: Int) -> [UInt8] {
             var writer = RecordWriter(files: SourceFileTable())
             writer.append(raw: magic)
             writer.append(raw: [UInt8](repeating: 0, count: 8))
             writer.write(vellumVersion)
             writer.write(format)
+            writer.write(executable)
             writer.write(bytes: payload)
             writer.writeCount(files.count)
             for file in files {
@@ -67,6 +71,14 @@ enum BuildCache {
             reader.position = Self.magic.count + 8
             vellumVersion = try reader.string()
             format = try reader.int()
+            // What follows the format is this format's: an older cache is refused by its format alone.
+            executable = format == BuildCache.format ? try reader.optional() : nil
+            guard format == BuildCache.format else {
+                payload = 0..<0
+                files = []
+                self.bytes = bytes
+                return
+            }
             let length = try reader.count()
             payload = reader.position..<reader.position + length
             reader.position += length
@@ -136,6 +148,13 @@ enum BuildCache {
             guard envelope.intact else {
                 return (nil, ["ignoring the build cache \(shown): it cannot be read (its checksum does not match); building everything"])
             }
+            // The same version string from another executable (a rebuild, a patched package) is another program.
+            let current = ExecutableIdentity.current(cacheDirectory: directory)
+            guard let current, envelope.executable == current else {
+                return (nil, ["ignoring the build cache \(shown): it was written by another build of Vellum \(envelope.vellumVersion) "
+                    + "(executable \(envelope.executable?.description ?? "unknown"), this one is "
+                    + "\(current?.description ?? "unreadable")); building everything"])
+            }
             let table = SourceFileTable(files: envelope.files.map { SourceFile(path: $0.path, text: $0.text) })
             var reader = RecordReader(bytes: bytes, range: envelope.payload, files: table)
             let value = try read(&reader)
@@ -159,8 +178,11 @@ enum BuildCache {
             }
             let blobs = BlobStore(cacheDirectory: directory)
             let (used, before) = try state.encodePagesNoting(store: blobs)
-            try write(named: recordsName, to: directory) { state.write(to: &$0, digest: digest) }
-            if let summary = state.summary { try write(named: summaryName, to: directory) { $0.write(summary) } }
+            let executable = ExecutableIdentity.current(cacheDirectory: directory)
+            try write(named: recordsName, to: directory, executable: executable) { state.write(to: &$0, digest: digest) }
+            if let summary = state.summary {
+                try write(named: summaryName, to: directory, executable: executable) { $0.write(summary) }
+            }
             // Only now no saved record names the others: those the records used before and no
             // longer use, or (without earlier records) every blob but the ones in use.
             if let before { blobs.remove(before.subtracting(used)) } else { blobs.removeAll(except: used) }
@@ -170,14 +192,27 @@ enum BuildCache {
         }
     }
 
-    static func write(named name: String, to directory: String, _ body: (inout RecordWriter) -> Void) throws {
+    /// Writes the summary alone (the records stay as they are: it changes only the stamps it keeps).
+    static func saveSummary(_ summary: BuildSummary, to directory: String) -> String? {
+        do {
+            try write(named: summaryName, to: directory, executable: ExecutableIdentity.current(cacheDirectory: directory)) {
+                $0.write(summary)
+            }
+            return nil
+        } catch {
+            return "cannot write the build cache in \(directory): \(error)"
+        }
+    }
+
+    static func write(named name: String, to directory: String, executable: ContentHash?,
+                      _ body: (inout RecordWriter) -> Void) throws {
         let table = SourceFileTable()
         var writer = RecordWriter(files: table)
         body(&writer)
         let files = table.files.map { SourceFileEntry(path: $0.path, text: $0.text) }
         let temporary = directory + "/.\(name).\(getpid()).tmp"
         try FileIO.write(temporary, Envelope.bytes(payload: writer.bytes, files: files, vellumVersion: VellumVersion.current,
-                                                format: format))
+                                                executable: executable, format: format))
         guard rename(temporary, directory + "/" + name) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)

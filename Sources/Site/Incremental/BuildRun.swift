@@ -15,6 +15,9 @@ struct BuildRun {
     var next: BuildState?
     /// Set when nothing changed: the previous build stands.
     var unchanged = false
+    /// When nothing changed but files settled since the last build (``FileStamp/isSettled``):
+    /// the stamps to keep, so the next build need not read those files again.
+    var settledStamps: [String: StampedFile]?
     var report = BuildReport()
     var explanations: [String: [String]] = [:]
     var clock = StepClock()
@@ -90,6 +93,8 @@ struct BuildRun {
                    && summary.outputListing == OutputWriter.listingHash(OutputWriter.listing(of: url)))
            }) ?? true {
             unchanged = true
+            let stamps = states.stamps
+            if stamps != summary.stamps { settledStamps = stamps }
             clock.mark("check inputs")
             report.timings = clock.steps
             report.pages = summary.report.pages
@@ -144,9 +149,10 @@ struct BuildRun {
         }
         report.diagnostics = DiagnosticPolicy(config: config, strict: options.strict).apply(report.diagnostics)
         clock.mark("resolve")
-        for (record, resolution) in zip(records, resolved) {
-            state.pages[record.source.relativePath] = PageMemo(read: record, resolved: resolution,
-                                                               rendered: old?.pages[record.source.relativePath]?.rendered)
+        state.pages.reserveCapacity(records.count)
+        for i in records.indices {
+            let path = records[i].source.relativePath
+            state.pages[path] = PageMemo(read: records[i], resolved: resolved[i], rendered: old?.pages[path]?.rendered)
         }
         state.encodedPages = old?.encodedPages ?? [:]
         state.shards = old?.shards ?? [:]

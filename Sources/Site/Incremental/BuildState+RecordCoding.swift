@@ -194,8 +194,14 @@ extension BuildState {
                 return pages
             }
         }
-        for shard in read {
-            for (path, blob, memo) in try shard.get() {
+        let decoded = try read.map { try $0.get() }
+        // Room for every page at once: growing a table of records this large one step at a time
+        // moves every record again at each step.
+        let count = decoded.reduce(0) { $0 + $1.count }
+        pages.reserveCapacity(count)
+        encodedPages.reserveCapacity(count)
+        for shard in decoded {
+            for (path, blob, memo) in shard {
                 pages[path] = memo
                 encodedPages[path] = (blob.digest, blob)
             }

@@ -4,25 +4,118 @@ import DocTree
 import Foundation
 
 /// What one page's read produced, and what it depended on.
+///
+/// The properties live in one box shared by the record's copies (copied when a
+/// shared one is changed, as an array's elements are): every build hands each
+/// page's record from phase to phase and table to table, and a copy of a record
+/// of this many parts would otherwise retain every one of them.
 struct ReadRecord: Sendable {
-    var source: PageSource
-    var title: String?
+    private final class Storage: @unchecked Sendable {
+        var source: PageSource
+        var title: String?
+        var document: Document
+        var targets: PageTargets
+        var inputs: [RecordedInput]
+        var configKey: ContentHash
+        var treeHash: ContentHash
+        var tocNodes: [Node]
+        var numbered: [Numbering.Item]
+        var dependencies: ResolveDependencies
+        var storedTree: StoredBlob?
+        var treeLoaded: Bool
+
+        init(source: PageSource, title: String?, document: Document, targets: PageTargets, inputs: [RecordedInput],
+             configKey: ContentHash, treeHash: ContentHash, tocNodes: [Node], numbered: [Numbering.Item],
+             dependencies: ResolveDependencies, storedTree: StoredBlob?, treeLoaded: Bool) {
+            self.source = source
+            self.title = title
+            self.document = document
+            self.targets = targets
+            self.inputs = inputs
+            self.configKey = configKey
+            self.treeHash = treeHash
+            self.tocNodes = tocNodes
+            self.numbered = numbered
+            self.dependencies = dependencies
+            self.storedTree = storedTree
+            self.treeLoaded = treeLoaded
+        }
+
+        func copy() -> Storage {
+            Storage(source: source, title: title, document: document, targets: targets, inputs: inputs,
+                    configKey: configKey, treeHash: treeHash, tocNodes: tocNodes, numbered: numbered,
+                    dependencies: dependencies, storedTree: storedTree, treeLoaded: treeLoaded)
+        }
+    }
+
+    private var storage: Storage
+
+    init(source: PageSource, title: String?, document: Document, targets: PageTargets, inputs: [RecordedInput],
+         configKey: ContentHash, treeHash: ContentHash, tocNodes: [Node], numbered: [Numbering.Item],
+         dependencies: ResolveDependencies, storedTree: StoredBlob? = nil, treeLoaded: Bool = true) {
+        storage = Storage(source: source, title: title, document: document, targets: targets, inputs: inputs,
+                          configKey: configKey, treeHash: treeHash, tocNodes: tocNodes, numbered: numbered,
+                          dependencies: dependencies, storedTree: storedTree, treeLoaded: treeLoaded)
+    }
+
+    private mutating func unique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
+
+    var source: PageSource {
+        _read { yield storage.source }
+        _modify { unique(); yield &storage.source }
+    }
+    var title: String? {
+        _read { yield storage.title }
+        _modify { unique(); yield &storage.title }
+    }
     /// The tree after target propagation and local references; its diagnostics are the read's.
-    var document: Document
-    var targets: PageTargets
+    var document: Document {
+        _read { yield storage.document }
+        _modify { unique(); yield &storage.document }
+    }
+    var targets: PageTargets {
+        _read { yield storage.targets }
+        _modify { unique(); yield &storage.targets }
+    }
     /// Every input the read used (the page itself first among them), with its state then.
-    var inputs: [RecordedInput]
+    var inputs: [RecordedInput] {
+        _read { yield storage.inputs }
+        _modify { unique(); yield &storage.inputs }
+    }
     /// The read-phase configuration keys' fingerprint (``ConfigKeys``).
-    var configKey: ContentHash
+    var configKey: ContentHash {
+        _read { yield storage.configKey }
+        _modify { unique(); yield &storage.configKey }
+    }
     /// Fingerprint of the tree (what the resolve phase starts from).
-    var treeHash: ContentHash
+    var treeHash: ContentHash {
+        _read { yield storage.treeHash }
+        _modify { unique(); yield &storage.treeHash }
+    }
     /// The page's toctree nodes, its numbered elements and what its references can see.
-    var tocNodes: [Node]
-    var numbered: [Numbering.Item]
-    var dependencies: ResolveDependencies
+    var tocNodes: [Node] {
+        _read { yield storage.tocNodes }
+        _modify { unique(); yield &storage.tocNodes }
+    }
+    var numbered: [Numbering.Item] {
+        _read { yield storage.numbered }
+        _modify { unique(); yield &storage.numbered }
+    }
+    var dependencies: ResolveDependencies {
+        _read { yield storage.dependencies }
+        _modify { unique(); yield &storage.dependencies }
+    }
     /// Where the cache keeps the tree; after loading, `document.root` is empty until ``withTree()``.
-    var storedTree: StoredBlob?
-    var treeLoaded = true
+    var storedTree: StoredBlob? {
+        _read { yield storage.storedTree }
+        _modify { unique(); yield &storage.storedTree }
+    }
+    var treeLoaded: Bool {
+        _read { yield storage.treeLoaded }
+        _modify { unique(); yield &storage.treeLoaded }
+    }
 
     /// The record with its tree decoded (a record loaded from the cache keeps it in the cache until needed).
     func withTree() throws -> ReadRecord {
@@ -35,29 +128,79 @@ struct ReadRecord: Sendable {
     }
 }
 
-/// What one page's resolve phase produced, and the fingerprints it was produced from.
+/// What one page's resolve phase produced, and the fingerprints it was produced from
+/// (in a shared box, as ``ReadRecord`` keeps its parts).
 struct ResolveRecord: Sendable {
-    /// After loading from the cache, `page.body` is empty until ``body()`` reads it.
-    var page: ResolvedPage
-    /// Part of the site (``SiteFingerprints/slice(_:sawProblems:)``) or own input → fingerprint.
-    var key: [String: ContentHash]
-    /// One fingerprint of `key`, to compare without building it again.
-    var keyHash: ContentHash
-    /// Images and downloads the page links to, with their state then.
-    var assets: [RecordedInput]
-    /// Fingerprint of everything the page contributes to the output (body, title, search text, index entries, assets).
-    var outputHash: ContentHash
-    /// Where the cache keeps the body, and whether `page.body` holds it.
-    var storedBody: StoredBlob?
-    var bodyLoaded = true
+    private final class Storage: @unchecked Sendable {
+        var page: ResolvedPage
+        var key: [String: ContentHash]
+        var keyHash: ContentHash
+        var assets: [RecordedInput]
+        var outputHash: ContentHash
+        var storedBody: StoredBlob?
+        var bodyLoaded = true
+
+        init(page: ResolvedPage, key: [String: ContentHash], keyHash: ContentHash, assets: [RecordedInput],
+             outputHash: ContentHash) {
+            self.page = page
+            self.key = key
+            self.keyHash = keyHash
+            self.assets = assets
+            self.outputHash = outputHash
+        }
+
+        func copy() -> Storage {
+            let copy = Storage(page: page, key: key, keyHash: keyHash, assets: assets, outputHash: outputHash)
+            copy.storedBody = storedBody
+            copy.bodyLoaded = bodyLoaded
+            return copy
+        }
+    }
+
+    private var storage: Storage
 
     init(page: ResolvedPage, key: [String: ContentHash], keyHash: ContentHash, assets: [RecordedInput],
          outputHash: ContentHash) {
-        self.page = page
-        self.key = key
-        self.keyHash = keyHash
-        self.assets = assets
-        self.outputHash = outputHash
+        storage = Storage(page: page, key: key, keyHash: keyHash, assets: assets, outputHash: outputHash)
+    }
+
+    private mutating func unique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
+
+    /// After loading from the cache, `page.body` is empty until ``body()`` reads it.
+    var page: ResolvedPage {
+        _read { yield storage.page }
+        _modify { unique(); yield &storage.page }
+    }
+    /// Part of the site (``SiteFingerprints/slice(_:sawProblems:)``) or own input → fingerprint.
+    var key: [String: ContentHash] {
+        _read { yield storage.key }
+        _modify { unique(); yield &storage.key }
+    }
+    /// One fingerprint of `key`, to compare without building it again.
+    var keyHash: ContentHash {
+        _read { yield storage.keyHash }
+        _modify { unique(); yield &storage.keyHash }
+    }
+    /// Images and downloads the page links to, with their state then.
+    var assets: [RecordedInput] {
+        _read { yield storage.assets }
+        _modify { unique(); yield &storage.assets }
+    }
+    /// Fingerprint of everything the page contributes to the output (body, title, search text, index entries, assets).
+    var outputHash: ContentHash {
+        _read { yield storage.outputHash }
+        _modify { unique(); yield &storage.outputHash }
+    }
+    /// Where the cache keeps the body, and whether `page.body` holds it.
+    var storedBody: StoredBlob? {
+        _read { yield storage.storedBody }
+        _modify { unique(); yield &storage.storedBody }
+    }
+    var bodyLoaded: Bool {
+        _read { yield storage.bodyLoaded }
+        _modify { unique(); yield &storage.bodyLoaded }
     }
 
     /// The page's HTML body, from the cache when it was loaded from there.

@@ -88,6 +88,16 @@ public final class IncrementalBuilder: @unchecked Sendable {
             report = try run.build()
         }
         clock.mark("build")
+        if run.unchanged, let stamps = run.settledStamps, var kept = summary {
+            // Files written just before the last build (a checkout, a generator) could not keep
+            // their stamps then; they have settled since, so the summary keeps them now.
+            kept.stamps = stamps
+            summary = kept
+            state?.summary = kept
+            if let directory = options.cacheDirectory, let problem = BuildCache.saveSummary(kept, to: directory) {
+                cacheNotes.append(problem)
+            }
+        }
         if !run.unchanged {
             state = run.next
             summary = run.next?.summary

@@ -5,9 +5,20 @@ import Foundation
 // The build cache's hand-written form of the page records (see ``RecordCodable``):
 // every build after an edit reads the records of every page.
 
+// Eight bytes as they are (little-endian), not a varint: a hash is as likely to need all
+// 64 bits as not, and the records hold several per page.
 extension ContentHash: RecordCodable {
-    package init(from reader: inout RecordReader) throws { self.init(value: try reader.uint64()) }
-    package func write(to writer: inout RecordWriter) { writer.write(value) }
+    @inline(__always) package init(from reader: inout RecordReader) throws {
+        guard reader.end - reader.position >= 8 else { throw RecordCodingError("a fingerprint runs past the record") }
+        let position = reader.position
+        let raw = reader.bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: UInt64.self) }
+        reader.position += 8
+        self.init(value: UInt64(littleEndian: raw))
+    }
+
+    @inline(__always) package func write(to writer: inout RecordWriter) {
+        withUnsafeBytes(of: value.littleEndian) { writer.bytes.append(contentsOf: $0) }
+    }
 }
 
 extension PageSource: RecordCodable {

@@ -90,6 +90,7 @@ struct SiteFingerprints: Sendable {
 
     init(index: TargetIndex, toctrees: [String: [TocTree]], numbers: [String: Int]) {
         var sums: [String: UInt64] = [:]
+        sums.reserveCapacity(index.labels.count)
         var located: UInt64 = 0
         func file(_ key: String, _ hash: ContentHash, _ place: ContentHash) {
             sums[key, default: 0] &+= hash.value

@@ -22,6 +22,9 @@ struct SiteModel: Sendable {
         var files: [String: SourceFile] = [:]
         var titles: [String: String] = [:]
         var orphans: Set<String> = []
+        toctrees.reserveCapacity(records.count)
+        files.reserveCapacity(records.count)
+        titles.reserveCapacity(records.count)
         let known = Set(names)
         // By index: a loop over the records themselves copies each one.
         for i in records.indices {
@@ -53,6 +56,7 @@ struct SiteModel: Sendable {
             report.diagnostics += problems
         }
         var items: [String: [Numbering.Item]] = [:]
+        items.reserveCapacity(records.count)
         for i in records.indices where items[records[i].document.name] == nil { items[records[i].document.name] = records[i].numbered }
         numbers = config.numfig ? Numbering.compute(items, root: config.rootDocument, toctrees: toctrees) : [:]
         // Only sites with a `:numbered:` toctree need the pages' section outlines (their trees).
