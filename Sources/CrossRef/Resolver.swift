@@ -11,12 +11,42 @@ public struct Resolver: Sendable {
     public let options: ResolverOptions
     public let domains: [String: any Domain]
 
+    /// The first parts of the project's Python names (`pkg` for `pkg.mod.Name`), when inventories are offline.
+    let projectPackages: Set<String>
+
     public init(index: TargetIndex, options: ResolverOptions = ResolverOptions(), domains: [any Domain]) {
         self.index = index
         self.options = options
         var byName: [String: any Domain] = [:]
         for domain in domains { byName[domain.name] = domain }
         self.domains = byName
+        projectPackages = options.offlineInventories.isEmpty ? []
+            : Set((index.objects["py"] ?? [:]).keys.map { String($0.prefix { $0 != "." }) })
+    }
+
+    /// An unresolved reference that may be in an offline inventory (its `NAME:` prefix names one, or it is
+    /// a dotted Python name outside the project's packages) is a `ref.offline` warning: it cannot be checked.
+    func offlineAdjusted(_ problem: Diagnostic, _ xref: PendingXref) -> Diagnostic {
+        let offline = options.offlineInventories
+        guard !offline.isEmpty else { return problem }
+        var target = xref.target
+        if target.hasPrefix("~") || target.hasPrefix("!") { target.removeFirst() }
+        let prefix = target.firstIndex(of: ":").map { String(target[..<$0]) }
+        var adjusted = problem
+        if let prefix, offline.contains(prefix) {
+            adjusted.notes.append(.init("the '\(prefix)' inventory is not available offline, so this reference cannot be checked"))
+        } else if xref.domain == "py", prefix == nil, !target.hasPrefix("."), target.contains("."),
+                  !projectPackages.contains(String(target.prefix { $0 != "." })) {
+            let names = offline.map { "'\($0)'" }.joined(separator: ", ")
+            adjusted.notes.append(.init("'\(target.prefix { $0 != "." })' is not part of this project; it may be in the "
+                + (offline.count == 1 ? "inventory \(names), which is" : "inventories \(names), which are")
+                + " not available offline"))
+        } else {
+            return problem
+        }
+        adjusted.id = "ref.offline"
+        adjusted.severity = .warning
+        return adjusted
     }
 
     public struct Outcome: Sendable {
@@ -43,7 +73,7 @@ public struct Resolver: Sendable {
                 return [resolved]
             case .unresolved(let problem):
                 if !options.ignore.ignores(domain: xref.domain, type: xref.type, target: xref.target) {
-                    diagnostics.append(problem)
+                    diagnostics.append(offlineAdjusted(problem, xref))
                 }
                 return [node]
             }

@@ -5,6 +5,9 @@ import Foundation
 public struct ResolverOptions: Sendable {
     /// Other projects' inventories, searched after the site's own targets.
     public var inventories: [ExternalInventory] = []
+    /// The names of intersphinx inventories that are configured but not on disk: an unresolved reference
+    /// that may be in one of them is a `ref.offline` warning, not a broken reference.
+    public var offlineInventories: [String] = []
     /// Unresolved references that are not reported.
     public var ignore: IgnoreList = IgnoreList()
     /// Numbers of figures, tables and code blocks for `:numref:`, by `document#anchor`.

@@ -96,6 +96,48 @@ import Testing
         #expect(broken.last?.notes.isEmpty == true)
     }
 
+    /// Inventories named in conf.py but not on disk are offline: one warning names them, and what may be
+    /// in them (a `NAME:` prefix, a dotted name outside the project) is a `ref.offline` warning with a
+    /// note, not a broken reference. An inventory on disk is used; the project's own names stay errors.
+    @Test func offlineInventoriesMakeWarningsNotBrokenReferences() throws {
+        let inventory = try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/projects/myst-links/ext.inv"))
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try inventory.write(to: root.appendingPathComponent("ext.inv"))
+        try Data("""
+            extensions = ["sphinx.ext.intersphinx"]
+            intersphinx_mapping = {
+                "sqla": ("https://docs.sqlalchemy.org/en/latest/", None),
+                "ext": ("https://ext.example.org/", "ext.inv"),
+            }
+            """.utf8).write(to: root.appendingPathComponent("conf.py"))
+        try Data("""
+            Home
+            ====
+
+            .. py:module:: shop
+
+            .. py:class:: Cart
+
+            :ref:`sqla:naming`, :class:`sqlalchemy.schema.Table`, :class:`shop.Missing`, :class:`Basket`
+            and :ref:`ext:nowhere`.
+            """.utf8).write(to: root.appendingPathComponent("index.rst"))
+        let report = try SiteBuilder.build(BuildOptions(sourceDirectory: root.path, outputDirectory: nil))
+        let shown = report.diagnostics.filter { $0.severity != .info }.map { "\($0.id) \($0.severity.label): \($0.message)" }
+        #expect(shown == [
+            "intersphinx.offline warning: intersphinx inventories not available offline: 'sqla' (https://docs.sqlalchemy.org/en/latest/)",
+            "ref.offline warning: undefined label 'sqla:naming'",
+            "ref.offline warning: no py:class named 'sqlalchemy.schema.Table'",
+            "ref.py.class error: no py:class named 'shop.Missing'",
+            "ref.py.class error: no py:class named 'Basket'",
+            "ref.ref error: no label 'nowhere' in the 'ext' inventory",
+        ])
+        let table = try #require(report.diagnostics.first { $0.message.contains("sqlalchemy.schema.Table") })
+        #expect(table.notes.map(\.message) == [
+            "'sqlalchemy' is not part of this project; it may be in the inventory 'sqla', which is not available offline"])
+    }
+
     /// `:raises:` without a name is a plain field in Sphinx, not a reference to the exception ''.
     @Test func aRaisesFieldWithoutANameStaysPlain() throws {
         let report = try check(["index.rst": """

@@ -352,11 +352,11 @@ struct ConfPyMapper {
         }
     }
 
-    /// `intersphinx_mapping`: read offline when the entry names an inventory file that exists;
-    /// otherwise the entry is noted, since Vellum never downloads inventories.
+    /// `intersphinx_mapping`: each entry's inventory is read from disk when its second item names a file
+    /// that exists; otherwise from the inventory folder, or the inventory is offline (the build says so
+    /// once). Vellum never downloads inventories.
     mutating func applyIntersphinx(to config: inout SiteConfig) {
         guard case .dict(let dict)? = value("intersphinx_mapping") else { return }
-        var offline: [String] = []
         for (key, entry) in zip(dict.keys, dict.values) {
             guard case .str(let name) = key, let pair = entry.elements, pair.count == 2, case .str(let url) = pair[0] else { continue }
             let candidates: [String]
@@ -368,18 +368,7 @@ struct ConfPyMapper {
             let local = candidates.filter { !$0.contains("://") }
                 .map { $0.hasPrefix("/") ? $0 : (directory as NSString).appendingPathComponent($0) }
                 .first { FileManager.default.fileExists(atPath: $0) }
-            if let local {
-                config.intersphinx[name] = .init(url: url, inventory: local)
-            } else {
-                offline.append(name)
-            }
-        }
-        if !offline.isEmpty {
-            diagnostics.append(Diagnostic(
-                id: "conf.intersphinx-offline", severity: .info,
-                message: "conf.py: intersphinx inventories are not downloaded (\(offline.sorted().joined(separator: ", ")))",
-                file: file, range: range("intersphinx_mapping"),
-                notes: [.init("give each a local objects.inv as the second item, or [intersphinx.NAME] inventory in vellum.toml")]))
+            config.intersphinx[name] = .init(url: url, inventory: local)
         }
     }
 }

@@ -12,12 +12,12 @@ extension BuildRun {
     mutating func resolvePages(_ records: inout [ReadRecord], site: SiteModel, reader: PageReader, apiStore: APIStore,
                                registry: Registry, states: InputStates, config: SiteConfig, resolveKey: ContentHash,
                                old: BuildState?) -> [ResolveRecord] {
-        let (inventories, inventoryProblems) = SiteBuilder.loadInventories(config)
+        let (inventories, offlineInventories, inventoryProblems) = SiteBuilder.loadInventories(config)
         report.diagnostics += inventoryProblems
         let inventoryHash = ContentHasher.hash { h in
             for name in config.intersphinx.keys.sorted() {
                 h.add(name)
-                if let path = config.intersphinx[name]?.inventory {
+                if let entry = config.intersphinx[name], let path = SiteBuilder.inventoryPath(name, entry) {
                     h.add(FileManager.default.contents(atPath: path).map { ContentHash(bytes: [UInt8]($0)) })
                 }
             }
@@ -66,6 +66,7 @@ extension BuildRun {
         }
         var resolverOptions = ResolverOptions(inventories: inventories,
                                               ignore: IgnoreList(exact: config.ignore, patterns: config.ignoreRegex))
+        resolverOptions.offlineInventories = offlineInventories
         resolverOptions.numbers = site.numbers
         resolverOptions.numfig = config.numfig
         resolverOptions.numfigFormat = config.numfigFormat

@@ -54,7 +54,7 @@ struct BuildSummary: Sendable {
             for entry in config.swiftModules { h.add(entry.name); h.add(states.swiftModule(entry.name)) }
             for name in config.intersphinx.keys.sorted() {
                 h.add(name)
-                if let path = config.intersphinx[name]?.inventory {
+                if let entry = config.intersphinx[name], let path = SiteBuilder.inventoryPath(name, entry) {
                     h.add(FileManager.default.contents(atPath: path).map { ContentHash(bytes: [UInt8]($0)) })
                 }
             }
