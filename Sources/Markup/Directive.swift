@@ -131,6 +131,10 @@ public protocol DirectiveHost: AnyObject {
     func parseNested(_ lines: [String], line: Int, column: Int, matchTitles: Bool) -> [Node]
     /// Like `parseNested`, telling the parser which element the content goes into.
     func parseNested(_ lines: [String], line: Int, column: Int, matchTitles: Bool, parent: NodeKind) -> [Node]
+    /// Sphinx's `nested_parse_with_titles` as its `only` directive does it: titles in `lines` have title
+    /// styles of their own (they do not set or check the page's), and their sections go where their
+    /// first style puts them among the page's (deeper than the current one when it is new).
+    func parseNestedSections(_ lines: [String], line: Int, column: Int, parent: NodeKind) -> [Node]
     /// Parses lines as block quotes with attributions (RST); other markups may just nest.
     func parseBlockQuote(_ lines: [String], line: Int, column: Int) -> [Node]
     /// Inserts text into the host's input after the directive (`include`); returns an error message
@@ -191,6 +195,10 @@ public struct DirectiveRegistry: Sendable {
 extension DirectiveHost {
     public func parseNested(_ lines: [String], line: Int, column: Int, matchTitles: Bool, parent: NodeKind) -> [Node] {
         parseNested(lines, line: line, column: column, matchTitles: matchTitles)
+    }
+
+    public func parseNestedSections(_ lines: [String], line: Int, column: Int, parent: NodeKind) -> [Node] {
+        parseNested(lines, line: line, column: column, matchTitles: true, parent: parent)
     }
 
     public func parseBlockQuote(_ lines: [String], line: Int, column: Int) -> [Node] {

@@ -15,6 +15,50 @@ import Testing
         #expect(parse(text).root.children.isEmpty)
     }
 
+    /// Titles in `only` have title styles of their own, as Sphinx parses them: a style first used there
+    /// does not set the page's (so `~` after it is no skipped level), and one the page already uses
+    /// puts the section at its level. Sphinx 9.2 gives these headings.
+    @Test func titlesInOnlyHaveTheirOwnStyles() {
+        let text = """
+            Title
+            =====
+
+            Sub
+            ---
+
+            .. only:: html
+
+               Inner
+               ^^^^^
+
+               Deeper
+               ~~~~~~
+
+            Next
+            ----
+
+            Child
+            ~~~~~
+
+            .. only:: html
+
+               Again
+               -----
+
+            """
+        let doc = parse(text, tags: ["html"])
+        #expect(doc.diagnostics.filter { $0.severity >= .warning }.isEmpty)
+        var headings: [String] = []
+        func walk(_ node: Node, _ depth: Int) {
+            for child in node.children where child.kind == .section {
+                headings.append("h\(depth) " + (child.children.first?.textContent ?? ""))
+                walk(child, depth + 1)
+            }
+        }
+        walk(doc.root, 1)
+        #expect(headings == ["h1 Title", "h2 Sub", "h3 Inner", "h4 Deeper", "h2 Next", "h3 Child", "h2 Again"])
+    }
+
     @Test func invalidOnlyExpressionIsAnError() {
         let doc = parse(".. only:: html and\n\n   x\n")
         #expect(doc.diagnostics.contains { $0.id == "rst.only" && $0.severity == .error })

@@ -138,6 +138,40 @@ import Testing
             "'sqlalchemy' is not part of this project; it may be in the inventory 'sqla', which is not available offline"])
     }
 
+    /// `name.*` is the best file that exists (SVG, then PNG, GIF, JPEG), and `/path` is relative to the
+    /// source root, as Sphinx reads image paths; the page names the copied file relative to itself.
+    @Test func imagePathsWithAStarOrALeadingSlashAreFoundLikeSphinx() throws {
+        let root = try temporaryProject([
+            "index.rst": "Home\n====\n\n.. toctree::\n\n   guide/page\n",
+            "guide/page.rst": """
+                Page
+                ====
+
+                .. image:: /img/logo.*
+
+                .. figure:: ../img/photo.*
+
+                   A photo.
+                """,
+            "img/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+            "img/logo.png": "png",
+            "img/photo.jpg": "jpg",
+            "img/photo.gif": "gif",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("_site")
+        let report = try SiteBuilder.build(BuildOptions(sourceDirectory: root.path, outputDirectory: out.path, force: true))
+        #expect(report.diagnostics.filter { $0.severity != .info }.isEmpty, "\(rendered(report.diagnostics))")
+        let page = try String(contentsOf: out.appendingPathComponent("guide/page.html"), encoding: .utf8)
+        #expect(page.contains("src=\"../img/logo.svg\""))
+        #expect(page.contains("src=\"../img/photo.gif\""))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("img/logo.svg").path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("img/photo.gif").path))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("img/logo.png").path))
+        let missing = try check(["index.rst": "Home\n====\n\n.. image:: /img/absent.*\n"])
+        #expect(missing.diagnostics.map(\.message) == ["image file '/img/absent.*' does not exist"])
+    }
+
     /// `:raises:` without a name is a plain field in Sphinx, not a reference to the exception ''.
     @Test func aRaisesFieldWithoutANameStaysPlain() throws {
         let report = try check(["index.rst": """

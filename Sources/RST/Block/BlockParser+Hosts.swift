@@ -125,6 +125,11 @@ final class DirectiveHostAdapter: DirectiveHost, RoleHost {
     }
 
     func parseNested(_ lines: [String], line: Int, column: Int, matchTitles: Bool, parent: NodeKind) -> [Node] {
+        parseNested(lines, line: line, column: column, matchTitles: matchTitles, parent: parent, fold: true)
+    }
+
+    private func parseNested(_ lines: [String], line: Int, column: Int, matchTitles: Bool, parent: NodeKind,
+                             fold: Bool) -> [Node] {
         // Directive content is handed over as strings, so each nesting level copies it:
         // bound the nesting so hostile input stays linear.
         guard ctx.directiveDepth < ParseContext.maxDirectiveDepth else {
@@ -142,7 +147,25 @@ final class DirectiveHostAdapter: DirectiveHost, RoleHost {
         } else {
             ls = makeLines(lines, line: line, column: column)
         }
-        return parser.parseBody(ls, matchTitles: matchTitles, parent: parent)
+        return parser.parseBody(ls, matchTitles: matchTitles, parent: parent, fold: fold)
+    }
+
+    func parseNestedSections(_ lines: [String], line: Int, column: Int, parent: NodeKind) -> [Node] {
+        let surrounding = ctx.titleStyles, surroundingLevel = ctx.sectionLevel
+        ctx.titleStyles = []
+        ctx.sectionLevel = 0
+        let nodes = parseNested(lines, line: line, column: column, matchTitles: true, parent: parent, fold: false)
+        let nested = ctx.titleStyles
+        ctx.titleStyles = surrounding
+        ctx.sectionLevel = surroundingLevel
+        // A first style the page already uses puts the sections at its level; a new one under the current section.
+        let offset = nested.first.flatMap { surrounding.firstIndex(of: $0) } ?? surroundingLevel
+        return nodes.map { node in
+            guard node.kind == BlockParser.sectionMarker, case .int(let level)? = node.attributes["level"] else { return node }
+            var shifted = node
+            shifted.attributes["level"] = .int(level + offset)
+            return shifted
+        }
     }
 
     func parseInline(_ text: String, line: Int, column: Int) -> (nodes: [Node], messages: [Node]) {

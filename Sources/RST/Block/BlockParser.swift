@@ -22,7 +22,8 @@ final class BlockParser {
 
     /// Parses a sequence of body lines. With `matchTitles`, section titles are
     /// recognised and the result is folded into nested `section` nodes.
-    func parseBody(_ input: [Line], matchTitles: Bool, parent: NodeKind? = nil) -> [Node] {
+    /// `fold: false` leaves the section markers flat (for a caller that places them itself).
+    func parseBody(_ input: [Line], matchTitles: Bool, parent: NodeKind? = nil, fold: Bool = true) -> [Node] {
         var lines = input
         var out: [Node] = []
         var i = 0
@@ -46,7 +47,7 @@ final class BlockParser {
                 ctx.parentMessages = []
             }
         }
-        return matchTitles ? foldSections(out) : out
+        return matchTitles && fold ? foldSections(out) : out
     }
 
     /// Parses one construct starting at the non-blank line `i`.

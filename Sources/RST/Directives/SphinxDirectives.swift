@@ -99,9 +99,12 @@ enum SphinxDirectives {
                 return [DirectiveSupport.error(call, host, "invalid \"only\" expression: \(message)", id: "rst.only")]
             case .success(false):
                 return []
+            case .success(true) where call.matchTitles:
+                return host.parseNestedSections(call.content, line: call.contentLine, column: call.contentColumn,
+                                                parent: call.parentKind)
             case .success(true):
                 return host.parseNested(call.content, line: call.contentLine, column: call.contentColumn,
-                                        matchTitles: call.matchTitles, parent: call.parentKind)
+                                        matchTitles: false, parent: call.parentKind)
             }
         })
     }

@@ -121,6 +121,9 @@ extension BuildRun {
         doc.root = safe
         doc.root = SiteBuilder.expandTocTrees(in: doc, index: site.index, toctrees: site.toctrees)
         doc.root = site.sectionNumbers.apply(to: doc.root, page: doc.name)
+        doc.root = ImagePaths.resolve(doc.root, document: doc.name) { path in
+            reader.files.assetProblem(sourceURL.appendingPathComponent(path).path) == nil
+        }
         let (images, assetProblems) = reader.assets(of: doc)
         // Images are copied to the same relative place, so the page's own URLs work unchanged.
         let (body, unknown) = writer.renderPage(doc.root)
@@ -146,7 +149,11 @@ extension BuildRun {
                 uri = node.string(AttributeKey.reftarget)
             } else { return }
             guard let uri, !uri.contains("://"), !uri.hasPrefix("data:") else { return }
-            paths.insert(PageURL.sourcePath(uri, from: document.name))
+            if node.kind == .image {
+                paths.formUnion(ImagePaths.candidates(uri, document: document.name))   // `name.*`: each file it may choose
+            } else {
+                paths.insert(PageURL.sourcePath(uri, from: document.name))
+            }
         }
         return paths.sorted().map { path in
             let absolute = sourceURL.appendingPathComponent(path).path
