@@ -38,16 +38,15 @@ public struct TargetIndex: Sendable {
                 index.labels[label.name] = label
             }
             for object in page.objects {
-                var byName = index.objects[object.domain] ?? [:]
-                var existing = byName[object.name] ?? []
-                if let position = existing.firstIndex(where: { $0.type == object.type && $0.overload == object.overload }) {
-                    let first = existing[position]
+                // Changed in place: a copy of the domain's table for each object would make
+                // collecting quadratic in the number of objects a domain has.
+                if let position = index.objects[object.domain]?[object.name]?
+                    .firstIndex(where: { $0.type == object.type && $0.overload == object.overload }) {
+                    let first = index.objects[object.domain]![object.name]![position]
                     // A canonical alias gives way to a real description, and never warns.
                     if object.isAlias { continue }
                     if first.isAlias {
-                        existing[position] = object
-                        byName[object.name] = existing
-                        index.objects[object.domain] = byName
+                        index.objects[object.domain]![object.name]![position] = object
                         continue
                     }
                     diagnostics.append(Diagnostic(
@@ -57,9 +56,7 @@ public struct TargetIndex: Sendable {
                         notes: [.init("first described here", file: first.file, range: first.range)]))
                     continue
                 }
-                existing.append(object)
-                byName[object.name] = existing
-                index.objects[object.domain] = byName
+                index.objects[object.domain, default: [:]][object.name, default: []].append(object)
             }
         }
         // Sphinx's standard labels for the site's own pages (a project's label of the same name wins).
