@@ -150,7 +150,15 @@ struct Navigation: Sendable {
 
         navigation.items = children(of: root)
         for (i, name) in navigation.order.enumerated() { navigation.positions[name] = i }
-        for name in files.keys.sorted() where !visited.contains(name) && !orphans.contains(name) {
+        // As Sphinx: a page is included when any page's toctree lists it, reachable from the root or not
+        // (pytest's orphan `contents` lists the release notes).
+        var listed: Set<String> = []
+        for (document, trees) in toctrees {
+            for tree in trees {
+                for entry in tree.entries { if case .document(let name) = entry.target, name != document { listed.insert(name) } }
+            }
+        }
+        for name in files.keys.sorted() where !visited.contains(name) && !listed.contains(name) && !orphans.contains(name) {
             diagnostics.append(.warning("toctree.not-included",
                 "page '\(name)' is not in any toctree; add it to one or mark it ':orphan:'",
                 file: files[name], range: SourceRange(line: 1)))

@@ -172,6 +172,19 @@ import Testing
         #expect(missing.diagnostics.map(\.message) == ["image file '/img/absent.*' does not exist"])
     }
 
+    /// A page listed in an orphan page's toctree is included, as Sphinx counts it (any page's toctree);
+    /// only a page no toctree lists is reported.
+    @Test func aPageListedByAnOrphanIsIncluded() throws {
+        let report = try check([
+            "index.rst": "Home\n====\n\ntext\n",
+            "contents.rst": ":orphan:\n\nContents\n========\n\n.. toctree::\n\n   notes\n",
+            "notes.rst": "Notes\n=====\n\n.. toctree::\n\n   notes\n",
+            "lost.rst": "Lost\n====\n\ntext\n",
+        ])
+        #expect(report.diagnostics.filter { $0.id == "toctree.not-included" }.map(\.message)
+                == ["page 'lost' is not in any toctree; add it to one or mark it ':orphan:'"])
+    }
+
     /// `:raises:` without a name is a plain field in Sphinx, not a reference to the exception ''.
     @Test func aRaisesFieldWithoutANameStaysPlain() throws {
         let report = try check(["index.rst": """
