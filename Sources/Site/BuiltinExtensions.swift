@@ -28,7 +28,8 @@ extension Registry {
         BuiltinDomains.install(into: &registry, customTypes: custom, declared: config.domains,
                                primary: config.primaryDomain)
         registry.install([DomainMarkupExtension()])
-        registry.install([AutodocExtension(), InventoryArtifact()])
+        registry.install([AutodocExtension(trio: config.unsupportedExtensions.contains("sphinxcontrib_trio")),
+                          InventoryArtifact()])
         if config.unsupportedExtensions.contains("pallets_sphinx_themes") { registry.install([PalletsJinjaExtension()]) }
         registry.install([GenericRoles(roles: config.genericRoles), IfConfig(config: config)])
         if let towncrier = TowncrierExtension(config: config) { registry.install([towncrier]) }

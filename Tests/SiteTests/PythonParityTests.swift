@@ -185,6 +185,66 @@ import Testing
                 == ["page 'lost' is not in any toctree; add it to one or mark it ':orphan:'"])
     }
 
+    /// sphinxcontrib-trio's options on autodoc directives show how a function is used, as its
+    /// extension renders them (`with raises(…) as excinfo`, `await sleep(…)`); without the extension
+    /// they are unknown options, as in Sphinx.
+    @Test func trioOptionsShowHowAFunctionIsUsed() throws {
+        let files = [
+            "conf.py": "import os, sys\nsys.path.insert(0, os.path.abspath('src'))\nextensions = ['sphinx.ext.autodoc', 'sphinxcontrib_trio']\n",
+            "src/tools.py": "def raises(kind):\n    \"\"\"Expects an error.\"\"\"\n\nasync def sleep(seconds):\n    \"\"\"Waits.\"\"\"\n",
+            "index.rst": "Home\n====\n\n.. autofunction:: tools.raises\n   :with: excinfo\n\n.. autofunction:: tools.sleep\n   :async:\n",
+        ]
+        let root = try temporaryProject(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("_site")
+        let report = try SiteBuilder.build(BuildOptions(sourceDirectory: root.path, outputDirectory: out.path, force: true))
+        #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty, "\(rendered(report.diagnostics))")
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+            .replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+        #expect(html.contains("with tools.raises(kind) as excinfo"))
+        #expect(html.contains("await tools.sleep(seconds)"))
+        var plain = files
+        plain["conf.py"] = "import os, sys\nsys.path.insert(0, os.path.abspath('src'))\nextensions = ['sphinx.ext.autodoc']\n"
+        let plainRoot = try temporaryProject(plain)
+        defer { try? FileManager.default.removeItem(at: plainRoot) }
+        let without = try SiteBuilder.build(BuildOptions(sourceDirectory: plainRoot.path, outputDirectory: nil))
+        #expect(without.diagnostics.filter { $0.severity == .error }.map(\.message)
+                == ["Error in \"autofunction\" directive: unknown option: \"with\".",
+                    "Error in \"autofunction\" directive: unknown option: \"async\"."])
+    }
+
+    /// `add_module_names = False`: signatures do not show their module, a member's class stays;
+    /// Sphinx 9.2 gives these texts for the same page.
+    @Test func addModuleNamesOffDropsTheModuleFromSignatures() throws {
+        let root = try temporaryProject([
+            "conf.py": "add_module_names = False\n",
+            "index.rst": """
+                Home
+                ====
+
+                .. py:module:: shop
+
+                .. py:function:: checkout(cart)
+
+                .. py:class:: Cart
+
+                   .. py:method:: total()
+
+                .. py:function:: Cart.empty()
+                """,
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("_site")
+        _ = try SiteBuilder.build(BuildOptions(sourceDirectory: root.path, outputDirectory: out.path, force: true))
+        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        let signatures = html.components(separatedBy: "<dt class=\"sig sig-object py\"").dropFirst().map { part in
+            String(part[part.index(after: part.firstIndex(of: ">")!)...].prefix { $0 != "¶" })
+                .replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(signatures == ["checkout(cart)", "class Cart", "total()", "Cart.empty()"])
+    }
+
     /// `:raises:` without a name is a plain field in Sphinx, not a reference to the exception ''.
     @Test func aRaisesFieldWithoutANameStaysPlain() throws {
         let report = try check(["index.rst": """

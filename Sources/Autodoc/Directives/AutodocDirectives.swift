@@ -24,15 +24,23 @@ public enum AutodocDirectives {
         "class-doc-from": .choice(["class", "init", "both"]), "no-undoc-members": .flag,
     ]
 
+    /// What sphinxcontrib-trio adds to them: how a function is used (`with f() as x`, `await f()`,
+    /// `for x in f()`, `@f`) and method kinds given by hand.
+    public static let trioOptions: [String: DirectiveOptionKind] = [
+        "with": .unchanged, "async-with": .unchanged, "for": .unchanged, "async-for": .unchanged,
+        "async": .flag, "decorator": .flag, "abstractmethod": .flag, "classmethod": .flag, "staticmethod": .flag,
+        "property": .flag, "no-auto-options": .flag,
+    ]
+
     public static let nodeKind: NodeKind = "autodoc"
 
-    public static func register(into registry: inout DirectiveRegistry) {
+    public static func register(into registry: inout DirectiveRegistry, trio: Bool = false) {
         for name in names {
-            registry.register(name, directive(name))
+            registry.register(name, directive(name, options: trio ? options.merging(trioOptions) { a, _ in a } : options))
         }
     }
 
-    static func directive(_ name: String) -> Directive {
+    static func directive(_ name: String, options: [String: DirectiveOptionKind]) -> Directive {
         Directive(DirectiveSpec(requiredArguments: 1, finalArgumentWhitespace: true, options: options,
                                 hasContent: true)) { call, host in
             var node = Node(nodeKind, range: call.range)
@@ -60,9 +68,12 @@ extension String {
 /// `automodule`, `autoclass` … as an extension: the directives leave
 /// `autodoc` nodes that ``AutodocExpander`` fills from the extracted sources.
 public struct AutodocExtension: Extension {
-    public init() {}
+    /// Whether sphinxcontrib-trio's options are accepted (conf.py names `sphinxcontrib_trio`).
+    public var trio: Bool
+
+    public init(trio: Bool = false) { self.trio = trio }
 
     public func setup(_ registry: inout Registry) {
-        AutodocDirectives.register(into: &registry.directives)
+        AutodocDirectives.register(into: &registry.directives, trio: trio)
     }
 }

@@ -49,10 +49,17 @@ struct AutodocOptions: Sendable {
     var explicitArguments: String?
 
     /// The options for the members documented inside (the directive and its signature are the outer object's).
+    /// sphinxcontrib-trio's options: words shown before the name (`with`, `await`, `@`) and after the
+    /// signature (`as excinfo`), for the object the directive names.
+    var usagePrefix: [String] = []
+    var usageSuffix: String?
+
     var forMembers: AutodocOptions {
         var copy = self
         copy.directive = nil
         copy.explicitArguments = nil
+        copy.usagePrefix = []
+        copy.usageSuffix = nil
         // autodoc documents each member with all of its own members: a `:members: Name` list chooses the
         // directive's members, not theirs (`automodule:: m` `:members: Cls` shows all of Cls's members).
         if case .names = members { copy.members = .all }
@@ -74,6 +81,16 @@ struct AutodocOptions: Sendable {
             return settings.defaultOptions[name]
         }
         members = Selection(option("members"))
+        func trio(_ name: String) -> String? { node.string("option-" + name) }
+        for kind in ["abstractmethod", "classmethod", "staticmethod"] where trio(kind) != nil { usagePrefix.append(kind) }
+        if trio("async") != nil { usagePrefix.append("await") }
+        if let target = trio("with") ?? trio("async-with") {
+            usagePrefix.append(trio("with") != nil ? "with" : "async with")
+            if !target.isEmpty { usageSuffix = "as " + target }
+        } else if let target = trio("for") ?? trio("async-for") {
+            usagePrefix.append((trio("for") != nil ? "for " : "async for ") + (target.isEmpty ? "..." : target) + " in")
+        }
+        if trio("decorator") != nil { usagePrefix.append("@") }
         undocMembers = option("undoc-members") != nil && option("no-undoc-members") == nil
         privateMembers = Selection(option("private-members"))
         specialMembers = Selection(option("special-members"))

@@ -86,7 +86,8 @@ extension AutodocRenderer {
             ? String(object.qualifiedName.dropFirst(module.name.count + 1)) : object.name
         let classPath = relative.contains(".") ? String(relative[..<(relative.lastIndex(of: ".") ?? relative.endIndex)]) : nil
         let objtype = Self.directiveObjtype[options.directive ?? ""] ?? pythonObjtype(object, inClass: classPath != nil)
-        var parts: [Node] = pythonPrefixes(object, objtype: objtype).map { DescNodes.part("desc_annotation", $0 + " ") }
+        var parts: [Node] = (options.usagePrefix.isEmpty ? pythonPrefixes(object, objtype: objtype) : options.usagePrefix)
+            .map { DescNodes.part("desc_annotation", $0 == "@" ? $0 : $0 + " ") }
         if objtype == "decorator" {
             parts.append(DescNodes.part("desc_addname", "@"))
         }
@@ -191,6 +192,7 @@ extension AutodocRenderer {
                 parts.append(DescNodes.part("desc_annotation", " = " + defaultText(value)))
             }
         }
+        if let suffix = options.usageSuffix { parts.append(DescNodes.part("desc_annotation", " " + suffix)) }
         let fullname = object.qualifiedName
         var signatures = [Self.signatureNode(parts: parts, fullname: fullname, module: module.name, className: classPath,
                                              id: options.noindex ? nil : DomainID.make(prefix: "", fullname),
@@ -214,6 +216,7 @@ extension AutodocRenderer {
                 if let returns = overload.returnAnnotation {
                     overloadParts.append(Node("desc_returns", children: overloadAnnotationNodes(returns)))
                 }
+                if let suffix = options.usageSuffix { overloadParts.append(DescNodes.part("desc_annotation", " " + suffix)) }
                 return Self.signatureNode(parts: overloadParts, fullname: fullname, module: module.name, className: classPath,
                                           id: options.noindex || index > 0 ? nil : DomainID.make(prefix: "", fullname),
                                           domain: "py", range: nil)

@@ -154,6 +154,7 @@ struct ConfPyMapper {
         if let prolog = string("rst_prolog"), !prolog.isEmpty { config.rstProlog = prolog }
         // Sphinx numbers figures only when asked (`numfig = True`).
         if let on = value("numfig") { config.numfig = on.truth ?? false } else { config.numfig = false }
+        if let on = value("add_module_names"), let truth = on.truth { config.addModuleNames = truth }
         if case .dict(let formats)? = value("numfig_format") {
             for (key, text) in zip(formats.keys, formats.values) {
                 if case .str(let type) = key, case .str(let format) = text { config.numfigFormat[type] = format }
@@ -229,6 +230,8 @@ struct ConfPyMapper {
     static let partlySupportedExtensions: [String: String] = [
         "pallets_sphinx_themes": "the jinja:nodes, jinja:filters and jinja:tests directives and the skipping of "
             + ":internal: members (not click:example or click:run, which run the program)",
+        "sphinxcontrib_trio": "its options on autodoc directives (:with:, :async-with:, :for:, :async-for:, :async:, "
+            + ":decorator: and the method kinds), not on the py: directives",
     ]
 
     /// `extensions = [...]`: the ones Vellum does not implement are named once.

@@ -142,6 +142,7 @@ extension SiteConfig {
         if let highlightLanguage { w.set("build", "highlight_language", string: highlightLanguage) }
         if let rstProlog { w.set("build", "rst_prolog", string: rstProlog) }
         if numfig != defaults.numfig { w.set("build", "numfig", numfig ? "true" : "false") }
+        if addModuleNames != defaults.addModuleNames { w.set("build", "add_module_names", addModuleNames ? "true" : "false") }
         if numfigFormat != defaults.numfigFormat {
             let pairs = numfigFormat.keys.sorted().map { TOMLWriter.key($0) + " = " + TOMLWriter.string(numfigFormat[$0]!) }
             w.set("build", "numfig_format", "{ " + pairs.joined(separator: ", ") + " }")

@@ -112,6 +112,9 @@ public struct SiteConfig: Sendable {
     /// Figures, tables and captioned code blocks are numbered (`[build] numfig`; Sphinx's
     /// `numfig`, off unless conf.py turns it on).
     public var numfig = true
+    /// Sphinx's `add_module_names` (`[build] add_module_names`): Python signatures show the module
+    /// before the name (`pkg.mod.func`); off, only a class before a member's name.
+    public var addModuleNames = true
     /// `:numref:` and caption texts by element type (Sphinx's `numfig_format`).
     public var numfigFormat: [String: String] = ResolverOptions.defaultNumfigFormat
     /// The role of `` `text` `` without a role name (Sphinx's `default_role`).
@@ -375,6 +378,7 @@ private struct ConfigReader {
             case "rst_epilog": config.rstEpilog = string(entry, "build.rst_epilog")
             case "rst_prolog": config.rstProlog = string(entry, "build.rst_prolog")
             case "numfig": config.numfig = bool(entry, "build.numfig") ?? true
+            case "add_module_names": config.addModuleNames = bool(entry, "build.add_module_names") ?? true
             case "numfig_format":
                 guard let formats = self.table(entry, "build.numfig_format") else { continue }
                 for type in formats.keys {
@@ -514,7 +518,7 @@ private struct ConfigReader {
         case "domain-type": known = ["directive", "roles", "signature", "id", "index", "case_insensitive"]
         case "build": known = ["exclude", "include", "raw", "tags", "read_roots", "smartquotes", "smartquotes_action",
                                "rst_epilog", "rst_prolog", "default_role", "highlight_language", "extensions", "source_suffix",
-                               "numfig", "numfig_format"]
+                               "numfig", "numfig_format", "add_module_names"]
         case "autodoc": known = ["python_paths", "swift_modules", "member_order", "typehints", "class_content",
                                  "class_signature", "preserve_defaults", "inherit_docstrings", "default_options"]
         case "diagnostics": known = ["severity", "ignore", "ignore_regex"]

@@ -43,7 +43,9 @@ enum ConfigKeys {
     static let read: Set<String> = [
         "rawEnabled", "tags", "extlinks", "defaultRole", "highlightLanguage", "mystExtensions", "mystSubstitutions",
         "mystHeadingAnchors", "rstEpilog", "smartQuotes", "smartQuotesAction", "version", "release", "today",
-        "todayFormat", "language", "buildDay",
+        "todayFormat", "language", "buildDay", "addModuleNames",
+        // Extensions Vellum implements in part change the directives pages are read with.
+        "unsupportedExtensions",
     ]
     static let resolve: Set<String> = ["ignore", "ignoreRegex", "intersphinx", "rawEnabled"]
     static let render: Set<String> = [
