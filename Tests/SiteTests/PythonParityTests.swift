@@ -245,6 +245,33 @@ import Testing
         #expect(signatures == ["checkout(cart)", "class Cart", "total()", "Cart.empty()"])
     }
 
+    /// `autodoc_typehints_description_target`: `documented` types only what the docstring describes
+    /// (a return type only with a `:returns:` field), `documented_params` the described parameters and
+    /// every return type but None. Sphinx 9.2 gives these fields for the same module.
+    @Test func typeFieldsFollowTheDescriptionTarget() throws {
+        func fields(_ target: String) throws -> String {
+            let root = try temporaryProject([
+                "conf.py": "import os, sys\nsys.path.insert(0, os.path.abspath('src'))\nextensions = ['sphinx.ext.autodoc']\n"
+                    + "autodoc_typehints = 'description'\nautodoc_typehints_description_target = '\(target)'\n",
+                "src/tmod.py": "def f(a: int, b: str) -> bool:\n    \"\"\"Does f.\n\n    :param a: the a.\n    \"\"\"\n\n"
+                    + "def g(a: int) -> bool:\n    \"\"\"Does g.\n\n    :param a: the a.\n    :returns: yes.\n    \"\"\"\n\n"
+                    + "def h(a: int) -> None:\n    \"\"\"Does h.\"\"\"\n",
+                "index.rst": "Home\n====\n\n.. autofunction:: tmod.f\n.. autofunction:: tmod.g\n.. autofunction:: tmod.h\n",
+            ])
+            defer { try? FileManager.default.removeItem(at: root) }
+            let out = root.appendingPathComponent("_site")
+            _ = try SiteBuilder.build(BuildOptions(sourceDirectory: root.path, outputDirectory: out.path, force: true))
+            let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+            let body = html[html.range(of: "<dl class=\"py function\"")!.lowerBound..<html.range(of: "</article>")!.lowerBound]
+            return String(body).replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
+                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        #expect(try fields("documented") == "tmod. f ( a , b ) ¶ Does f. Parameters a ( int ) – the a. tmod. g ( a ) ¶ Does g. "
+                + "Parameters a ( int ) – the a. Returns yes. Return type bool tmod. h ( a ) ¶ Does h.")
+        #expect(try fields("documented_params") == "tmod. f ( a , b ) ¶ Does f. Parameters a ( int ) – the a. Return type bool "
+                + "tmod. g ( a ) ¶ Does g. Parameters a ( int ) – the a. Returns yes. Return type bool tmod. h ( a ) ¶ Does h.")
+    }
+
     /// `:raises:` without a name is a plain field in Sphinx, not a reference to the exception ''.
     @Test func aRaisesFieldWithoutANameStaysPlain() throws {
         let report = try check(["index.rst": """

@@ -69,6 +69,7 @@ struct AutodocOptions: Sendable {
     /// `autodoc_typehints`: annotations are shown in signatures for `signature` and `both`
     /// (overload signatures keep theirs unless it is `none`).
     var typehints = "signature"
+    var typehintsDescriptionTarget = "all"
     var preserveDefaults = false
     var classContent = "class"
     var inheritDocstrings = true
@@ -111,6 +112,7 @@ struct AutodocOptions: Sendable {
         annotation = option("annotation")
         directive = node.string("directive")
         typehints = settings.typehints
+        typehintsDescriptionTarget = settings.typehintsDescriptionTarget
         preserveDefaults = settings.preserveDefaults
         classContent = option("class-doc-from") ?? settings.classContent
         inheritDocstrings = settings.inheritDocstrings

@@ -121,7 +121,8 @@ extension AutodocRenderer {
         // `autodoc_typehints = "none"`: signatures without annotations.
         let typeFields = ["description", "both"].contains(options.typehints)
             ? descriptionTypes(object, annotations: annotations, mode: mode,
-                               dropSelf: object.kind == .method && !object.modifiers.contains("staticmethod"), home: home)
+                               dropSelf: object.kind == .method && !object.modifiers.contains("staticmethod"), home: home,
+                               target: options.typehintsDescriptionTarget)
             : nil
         let object = ["signature", "both"].contains(options.typehints) ? object
             : Self.withoutAnnotations(object, overloadsToo: options.typehints == "none")
@@ -407,7 +408,7 @@ extension AutodocRenderer {
 
     /// `autodoc_typehints = "description"`: the annotations as type fields (`~pkg.mod.Name` texts when evaluated).
     func descriptionTypes(_ object: APIObject, annotations: PythonAnnotations, mode: PythonAnnotations.Mode,
-                          dropSelf: Bool, home: APIModule) -> TypeFields? {
+                          dropSelf: Bool, home: APIModule, target: String = "all") -> TypeFields? {
         let isClass = object.kind == .class || object.kind == .exception
         guard object.kind == .function || object.kind == .method || isClass,
               let signature = object.signature ?? inheritedConstructor(object, module: home) else { return nil }
@@ -420,7 +421,7 @@ extension AutodocRenderer {
         }
         // A class's signature has no return annotation (its __init__'s `-> None` is not shown).
         let returns = isClass ? nil : signature.returnAnnotation.map { annotations.fieldText($0, mode: mode) }
-        return TypeFields(parameters: typed, returnType: returns)
+        return TypeFields(parameters: typed, returnType: returns, target: target)
     }
 
     /// The object with no annotations (on parameters, returns or itself).

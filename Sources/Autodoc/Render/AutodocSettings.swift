@@ -9,6 +9,10 @@ public struct AutodocSettings: Hashable, Sendable {
     /// `autodoc_typehints`: `signature` (default), `description`, `both` or `none`.
     /// Vellum shows annotations in the signature for all but `none`.
     public var typehints = "signature"
+    /// `autodoc_typehints_description_target`: `all` (default), `documented` (types only for the
+    /// parameters and return value the docstring describes) or `documented_params` (those parameters,
+    /// and the return type whenever there is one).
+    public var typehintsDescriptionTarget = "all"
     /// `autoclass_content`: the class docstring (`class`), the `__init__` one (`init`), or both.
     public var classContent = "class"
     /// `autodoc_class_signature`: `mixed` (the constructor's parameters on the class) or `separated`.

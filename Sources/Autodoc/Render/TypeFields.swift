@@ -10,6 +10,8 @@ struct TypeFields {
     /// Parameter name (with `*`/`**` for variadics) → type text (`~pkg.mod.Name` shows `Name`).
     var parameters: [(name: String, type: String)]
     var returnType: String?
+    /// `autodoc_typehints_description_target` (``AutodocSettings/typehintsDescriptionTarget``).
+    var target = "all"
 
     var isEmpty: Bool { parameters.isEmpty && returnType == nil }
 
@@ -22,7 +24,7 @@ struct TypeFields {
             out.append(Node(.fieldList))
         }
         for index in out.indices where out[index].kind == .fieldList { out[index] = merged(into: out[index]) }
-        return out
+        return out.filter { $0.kind != .fieldList || !$0.children.isEmpty }
     }
 
     func merged(into fieldList: Node) -> Node {
@@ -30,6 +32,7 @@ struct TypeFields {
         var params: Set<String> = []
         var types: Set<String> = []
         var hasReturnType = false
+        var describesReturn = false
         for field in list.children where field.kind == .field {
             let words = (field.children.first { $0.kind == .fieldName }?.textContent ?? "")
                 .split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
@@ -40,6 +43,7 @@ struct TypeFields {
                 if words.count > 2 { params.insert(words.last!); types.insert(words.last!) }
             case "type": if words.count > 1 { types.insert(words.dropFirst().joined(separator: " ")) }
             case "rtype": hasReturnType = true
+            case "return", "returns": describesReturn = true
             default: break
             }
         }
@@ -50,10 +54,18 @@ struct TypeFields {
         for (written, type) in parameters {
             let name = params.contains("*" + written) || types.contains("*" + written) ? "*" + written
                 : params.contains("**" + written) || types.contains("**" + written) ? "**" + written : written
+            if target != "all" {
+                // Only the parameters the docstring describes get a type.
+                if params.contains(name), !types.contains(name) { list.children.append(field("type " + name, type)) }
+                continue
+            }
             if !types.contains(name) { list.children.append(field("type " + name, type)) }
             if !params.contains(name) { list.children.append(field("param " + name, "")) }
         }
-        if let returnType, !hasReturnType { list.children.append(field("rtype", returnType)) }
+        if let returnType, !hasReturnType,
+           target == "all" || describesReturn || (target == "documented_params" && returnType != "None") {
+            list.children.append(field("rtype", returnType))
+        }
         return list
     }
 }

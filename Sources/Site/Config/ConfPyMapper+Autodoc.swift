@@ -9,6 +9,9 @@ extension ConfPyMapper {
         if let mode = choice("autodoc_typehints", ["signature", "description", "both", "none"]) {
             config.autodoc.typehints = mode
         }
+        if let target = choice("autodoc_typehints_description_target", ["all", "documented", "documented_params"]) {
+            config.autodoc.typehintsDescriptionTarget = target
+        }
         if let content = choice("autoclass_content", ["class", "init", "both"]) { config.autodoc.classContent = content }
         if let mode = choice("autodoc_class_signature", ["mixed", "separated"]) { config.autodoc.classSignature = mode }
         if case .bool(let on)? = value("autodoc_preserve_defaults") { config.autodoc.preserveDefaults = on }

@@ -153,6 +153,9 @@ extension SiteConfig {
         let autodocDefaults = AutodocSettings()
         if autodoc.memberOrder != autodocDefaults.memberOrder { w.set("autodoc", "member_order", string: autodoc.memberOrder) }
         if autodoc.typehints != autodocDefaults.typehints { w.set("autodoc", "typehints", string: autodoc.typehints) }
+        if autodoc.typehintsDescriptionTarget != autodocDefaults.typehintsDescriptionTarget {
+            w.set("autodoc", "typehints_description_target", string: autodoc.typehintsDescriptionTarget)
+        }
         if autodoc.classContent != autodocDefaults.classContent { w.set("autodoc", "class_content", string: autodoc.classContent) }
         if autodoc.classSignature != autodocDefaults.classSignature {
             w.set("autodoc", "class_signature", string: autodoc.classSignature)

@@ -424,6 +424,10 @@ private struct ConfigReader {
                 if let mode = choice(entry, "autodoc.typehints", ["signature", "description", "both", "none"]) {
                     config.autodoc.typehints = mode
                 }
+            case "typehints_description_target":
+                if let target = choice(entry, "autodoc.typehints_description_target", ["all", "documented", "documented_params"]) {
+                    config.autodoc.typehintsDescriptionTarget = target
+                }
             case "class_content":
                 if let content = choice(entry, "autodoc.class_content", ["class", "init", "both"]) {
                     config.autodoc.classContent = content
@@ -519,7 +523,7 @@ private struct ConfigReader {
         case "build": known = ["exclude", "include", "raw", "tags", "read_roots", "smartquotes", "smartquotes_action",
                                "rst_epilog", "rst_prolog", "default_role", "highlight_language", "extensions", "source_suffix",
                                "numfig", "numfig_format", "add_module_names"]
-        case "autodoc": known = ["python_paths", "swift_modules", "member_order", "typehints", "class_content",
+        case "autodoc": known = ["python_paths", "swift_modules", "member_order", "typehints", "typehints_description_target", "class_content",
                                  "class_signature", "preserve_defaults", "inherit_docstrings", "default_options"]
         case "diagnostics": known = ["severity", "ignore", "ignore_regex"]
         default: known = []
