@@ -258,6 +258,7 @@ public struct StandardDomain: Domain {
             lookup.key = { target, xref in Self.optionKey(target, program: xref.scope["std:program"]) }
             lookup.separator = " "
             lookup.suffixPart = { String($0.split(separator: " ").last ?? Substring($0)) }
+            lookup.spellings = Self.optionSpellings
         default:
             lookup.separator = nil
         }
@@ -277,6 +278,21 @@ public struct StandardDomain: Domain {
             text = "\(shown) <\(text)>"
         }
         return ([XrefRole(domain: "std", type: "token").node(text: text, range: call.range, document: host.documentName)], [])
+    }
+
+    /// An option written with a value (`--log-file=path`, `-O[=level]`) is the option without it, as
+    /// Sphinx resolves `:option:` when the whole text names none.
+    static func optionSpellings(_ key: String) -> [String] {
+        let space = key.lastIndex(of: " ")
+        let program = space.map { String(key[...$0]) } ?? ""
+        let option = space.map { String(key[key.index(after: $0)...]) } ?? key
+        var out = [key]
+        for needle in ["[=", "="] {
+            if let range = option.range(of: needle), range.lowerBound > option.startIndex {
+                out.append(program + option[..<range.lowerBound])
+            }
+        }
+        return out
     }
 
     /// `vellum build --strict` → `vellum-build --strict`; a bare option takes the

@@ -272,6 +272,23 @@ import Testing
                 + "tmod. g ( a ) ¶ Does g. Parameters a ( int ) – the a. Returns yes. Return type bool tmod. h ( a ) ¶ Does h.")
     }
 
+    /// `:option:` with a value (`--log-file=path`, `-O[=n]`) links to the option, as Sphinx resolves it.
+    @Test func optionReferencesWithAValueLinkToTheOption() throws {
+        let report = try check(["index.rst": """
+            Home
+            ====
+
+            .. program:: tool
+
+            .. option:: --log-file <path>
+
+            .. option:: -O <level>
+
+            :option:`--log-file=/tmp/log`, :option:`-O[=2]`, :option:`tool --log-file=x` and :option:`--missing=1`.
+            """])
+        #expect(report.diagnostics.filter { $0.severity != .info }.map(\.message) == ["no option named '--missing=1'"])
+    }
+
     /// `:raises:` without a name is a plain field in Sphinx, not a reference to the exception ''.
     @Test func aRaisesFieldWithoutANameStaysPlain() throws {
         let report = try check(["index.rst": """
