@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
 
-DEFAULT_PROJECTS = ["pluggy", "attrs", "click", "jinja2", "werkzeug"]
+DEFAULT_PROJECTS = ["pluggy", "attrs", "click", "jinja2", "werkzeug", "pytest"]
 ALLOWED_PROJECTS = set(DEFAULT_PROJECTS) | {
     "pytest", "alembic", "sqlalchemy", "celery", "scrapy", "docutils",
     "myst-parser", "httpx", "rich",
