@@ -14,6 +14,14 @@ import Testing
         return try SiteBuilder.build(BuildOptions(sourceDirectory: root.path, outputDirectory: nil))
     }
 
+    /// Builds `files` (paths may have folders) into a scratch site: the report and the site's folder.
+    func withSite<T>(_ files: [String: String], _ inspect: (BuildReport, URL) throws -> T) throws -> T {
+        let root = try temporaryProject(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("_site")
+        return try inspect(try SiteBuilder.build(BuildOptions(sourceDirectory: root.path, outputDirectory: out.path, force: true)), out)
+    }
+
     /// Sphinx's MoveModuleTargets: a module's target right after a section's title is the
     /// section's anchor (`<section id="module-pkg.io"><span id="api">`), so toctree entries and
     /// the headerlink are `#module-pkg.io`; the module is still an object there. Further down
@@ -194,13 +202,11 @@ import Testing
             "src/tools.py": "def raises(kind):\n    \"\"\"Expects an error.\"\"\"\n\nasync def sleep(seconds):\n    \"\"\"Waits.\"\"\"\n",
             "index.rst": "Home\n====\n\n.. autofunction:: tools.raises\n   :with: excinfo\n\n.. autofunction:: tools.sleep\n   :async:\n",
         ]
-        let root = try temporaryProject(files)
-        defer { try? FileManager.default.removeItem(at: root) }
-        let out = root.appendingPathComponent("_site")
-        let report = try SiteBuilder.build(BuildOptions(sourceDirectory: root.path, outputDirectory: out.path, force: true))
-        #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty, "\(rendered(report.diagnostics))")
-        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
-            .replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+        let html = try withSite(files) { report, out in
+            #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty, "\(rendered(report.diagnostics))")
+            return try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+                .replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+        }
         #expect(html.contains("with tools.raises(kind) as excinfo"))
         #expect(html.contains("await tools.sleep(seconds)"))
         var plain = files
@@ -216,7 +222,7 @@ import Testing
     /// `add_module_names = False`: signatures do not show their module, a member's class stays;
     /// Sphinx 9.2 gives these texts for the same page.
     @Test func addModuleNamesOffDropsTheModuleFromSignatures() throws {
-        let root = try temporaryProject([
+        let html = try withSite([
             "conf.py": "add_module_names = False\n",
             "index.rst": """
                 Home
@@ -232,11 +238,7 @@ import Testing
 
                 .. py:function:: Cart.empty()
                 """,
-        ])
-        defer { try? FileManager.default.removeItem(at: root) }
-        let out = root.appendingPathComponent("_site")
-        _ = try SiteBuilder.build(BuildOptions(sourceDirectory: root.path, outputDirectory: out.path, force: true))
-        let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        ]) { _, out in try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8) }
         let signatures = html.components(separatedBy: "<dt class=\"sig sig-object py\"").dropFirst().map { part in
             String(part[part.index(after: part.firstIndex(of: ">")!)...].prefix { $0 != "¶" })
                 .replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
@@ -250,18 +252,14 @@ import Testing
     /// every return type but None. Sphinx 9.2 gives these fields for the same module.
     @Test func typeFieldsFollowTheDescriptionTarget() throws {
         func fields(_ target: String) throws -> String {
-            let root = try temporaryProject([
+            let html = try withSite([
                 "conf.py": "import os, sys\nsys.path.insert(0, os.path.abspath('src'))\nextensions = ['sphinx.ext.autodoc']\n"
                     + "autodoc_typehints = 'description'\nautodoc_typehints_description_target = '\(target)'\n",
                 "src/tmod.py": "def f(a: int, b: str) -> bool:\n    \"\"\"Does f.\n\n    :param a: the a.\n    \"\"\"\n\n"
                     + "def g(a: int) -> bool:\n    \"\"\"Does g.\n\n    :param a: the a.\n    :returns: yes.\n    \"\"\"\n\n"
                     + "def h(a: int) -> None:\n    \"\"\"Does h.\"\"\"\n",
                 "index.rst": "Home\n====\n\n.. autofunction:: tmod.f\n.. autofunction:: tmod.g\n.. autofunction:: tmod.h\n",
-            ])
-            defer { try? FileManager.default.removeItem(at: root) }
-            let out = root.appendingPathComponent("_site")
-            _ = try SiteBuilder.build(BuildOptions(sourceDirectory: root.path, outputDirectory: out.path, force: true))
-            let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+            ]) { _, out in try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8) }
             let body = html[html.range(of: "<dl class=\"py function\"")!.lowerBound..<html.range(of: "</article>")!.lowerBound]
             return String(body).replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
                 .split(whereSeparator: \.isWhitespace).joined(separator: " ")
