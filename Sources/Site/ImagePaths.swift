@@ -21,8 +21,9 @@ enum ImagePaths {
         root.rewritten { node -> [Node] in
             guard node.kind == .image, let uri = node.string("uri"), !uri.contains("://"), !uri.hasPrefix("data:"),
                   uri.hasSuffix(".*") || uri.hasPrefix("/") else { return [node] }
+            // Only `name.*` looks at the disk; `/path` names one file, checked with the page's other images.
             let options = candidates(uri, document: document)
-            guard let chosen = options.first(where: exists) ?? (uri.hasSuffix(".*") ? nil : options.first) else { return [node] }
+            guard let chosen = uri.hasSuffix(".*") ? options.first(where: exists) : options.first else { return [node] }
             var copy = node
             copy.attributes["uri"] = .string(PageURL.relative(from: document, toPath: chosen))
             return [copy]

@@ -10,7 +10,7 @@ import Foundation
 /// page's record from phase to phase and table to table, and a copy of a record
 /// of this many parts would otherwise retain every one of them.
 struct ReadRecord: Sendable {
-    private final class Storage: @unchecked Sendable {
+    struct Parts {
         var source: PageSource
         var title: String?
         var document: Document
@@ -23,98 +23,75 @@ struct ReadRecord: Sendable {
         var dependencies: ResolveDependencies
         var storedTree: StoredBlob?
         var treeLoaded: Bool
-
-        init(source: PageSource, title: String?, document: Document, targets: PageTargets, inputs: [RecordedInput],
-             configKey: ContentHash, treeHash: ContentHash, tocNodes: [Node], numbered: [Numbering.Item],
-             dependencies: ResolveDependencies, storedTree: StoredBlob?, treeLoaded: Bool) {
-            self.source = source
-            self.title = title
-            self.document = document
-            self.targets = targets
-            self.inputs = inputs
-            self.configKey = configKey
-            self.treeHash = treeHash
-            self.tocNodes = tocNodes
-            self.numbered = numbered
-            self.dependencies = dependencies
-            self.storedTree = storedTree
-            self.treeLoaded = treeLoaded
-        }
-
-        func copy() -> Storage {
-            Storage(source: source, title: title, document: document, targets: targets, inputs: inputs,
-                    configKey: configKey, treeHash: treeHash, tocNodes: tocNodes, numbered: numbered,
-                    dependencies: dependencies, storedTree: storedTree, treeLoaded: treeLoaded)
-        }
     }
 
-    private var storage: Storage
+    private var storage: CopyOnWriteBox<Parts>
 
     init(source: PageSource, title: String?, document: Document, targets: PageTargets, inputs: [RecordedInput],
          configKey: ContentHash, treeHash: ContentHash, tocNodes: [Node], numbered: [Numbering.Item],
          dependencies: ResolveDependencies, storedTree: StoredBlob? = nil, treeLoaded: Bool = true) {
-        storage = Storage(source: source, title: title, document: document, targets: targets, inputs: inputs,
-                          configKey: configKey, treeHash: treeHash, tocNodes: tocNodes, numbered: numbered,
-                          dependencies: dependencies, storedTree: storedTree, treeLoaded: treeLoaded)
+        storage = CopyOnWriteBox(Parts(source: source, title: title, document: document, targets: targets, inputs: inputs,
+                                       configKey: configKey, treeHash: treeHash, tocNodes: tocNodes, numbered: numbered,
+                                       dependencies: dependencies, storedTree: storedTree, treeLoaded: treeLoaded))
     }
 
     private mutating func unique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        if !isKnownUniquelyReferenced(&storage) { storage = CopyOnWriteBox(storage.value) }
     }
 
     var source: PageSource {
-        _read { yield storage.source }
-        _modify { unique(); yield &storage.source }
+        _read { yield storage.value.source }
+        _modify { unique(); yield &storage.value.source }
     }
     var title: String? {
-        _read { yield storage.title }
-        _modify { unique(); yield &storage.title }
+        _read { yield storage.value.title }
+        _modify { unique(); yield &storage.value.title }
     }
     /// The tree after target propagation and local references; its diagnostics are the read's.
     var document: Document {
-        _read { yield storage.document }
-        _modify { unique(); yield &storage.document }
+        _read { yield storage.value.document }
+        _modify { unique(); yield &storage.value.document }
     }
     var targets: PageTargets {
-        _read { yield storage.targets }
-        _modify { unique(); yield &storage.targets }
+        _read { yield storage.value.targets }
+        _modify { unique(); yield &storage.value.targets }
     }
     /// Every input the read used (the page itself first among them), with its state then.
     var inputs: [RecordedInput] {
-        _read { yield storage.inputs }
-        _modify { unique(); yield &storage.inputs }
+        _read { yield storage.value.inputs }
+        _modify { unique(); yield &storage.value.inputs }
     }
     /// The read-phase configuration keys' fingerprint (``ConfigKeys``).
     var configKey: ContentHash {
-        _read { yield storage.configKey }
-        _modify { unique(); yield &storage.configKey }
+        _read { yield storage.value.configKey }
+        _modify { unique(); yield &storage.value.configKey }
     }
     /// Fingerprint of the tree (what the resolve phase starts from).
     var treeHash: ContentHash {
-        _read { yield storage.treeHash }
-        _modify { unique(); yield &storage.treeHash }
+        _read { yield storage.value.treeHash }
+        _modify { unique(); yield &storage.value.treeHash }
     }
     /// The page's toctree nodes, its numbered elements and what its references can see.
     var tocNodes: [Node] {
-        _read { yield storage.tocNodes }
-        _modify { unique(); yield &storage.tocNodes }
+        _read { yield storage.value.tocNodes }
+        _modify { unique(); yield &storage.value.tocNodes }
     }
     var numbered: [Numbering.Item] {
-        _read { yield storage.numbered }
-        _modify { unique(); yield &storage.numbered }
+        _read { yield storage.value.numbered }
+        _modify { unique(); yield &storage.value.numbered }
     }
     var dependencies: ResolveDependencies {
-        _read { yield storage.dependencies }
-        _modify { unique(); yield &storage.dependencies }
+        _read { yield storage.value.dependencies }
+        _modify { unique(); yield &storage.value.dependencies }
     }
     /// Where the cache keeps the tree; after loading, `document.root` is empty until ``withTree()``.
     var storedTree: StoredBlob? {
-        _read { yield storage.storedTree }
-        _modify { unique(); yield &storage.storedTree }
+        _read { yield storage.value.storedTree }
+        _modify { unique(); yield &storage.value.storedTree }
     }
     var treeLoaded: Bool {
-        _read { yield storage.treeLoaded }
-        _modify { unique(); yield &storage.treeLoaded }
+        _read { yield storage.value.treeLoaded }
+        _modify { unique(); yield &storage.value.treeLoaded }
     }
 
     /// The record with its tree decoded (a record loaded from the cache keeps it in the cache until needed).
@@ -131,7 +108,7 @@ struct ReadRecord: Sendable {
 /// What one page's resolve phase produced, and the fingerprints it was produced from
 /// (in a shared box, as ``ReadRecord`` keeps its parts).
 struct ResolveRecord: Sendable {
-    private final class Storage: @unchecked Sendable {
+    struct Parts {
         var page: ResolvedPage
         var key: [String: ContentHash]
         var keyHash: ContentHash
@@ -139,68 +116,52 @@ struct ResolveRecord: Sendable {
         var outputHash: ContentHash
         var storedBody: StoredBlob?
         var bodyLoaded = true
-
-        init(page: ResolvedPage, key: [String: ContentHash], keyHash: ContentHash, assets: [RecordedInput],
-             outputHash: ContentHash) {
-            self.page = page
-            self.key = key
-            self.keyHash = keyHash
-            self.assets = assets
-            self.outputHash = outputHash
-        }
-
-        func copy() -> Storage {
-            let copy = Storage(page: page, key: key, keyHash: keyHash, assets: assets, outputHash: outputHash)
-            copy.storedBody = storedBody
-            copy.bodyLoaded = bodyLoaded
-            return copy
-        }
     }
 
-    private var storage: Storage
+    private var storage: CopyOnWriteBox<Parts>
 
     init(page: ResolvedPage, key: [String: ContentHash], keyHash: ContentHash, assets: [RecordedInput],
          outputHash: ContentHash) {
-        storage = Storage(page: page, key: key, keyHash: keyHash, assets: assets, outputHash: outputHash)
+        storage = CopyOnWriteBox(Parts(page: page, key: key, keyHash: keyHash, assets: assets, outputHash: outputHash))
     }
 
     private mutating func unique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        if !isKnownUniquelyReferenced(&storage) { storage = CopyOnWriteBox(storage.value) }
     }
 
     /// After loading from the cache, `page.body` is empty until ``body()`` reads it.
     var page: ResolvedPage {
-        _read { yield storage.page }
-        _modify { unique(); yield &storage.page }
+        _read { yield storage.value.page }
+        _modify { unique(); yield &storage.value.page }
     }
     /// Part of the site (``SiteFingerprints/slice(_:sawProblems:)``) or own input → fingerprint.
     var key: [String: ContentHash] {
-        _read { yield storage.key }
-        _modify { unique(); yield &storage.key }
+        _read { yield storage.value.key }
+        _modify { unique(); yield &storage.value.key }
     }
     /// One fingerprint of `key`, to compare without building it again.
     var keyHash: ContentHash {
-        _read { yield storage.keyHash }
-        _modify { unique(); yield &storage.keyHash }
+        _read { yield storage.value.keyHash }
+        _modify { unique(); yield &storage.value.keyHash }
     }
     /// Images and downloads the page links to, with their state then.
     var assets: [RecordedInput] {
-        _read { yield storage.assets }
-        _modify { unique(); yield &storage.assets }
+        _read { yield storage.value.assets }
+        _modify { unique(); yield &storage.value.assets }
     }
     /// Fingerprint of everything the page contributes to the output (body, title, search text, index entries, assets).
     var outputHash: ContentHash {
-        _read { yield storage.outputHash }
-        _modify { unique(); yield &storage.outputHash }
+        _read { yield storage.value.outputHash }
+        _modify { unique(); yield &storage.value.outputHash }
     }
     /// Where the cache keeps the body, and whether `page.body` holds it.
     var storedBody: StoredBlob? {
-        _read { yield storage.storedBody }
-        _modify { unique(); yield &storage.storedBody }
+        _read { yield storage.value.storedBody }
+        _modify { unique(); yield &storage.value.storedBody }
     }
     var bodyLoaded: Bool {
-        _read { yield storage.bodyLoaded }
-        _modify { unique(); yield &storage.bodyLoaded }
+        _read { yield storage.value.bodyLoaded }
+        _modify { unique(); yield &storage.value.bodyLoaded }
     }
 
     /// The page's HTML body, from the cache when it was loaded from there.
@@ -336,4 +297,12 @@ extension PageMemo {
             }
         }
     }
+}
+
+/// A value in one heap box that copies of its owner share; the owner copies it before changing a shared one
+/// (the records' parts, so that handing a record on is one reference, not one per part).
+final class CopyOnWriteBox<Value>: @unchecked Sendable {
+    var value: Value
+
+    init(_ value: Value) { self.value = value }
 }
