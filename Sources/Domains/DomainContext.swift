@@ -21,6 +21,8 @@ public enum DomainContext {
     public static let scopeKind: NodeKind = "domain_scope"
 
     struct State {
+        /// Sphinx's `add_module_names`: a top-level object's signature shows its module (`shop.checkout`).
+        var addModuleNames = true
         var module: String?
         var className: String?
         var program: String?
@@ -76,8 +78,11 @@ public enum DomainContext {
         state.scopes[domain] = stack
     }
 
-    public static func apply(_ root: Node) -> Node {
+    /// `addModuleNames`: Sphinx's `add_module_names`; false leaves the module out of the
+    /// signatures of top-level Python objects (a prefix written in the signature stays).
+    public static func apply(_ root: Node, addModuleNames: Bool = true) -> Node {
         var state = State()
+        state.addModuleNames = addModuleNames
         return process(EquationNumbers.apply(root), state: &state)
     }
 
@@ -252,7 +257,7 @@ public enum DomainContext {
             }
         } else {
             relative = prefix.map { $0 + "." + name } ?? name
-            addModule = prefix == nil
+            addModule = prefix == nil && state.addModuleNames
         }
         let fullname = module.map { $0 + "." + relative } ?? relative
         if let module { copy.attributes[AttributeKey.module] = .string(module) }

@@ -65,9 +65,8 @@ extension PageReader {
             }
             passes += 1
         }
-        document.root = DomainContext.apply(document.root)
+        document.root = DomainContext.apply(document.root, addModuleNames: config.addModuleNames)
         document.root = ModuleTargets.apply(document.root)
-        if !config.addModuleNames { document.root = Self.withoutModuleNames(document.root) }
         // Sphinx's AutoNumbering (ids for captioned figures, tables and code blocks), then the
         // `contents` tables, both numbering their ids after the page's own as Sphinx does.
         document.root = PageIDs.numberFiguresAndContents(document.root)
@@ -76,19 +75,5 @@ extension PageReader {
             document.root = SmartQuotes.apply(document.root, actions: actions)
         }
         return document
-    }
-
-    /// Sphinx's `add_module_names = False`: a Python signature does not show the module it is in
-    /// (`register_fixture(…)`, not `pytest.register_fixture(…)`); a class before a member's name stays.
-    static func withoutModuleNames(_ root: Node) -> Node {
-        root.rewritten { node -> [Node] in
-            guard node.kind == "desc_signature", node.classes.contains("py") || node.string("domain") == "py",
-                  let module = node.string(AttributeKey.module), !module.isEmpty,
-                  let index = node.children.firstIndex(where: { $0.kind == "desc_addname" }),
-                  node.children[index].textContent == module + "." else { return [node] }
-            var copy = node
-            copy.children.remove(at: index)
-            return [copy]
-        }.first ?? root
     }
 }

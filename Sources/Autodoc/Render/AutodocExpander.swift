@@ -43,7 +43,8 @@ public enum AutodocExpander {
                 let generated = render(child, module: &module, classPath: classPath, renderer: &renderer,
                                        problems: &problems, file: file)
                 // Give the generated references their module/class context right away.
-                children += DomainContext.apply(Node(.document, children: generated)).children
+                children += DomainContext.apply(Node(.document, children: generated),
+                                                addModuleNames: renderer.settings.addModuleNames).children
                 continue
             }
             children.append(child.isText ? child : expand(child, module: &module, classPath: classPath,

@@ -91,8 +91,8 @@ extension AutodocRenderer {
         if objtype == "decorator" {
             parts.append(DescNodes.part("desc_addname", "@"))
         }
-        if parentPath == nil {
-            // Shown on its own: `module.` for top-level objects, `Class.` for members.
+        if parentPath == nil, classPath != nil || settings.addModuleNames {
+            // Shown on its own: `module.` for top-level objects (unless `add_module_names` is off), `Class.` for members.
             parts.append(DescNodes.part("desc_addname", (classPath ?? module.name) + "."))
         }
         parts.append(DescNodes.part("desc_name", object.name))

@@ -23,6 +23,8 @@ public struct AutodocSettings: Hashable, Sendable {
     public var inheritDocstrings = true
     /// Members whose docstring has a line `:internal:` are left out (pallets-sphinx-themes' `skip_internal`).
     public var skipInternal = false
+    /// Sphinx's `add_module_names`, which the generated signatures follow (see ``DomainContext``).
+    public var addModuleNames = true
 
     public init() {}
 

@@ -67,6 +67,7 @@ public struct SiteConfig: Sendable {
     var autodocSettings: AutodocSettings {
         var settings = autodoc
         if unsupportedExtensions.contains("pallets_sphinx_themes") { settings.skipInternal = true }
+        settings.addModuleNames = addModuleNames
         return settings
     }
     /// Sphinx's smart quotes on reStructuredText pages (`smartquotes`, `[build] smartquotes`).
