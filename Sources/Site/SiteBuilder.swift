@@ -159,56 +159,6 @@ public enum SiteBuilder {
         return homes
     }
 
-    /// The folder inventories are looked up in when an entry names none on disk: `VELLUM_INVENTORIES`
-    /// (`NAME.inv` or `NAME/objects.inv` in it).
-    static var inventoryFolder: String? {
-        ProcessInfo.processInfo.environment["VELLUM_INVENTORIES"].flatMap { $0.isEmpty ? nil : $0 }
-    }
-
-    /// The file an inventory is read from: the one its entry names, else `NAME.inv` or `NAME/objects.inv`
-    /// in ``inventoryFolder``; nil when there is none.
-    static func inventoryPath(_ name: String, _ entry: SiteConfig.Intersphinx) -> String? {
-        let candidates = entry.inventory.map { [$0] }
-            ?? (inventoryFolder.map { [$0 + "/" + name + ".inv", $0 + "/" + name + "/objects.inv"] } ?? [])
-        return candidates.first { FileManager.default.fileExists(atPath: $0) }
-    }
-
-    /// Reads the `[intersphinx.NAME]` inventories from disk (never from the network). Those not on disk
-    /// are offline: one warning names them all, and references that may be in them are reported as
-    /// `ref.offline` warnings, not as broken.
-    static func loadInventories(_ config: SiteConfig) -> (inventories: [ExternalInventory], offline: [String],
-                                                           diagnostics: [Diagnostic]) {
-        var inventories: [ExternalInventory] = []
-        var offline: [String] = []
-        var diagnostics: [Diagnostic] = []
-        for name in config.intersphinx.keys.sorted() {
-            guard let entry = config.intersphinx[name] else { continue }
-            guard let found = inventoryPath(name, entry), let data = FileManager.default.contents(atPath: found) else {
-                if let given = entry.inventory {
-                    diagnostics.append(Diagnostic(id: "intersphinx.missing", severity: .warning,
-                                                  message: "inventory file for '\(name)' not found: \(given)"))
-                }
-                offline.append(name)
-                continue
-            }
-            do {
-                inventories.append(ExternalInventory(name: name, baseURL: entry.url, inventory: try Inventory.decode(data)))
-            } catch {
-                diagnostics.append(.error("intersphinx.corrupt", "inventory file for '\(name)' (\(found)) is unreadable: \(error)"))
-            }
-        }
-        if !offline.isEmpty {
-            let listed = offline.map { "'\($0)' (\(config.intersphinx[$0]?.url ?? ""))" }.joined(separator: ", ")
-            diagnostics.append(Diagnostic(
-                id: "intersphinx.offline", severity: .warning,
-                message: "intersphinx inventories not available offline: \(listed)",
-                notes: [.init("references that may be in them are reported as warnings (ref.offline), not checked"),
-                        .init("Vellum never downloads: give [intersphinx.NAME] inventory = \"path/objects.inv\" in vellum.toml, "
-                              + "a local path as the mapping's second item in conf.py, or put NAME.inv in the folder $VELLUM_INVENTORIES names")]))
-        }
-        return (inventories, offline, diagnostics)
-    }
-
     /// `vellum.toml`, over what `conf.py` says when there is one (key by key).
     static func loadConfig(sourceURL: URL, displayRoot: String, now: Date = Date()) -> (SiteConfig, [Diagnostic]) {
         var base = SiteConfig()

@@ -10,18 +10,11 @@ extension BuildRun {
     /// the site it sees (``SiteFingerprints/slice(_:sawProblems:)``), the
     /// resolve configuration or one of its images and downloads changed.
     mutating func resolvePages(_ records: inout [ReadRecord], site: SiteModel, reader: PageReader, apiStore: APIStore,
-                               registry: Registry, states: InputStates, config: SiteConfig, resolveKey: ContentHash,
-                               old: BuildState?) -> [ResolveRecord] {
-        let (inventories, offlineInventories, inventoryProblems) = SiteBuilder.loadInventories(config)
+                               registry: Registry, states: InputStates, config: SiteConfig, inventoryFiles: InventoryFiles,
+                               resolveKey: ContentHash, old: BuildState?) -> [ResolveRecord] {
+        let (inventories, offlineInventories, inventoryProblems) = inventoryFiles.load()
         report.diagnostics += inventoryProblems
-        let inventoryHash = ContentHasher.hash { h in
-            for name in config.intersphinx.keys.sorted() {
-                h.add(name)
-                if let entry = config.intersphinx[name], let path = SiteBuilder.inventoryPath(name, entry) {
-                    h.add(FileManager.default.contents(atPath: path).map { ContentHash(bytes: [UInt8]($0)) })
-                }
-            }
-        }
+        let inventoryHash = inventoryFiles.hash
         @Sendable func key(_ record: ReadRecord, sawProblems: Bool) -> [String: ContentHash] {
             var key = site.fingerprints.slice(record.dependencies, sawProblems: sawProblems)
             key["its tree"] = record.treeHash

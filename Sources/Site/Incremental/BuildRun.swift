@@ -84,7 +84,9 @@ struct BuildRun {
         clock.mark("discover")
         let states = InputStates(sourceURL: sourceURL, project: project, pythonPaths: pythonPaths,
                                  swiftModules: config.swiftModules, stamps: summary?.stamps ?? [:])
-        let surroundings = BuildSummary.surroundings(setupDiagnostics: report.diagnostics, config: config, states: states)
+        let inventoryFiles = InventoryFiles(config)
+        let surroundings = BuildSummary.surroundings(setupDiagnostics: report.diagnostics, config: config, states: states,
+                                                     inventories: inventoryFiles)
         let identity = Self.outputIdentity(memory: options.memoryOutput, directory: outputURL)
         if let summary, summary.matches(config: fingerprint, pages: pages, surroundings: surroundings,
                                         outputIdentity: identity, states: states, threads: threads),
@@ -142,7 +144,8 @@ struct BuildRun {
         // resolve
         let resolveKey = fingerprint.combined(.resolve)
         let resolved = resolvePages(&records, site: site, reader: reader, apiStore: apiStore, registry: registry,
-                                    states: states, config: config, resolveKey: resolveKey, old: old)
+                                    states: states, config: config, inventoryFiles: inventoryFiles, resolveKey: resolveKey,
+                                    old: old)
         for page in resolved {
             report.diagnostics += page.page.diagnostics
             report.referencesChecked += page.page.referencesChecked

@@ -46,18 +46,14 @@ struct BuildSummary: Sendable {
     }
 
     /// The fingerprint of what surrounds the pages (see ``surroundings``).
-    static func surroundings(setupDiagnostics: [Diagnostic], config: SiteConfig, states: InputStates) -> ContentHash {
+    static func surroundings(setupDiagnostics: [Diagnostic], config: SiteConfig, states: InputStates,
+                             inventories: InventoryFiles) -> ContentHash {
         ContentHasher.hash { h in
             for diagnostic in setupDiagnostics {
                 h.add(diagnostic.id); h.add(diagnostic.message); h.add(diagnostic.file?.path); h.add(diagnostic.range)
             }
             for entry in config.swiftModules { h.add(entry.name); h.add(states.swiftModule(entry.name)) }
-            for name in config.intersphinx.keys.sorted() {
-                h.add(name)
-                if let entry = config.intersphinx[name], let path = SiteBuilder.inventoryPath(name, entry) {
-                    h.add(FileManager.default.contents(atPath: path).map { ContentHash(bytes: [UInt8]($0)) })
-                }
-            }
+            h.add(inventories.hash)
             if let templates = config.templateDirectory {
                 let base = URL(fileURLWithPath: templates).standardizedFileURL.path
                 for path in (FileManager.default.subpaths(atPath: base) ?? []).sorted() {
