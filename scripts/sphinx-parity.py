@@ -490,7 +490,8 @@ def quoted_target(msg: str) -> str:
 def sphinx_target(msg: str) -> str:
     m = re.search(r"reference target not found: (.+?)(?: \[[a-z.]+\])?$", msg)
     if m:
-        return m.group(1).strip().lower()
+        # sphinx-paramlinks hides the parameter from Sphinx's resolver behind a token of its own.
+        return m.group(1).strip().replace("_sphinx_paramlinks_", "").lower()
     return quoted_target(re.sub(r" \[[a-z._-]+\]$", "", msg))
 
 

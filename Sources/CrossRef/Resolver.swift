@@ -28,7 +28,8 @@ public struct Resolver: Sendable {
     /// a dotted Python name outside the project's packages) is a `ref.offline` warning: it cannot be checked.
     func offlineAdjusted(_ problem: Diagnostic, _ xref: PendingXref) -> Diagnostic {
         let offline = options.offlineInventories
-        guard !offline.isEmpty else { return problem }
+        // sphinx-paramlinks' `:paramref:` never looks in inventories: its miss is a miss.
+        guard !offline.isEmpty, xref.type != "paramref" else { return problem }
         var target = xref.target
         if target.hasPrefix("~") || target.hasPrefix("!") { target.removeFirst() }
         let prefix = target.firstIndex(of: ":").map { String(target[..<$0]) }

@@ -44,6 +44,9 @@ public struct PythonDomain: Domain {
     public func directives() -> [String: Directive] { PythonDirectives.directives }
 
     public func resolve(_ xref: PendingXref, context: ResolveContext) -> Resolution {
+        if xref.type == PythonParameterReference.role {
+            return PythonParameterReference.resolve(xref, domain: self, context: context)
+        }
         var lookup = ObjectLookup(domain: self)
         lookup.exactNameOfAnyType = true
         lookup.warnsOnSuffixMatch = true

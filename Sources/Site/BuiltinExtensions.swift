@@ -31,6 +31,7 @@ extension Registry {
         registry.install([AutodocExtension(trio: config.unsupportedExtensions.contains("sphinxcontrib_trio")),
                           InventoryArtifact()])
         if config.unsupportedExtensions.contains("pallets_sphinx_themes") { registry.install([PalletsJinjaExtension()]) }
+        if config.unsupportedExtensions.contains("sphinx_paramlinks") { registry.install([ParameterLinksExtension()]) }
         registry.install([GenericRoles(roles: config.genericRoles), IfConfig(config: config)])
         if let towncrier = TowncrierExtension(config: config) { registry.install([towncrier]) }
         return registry

@@ -256,6 +256,41 @@ import Testing
                                "class Till", "open()", "pay(amount)"])
     }
 
+    /// sphinx-paramlinks: autodoc's documented parameters get anchors `<object>.params.<name>` and a
+    /// `¶` link (a class's constructor parameters are the class's), `:paramref:` links there, and a
+    /// paramref whose object is not in the project is an error, as `sphinx-build -n` reports it.
+    /// Sphinx 9.2 with sphinx-paramlinks 0.6 writes the same ids, links and texts for this project.
+    @Test func paramlinksGiveParametersAnchorsAndParamrefLinksThem() throws {
+        let module = "\"\"\"Links.\"\"\"\n\n\ndef connect(url, timeout=5):\n    \"\"\"Connects.\n\n"
+            + "    :param url: where to.\n    :param timeout: in seconds.\n    \"\"\"\n\n\n"
+            + "class Till:\n    \"\"\"A till.\n\n    :param size: how many coins.\n    \"\"\"\n\n"
+            + "    def __init__(self, size):\n        pass\n"
+        func site(_ text: String) -> [String: String] {
+            ["conf.py": "import os, sys\nsys.path.insert(0, os.path.abspath('src'))\n"
+                + "extensions = ['sphinx.ext.autodoc', 'sphinx_paramlinks']\n",
+             "src/linkmod.py": module,
+             "index.rst": "Home\n====\n\n.. automodule:: linkmod\n   :members:\n\n" + text + "\n"]
+        }
+        let html = try withSite(site("See :paramref:`.connect.url` and :paramref:`~linkmod.Till.size`.")) { report, out in
+            #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty, "\(rendered(report.diagnostics))")
+            return try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        }
+        for (object, name) in [("linkmod.connect", "url"), ("linkmod.connect", "timeout"), ("linkmod.Till", "size")] {
+            let id = "\(object).params.\(name)"
+            #expect(html.contains("<span id=\"\(id)\" class=\"target\"></span><strong>\(name)</strong>"
+                                  + "<a class=\"reference internal paramlink headerlink\" href=\"#\(id)\">¶</a> – "), "\(id)")
+        }
+        #expect(html.contains("<a class=\"reference internal\" href=\"#linkmod.connect.params.url\"><code class=\"docutils literal "
+                              + "notranslate xref py py-paramref\">connect.url</code></a>"))
+        #expect(html.contains("href=\"#linkmod.Till.params.size\"><code class=\"docutils literal notranslate xref py py-paramref\">size</code>"))
+
+        let broken = try withSite(site("See :paramref:`.Nothing.here` and :paramref:`sqlalchemy.Column.index`.")) { report, _ in
+            report.diagnostics.filter { $0.severity == .error }.map { "\($0.id): \($0.message)" }
+        }
+        #expect(broken == ["ref.py.paramref: no py:paramref named 'Nothing.here'",
+                           "ref.py.paramref: no py:paramref named 'sqlalchemy.Column.index'"])
+    }
+
     /// `autodoc_typehints_description_target`: `documented` types only what the docstring describes
     /// (a return type only with a `:returns:` field), `documented_params` the described parameters and
     /// every return type but None. Sphinx 9.2 gives these fields for the same module.

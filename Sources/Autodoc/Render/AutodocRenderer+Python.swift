@@ -256,7 +256,9 @@ extension AutodocRenderer {
         for docstring in docstrings {
             // Sphinx reports the references of a member's type fields in its docstring, those of the
             // object a directive names where the directive is.
-            body += docstringNodes(docstring, typeFields: typeFields, fieldRange: parentPath == nil ? range : nil)
+            body += docstringNodes(docstring, typeFields: typeFields, fieldRange: parentPath == nil ? range : nil,
+                                   parameterLinks: ["function", "method", "classmethod", "staticmethod", "class"]
+                                       .contains(objtype) ? fullname : nil)
         }
         if let typeFields, !typeFields.isEmpty, !body.contains(where: { $0.kind == .fieldList }) {
             body += DocstringRenderer.fields(typeFields, documentName: documentName, range: range)

@@ -22,10 +22,11 @@ struct AutodocRenderer {
     // MARK: docstrings
 
     mutating func docstringNodes(_ docstring: Docstring?, swift: SwiftContext? = nil, typeFields: TypeFields? = nil,
-                                 fieldRange: SourceRange? = nil) -> [Node] {
+                                 fieldRange: SourceRange? = nil, parameterLinks: String? = nil) -> [Node] {
         guard let docstring, !docstring.text.isEmpty || !docstring.fields.isEmpty else { return [] }
         let (nodes, found) = DocstringRenderer.render(docstring, documentName: documentName, options: parserOptions,
-                                                      context: swift, typeFields: typeFields, fieldRange: fieldRange)
+                                                      context: swift, typeFields: typeFields, fieldRange: fieldRange,
+                                                      parameterLinks: settings.parameterLinks ? parameterLinks : nil)
         diagnostics += found
         return nodes.flatMap { $0.rewritten(Self.withoutMetaFields) }
     }

@@ -25,6 +25,8 @@ public struct AutodocSettings: Hashable, Sendable {
     public var skipInternal = false
     /// Sphinx's `add_module_names`, which the generated signatures follow (see ``DomainContext``).
     public var addModuleNames = true
+    /// sphinx-paramlinks: the parameters of functions, methods and classes get anchors (``ParameterLinks``).
+    public var parameterLinks = false
 
     public init() {}
 

@@ -11,15 +11,17 @@ enum DocstringRenderer {
     /// the docstring's first field list before its fields are grouped; their references stand at `fieldRange`.
     static func render(_ docstring: Docstring, documentName: String, options: RSTOptions,
                        context: SwiftContext? = nil, typeFields: TypeFields? = nil,
-                       fieldRange: SourceRange? = nil) -> (nodes: [Node], diagnostics: [Diagnostic]) {
+                       fieldRange: SourceRange? = nil, parameterLinks object: String? = nil) -> (nodes: [Node], diagnostics: [Diagnostic]) {
         switch docstring.format {
         case .restructuredText:
             var (nodes, diagnostics) = parseRST(NapoleonConverter.convert(docstring), documentName: documentName,
                                                 options: options)
             // References from added type fields have no place of their own: they stand at `fieldRange`
             // when given, else they are the docstring's (reported in its file, at its first line).
+            let described = object == nil ? [] : ParameterLinks.describedNames(nodes)
             if let typeFields { nodes = typeFields.merged(into: nodes) }
-            let transformed = DocFieldTransformer.transform(nodes, documentName: documentName)
+            var transformed = DocFieldTransformer.transform(nodes, documentName: documentName)
+            if let object { transformed = ParameterLinks.apply(transformed, object: object, names: described) }
             if let fieldRange { return (located(markSource(transformed, docstring.file), fieldRange), diagnostics) }
             let start = docstring.sourceLocation(line: 1, column: 1)
             return (markSource(located(transformed, SourceRange(start: start, end: start)), docstring.file), diagnostics)

@@ -230,6 +230,8 @@ struct ConfPyMapper {
     static let partlySupportedExtensions: [String: String] = [
         "pallets_sphinx_themes": "the jinja:nodes, jinja:filters and jinja:tests directives and the skipping of "
             + ":internal: members (not click:example or click:run, which run the program)",
+        "sphinx_paramlinks": "the anchors of the parameters autodoc documents and the :paramref: role "
+            + "(in the default link_symbol style; not the parameters' index entries)",
         "sphinxcontrib_trio": "its options on autodoc directives (:with:, :async-with:, :for:, :async-for:, :async:, "
             + ":decorator: and the method kinds), not on the py: directives",
     ]

@@ -63,10 +63,11 @@ public struct SiteConfig: Sendable {
     public var unsupportedExtensions: [String] = []
 
     /// The autodoc settings with what the project's extensions add: pallets-sphinx-themes
-    /// leaves out members whose docstring has a line `:internal:`.
+    /// leaves out members whose docstring has a line `:internal:`; sphinx-paramlinks gives parameters anchors.
     var autodocSettings: AutodocSettings {
         var settings = autodoc
         if unsupportedExtensions.contains("pallets_sphinx_themes") { settings.skipInternal = true }
+        if unsupportedExtensions.contains("sphinx_paramlinks") { settings.parameterLinks = true }
         settings.addModuleNames = addModuleNames
         return settings
     }
