@@ -5,98 +5,50 @@ import Foundation
 
 /// What one page's read produced, and what it depended on.
 ///
-/// The properties live in one box shared by the record's copies (copied when a
-/// shared one is changed, as an array's elements are): every build hands each
-/// page's record from phase to phase and table to table, and a copy of a record
-/// of this many parts would otherwise retain every one of them.
+/// The parts live in one box shared by the record's copies (``SharedParts``): every build
+/// hands each page's record from phase to phase and table to table, and a copy of a record
+/// of this many parts would otherwise retain every one of them. `record.title` reads a part.
+@dynamicMemberLookup
 struct ReadRecord: Sendable {
     struct Parts {
         var source: PageSource
         var title: String?
+        /// The tree after target propagation and local references; its diagnostics are the read's.
         var document: Document
         var targets: PageTargets
+        /// Every input the read used (the page itself first among them), with its state then.
         var inputs: [RecordedInput]
+        /// The read-phase configuration keys' fingerprint (``ConfigKeys``).
         var configKey: ContentHash
+        /// Fingerprint of the tree (what the resolve phase starts from).
         var treeHash: ContentHash
+        /// The page's toctree nodes, its numbered elements and what its references can see.
         var tocNodes: [Node]
         var numbered: [Numbering.Item]
         var dependencies: ResolveDependencies
+        /// Where the cache keeps the tree; after loading, `document.root` is empty until ``ReadRecord/withTree()``.
         var storedTree: StoredBlob?
         var treeLoaded: Bool
     }
 
-    private var storage: CopyOnWriteBox<Parts>
+    private var parts: SharedParts<Parts>
 
     init(source: PageSource, title: String?, document: Document, targets: PageTargets, inputs: [RecordedInput],
          configKey: ContentHash, treeHash: ContentHash, tocNodes: [Node], numbered: [Numbering.Item],
          dependencies: ResolveDependencies, storedTree: StoredBlob? = nil, treeLoaded: Bool = true) {
-        storage = CopyOnWriteBox(Parts(source: source, title: title, document: document, targets: targets, inputs: inputs,
-                                       configKey: configKey, treeHash: treeHash, tocNodes: tocNodes, numbered: numbered,
-                                       dependencies: dependencies, storedTree: storedTree, treeLoaded: treeLoaded))
+        parts = SharedParts(Parts(source: source, title: title, document: document, targets: targets, inputs: inputs,
+                                  configKey: configKey, treeHash: treeHash, tocNodes: tocNodes, numbered: numbered,
+                                  dependencies: dependencies, storedTree: storedTree, treeLoaded: treeLoaded))
     }
 
-    private mutating func unique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = CopyOnWriteBox(storage.value) }
-    }
-
-    var source: PageSource {
-        _read { yield storage.value.source }
-        _modify { unique(); yield &storage.value.source }
-    }
-    var title: String? {
-        _read { yield storage.value.title }
-        _modify { unique(); yield &storage.value.title }
-    }
-    /// The tree after target propagation and local references; its diagnostics are the read's.
-    var document: Document {
-        _read { yield storage.value.document }
-        _modify { unique(); yield &storage.value.document }
-    }
-    var targets: PageTargets {
-        _read { yield storage.value.targets }
-        _modify { unique(); yield &storage.value.targets }
-    }
-    /// Every input the read used (the page itself first among them), with its state then.
-    var inputs: [RecordedInput] {
-        _read { yield storage.value.inputs }
-        _modify { unique(); yield &storage.value.inputs }
-    }
-    /// The read-phase configuration keys' fingerprint (``ConfigKeys``).
-    var configKey: ContentHash {
-        _read { yield storage.value.configKey }
-        _modify { unique(); yield &storage.value.configKey }
-    }
-    /// Fingerprint of the tree (what the resolve phase starts from).
-    var treeHash: ContentHash {
-        _read { yield storage.value.treeHash }
-        _modify { unique(); yield &storage.value.treeHash }
-    }
-    /// The page's toctree nodes, its numbered elements and what its references can see.
-    var tocNodes: [Node] {
-        _read { yield storage.value.tocNodes }
-        _modify { unique(); yield &storage.value.tocNodes }
-    }
-    var numbered: [Numbering.Item] {
-        _read { yield storage.value.numbered }
-        _modify { unique(); yield &storage.value.numbered }
-    }
-    var dependencies: ResolveDependencies {
-        _read { yield storage.value.dependencies }
-        _modify { unique(); yield &storage.value.dependencies }
-    }
-    /// Where the cache keeps the tree; after loading, `document.root` is empty until ``withTree()``.
-    var storedTree: StoredBlob? {
-        _read { yield storage.value.storedTree }
-        _modify { unique(); yield &storage.value.storedTree }
-    }
-    var treeLoaded: Bool {
-        _read { yield storage.value.treeLoaded }
-        _modify { unique(); yield &storage.value.treeLoaded }
+    subscript<T>(dynamicMember part: WritableKeyPath<Parts, T>) -> T {
+        _read { yield parts[dynamicMember: part] }
+        _modify { yield &parts[dynamicMember: part] }
     }
 
     /// The record with its tree decoded (a record loaded from the cache keeps it in the cache until needed).
     func withTree() throws -> ReadRecord {
-        guard !treeLoaded, let storedTree else { return self }
+        guard !self.treeLoaded, let storedTree = self.storedTree else { return self }
         var copy = self
         var reader = RecordReader(bytes: try storedTree.bytes(), files: SourceFileTable())
         copy.document.root = try Node(from: &reader)
@@ -107,66 +59,39 @@ struct ReadRecord: Sendable {
 
 /// What one page's resolve phase produced, and the fingerprints it was produced from
 /// (in a shared box, as ``ReadRecord`` keeps its parts).
+@dynamicMemberLookup
 struct ResolveRecord: Sendable {
     struct Parts {
+        /// After loading from the cache, `page.body` is empty until ``ResolveRecord/body()`` reads it.
         var page: ResolvedPage
+        /// Part of the site (``SiteFingerprints/slice(_:sawProblems:)``) or own input → fingerprint.
         var key: [String: ContentHash]
+        /// One fingerprint of `key`, to compare without building it again.
         var keyHash: ContentHash
+        /// Images and downloads the page links to, with their state then.
         var assets: [RecordedInput]
+        /// Fingerprint of everything the page contributes to the output (body, title, search text, index entries, assets).
         var outputHash: ContentHash
+        /// Where the cache keeps the body, and whether `page.body` holds it.
         var storedBody: StoredBlob?
         var bodyLoaded = true
     }
 
-    private var storage: CopyOnWriteBox<Parts>
+    private var parts: SharedParts<Parts>
 
     init(page: ResolvedPage, key: [String: ContentHash], keyHash: ContentHash, assets: [RecordedInput],
          outputHash: ContentHash) {
-        storage = CopyOnWriteBox(Parts(page: page, key: key, keyHash: keyHash, assets: assets, outputHash: outputHash))
+        parts = SharedParts(Parts(page: page, key: key, keyHash: keyHash, assets: assets, outputHash: outputHash))
     }
 
-    private mutating func unique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = CopyOnWriteBox(storage.value) }
-    }
-
-    /// After loading from the cache, `page.body` is empty until ``body()`` reads it.
-    var page: ResolvedPage {
-        _read { yield storage.value.page }
-        _modify { unique(); yield &storage.value.page }
-    }
-    /// Part of the site (``SiteFingerprints/slice(_:sawProblems:)``) or own input → fingerprint.
-    var key: [String: ContentHash] {
-        _read { yield storage.value.key }
-        _modify { unique(); yield &storage.value.key }
-    }
-    /// One fingerprint of `key`, to compare without building it again.
-    var keyHash: ContentHash {
-        _read { yield storage.value.keyHash }
-        _modify { unique(); yield &storage.value.keyHash }
-    }
-    /// Images and downloads the page links to, with their state then.
-    var assets: [RecordedInput] {
-        _read { yield storage.value.assets }
-        _modify { unique(); yield &storage.value.assets }
-    }
-    /// Fingerprint of everything the page contributes to the output (body, title, search text, index entries, assets).
-    var outputHash: ContentHash {
-        _read { yield storage.value.outputHash }
-        _modify { unique(); yield &storage.value.outputHash }
-    }
-    /// Where the cache keeps the body, and whether `page.body` holds it.
-    var storedBody: StoredBlob? {
-        _read { yield storage.value.storedBody }
-        _modify { unique(); yield &storage.value.storedBody }
-    }
-    var bodyLoaded: Bool {
-        _read { yield storage.value.bodyLoaded }
-        _modify { unique(); yield &storage.value.bodyLoaded }
+    subscript<T>(dynamicMember part: WritableKeyPath<Parts, T>) -> T {
+        _read { yield parts[dynamicMember: part] }
+        _modify { yield &parts[dynamicMember: part] }
     }
 
     /// The page's HTML body, from the cache when it was loaded from there.
     func body() throws -> String {
-        guard !bodyLoaded, let storedBody else { return page.body }
+        guard !self.bodyLoaded, let storedBody = self.storedBody else { return self.page.body }
         return String(decoding: try storedBody.bytes(), as: UTF8.self)
     }
 }
@@ -299,10 +224,24 @@ extension PageMemo {
     }
 }
 
-/// A value in one heap box that copies of its owner share; the owner copies it before changing a shared one
-/// (the records' parts, so that handing a record on is one reference, not one per part).
-final class CopyOnWriteBox<Value>: @unchecked Sendable {
-    var value: Value
+/// A value in one heap box that copies of its owner share; a change to a shared one copies it
+/// first (the records' parts, so that handing a record on is one reference, not one per part).
+@dynamicMemberLookup
+struct SharedParts<Value>: @unchecked Sendable {
+    private final class Box {
+        var value: Value
+        init(_ value: Value) { self.value = value }
+    }
 
-    init(_ value: Value) { self.value = value }
+    private var box: Box
+
+    init(_ value: Value) { box = Box(value) }
+
+    subscript<T>(dynamicMember part: WritableKeyPath<Value, T>) -> T {
+        _read { yield box.value[keyPath: part] }
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.value) }
+            yield &box.value[keyPath: part]
+        }
+    }
 }

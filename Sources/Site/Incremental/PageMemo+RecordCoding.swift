@@ -198,19 +198,19 @@ extension ReadRecord {
 
     /// Only once ``CachedPage`` has put the tree into the blob folder (``storedTree``); the tree itself is left out.
     func write(to writer: inout RecordWriter) {
-        writer.write(source)
-        writer.write(title)
-        var shell = document
+        writer.write(self.source)
+        writer.write(self.title)
+        var shell = self.document
         shell.root = Node(.document)
         writer.write(shell)
-        writer.write(targets)
-        writer.write(inputs)
-        writer.write(configKey)
-        writer.write(treeHash)
-        writer.write(tocNodes)
-        writer.write(numbered)
-        writer.write(dependencies)
-        writer.write(storedTree!.name)
+        writer.write(self.targets)
+        writer.write(self.inputs)
+        writer.write(self.configKey)
+        writer.write(self.treeHash)
+        writer.write(self.tocNodes)
+        writer.write(self.numbered)
+        writer.write(self.dependencies)
+        writer.write(self.storedTree!.name)
     }
 }
 
@@ -219,20 +219,20 @@ extension ResolveRecord {
     init(from reader: inout RecordReader, store: BlobStore) throws {
         self.init(page: try reader.read(), key: try reader.hashes(), keyHash: try reader.read(), assets: try reader.array(),
                   outputHash: try reader.read())
-        storedBody = StoredBlob(store: store, name: try reader.read())
-        bodyLoaded = false
+        self.storedBody = StoredBlob(store: store, name: try reader.read())
+        self.bodyLoaded = false
     }
 
     /// Only once ``CachedPage`` has put the body into the blob folder (``storedBody``); the body itself is left out.
     func write(to writer: inout RecordWriter) {
-        var shell = page
+        var shell = self.page
         shell.body = ""
         writer.write(shell)
-        writer.write(key)
-        writer.write(keyHash)
-        writer.write(assets)
-        writer.write(outputHash)
-        writer.write(storedBody!.name)
+        writer.write(self.key)
+        writer.write(self.keyHash)
+        writer.write(self.assets)
+        writer.write(self.outputHash)
+        writer.write(self.storedBody!.name)
     }
 }
 
