@@ -23,19 +23,49 @@ import Testing
         return nil
     }
 
+    /// The fixture project in a scratch folder, and the options of a cached build into memory
+    /// (its cache in `cache`).
+    struct CachedProject {
+        let folder: URL
+        let source: URL
+        var project: EditableProject
+        var cached: BuildOptions
+        var cache: URL { folder.appendingPathComponent("cache") }
+
+        init(_ suite: IncrementalBuildTests) throws {
+            (folder, source) = try temporaryProjectFolder()
+            project = try EditableProject(root: source)
+            cached = suite.options(source, into: MemoryOutput())
+            cached.cacheDirectory = folder.appendingPathComponent("cache").path
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: folder) }
+
+        /// A clean build's files, and a new builder's rebuild from the cache (into a memory output of its own).
+        func rebuildBesideACleanBuild(_ suite: IncrementalBuildTests) throws
+            -> (report: BuildReport, files: [String: Data], clean: [String: Data]) {
+            let clean = MemoryOutput()
+            _ = try SiteBuilder.build(suite.options(source, into: clean))
+            let memory = MemoryOutput()
+            var options = cached
+            options.memoryOutput = memory
+            let report = try IncrementalBuilder(options: options).rebuild()
+            return (report, memory.files, clean.files)
+        }
+    }
+
     @Test func randomEditsGiveTheSameSiteAsACleanBuild() throws {
-        let (tmp, source) = try temporaryProjectFolder()
-        defer { try? FileManager.default.removeItem(at: tmp) }
-        var project = try EditableProject(root: source)
+        var fixture = try CachedProject(self)
+        defer { fixture.remove() }
         var random = SeededRandom(seed: 15)
         var memory = MemoryOutput()
-        var cached = options(source, into: memory)
-        cached.cacheDirectory = tmp.appendingPathComponent("cache").path
+        var cached = fixture.cached
+        cached.memoryOutput = memory
         var builder = IncrementalBuilder(options: cached)
         _ = try builder.rebuild()
         var reused = 0
         for step in 1...Self.steps {
-            let edit = try project.apply(using: &random)
+            let edit = try fixture.project.apply(using: &random)
             if step % 10 == 0 {
                 // A new process: the records come from the cache on disk.
                 memory = MemoryOutput()
@@ -45,7 +75,7 @@ import Testing
             let report = try builder.rebuild()
             #expect(report.notes.isEmpty, "step \(step): \(report.notes)")
             let clean = MemoryOutput()
-            let cleanReport = try SiteBuilder.build(options(source, into: clean))
+            let cleanReport = try SiteBuilder.build(options(fixture.source, into: clean))
             let differs = difference(clean.files, memory.files)
             #expect(differs == nil, "step \(step) (\(edit)): \(differs ?? "")")
             #expect(rendered(report.diagnostics) == rendered(cleanReport.diagnostics), "step \(step) (\(edit))")
@@ -58,46 +88,36 @@ import Testing
     }
 
     @Test func aCorruptOrForeignCacheIsIgnoredWithANote() throws {
-        let (tmp, source) = try temporaryProjectFolder()
-        defer { try? FileManager.default.removeItem(at: tmp) }
-        var project = try EditableProject(root: source)
-        let cache = tmp.appendingPathComponent("cache")
-        var cached = options(source, into: MemoryOutput())
-        cached.cacheDirectory = cache.path
-        _ = try IncrementalBuilder(options: cached).rebuild()
+        var fixture = try CachedProject(self)
+        defer { fixture.remove() }
+        let cache = fixture.cache
+        _ = try IncrementalBuilder(options: fixture.cached).rebuild()
         let records = cache.appendingPathComponent(BuildCache.recordsName)
         var bytes = try Data(contentsOf: records)
         bytes.replaceSubrange(bytes.count / 2..<bytes.count / 2 + 64, with: Data(repeating: 0x41, count: 64))
         try bytes.write(to: records)
-        project.pages["page1"]!.text = "Edited, so the records are needed."
-        try project.write()
-        let clean = MemoryOutput()
-        _ = try SiteBuilder.build(options(source, into: clean))
-        let memory = MemoryOutput()
-        cached.memoryOutput = memory
-        let corrupt = try IncrementalBuilder(options: cached).rebuild()
+        fixture.project.pages["page1"]!.text = "Edited, so the records are needed."
+        try fixture.project.write()
+        let (corrupt, files, clean) = try fixture.rebuildBesideACleanBuild(self)
         #expect(corrupt.notes.count == 1 && corrupt.notes[0].contains("cannot be read"), "\(corrupt.notes)")
         #expect(corrupt.pagesRead == corrupt.pages)
-        #expect(memory.files == clean.files)
+        #expect(files == clean)
 
         let summary = cache.appendingPathComponent(BuildCache.summaryName)
         let envelope = try BuildCache.Envelope(reading: [UInt8](Data(contentsOf: summary)))
         try Data(BuildCache.Envelope.bytes(payload: Array(envelope.bytes[envelope.payload]), files: envelope.files,
                                            vellumVersion: "0.0.1", executable: envelope.executable,
                                            format: envelope.format)).write(to: summary)
-        let foreign = try IncrementalBuilder(options: cached).rebuild()
+        let foreign = try IncrementalBuilder(options: fixture.cached).rebuild()
         #expect(foreign.notes.count == 1 && foreign.notes[0].contains("written by Vellum 0.0.1"), "\(foreign.notes)")
     }
 
     /// A rebuilt Vellum with the same version string is another program: its cache is not trusted.
     @Test func aCacheFromAnotherExecutableIsIgnoredWithANote() throws {
-        let (tmp, source) = try temporaryProjectFolder()
-        defer { try? FileManager.default.removeItem(at: tmp) }
-        var project = try EditableProject(root: source)
-        let cache = tmp.appendingPathComponent("cache")
-        var cached = options(source, into: MemoryOutput())
-        cached.cacheDirectory = cache.path
-        _ = try IncrementalBuilder(options: cached).rebuild()
+        var fixture = try CachedProject(self)
+        defer { fixture.remove() }
+        let cache = fixture.cache
+        _ = try IncrementalBuilder(options: fixture.cached).rebuild()
         let current = try #require(ExecutableIdentity.current(cacheDirectory: cache.path))
         // Both files as another executable of the same version would have written them.
         for name in [BuildCache.summaryName, BuildCache.recordsName] {
@@ -109,19 +129,15 @@ import Testing
                                                executable: ContentHash(value: current.value ^ 1),
                                                format: envelope.format)).write(to: file)
         }
-        project.pages["page1"]!.text = "Edited, so the records would be needed."
-        try project.write()
-        let clean = MemoryOutput()
-        _ = try SiteBuilder.build(options(source, into: clean))
-        let memory = MemoryOutput()
-        cached.memoryOutput = memory
-        let other = try IncrementalBuilder(options: cached).rebuild()
+        fixture.project.pages["page1"]!.text = "Edited, so the records would be needed."
+        try fixture.project.write()
+        let (other, files, clean) = try fixture.rebuildBesideACleanBuild(self)
         #expect(!other.notes.isEmpty && other.notes.allSatisfy { $0.contains("written by another build of Vellum") },
                 "\(other.notes)")
         #expect(other.pagesRead == other.pages)
-        #expect(memory.files == clean.files)
+        #expect(files == clean)
         // This executable's own cache is trusted again.
-        let again = try IncrementalBuilder(options: cached).rebuild()
+        let again = try IncrementalBuilder(options: fixture.cached).rebuild()
         #expect(again.notes.isEmpty, "\(again.notes)")
     }
 
@@ -129,13 +145,10 @@ import Testing
     /// tick would go unseen); a later build that changes nothing keeps them once they have settled,
     /// so the builds after it look at those files' stamps instead of reading them.
     @Test func aBuildThatChangesNothingKeepsTheStampsOfFilesThatSettled() throws {
-        let (tmp, source) = try temporaryProjectFolder()
-        defer { try? FileManager.default.removeItem(at: tmp) }
-        let project = try EditableProject(root: source)
-        try project.write()
-        let cache = tmp.appendingPathComponent("cache")
-        var cached = options(source, into: MemoryOutput())
-        cached.cacheDirectory = cache.path
+        let fixture = try CachedProject(self)
+        defer { fixture.remove() }
+        try fixture.project.write()
+        let cache = fixture.cache, cached = fixture.cached
         let first = try IncrementalBuilder(options: cached).rebuild()
         let before = try #require(BuildCache.loadSummary(from: cache.path).0)
         let pageFiles = before.pages.map(\.source.relativePath)
@@ -181,13 +194,10 @@ import Testing
 
     /// Trees and bodies are files of their own in the cache: one gone is noticed when it is needed.
     @Test func aMissingPartOfARecordIsNoticedAndEverythingBuilt() throws {
-        let (tmp, source) = try temporaryProjectFolder()
-        defer { try? FileManager.default.removeItem(at: tmp) }
-        var project = try EditableProject(root: source)
-        let cache = tmp.appendingPathComponent("cache")
-        var cached = options(source, into: MemoryOutput())
-        cached.cacheDirectory = cache.path
-        let builder = IncrementalBuilder(options: cached)
+        var fixture = try CachedProject(self)
+        defer { fixture.remove() }
+        let cache = fixture.cache
+        let builder = IncrementalBuilder(options: fixture.cached)
         let first = try builder.rebuild()
         let shards = Set(try #require(builder.state).shards.values.map { BlobStore.fileName($0) })
         let blobs = cache.appendingPathComponent(BlobStore.folderName)
@@ -196,20 +206,16 @@ import Testing
         // The records stay; the trees and bodies go.
         for name in names where !shards.contains(name) { try FileManager.default.removeItem(at: blobs.appendingPathComponent(name)) }
         // A new copyright renders every page again from its body, without reading or resolving it.
-        project.copyright = "2031, the fixture"
-        try project.write()
-        let clean = MemoryOutput()
-        _ = try SiteBuilder.build(options(source, into: clean))
-        let memory = MemoryOutput()
-        cached.memoryOutput = memory
-        let rebuilt = try IncrementalBuilder(options: cached).rebuild()
+        fixture.project.copyright = "2031, the fixture"
+        try fixture.project.write()
+        let (rebuilt, files, clean) = try fixture.rebuildBesideACleanBuild(self)
         #expect(rebuilt.notes.count == 1 && rebuilt.notes[0].contains("is missing or damaged"), "\(rebuilt.notes)")
         #expect(rebuilt.pagesRead == rebuilt.pages)
-        #expect(difference(clean.files, memory.files) == nil)
+        #expect(difference(clean, files) == nil)
         // The next build trusts the cache again, and the blobs no record names are gone.
-        project.pages["page1"]!.text = "Edited once more."
-        try project.write()
-        let nextBuilder = IncrementalBuilder(options: cached)
+        fixture.project.pages["page1"]!.text = "Edited once more."
+        try fixture.project.write()
+        let nextBuilder = IncrementalBuilder(options: fixture.cached)
         let next = try nextBuilder.rebuild()
         #expect(next.notes.isEmpty && next.pagesRead == 1, "\(next.notes)")
         let kept = try #require(nextBuilder.state).shards.count
@@ -219,30 +225,23 @@ import Testing
     /// Files whose stamp (inode, size, times) is unchanged are not read again; an edit that keeps
     /// the size and puts the modification time back still changes the status-change time.
     @Test func anEditThatKeepsSizeAndModificationTimeIsSeen() throws {
-        let (tmp, source) = try temporaryProjectFolder()
-        defer { try? FileManager.default.removeItem(at: tmp) }
-        var project = try EditableProject(root: source)
+        var fixture = try CachedProject(self)
+        defer { fixture.remove() }
         // Stamps are kept only for files last touched two seconds before.
         Thread.sleep(forTimeInterval: 2.2)
-        var cached = options(source, into: MemoryOutput())
-        cached.cacheDirectory = tmp.appendingPathComponent("cache").path
-        let first = try IncrementalBuilder(options: cached).rebuild()
-        let summary = try #require(BuildCache.loadSummary(from: cached.cacheDirectory!).0)
+        let first = try IncrementalBuilder(options: fixture.cached).rebuild()
+        let summary = try #require(BuildCache.loadSummary(from: fixture.cache.path).0)
         #expect(summary.stamps.count >= first.pages, "\(summary.stamps.count) stamps")
 
-        let page = source.appendingPathComponent("page2.rst")
+        let page = fixture.source.appendingPathComponent("page2.rst")
         let before = try FileManager.default.attributesOfItem(atPath: page.path)[.modificationDate] as! Date
-        let text = project.pages["page2"]!.text
-        project.pages["page2"]!.text = String(text.reversed())
-        try project.write()
+        let text = fixture.project.pages["page2"]!.text
+        fixture.project.pages["page2"]!.text = String(text.reversed())
+        try fixture.project.write()
         try FileManager.default.setAttributes([.modificationDate: before], ofItemAtPath: page.path)
-        let clean = MemoryOutput()
-        _ = try SiteBuilder.build(options(source, into: clean))
-        let memory = MemoryOutput()
-        cached.memoryOutput = memory
-        let second = try IncrementalBuilder(options: cached).rebuild()
+        let (second, files, clean) = try fixture.rebuildBesideACleanBuild(self)
         #expect(second.pagesRead == 1, "\(second.explanations)")
-        #expect(difference(clean.files, memory.files) == nil)
+        #expect(difference(clean, files) == nil)
     }
 
     @Test func aStaleRecordIsCaught() throws {
