@@ -71,23 +71,22 @@ enum BuildCache {
             reader.position = Self.magic.count + 8
             vellumVersion = try reader.string()
             format = try reader.int()
+            self.bytes = bytes
+            files = []
             // What follows the format is this format's: an older cache is refused by its format alone.
-            executable = format == BuildCache.format ? try reader.optional() : nil
             guard format == BuildCache.format else {
+                executable = nil
                 payload = 0..<0
-                files = []
-                self.bytes = bytes
                 return
             }
+            executable = try reader.optional()
             let length = try reader.count()
             payload = reader.position..<reader.position + length
             reader.position += length
-            files = []
             for _ in 0..<(try reader.count()) {
                 files.append(SourceFileEntry(path: try reader.string(), text: try reader.string()))
             }
             guard reader.isAtEnd else { throw RecordCodingError("a cache file longer than it says") }
-            self.bytes = bytes
         }
 
         /// Of the bytes from `start` on.
