@@ -48,12 +48,12 @@ struct AutodocOptions: Sendable {
     /// The parameters written after the name (`autoclass:: Name()`), shown instead of the extracted ones.
     var explicitArguments: String?
 
-    /// The options for the members documented inside (the directive and its signature are the outer object's).
     /// sphinxcontrib-trio's options: words shown before the name (`with`, `await`, `@`) and after the
     /// signature (`as excinfo`), for the object the directive names.
     var usagePrefix: [String] = []
     var usageSuffix: String?
 
+    /// The options for the members documented inside (the directive and its signature are the outer object's).
     var forMembers: AutodocOptions {
         var copy = self
         copy.directive = nil
